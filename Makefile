@@ -1,0 +1,41 @@
+# Leverage Planner. Needs only python3 (3.11 or newer): every target sets up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.installed
+
+.PHONY: run test lint bench expected clean
+
+# Create the virtual environment and install the project with its test tools.
+# Re-runs only when pyproject.toml changes, so it is quick once set up.
+$(READY): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(READY)
+
+## run: set up, then start the app on the default example scenario
+run: $(READY)
+	$(BIN)/streamlit run streamlit_app.py
+
+## test: set up, then lint, type-check and run every test
+test: lint
+	$(BIN)/pytest
+
+lint: $(READY)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy models
+
+## bench: print the speed figures recorded in docs/performance.md
+bench: $(READY)
+	$(BIN)/python -m benchmarks
+
+## expected: rewrite scenarios/*.expected.json after a deliberate change of the model
+expected: $(READY)
+	for file in scenarios/*.yaml; do \
+		$(BIN)/leverage evaluate --json "$$file" > "$${file%.yaml}.expected.json" || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,5 @@
+"""``python -m models``: the same command line as ``leverage``."""
+
+from models.cli import run
+
+run()

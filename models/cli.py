@@ -1,0 +1,156 @@
+"""The command line: ``leverage …`` (installed script) and ``python -m models …``.
+
+Every command calls the same functions as the app. Exit codes: 0 success,
+1 an invalid scenario file, 2 wrong usage. Messages go to stderr in plain
+words; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from models.errors import ScenarioError
+from models.evaluation import evaluate, per_week
+from models.files import load_scenario
+from models.formatting import format_hours, format_money, format_ratio, format_share
+from models.results import HOUR_CATEGORIES, ScenarioResult, result_to_dict
+from models.schema import Scenario
+
+EXIT_OK = 0
+EXIT_INVALID_FILE = 1
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="leverage",
+        description="Leverage Planner: model the hours and income of a practice's offers.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    evaluate_command = commands.add_parser(
+        "evaluate", help="income, hours and leverage of a scenario file"
+    )
+    evaluate_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
+    evaluate_command.add_argument(
+        "--json", action="store_true", help="print the results as JSON instead of a table"
+    )
+
+    validate_command = commands.add_parser(
+        "validate", help="check scenario files and list every problem"
+    )
+    validate_command.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    return parser
+
+
+def evaluation_table(scenario: Scenario, result: ScenarioResult) -> str:
+    """The readable report of ``leverage evaluate``: headline figures, then one row per offer."""
+    totals = result.totals
+    currency = result.currency
+    practitioner = scenario.practitioner
+
+    def money(amount: float) -> str:
+        return format_money(amount, currency)
+
+    free_per_week = per_week(totals.free_hours, practitioner)
+    free_words = "free" if totals.free_hours >= 0 else "over capacity"
+    rate = totals.effective_hourly_rate
+    lines = [
+        f"{result.scenario} ({currency})",
+        "",
+        f"Net income            {money(totals.net_income)}",
+    ]
+    target = practitioner.target_net_income
+    if target is not None:
+        gap = totals.net_income - target
+        lines.append(
+            f"  against target      {money(target)} ({'+' if gap >= 0 else ''}{money(gap)})"
+        )
+    lines += [
+        f"Revenue               {money(totals.revenue)}",
+        f"Direct costs          {money(totals.direct_costs)}",
+        f"Fixed costs           {money(totals.fixed_costs)}",
+        f"Hours                 {format_hours(totals.total_hours)} of {format_hours(totals.capacity_hours)}"
+        f" ({format_share(totals.utilization)}), {format_hours(abs(totals.free_hours))} {free_words}"
+        f" ({abs(free_per_week):.1f} h a week)",
+        f"Effective hourly rate {money(rate) + '/h' if rate is not None else '—'}",
+        f"Billable share        {format_share(totals.billable_share)}",
+        f"Billable-to-BD ratio  {format_ratio(totals.billable_to_bd_ratio)}",
+        f"Leverage              {format_ratio(totals.leverage)} client hours per own hour",
+    ]
+    if result.offers:
+        rows = [
+            {
+                "offer": offer.name,
+                "kind": offer.kind,
+                "revenue": money(offer.revenue),
+                "contribution": money(offer.contribution),
+                "hours": f"{offer.total_hours:,.0f}",
+                **{
+                    category: f"{getattr(offer.hours, category):,.0f}"
+                    for category in HOUR_CATEGORIES
+                },
+                "buyers": f"{offer.buyers:,.4g}",
+                "leverage": format_ratio(offer.leverage),
+            }
+            for offer in result.offers
+        ]
+        table = pd.DataFrame(rows).rename(columns={"business_development": "bd"})
+        lines += ["", table.to_string(index=False)]
+    if result.warnings:
+        lines += ["", "Warnings:", *(f"  - {warning}" for warning in result.warnings)]
+    return "\n".join(lines)
+
+
+def _evaluate(arguments: argparse.Namespace) -> int:
+    scenario = load_scenario(arguments.file)
+    result = evaluate(scenario)
+    if arguments.json:
+        print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
+    else:
+        print(evaluation_table(scenario, result))
+    return EXIT_OK
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for path in arguments.files:
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as error:
+            print(error, file=sys.stderr)
+            status = EXIT_INVALID_FILE
+        else:
+            print(f'{path}: valid ("{scenario.name}", {len(scenario.offers)} offers)')
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    arguments = _parser().parse_args(argv)
+    handlers = {"evaluate": _evaluate, "validate": _validate}
+    try:
+        return handlers[arguments.command](arguments)
+    except ScenarioError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID_FILE
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the last guard: no traceback reaches a user
+        print(
+            f"Leverage Planner hit an unexpected problem ({type(error).__name__}: {error}). "
+            "Please report it with the file you used.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID_FILE
+
+
+def run() -> None:
+    """Entry point of the ``leverage`` script."""
+    sys.exit(main())

@@ -1,0 +1,288 @@
+"""The orchestrator: ``evaluate(scenario) -> ScenarioResult`` (DESIGN.md §2).
+
+It feeds each enabled offer's fields to the formulas of :mod:`models.formulas`,
+adds the overheads every kind shares (business development, admin, prep,
+travel, creation, direct costs), and sums the scenario's totals. Scale,
+timeline and the analyses call this function; none of them has formulas of its
+own. All figures are per year in steady state.
+"""
+
+from __future__ import annotations
+
+from models import formulas
+from models.formulas import Delivery, ratio
+from models.results import HourBreakdown, OfferResult, ScenarioResult, Totals
+from models.schema import (
+    Contract,
+    GroupProgram,
+    Licensing,
+    LiveOffer,
+    Mastermind,
+    OfferBase,
+    OneToOne,
+    OnlineProgram,
+    Practitioner,
+    RenewableOffer,
+    Retreat,
+    Scenario,
+)
+
+EVENTS_BUSINESS_WARNING = "past this size it becomes an events or training business"
+
+
+def kind_delivery(offer: OfferBase) -> Delivery:
+    """Buyers, sessions, delivery hours, revenue and client hours of one offer, by its kind."""
+    match offer:
+        case OneToOne():
+            return formulas.one_to_one_delivery(
+                offer.clients,
+                offer.sessions_per_client,
+                offer.session_hours,
+                offer.price_per_client,
+            )
+        case Contract():
+            return formulas.contract_delivery(
+                offer.contracts, offer.hours_per_contract, offer.hourly_rate, offer.session_hours
+            )
+        case GroupProgram():
+            return formulas.group_program_delivery(
+                offer.groups,
+                offer.participants_per_group,
+                offer.price_per_participant,
+                offer.sessions_per_group,
+                offer.session_hours,
+            )
+        case Mastermind():
+            return formulas.mastermind_delivery(
+                offer.cohorts,
+                offer.members_per_cohort,
+                offer.fee_per_member_per_month,
+                offer.months,
+                offer.meetings_per_month,
+                offer.meeting_hours,
+            )
+        case Retreat():
+            return formulas.retreat_delivery(
+                offer.retreats,
+                offer.attendees_per_retreat,
+                offer.price_per_attendee,
+                offer.retreat_hours,
+            )
+        case OnlineProgram():
+            return formulas.online_program_delivery(
+                offer.students,
+                offer.price_high_touch,
+                offer.price_automated,
+                offer.automation,
+                offer.support_hours_per_student,
+                offer.content_hours,
+            )
+        case Licensing():
+            return formulas.licensing_delivery(
+                offer.licensees,
+                offer.new_licensees_per_year,
+                offer.upfront_fee,
+                offer.royalty_rate,
+                offer.licensee_revenue_per_year,
+                offer.onboarding_hours_per_new_licensee,
+                offer.support_hours_per_licensee,
+            )
+    raise TypeError(f"unknown offer kind: {type(offer).__name__}")
+
+
+def _business_development_hours(offer: OfferBase, buyers: float) -> float:
+    """Winning and keeping buyers, plus launch campaigns of online programs. [h/year]"""
+    if isinstance(offer, RenewableOffer):
+        hours = formulas.business_development_hours(
+            buyers,
+            offer.returning_share,
+            offer.bd_hours_per_sale,
+            offer.effective_bd_hours_per_returning_sale,
+        )
+    else:
+        # Licensing has no returning buyers: every licensee signed is new.
+        hours = formulas.business_development_hours(buyers, 0.0, offer.bd_hours_per_sale, 0.0)
+    if isinstance(offer, OnlineProgram):
+        hours += offer.launches_per_year * offer.bd_hours_per_launch
+    return hours
+
+
+def _prep_travel_and_costs(offer: OfferBase, delivery: Delivery) -> tuple[float, float, float]:
+    """Preparation hours, travel hours and the kind's own direct costs. [h], [h], [currency]"""
+    if isinstance(offer, LiveOffer):
+        prep = delivery.sessions * offer.prep_hours_per_session
+        if not offer.in_person:
+            return prep, 0.0, 0.0
+        travel = delivery.sessions * offer.travel_hours_per_session
+        costs = delivery.sessions * (offer.travel_cost_per_session + offer.venue_cost_per_session)
+        return prep, travel, costs
+    if isinstance(offer, Retreat):
+        return (
+            offer.retreats * offer.prep_hours_per_retreat,
+            offer.retreats * offer.travel_hours_per_retreat,
+            offer.retreats * (offer.travel_cost_per_retreat + offer.venue_cost_per_retreat),
+        )
+    if isinstance(offer, OnlineProgram):
+        return 0.0, 0.0, delivery.revenue * offer.platform_fee_rate
+    if isinstance(offer, Licensing):
+        return 0.0, 0.0, offer.legal_costs_per_year
+    raise TypeError(f"unknown offer kind: {type(offer).__name__}")
+
+
+def _creation_hours(offer: OfferBase) -> float:
+    """Creation hours charged to the year (online programs and licensing). [h/year]"""
+    if isinstance(offer, OnlineProgram | Licensing):
+        return formulas.creation_hours_per_year(
+            offer.creation_hours, offer.amortization_years, offer.upkeep_hours_per_year
+        )
+    return 0.0
+
+
+GroupOffer = GroupProgram | Mastermind | Retreat
+
+
+def group_size(offer: GroupOffer) -> float:
+    """People in one group, cohort or retreat. [people]"""
+    if isinstance(offer, GroupProgram):
+        return offer.participants_per_group
+    if isinstance(offer, Mastermind):
+        return offer.members_per_cohort
+    return offer.attendees_per_retreat
+
+
+def offer_warnings(offer: OfferBase, buyers: float, revenue: float) -> tuple[str, ...]:
+    """Plain-words warnings about one enabled offer."""
+    found: list[str] = []
+    if isinstance(offer, GroupOffer) and group_size(offer) > offer.max_group_size:
+        found.append(
+            f'"{offer.name}": a group of {group_size(offer):g} is past the largest real group of '
+            f"{offer.max_group_size:g}: {EVENTS_BUSINESS_WARNING}."
+        )
+    if revenue == 0:
+        found.append(f'"{offer.name}": this offer earns nothing.')
+    if offer.max_sales_per_year is not None and buyers > offer.max_sales_per_year:
+        found.append(
+            f'"{offer.name}": plans {buyers:g} buyers a year but the market buys at most '
+            f"{offer.max_sales_per_year:g}."
+        )
+    return tuple(found)
+
+
+def evaluate_offer(offer: OfferBase) -> OfferResult:
+    """One offer's year, whether or not it is enabled.
+
+    Notes
+    -----
+    hours = delivery + prep + travel + BD + admin + creation;
+    direct costs = buyers × cost_per_sale + the kind's own costs;
+    contribution = revenue − direct costs.
+    """
+    delivery = kind_delivery(offer)
+    prep, travel, kind_costs = _prep_travel_and_costs(offer, delivery)
+    hours = HourBreakdown(
+        delivery=delivery.delivery_hours,
+        prep=prep,
+        travel=travel,
+        business_development=_business_development_hours(offer, delivery.buyers),
+        admin=delivery.buyers * offer.admin_hours_per_sale,
+        creation=_creation_hours(offer),
+    )
+    direct_costs = delivery.buyers * offer.cost_per_sale + kind_costs
+    total_hours = hours.total
+    return OfferResult(
+        name=offer.name,
+        kind=offer.kind,
+        revenue=delivery.revenue,
+        direct_costs=direct_costs,
+        contribution=delivery.revenue - direct_costs,
+        total_hours=total_hours,
+        hours=hours,
+        buyers=delivery.buyers,
+        sessions=delivery.sessions,
+        client_hours=delivery.client_hours,
+        leverage=ratio(delivery.client_hours, total_hours),
+        billable_to_bd_ratio=ratio(hours.delivery, hours.business_development),
+        revenue_per_bd_hour=ratio(delivery.revenue, hours.business_development),
+        warnings=offer_warnings(offer, delivery.buyers, delivery.revenue),
+    )
+
+
+def capacity_hours(practitioner: Practitioner) -> float:
+    """Hours available in a year: hours_per_week × weeks_per_year. [h/year]"""
+    return practitioner.hours_per_week * practitioner.weeks_per_year
+
+
+def fixed_admin_hours(practitioner: Practitioner) -> float:
+    """Admin that does not depend on clients: admin_hours_per_week × weeks_per_year. [h/year]"""
+    return practitioner.admin_hours_per_week * practitioner.weeks_per_year
+
+
+def per_week(hours_per_year: float, practitioner: Practitioner) -> float:
+    """Hours a year expressed per working week. [h/week]"""
+    return hours_per_year / practitioner.weeks_per_year
+
+
+def capacity_warning(free_hours: float, practitioner: Practitioner) -> str | None:
+    """The over-capacity warning, or None when the plan fits."""
+    if free_hours >= 0:
+        return None
+    missing = -free_hours
+    return (
+        f"Over capacity by {missing:,.0f} hours a year "
+        f"({per_week(missing, practitioner):,.1f} hours a week)."
+    )
+
+
+def evaluate(scenario: Scenario) -> ScenarioResult:
+    """The scenario's year: every enabled offer and the totals of DESIGN.md §2.
+
+    Notes
+    -----
+    capacity = hours_per_week × weeks_per_year; total hours = Σ offer hours + fixed admin;
+    free hours = capacity − total hours; net income = revenue − direct costs − fixed costs;
+    effective hourly rate = net income / total hours; billable share = delivery / total hours;
+    leverage = client hours / total hours. A coach at 40 h × 46 weeks has 1,840 h.
+    """
+    practitioner = scenario.practitioner
+    offers = tuple(evaluate_offer(offer) for offer in scenario.enabled_offers)
+
+    hours = HourBreakdown(admin=fixed_admin_hours(practitioner))
+    revenue = direct_costs = buyers = client_hours = 0.0
+    for offer in offers:
+        hours = hours + offer.hours
+        revenue += offer.revenue
+        direct_costs += offer.direct_costs
+        buyers += offer.buyers
+        client_hours += offer.client_hours
+
+    capacity = capacity_hours(practitioner)
+    total_hours = hours.total
+    free_hours = capacity - total_hours
+    net_income = revenue - direct_costs - practitioner.fixed_costs_per_year
+    totals = Totals(
+        revenue=revenue,
+        direct_costs=direct_costs,
+        fixed_costs=practitioner.fixed_costs_per_year,
+        net_income=net_income,
+        capacity_hours=capacity,
+        total_hours=total_hours,
+        free_hours=free_hours,
+        utilization=total_hours / capacity,
+        hours=hours,
+        buyers=buyers,
+        client_hours=client_hours,
+        leverage=ratio(client_hours, total_hours),
+        effective_hourly_rate=ratio(net_income, total_hours),
+        billable_share=ratio(hours.delivery, total_hours),
+        billable_to_bd_ratio=ratio(hours.delivery, hours.business_development),
+    )
+    over_capacity = capacity_warning(free_hours, practitioner)
+    scenario_warnings = (over_capacity,) if over_capacity else ()
+    offer_warnings_all = tuple(warning for offer in offers for warning in offer.warnings)
+    return ScenarioResult(
+        scenario=scenario.name,
+        currency=scenario.currency,
+        totals=totals,
+        offers=offers,
+        warnings=scenario_warnings + offer_warnings_all,
+    )

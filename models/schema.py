@@ -1,0 +1,679 @@
+"""The scenario schema, version 1 (DESIGN.md §2), as pydantic v2 models.
+
+One model per offer kind, joined in a discriminated union on ``kind``. Every
+model derives from :class:`StrictModel`, so none of them accepts an unknown key,
+a number given as text or as ``true``, or an infinite or NaN number.
+
+Conventions
+-----------
+- Every figure is per year in steady state unless its name says otherwise.
+- Hours are in [h], money in the scenario's currency [currency], shares and
+  rates in [0-1].
+- Counts (clients, groups, students …) are floats: a plan may average 2.5
+  retreats a year.
+- Each field carries a plain-words ``title`` (its label), a ``description``
+  (what it means and how to estimate it) and a ``unit`` in its JSON-schema
+  extra. The README's field tables, the app's labels and the error messages all
+  read them from here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from models.currencies import CURRENCY_CODES
+
+#: The schema version this code writes and reads natively.
+SCHEMA_VERSION = 1
+
+#: Upper bounds that keep every product of fields finite and every figure sane.
+MAX_COUNT = 1_000_000.0
+MAX_HOURS = 10_000.0
+MAX_MONEY = 10_000_000_000.0
+MAX_OFFERS = 30
+
+OfferKind = Literal[
+    "one_to_one",
+    "contract",
+    "group_program",
+    "mastermind",
+    "retreat",
+    "online_program",
+    "licensing",
+]
+
+#: Kind → the plain name a professional uses for it.
+KIND_LABELS: dict[str, str] = {
+    "one_to_one": "Private 1:1 clients",
+    "contract": "Contract work",
+    "group_program": "Group program",
+    "mastermind": "Mastermind",
+    "retreat": "Retreat",
+    "online_program": "Online program",
+    "licensing": "Licensing",
+}
+
+
+def _number(
+    default: Any,
+    *,
+    title: str,
+    unit: str,
+    description: str,
+    ge: float = 0.0,
+    le: float,
+    gt: float | None = None,
+) -> Any:
+    """A numeric field with its label, unit and help text; ``...`` as default means required."""
+    return Field(
+        default,
+        title=title,
+        description=description,
+        ge=None if gt is not None else ge,
+        gt=gt,
+        le=le,
+        json_schema_extra={"unit": unit},
+    )
+
+
+def count(default: Any = ..., *, title: str, description: str, unit: str = "per year") -> Any:
+    """A number of things (clients, groups, sessions …), 0 to a million."""
+    return _number(default, title=title, unit=unit, description=description, le=MAX_COUNT)
+
+
+def hours(default: Any = ..., *, title: str, description: str, unit: str = "h") -> Any:
+    """A number of hours, 0 to 10,000."""
+    return _number(default, title=title, unit=unit, description=description, le=MAX_HOURS)
+
+
+def money(default: Any = ..., *, title: str, description: str, unit: str = "currency") -> Any:
+    """An amount of money in the scenario's currency, 0 to ten billion."""
+    return _number(default, title=title, unit=unit, description=description, le=MAX_MONEY)
+
+
+def share(default: Any = ..., *, title: str, description: str) -> Any:
+    """A share or rate between 0 and 1."""
+    return _number(default, title=title, unit="0-1", description=description, le=1.0)
+
+
+class StrictModel(BaseModel):
+    """Base of every schema model: unknown keys, coercion and non-finite numbers are errors."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        allow_inf_nan=False,
+        frozen=True,
+        validate_default=False,
+    )
+
+
+class Practitioner(StrictModel):
+    """The professional's working year."""
+
+    hours_per_week: float = _number(
+        40.0,
+        title="Working hours per week",
+        unit="h/week",
+        description="Hours you are willing to work in a normal week, all activities included.",
+        gt=0.0,
+        le=100.0,
+    )
+    weeks_per_year: float = _number(
+        46.0,
+        title="Working weeks per year",
+        unit="weeks",
+        description="52 weeks less holidays, sick days and training: 46 is typical.",
+        gt=0.0,
+        le=52.0,
+    )
+    admin_hours_per_week: float = hours(
+        4.0,
+        title="Fixed admin hours per week",
+        unit="h/week",
+        description="Bookkeeping, email and planning that happen whatever the number of clients.",
+    )
+    fixed_costs_per_year: float = money(
+        0.0,
+        title="Fixed costs per year",
+        description="Office, software, insurance, professional fees: costs that do not depend on sales.",
+    )
+    target_net_income: float | None = money(
+        None,
+        title="Target net income per year",
+        description="The net income you aim for; leave empty for no target.",
+    )
+
+
+class OfferBase(StrictModel):
+    """Fields every offer has: its identity and what selling to one buyer costs."""
+
+    kind: OfferKind = Field(
+        ...,
+        title="Kind of offer",
+        description="one_to_one, contract, group_program, mastermind, retreat, online_program or licensing.",
+    )
+    name: str = Field(
+        ...,
+        title="Offer name",
+        description="A name unique within the scenario.",
+        min_length=1,
+        max_length=100,
+    )
+    enabled: bool = Field(
+        True,
+        title="Enabled",
+        description="A disabled offer is kept in the file but counts nothing.",
+    )
+    bd_hours_per_sale: float = hours(
+        0.0,
+        title="Business development hours per new buyer",
+        unit="h/buyer",
+        description=(
+            "Prospecting, calls, proposals and follow-up to win one new buyer "
+            "(client, participant, member, attendee, student, contract or licensee)."
+        ),
+    )
+    admin_hours_per_sale: float = hours(
+        0.0,
+        title="Admin hours per buyer",
+        unit="h/buyer",
+        description="Invoicing, scheduling and onboarding paperwork for one buyer.",
+    )
+    cost_per_sale: float = money(
+        0.0,
+        title="Direct cost per buyer",
+        unit="currency/buyer",
+        description="Money spent per buyer: materials, lodging, ads, per-head platform fees.",
+    )
+    max_sales_per_year: float | None = count(
+        None,
+        title="Market limit (buyers per year)",
+        description="The most buyers the market will give you in a year; leave empty for no limit.",
+    )
+
+
+class RenewableOffer(OfferBase):
+    """An offer whose buyers can come back or renew (every kind but licensing)."""
+
+    returning_share: float = share(
+        0.0,
+        title="Share of returning buyers",
+        description="Of the year's buyers, the share who return or renew rather than being new.",
+    )
+    bd_hours_per_returning_sale: float | None = hours(
+        None,
+        title="Business development hours per returning buyer",
+        unit="h/buyer",
+        description=(
+            "Hours to keep or renew one buyer. Empty means a seventh of the hours to win a new "
+            "one: a new customer is commonly said to cost about 7 times as much as keeping one."
+        ),
+    )
+
+    @property
+    def effective_bd_hours_per_returning_sale(self) -> float:
+        """Hours to keep one buyer, with the one-seventh default applied. [h/buyer]"""
+        if self.bd_hours_per_returning_sale is None:
+            return self.bd_hours_per_sale / 7.0
+        return self.bd_hours_per_returning_sale
+
+
+class LiveOffer(RenewableOffer):
+    """An offer delivered in live sessions, online or in person."""
+
+    delivery: Literal["online", "in_person"] = Field(
+        "online",
+        title="Delivery",
+        description="Online sessions need no travel and no venue; in person they do.",
+    )
+    prep_hours_per_session: float = hours(
+        0.0,
+        title="Preparation hours per session",
+        unit="h/session",
+        description="Preparation and follow-up notes for one session.",
+    )
+    travel_hours_per_session: float = hours(
+        0.0,
+        title="Travel hours per session",
+        unit="h/session",
+        description="Door-to-door travel time for one in-person session.",
+    )
+    travel_cost_per_session: float = money(
+        0.0,
+        title="Travel cost per session",
+        unit="currency/session",
+        description="Fares, mileage and meals for one in-person session.",
+    )
+    venue_cost_per_session: float = money(
+        0.0,
+        title="Venue cost per session",
+        unit="currency/session",
+        description="Room hire for one in-person session.",
+    )
+
+    @property
+    def in_person(self) -> bool:
+        """Whether travel and venue count."""
+        return self.delivery == "in_person"
+
+
+class GroupSize(StrictModel):
+    """The size past which a group stops being a group (DESIGN.md §1)."""
+
+    max_group_size: float = count(
+        12.0,
+        title="Largest real group",
+        unit="people",
+        description=(
+            "Past this size there is no individual interaction left and the offer becomes an "
+            "events or training business."
+        ),
+    )
+
+
+class OneToOne(LiveOffer):
+    """Private 1:1 clients: the baseline with no leverage."""
+
+    kind: Literal["one_to_one"]
+    clients: float = count(
+        title="Clients per year", description="Private clients served in a year."
+    )
+    sessions_per_client: float = count(
+        title="Sessions per client",
+        unit="sessions/client",
+        description="Sessions one client has in a year: 24 for fortnightly, 40 for most weeks.",
+    )
+    session_hours: float = hours(
+        title="Session length", unit="h", description="Length of one session."
+    )
+    price_per_client: float = money(
+        title="Price per client",
+        unit="currency/client",
+        description="What one client pays in a year.",
+    )
+
+
+class Contract(LiveOffer):
+    """Contract work with a larger organisation, billed by the hour."""
+
+    kind: Literal["contract"]
+    contracts: float = count(
+        title="Contracts per year", description="Contracts won and delivered in a year."
+    )
+    hours_per_contract: float = hours(
+        title="Billable hours per contract",
+        unit="h/contract",
+        description="Hours billed on one contract.",
+    )
+    hourly_rate: float = money(
+        title="Hourly rate", unit="currency/h", description="What the organisation pays per hour."
+    )
+    session_hours: float = _number(
+        8.0,
+        title="Hours per working session",
+        unit="h",
+        description="Length of one working session; 8 is a day on site.",
+        gt=0.0,
+        le=24.0,
+    )
+
+
+class GroupProgram(GroupSize, LiveOffer):
+    """A program that serves a group of participants in each session."""
+
+    kind: Literal["group_program"]
+    groups: float = count(title="Groups per year", description="Groups run in a year.")
+    participants_per_group: float = count(
+        title="Participants per group",
+        unit="people/group",
+        description="People in one group: 8 to decide together, up to 12-15 to learn together.",
+    )
+    price_per_participant: float = money(
+        title="Price per participant",
+        unit="currency/participant",
+        description="What one participant pays for the program.",
+    )
+    sessions_per_group: float = count(
+        title="Sessions per group",
+        unit="sessions/group",
+        description="Live sessions in one run of the program.",
+    )
+    session_hours: float = hours(
+        title="Session length", unit="h", description="Length of one group session."
+    )
+
+
+class Mastermind(GroupSize, LiveOffer):
+    """A facilitated peer group that meets for months; one sale earns for months."""
+
+    kind: Literal["mastermind"]
+    cohorts: float = count(
+        title="Cohorts started per year", description="Mastermind groups started in a year."
+    )
+    members_per_cohort: float = count(
+        title="Members per cohort", unit="people/cohort", description="Members in one cohort."
+    )
+    fee_per_member_per_month: float = money(
+        title="Fee per member per month",
+        unit="currency/month",
+        description="Facilitated masterminds typically charge 500-1,500 a month.",
+    )
+    months: int = Field(
+        12,
+        title="Months a cohort runs",
+        description="How long one cohort meets: most run 6 to 12 months.",
+        ge=1,
+        le=36,
+        json_schema_extra={"unit": "months"},
+    )
+    meetings_per_month: float = count(
+        title="Meetings per month", unit="meetings/month", description="Group meetings in a month."
+    )
+    meeting_hours: float = hours(
+        title="Meeting length", unit="h", description="Length of one group meeting."
+    )
+
+
+class Retreat(GroupSize, RenewableOffer):
+    """A retreat: client hours packaged with a venue and activities."""
+
+    kind: Literal["retreat"]
+    retreats: float = count(title="Retreats per year", description="Retreats held in a year.")
+    attendees_per_retreat: float = count(
+        title="Attendees per retreat", unit="people/retreat", description="People on one retreat."
+    )
+    price_per_attendee: float = money(
+        title="Price per attendee",
+        unit="currency/attendee",
+        description="What one attendee pays for the retreat.",
+    )
+    retreat_hours: float = hours(
+        title="Hours you lead per retreat",
+        unit="h/retreat",
+        description="Hours you run sessions on one retreat: a 3-day retreat is about 20-24 h.",
+    )
+    prep_hours_per_retreat: float = hours(
+        0.0,
+        title="Preparation hours per retreat",
+        unit="h/retreat",
+        description="Planning, venue visits and program design for one retreat.",
+    )
+    travel_hours_per_retreat: float = hours(
+        0.0,
+        title="Travel hours per retreat",
+        unit="h/retreat",
+        description="Your travel to and from one retreat.",
+    )
+    travel_cost_per_retreat: float = money(
+        0.0,
+        title="Travel cost per retreat",
+        unit="currency/retreat",
+        description="Your own fares and lodging for one retreat.",
+    )
+    venue_cost_per_retreat: float = money(
+        0.0,
+        title="Venue cost per retreat",
+        unit="currency/retreat",
+        description="Venue hire and activities for one retreat (per-attendee lodging goes in cost per buyer).",
+    )
+    max_group_size: float = count(
+        20.0,
+        title="Largest real group",
+        unit="people",
+        description=(
+            "Past this size there is no individual interaction left and the retreat becomes an "
+            "events business."
+        ),
+    )
+
+
+class Creation(StrictModel):
+    """Up-front creation time, spread over the years the material lasts."""
+
+    creation_hours: float = hours(
+        0.0,
+        title="Creation hours",
+        description=(
+            "Hours to build the material once. Around 79 h per finished hour of basic e-learning "
+            "(Chapman Alliance)."
+        ),
+    )
+    amortization_years: float = _number(
+        3.0,
+        title="Years the material lasts",
+        unit="years",
+        description="Creation hours are spread evenly over these years.",
+        gt=0.0,
+        le=50.0,
+    )
+    upkeep_hours_per_year: float = hours(
+        0.0,
+        title="Upkeep hours per year",
+        unit="h/year",
+        description="Hours a year to keep the material current.",
+    )
+
+
+class OnlineProgram(Creation, RenewableOffer):
+    """A recorded program; the more automated, the more it scales and the less it earns per head."""
+
+    kind: Literal["online_program"]
+    students: float = count(title="Students per year", description="Students enrolled in a year.")
+    price_high_touch: float = money(
+        title="Price with full support",
+        unit="currency/student",
+        description="Price when every student gets your personal support (automation 0).",
+    )
+    price_automated: float = money(
+        title="Price fully automated",
+        unit="currency/student",
+        description="Price when the program runs with no personal support (automation 1).",
+    )
+    automation: float = share(
+        title="Automation",
+        description="0 means you support every student personally, 1 that the program runs itself.",
+    )
+    support_hours_per_student: float = hours(
+        0.0,
+        title="Support hours per student (no automation)",
+        unit="h/student",
+        description="Calls, feedback and Q&A for one student when nothing is automated.",
+    )
+    content_hours: float = hours(
+        0.0,
+        title="Hours of content",
+        unit="h/student",
+        description="Hours of recorded learning one student goes through.",
+    )
+    launches_per_year: float = count(
+        0.0, title="Launches per year", description="Launch campaigns run in a year."
+    )
+    bd_hours_per_launch: float = hours(
+        0.0,
+        title="Business development hours per launch",
+        unit="h/launch",
+        description="Webinars, emails and promotion for one launch.",
+    )
+    platform_fee_rate: float = share(
+        0.0,
+        title="Platform fee rate",
+        description="Share of revenue the course platform and payment provider keep.",
+    )
+
+    @model_validator(mode="after")
+    def _automated_price_not_above_high_touch(self) -> OnlineProgram:
+        if self.price_automated > self.price_high_touch:
+            raise ValueError(
+                f"the fully automated price ({self.price_automated:g}) must not be above the "
+                f"price with full support ({self.price_high_touch:g})"
+            )
+        return self
+
+
+class Licensing(Creation, OfferBase):
+    """Others run your program in their markets; you find licensees instead of clients."""
+
+    kind: Literal["licensing"]
+    licensees: float = count(
+        title="Active licensees", unit="licensees", description="Licensees running your program."
+    )
+    new_licensees_per_year: float = count(
+        title="New licensees per year",
+        description="Licensees signed in a year (at most the active ones).",
+    )
+    upfront_fee: float = money(
+        0.0,
+        title="Upfront licence fee",
+        unit="currency/licensee",
+        description="Fee a new licensee pays at signing: franchise fees run 20-50k.",
+    )
+    royalty_rate: float = share(
+        title="Royalty rate",
+        description="Share of a licensee's revenue paid to you: franchise royalties average 6.7%.",
+    )
+    licensee_revenue_per_year: float = money(
+        title="Revenue of one licensee",
+        unit="currency/licensee/year",
+        description="What one licensee earns from your program in a year.",
+    )
+    onboarding_hours_per_new_licensee: float = hours(
+        0.0,
+        title="Onboarding hours per new licensee",
+        unit="h/licensee",
+        description="Training and certifying one new licensee.",
+    )
+    support_hours_per_licensee: float = hours(
+        0.0,
+        title="Support hours per licensee",
+        unit="h/licensee/year",
+        description="Hours a year supporting one active licensee.",
+    )
+    legal_costs_per_year: float = money(
+        0.0,
+        title="Legal costs per year",
+        unit="currency/year",
+        description="Contracts, trademarks and specialist advice: a licence can legally become a franchise.",
+    )
+
+    @model_validator(mode="after")
+    def _new_licensees_within_active(self) -> Licensing:
+        if self.new_licensees_per_year > self.licensees:
+            raise ValueError(
+                f"new licensees per year ({self.new_licensees_per_year:g}) cannot exceed the "
+                f"active licensees ({self.licensees:g})"
+            )
+        return self
+
+
+Offer = Annotated[
+    OneToOne | Contract | GroupProgram | Mastermind | Retreat | OnlineProgram | Licensing,
+    Field(discriminator="kind"),
+]
+
+#: Kind → its model class.
+OFFER_MODELS: dict[str, type[OfferBase]] = {
+    "one_to_one": OneToOne,
+    "contract": Contract,
+    "group_program": GroupProgram,
+    "mastermind": Mastermind,
+    "retreat": Retreat,
+    "online_program": OnlineProgram,
+    "licensing": Licensing,
+}
+
+
+class Scenario(StrictModel):
+    """A whole plan: the practitioner and their offers."""
+
+    schema_version: Literal[1] = Field(
+        1,
+        title="Schema version",
+        description="The version of this file format; files are upgraded when it changes.",
+    )
+    name: str = Field(
+        ..., title="Scenario name", description="Shown in the app.", min_length=1, max_length=100
+    )
+    description: str = Field(
+        "",
+        title="Description",
+        description="The story of the scenario and where its figures come from.",
+        max_length=2000,
+    )
+    currency: str = Field(
+        "USD",
+        title="Currency",
+        description="ISO 4217 code of the currency all money is in, such as USD, EUR or JPY.",
+    )
+    practitioner: Practitioner = Field(
+        default_factory=Practitioner,
+        title="Practitioner",
+        description="Your working year.",
+    )
+    offers: list[Offer] = Field(
+        default_factory=list,
+        title="Offers",
+        description="What you sell.",
+        max_length=MAX_OFFERS,
+    )
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, code: str) -> str:
+        if code not in CURRENCY_CODES:
+            raise ValueError(f"'{code}' is not an ISO 4217 currency code such as USD, EUR or GBP")
+        return code
+
+    @model_validator(mode="after")
+    def _unique_offer_names(self) -> Scenario:
+        duplicates = duplicate_names(offer.name for offer in self.offers)
+        if duplicates:
+            raise ValueError(duplicate_names_message(duplicates))
+        return self
+
+    @property
+    def enabled_offers(self) -> tuple[OfferBase, ...]:
+        """The offers that count."""
+        return tuple(offer for offer in self.offers if offer.enabled)
+
+
+#: The fields about selling that every offer shares, in the order they are shown.
+SALES_FIELDS: tuple[str, ...] = (
+    "bd_hours_per_sale",
+    "returning_share",
+    "bd_hours_per_returning_sale",
+    "admin_hours_per_sale",
+    "cost_per_sale",
+    "max_sales_per_year",
+)
+
+
+def field_order(model: type[BaseModel]) -> list[str]:
+    """The schema's field order for a model: version, kind, name and enabled first, then its own
+    fields, then those it inherits, nearest class first, and the selling fields every offer
+    shares last. Saved files and forms follow it."""
+    leading = [
+        name for name in ("schema_version", "kind", "name", "enabled") if name in model.model_fields
+    ]
+    trailing = [name for name in SALES_FIELDS if name in model.model_fields]
+    ordered = list(leading)
+    for cls in model.__mro__:
+        for name in vars(cls).get("__annotations__", {}):
+            if name in model.model_fields and name not in ordered and name not in trailing:
+                ordered.append(name)
+    return ordered + trailing
+
+
+def duplicate_names(names: Any) -> list[str]:
+    """Offer names used more than once, in first-seen order."""
+    counts = Counter(names)
+    return [name for name, seen in counts.items() if seen > 1]
+
+
+def duplicate_names_message(duplicates: list[str]) -> str:
+    """The plain-words problem for offer names used twice."""
+    quoted = ", ".join(f'"{name}"' for name in duplicates)
+    return f"offer names must be unique; used more than once: {quoted}"
