@@ -10,6 +10,7 @@ the scenario's currency [currency], shares in [0-1].
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 
@@ -267,7 +268,12 @@ def creation_hours_per_year(
 
 
 def ratio(numerator: float, denominator: float) -> float | None:
-    """numerator / denominator, or None where the denominator is zero (undefined, never infinite)."""
+    """numerator / denominator, or None where it is undefined.
+
+    Undefined means a zero denominator, or one so close to zero that the quotient
+    is not a finite number (1 h of delivery over 5e-324 h of BD): never infinite.
+    """
     if denominator == 0:
         return None
-    return numerator / denominator
+    quotient = numerator / denominator
+    return quotient if math.isfinite(quotient) else None

@@ -11,6 +11,10 @@ Conventions
   rates in [0-1].
 - Counts (clients, groups, students …) are floats: a plan may average 2.5
   retreats a year.
+- Where DESIGN.md asks for "more than 0" (hours a week, weeks a year, years of
+  amortisation, a contract's session length) the floor is a practical one
+  (1 h, 1 week, 1 year, half an hour), so that no figure divides by a vanishing
+  number.
 - Each field carries a plain-words ``title`` (its label), a ``description``
   (what it means and how to estimate it) and a ``unit`` in its JSON-schema
   extra. The README's field tables, the app's labels and the error messages all
@@ -119,7 +123,7 @@ class Practitioner(StrictModel):
         title="Working hours per week",
         unit="h/week",
         description="Hours you are willing to work in a normal week, all activities included.",
-        gt=0.0,
+        ge=1.0,
         le=100.0,
     )
     weeks_per_year: float = _number(
@@ -127,7 +131,7 @@ class Practitioner(StrictModel):
         title="Working weeks per year",
         unit="weeks",
         description="52 weeks less holidays, sick days and training: 46 is typical.",
-        gt=0.0,
+        ge=1.0,
         le=52.0,
     )
     admin_hours_per_week: float = hours(
@@ -317,7 +321,7 @@ class Contract(LiveOffer):
         title="Hours per working session",
         unit="h",
         description="Length of one working session; 8 is a day on site.",
-        gt=0.0,
+        ge=0.5,
         le=24.0,
     )
 
@@ -447,7 +451,7 @@ class Creation(StrictModel):
         title="Years the material lasts",
         unit="years",
         description="Creation hours are spread evenly over these years.",
-        gt=0.0,
+        ge=1.0,
         le=50.0,
     )
     upkeep_hours_per_year: float = hours(

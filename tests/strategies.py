@@ -1,0 +1,119 @@
+"""Hypothesis strategies for valid scenarios, read from the schema's own field constraints.
+
+Every field's range comes from its pydantic metadata, so a field added to the
+schema is generated without touching this module.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, Literal
+
+import annotated_types
+from hypothesis import strategies as st
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from models.schema import OFFER_MODELS, Practitioner, Scenario
+
+_NOT_GENERATED = {"kind", "name", "schema_version"}
+
+
+def _bounds(info: FieldInfo) -> tuple[float, float, bool]:
+    """(low, high, low excluded) of a numeric field."""
+    low, high, exclude_low = 0.0, 1e6, False
+    for item in info.metadata:
+        if isinstance(item, annotated_types.Ge):
+            low = float(item.ge)  # type: ignore[arg-type]
+        elif isinstance(item, annotated_types.Gt):
+            low, exclude_low = float(item.gt), True  # type: ignore[arg-type]
+        elif isinstance(item, annotated_types.Le):
+            high = float(item.le)  # type: ignore[arg-type]
+    return low, high, exclude_low
+
+
+def _number_strategy(info: FieldInfo, annotation: Any) -> st.SearchStrategy[Any]:
+    low, high, exclude_low = _bounds(info)
+    if annotation is int:
+        return st.integers(int(low) + (1 if exclude_low else 0), int(high))
+    return st.floats(
+        low, high, exclude_min=exclude_low, allow_nan=False, allow_infinity=False, width=64
+    )
+
+
+def field_strategy(info: FieldInfo) -> st.SearchStrategy[Any]:
+    """Valid values of one field."""
+    annotation = info.annotation
+    if typing.get_origin(annotation) is Literal:
+        return st.sampled_from(typing.get_args(annotation))
+    if annotation is bool:
+        return st.booleans()
+    if annotation in (float, int):
+        return _number_strategy(info, annotation)
+    if typing.get_origin(annotation) in (types.UnionType, typing.Union):
+        inner = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+        return st.none() | _number_strategy(info, inner)
+    raise NotImplementedError(f"no strategy for {annotation}")
+
+
+@st.composite
+def model_fields(draw: st.DrawFn, model: type[BaseModel]) -> dict[str, Any]:
+    """Every required field, and a random subset of the optional ones."""
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name in _NOT_GENERATED:
+            continue
+        if info.is_required() or draw(st.booleans()):
+            values[name] = draw(field_strategy(info))
+    return values
+
+
+def _repair_cross_field_rules(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    if kind == "online_program" and fields["price_automated"] > fields["price_high_touch"]:
+        fields["price_automated"], fields["price_high_touch"] = (
+            fields["price_high_touch"],
+            fields["price_automated"],
+        )
+    if kind == "licensing":
+        fields["new_licensees_per_year"] = min(
+            fields["new_licensees_per_year"], fields["licensees"]
+        )
+    return fields
+
+
+@st.composite
+def offers(draw: st.DrawFn, name: str, kind: str | None = None) -> Any:
+    """One valid offer, of the given kind or any."""
+    chosen = kind or draw(st.sampled_from(sorted(OFFER_MODELS)))
+    model = OFFER_MODELS[chosen]
+    fields = _repair_cross_field_rules(chosen, draw(model_fields(model)))
+    return model.model_validate({"kind": chosen, "name": name, **fields})
+
+
+@st.composite
+def scenarios(draw: st.DrawFn, min_offers: int = 0, max_offers: int = 7) -> Scenario:
+    """A valid scenario with unique offer names."""
+    count = draw(st.integers(min_offers, max_offers))
+    offer_list = [draw(offers(name=f"Offer {index + 1}")) for index in range(count)]
+    practitioner = Practitioner.model_validate(draw(model_fields(Practitioner)))
+    text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+    return Scenario(
+        name=draw(text.filter(lambda value: 0 < len(value) <= 100)),
+        description=draw(text),
+        currency=draw(st.sampled_from(["USD", "EUR", "GBP", "JPY", "IDR", "CHF"])),
+        practitioner=practitioner,
+        offers=offer_list,
+    )
+
+
+def numbers_in(value: Any) -> Any:
+    """Every number inside plain data (dicts, lists, tuples), booleans excepted."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from numbers_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from numbers_in(item)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        yield value

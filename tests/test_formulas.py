@@ -1,0 +1,114 @@
+"""The formulas of DESIGN.md §2, each against a number worked by hand."""
+
+import numpy as np
+import pytest
+
+from models import formulas
+
+
+def test_one_to_one_sessions_hours_and_revenue():
+    # 8 clients × 24 sessions = 192 sessions; × 1.5 h = 288 h; 8 × 5,000 = 40,000
+    result = formulas.one_to_one_delivery(8, 24, 1.5, 5000)
+    assert result.buyers == 8
+    assert result.sessions == 192
+    assert result.delivery_hours == pytest.approx(288)
+    assert result.revenue == pytest.approx(40_000)
+    assert result.client_hours == pytest.approx(288)
+
+
+def test_contract_sessions_are_days_on_site_and_revenue_is_hours_times_rate():
+    # 2 contracts × 300 h = 600 h; 600 / 8 = 75 days; 600 × 175 = 105,000
+    result = formulas.contract_delivery(2, 300, 175, 8)
+    assert result.buyers == 2
+    assert result.delivery_hours == pytest.approx(600)
+    assert result.sessions == pytest.approx(75)
+    assert result.revenue == pytest.approx(105_000)
+    assert result.client_hours == pytest.approx(600)
+
+
+def test_group_program_one_delivery_hour_serves_every_participant():
+    # 3 groups × 8 = 24 buyers; 3 × 20 sessions = 60; × 1.5 h = 90 h;
+    # revenue 24 × 3,000 = 72,000; client hours 90 × 8 = 720
+    result = formulas.group_program_delivery(3, 8, 3000, 20, 1.5)
+    assert result.buyers == 24
+    assert result.sessions == 60
+    assert result.delivery_hours == pytest.approx(90)
+    assert result.revenue == pytest.approx(72_000)
+    assert result.client_hours == pytest.approx(720)
+
+
+def test_mastermind_members_pay_every_month_of_the_cohort():
+    # 1 cohort × 8 members; 1 × 12 months × 2 meetings = 24 sessions × 2 h = 48 h;
+    # revenue 8 × 800 × 12 = 76,800; client hours 48 × 8 = 384
+    result = formulas.mastermind_delivery(1, 8, 800, 12, 2, 2)
+    assert result.buyers == 8
+    assert result.sessions == 24
+    assert result.delivery_hours == pytest.approx(48)
+    assert result.revenue == pytest.approx(76_800)
+    assert result.client_hours == pytest.approx(384)
+
+
+def test_retreat_has_no_sessions_and_serves_every_attendee():
+    # 2 retreats × 12 = 24 buyers; 2 × 24 h = 48 h; 24 × 4,500 = 108,000; 48 × 12 = 576
+    result = formulas.retreat_delivery(2, 12, 4500, 24)
+    assert result.buyers == 24
+    assert result.sessions == 0
+    assert result.delivery_hours == pytest.approx(48)
+    assert result.revenue == pytest.approx(108_000)
+    assert result.client_hours == pytest.approx(576)
+
+
+def test_online_program_price_moves_from_high_touch_to_automated():
+    # 1,997 − 0.8 × (1,997 − 497) = 1,997 − 1,200 = 797
+    assert formulas.online_program_price(1997, 497, 0.8) == pytest.approx(797)
+    assert formulas.online_program_price(1997, 497, 0.0) == pytest.approx(1997)
+    assert formulas.online_program_price(1997, 497, 1.0) == pytest.approx(497)
+
+
+def test_online_program_support_shrinks_with_automation():
+    # 300 × (1 − 0.8) × 3 h = 180 h; revenue 300 × 797 = 239,100;
+    # client hours 300 × 6 + 180 = 1,980
+    result = formulas.online_program_delivery(300, 1997, 497, 0.8, 3, 6)
+    assert result.buyers == 300
+    assert result.sessions == 0
+    assert result.delivery_hours == pytest.approx(180)
+    assert result.revenue == pytest.approx(239_100)
+    assert result.client_hours == pytest.approx(1980)
+
+
+def test_licensing_earns_fees_from_new_and_royalties_from_active_licensees():
+    # buyers = 4 new; delivery 4 × 40 + 12 × 30 = 520 h;
+    # revenue 4 × 9,950 + 12 × 0.07 × 80,000 = 39,800 + 67,200 = 107,000
+    result = formulas.licensing_delivery(12, 4, 9950, 0.07, 80_000, 40, 30)
+    assert result.buyers == 4
+    assert result.delivery_hours == pytest.approx(520)
+    assert result.revenue == pytest.approx(107_000)
+    assert result.client_hours == pytest.approx(520)
+
+
+def test_business_development_splits_new_and_returning_buyers():
+    # 20 buyers, half returning: 10 × 14 + 10 × 2 = 160 h
+    assert formulas.business_development_hours(20, 0.5, 14, 2) == pytest.approx(160)
+    # nobody returning: 20 × 14 = 280 h
+    assert formulas.business_development_hours(20, 0.0, 14, 2) == pytest.approx(280)
+
+
+def test_creation_hours_are_spread_over_the_years_plus_upkeep():
+    # 474 / 3 + 40 = 158 + 40 = 198 h
+    assert formulas.creation_hours_per_year(474, 3, 40) == pytest.approx(198)
+
+
+def test_ratio_is_undefined_with_a_zero_denominator():
+    assert formulas.ratio(5, 0) is None
+    assert formulas.ratio(0, 0) is None
+    assert formulas.ratio(6, 4) == pytest.approx(1.5)
+    # 1 over the smallest positive float would be infinite: undefined instead
+    assert formulas.ratio(1.0, 5e-324) is None
+
+
+def test_formulas_work_on_numpy_arrays_of_samples():
+    # The same formula over three samples of clients: 8, 10, 12 × 24 × 1 h
+    clients = np.array([8.0, 10.0, 12.0])
+    result = formulas.one_to_one_delivery(clients, 24, 1.0, 5000)
+    assert result.delivery_hours == pytest.approx([192, 240, 288])
+    assert result.revenue == pytest.approx([40_000, 50_000, 60_000])
