@@ -1,0 +1,177 @@
+"""The command line: `leverage` and `python -m models`, as a user runs them."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from models.cli import main
+
+BIN = Path(sys.executable).parent
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+
+HAND_WORKED = """\
+schema_version: 1
+name: Hand-worked practice
+currency: USD
+practitioner:
+  hours_per_week: 40
+  weeks_per_year: 45
+  admin_hours_per_week: 3
+  fixed_costs_per_year: 5000
+offers:
+  - kind: one_to_one
+    name: Coaching
+    clients: 10
+    sessions_per_client: 20
+    session_hours: 1
+    price_per_client: 4000
+    prep_hours_per_session: 0.5
+    bd_hours_per_sale: 7
+    returning_share: 0.4
+  - kind: mastermind
+    name: Circle
+    cohorts: 1
+    members_per_cohort: 6
+    fee_per_member_per_month: 500
+    months: 6
+    meetings_per_month: 2
+    meeting_hours: 2
+    bd_hours_per_sale: 3
+    cost_per_sale: 50
+  - kind: online_program
+    name: Course
+    enabled: false
+    students: 100
+    price_high_touch: 500
+    price_automated: 100
+    automation: 1
+"""
+
+
+def run(*arguments, command=("leverage",)):
+    executable = [str(BIN / command[0]), *command[1:]] if command == ("leverage",) else command
+    return subprocess.run(
+        [*executable, *arguments], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_evaluate_json_matches_the_hand_worked_scenario(tmp_path):
+    path = tmp_path / "hand.yaml"
+    path.write_text(HAND_WORKED)
+    completed = run("evaluate", str(path), "--json")
+    assert completed.returncode == 0, completed.stderr
+    output = json.loads(completed.stdout)
+    coaching, circle = output["offers"]
+    # Coaching: 10 × 20 = 200 sessions × 1 h = 200 h delivery; prep 200 × 0.5 = 100 h;
+    # BD 6 new × 7 + 4 returning × 7/7 = 42 + 4 = 46 h; total 346 h; revenue 40,000
+    assert coaching["hours"]["delivery"] == pytest.approx(200, abs=1e-6)
+    assert coaching["hours"]["prep"] == pytest.approx(100, abs=1e-6)
+    assert coaching["hours"]["business_development"] == pytest.approx(46, abs=1e-6)
+    assert coaching["total_hours"] == pytest.approx(346, abs=1e-6)
+    assert coaching["revenue"] == pytest.approx(40_000, abs=1e-6)
+    assert coaching["revenue_per_bd_hour"] == pytest.approx(40_000 / 46, abs=1e-6)
+    # Circle: 1 × 6 months × 2 = 12 sessions × 2 h = 24 h; revenue 6 × 500 × 6 = 18,000;
+    # BD 6 × 3 = 18 h; costs 6 × 50 = 300; client hours 24 × 6 = 144
+    assert circle["sessions"] == pytest.approx(12, abs=1e-6)
+    assert circle["hours"]["delivery"] == pytest.approx(24, abs=1e-6)
+    assert circle["revenue"] == pytest.approx(18_000, abs=1e-6)
+    assert circle["contribution"] == pytest.approx(17_700, abs=1e-6)
+    assert circle["client_hours"] == pytest.approx(144, abs=1e-6)
+    assert circle["leverage"] == pytest.approx(144 / 42, abs=1e-6)
+    totals = output["totals"]
+    # capacity 40 × 45 = 1,800; fixed admin 3 × 45 = 135; total 346 + 42 + 135 = 523
+    assert totals["capacity_hours"] == pytest.approx(1800, abs=1e-6)
+    assert totals["total_hours"] == pytest.approx(523, abs=1e-6)
+    assert totals["free_hours"] == pytest.approx(1277, abs=1e-6)
+    # net income 40,000 + 18,000 − 300 − 5,000 = 52,700; per hour 52,700 / 523
+    assert totals["net_income"] == pytest.approx(52_700, abs=1e-6)
+    assert totals["effective_hourly_rate"] == pytest.approx(52_700 / 523, abs=1e-6)
+    # billable 224 h; BD 64 h: share 224 / 523, ratio 3.5; leverage (200 + 144) / 523
+    assert totals["billable_share"] == pytest.approx(224 / 523, abs=1e-6)
+    assert totals["billable_to_bd_ratio"] == pytest.approx(3.5, abs=1e-6)
+    assert totals["leverage"] == pytest.approx(344 / 523, abs=1e-6)
+    assert output["warnings"] == []
+
+
+def test_evaluate_json_has_exactly_the_documented_keys():
+    completed = run("evaluate", str(SCENARIOS / "coach-mastermind-retreat.yaml"), "--json")
+    output = json.loads(completed.stdout)
+    hours = {"delivery", "prep", "travel", "business_development", "admin", "creation"}
+    assert set(output) == {"scenario", "currency", "totals", "offers", "warnings"}
+    assert set(output["totals"]) == {
+        "revenue", "direct_costs", "fixed_costs", "net_income", "capacity_hours",
+        "total_hours", "free_hours", "utilization", "hours", "buyers", "client_hours",
+        "leverage", "effective_hourly_rate", "billable_share", "billable_to_bd_ratio",
+    }  # fmt: skip
+    assert set(output["totals"]["hours"]) == hours
+    for offer in output["offers"]:
+        assert set(offer) == {
+            "name", "kind", "revenue", "direct_costs", "contribution", "total_hours", "hours",
+            "buyers", "sessions", "client_hours", "leverage", "billable_to_bd_ratio",
+            "revenue_per_bd_hour", "warnings",
+        }  # fmt: skip
+        assert set(offer["hours"]) == hours
+
+
+def test_undefined_ratios_are_null(tmp_path):
+    path = tmp_path / "empty.yaml"
+    path.write_text("name: Nothing yet\npractitioner:\n  admin_hours_per_week: 0\n")
+    output = json.loads(run("evaluate", str(path), "--json").stdout)
+    assert output["totals"]["effective_hourly_rate"] is None
+    assert output["totals"]["leverage"] is None
+    assert output["offers"] == []
+
+
+def test_evaluate_prints_a_readable_table():
+    completed = run("evaluate", str(SCENARIOS / "program-licensing.yaml"))
+    assert completed.returncode == 0
+    assert "Net income            €199,520" in completed.stdout
+    assert "Licensed program" in completed.stdout
+
+
+def test_python_dash_m_models_is_the_same_command():
+    path = str(SCENARIOS / "course-creator.yaml")
+    by_module = run("evaluate", path, "--json", command=(sys.executable, "-m", "models"))
+    assert by_module.returncode == 0
+    assert by_module.stdout == run("evaluate", path, "--json").stdout
+
+
+def test_validate_passes_valid_files_and_lists_every_error_of_invalid_ones(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        HAND_WORKED.replace("clients: 10", "clients: -10").replace("months: 6", "mnths: 6")
+    )
+    completed = run("validate", str(SCENARIOS / "coach-one-to-one.yaml"), str(bad))
+    assert completed.returncode == 1
+    assert "coach-one-to-one.yaml: valid" in completed.stdout
+    assert 'offers[0] "Coaching" → clients: must be at least 0 (got -10)' in completed.stderr
+    assert 'offers[1] "Circle" → mnths: is not a field' in completed.stderr
+    assert "Did you mean `months`?" in completed.stderr
+    assert "Traceback" not in completed.stderr
+    good = run("validate", *map(str, sorted(SCENARIOS.glob("*.yaml"))))
+    assert good.returncode == 0
+
+
+@pytest.mark.parametrize(
+    "arguments", [(), ("evaluate",), ("frobnicate", "x.yaml"), ("evaluate", "a", "--bogus")]
+)
+def test_wrong_usage_exits_2_with_a_message_and_no_traceback(arguments, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(list(arguments))
+    assert caught.value.code == 2
+    error = capsys.readouterr().err
+    assert "usage: leverage" in error and "Traceback" not in error
+
+
+def test_invalid_file_exits_1_with_the_message_on_stderr(tmp_path, capsys):
+    path = tmp_path / "junk.yaml"
+    path.write_bytes(b"\x00\xff\xfe junk")
+    assert main(["evaluate", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "not a text file" in captured.err
+    assert main(["evaluate", str(tmp_path / "missing.yaml")]) == 1
+    assert "no such file" in capsys.readouterr().err
