@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 
-.PHONY: run test lint bench expected clean
+.PHONY: run test lint bench expected docs clean
 
 # Create the virtual environment and install the project with its test tools.
 # Re-runs only when pyproject.toml changes, so it is quick once set up.
@@ -36,6 +36,10 @@ expected: $(READY)
 	for file in scenarios/*.yaml; do \
 		$(BIN)/leverage evaluate --json "$$file" > "$${file%.yaml}.expected.json" || exit 1; \
 	done
+
+## docs: regenerate the README's scenario-format tables from the schema
+docs: $(READY)
+	$(BIN)/python -c "from models.reference import update_readme; update_readme()"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Speed benchmarks: ``make bench`` prints their figures as a table (never a timed test)."""
