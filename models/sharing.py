@@ -1,0 +1,69 @@
+"""A scenario carried whole in a link: compressed, URL-safe, checked on the way back.
+
+The token is the scenario's saved document as compact JSON, compressed with
+zlib and written in URL-safe base64 without padding. Decoding refuses a token
+longer than :data:`MAX_TOKEN_CHARACTERS` and a document that would inflate past
+the file size limit (a zip bomb), then validates like any scenario file.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import zlib
+
+from models.errors import Problem, ScenarioError
+from models.files import MAX_DOCUMENT_BYTES, load_scenario, scenario_to_document
+from models.schema import Scenario
+
+#: Query parameter that carries the scenario.
+LINK_PARAMETER = "scenario"
+
+#: Longest token accepted. Streamlit's server refuses query strings past about
+#: 64 KB, and browsers and chat apps cut long links well before that. [characters]
+MAX_TOKEN_CHARACTERS = 16_000
+
+_DAMAGED = "the link is damaged or incomplete; ask for it again, or for the scenario file"
+
+
+def encode_scenario(scenario: Scenario) -> str:
+    """The scenario as a URL-safe token.
+
+    Raises
+    ------
+    ValueError
+        When the token would be longer than MAX_TOKEN_CHARACTERS: share the file instead.
+    """
+    document = json.dumps(scenario_to_document(scenario), separators=(",", ":"), ensure_ascii=False)
+    compressed = zlib.compress(document.encode("utf-8"), level=9)
+    token = base64.urlsafe_b64encode(compressed).decode("ascii").rstrip("=")
+    if len(token) > MAX_TOKEN_CHARACTERS:
+        raise ValueError(
+            f"this scenario is too large to share as a link ({len(token):,} characters, "
+            f"at most {MAX_TOKEN_CHARACTERS:,}); download the file and send that instead"
+        )
+    return token
+
+
+def decode_scenario(token: str) -> Scenario:
+    """The scenario a token carries.
+
+    Raises
+    ------
+    ScenarioError
+        When the link is too long, damaged, or carries an invalid scenario.
+    """
+    if len(token) > MAX_TOKEN_CHARACTERS:
+        raise ScenarioError([Problem("", "the link is too long to hold a scenario")], "The link")
+    try:
+        compressed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        inflater = zlib.decompressobj()
+        document = inflater.decompress(compressed, MAX_DOCUMENT_BYTES + 1)
+    except (binascii.Error, ValueError, zlib.error):
+        raise ScenarioError([Problem("", _DAMAGED)], "The link") from None
+    if len(document) > MAX_DOCUMENT_BYTES or inflater.unconsumed_tail:
+        raise ScenarioError([Problem("", "the link's scenario is larger than 1 MiB")], "The link")
+    if not inflater.eof:
+        raise ScenarioError([Problem("", _DAMAGED)], "The link")
+    return load_scenario(document, source_name="The link")

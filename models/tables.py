@@ -1,0 +1,89 @@
+"""Results as tidy pandas tables, for the app's charts and tables, CSV downloads and reports.
+
+Long-form (one row per offer and measure) where a chart needs it, wide (one row
+per offer) where a person reads it. Every figure comes from
+:func:`models.evaluation.evaluate`; these functions only reshape.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
+from models.schema import KIND_LABELS
+
+FIXED_ADMIN_LABEL = "Fixed admin"
+
+#: Column → plain heading of the per-offer table, in order.
+OFFER_COLUMNS: dict[str, str] = {
+    "offer": "Offer",
+    "kind": "Kind",
+    "revenue": "Revenue",
+    "direct_costs": "Direct costs",
+    "contribution": "Contribution",
+    "total_hours": "Hours",
+    **{category: f"{HOUR_CATEGORY_LABELS[category]} h" for category in HOUR_CATEGORIES},
+    "buyers": "Buyers",
+    "sessions": "Sessions",
+    "client_hours": "Client hours",
+    "leverage": "Leverage",
+    "billable_to_bd_ratio": "Billable-to-BD",
+    "revenue_per_bd_hour": "Revenue per BD hour",
+    "contribution_per_hour": "Contribution per hour",
+}
+
+
+def offers_table(result: ScenarioResult) -> pd.DataFrame:
+    """One row per enabled offer with every per-offer metric; undefined ratios are empty."""
+    rows = [
+        {
+            "offer": offer.name,
+            "kind": KIND_LABELS[offer.kind],
+            "revenue": offer.revenue,
+            "direct_costs": offer.direct_costs,
+            "contribution": offer.contribution,
+            "total_hours": offer.total_hours,
+            **{category: getattr(offer.hours, category) for category in HOUR_CATEGORIES},
+            "buyers": offer.buyers,
+            "sessions": offer.sessions,
+            "client_hours": offer.client_hours,
+            "leverage": offer.leverage,
+            "billable_to_bd_ratio": offer.billable_to_bd_ratio,
+            "revenue_per_bd_hour": offer.revenue_per_bd_hour,
+            "contribution_per_hour": offer.contribution_per_hour,
+        }
+        for offer in result.offers
+    ]
+    return pd.DataFrame(rows, columns=list(OFFER_COLUMNS)).astype(
+        {column: "float64" for column in list(OFFER_COLUMNS)[2:]}
+    )
+
+
+def hours_by_category(result: ScenarioResult) -> pd.DataFrame:
+    """Long form: offer, category, hours; the practitioner's fixed admin as its own row. [h/year]"""
+    fixed_admin = result.totals.hours.admin - sum(offer.hours.admin for offer in result.offers)
+    rows = [
+        {"offer": offer.name, "category": HOUR_CATEGORY_LABELS[category], "hours": hours}
+        for offer in result.offers
+        for category in HOUR_CATEGORIES
+        if (hours := getattr(offer.hours, category)) > 0
+    ]
+    if fixed_admin > 0:
+        rows.append(
+            {
+                "offer": FIXED_ADMIN_LABEL,
+                "category": HOUR_CATEGORY_LABELS["admin"],
+                "hours": fixed_admin,
+            }
+        )
+    return pd.DataFrame(rows, columns=["offer", "category", "hours"])
+
+
+def money_by_offer(result: ScenarioResult) -> pd.DataFrame:
+    """Long form: offer, measure (Revenue or Contribution), amount. [currency/year]"""
+    rows = [
+        {"offer": offer.name, "measure": measure, "amount": amount}
+        for offer in result.offers
+        for measure, amount in (("Revenue", offer.revenue), ("Contribution", offer.contribution))
+    ]
+    return pd.DataFrame(rows, columns=["offer", "measure", "amount"])

@@ -1,0 +1,238 @@
+"""The app's wiring, through Streamlit's AppTest: what a user does, and what the model says."""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+import yaml
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from models import evaluate, load_scenario
+from models.examples import DEFAULT_EXAMPLE, load_example
+from models.formatting import format_money_short
+from models.schema import KIND_LABELS, OFFER_MODELS
+from models.sharing import LINK_PARAMETER, encode_scenario
+from models.templates import new_offer
+
+APP = str(Path(__file__).parent.parent / "streamlit_app.py")
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+
+
+@pytest.fixture
+def app():
+    """A fresh app session on its first screen, caches cleared."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    return at
+
+
+def key(at, *parts):
+    """A widget key of the scenario on screen: ``g1:offer:3:clients``."""
+    return ":".join([f"g{at.session_state['generation']}", *map(str, parts)])
+
+
+def offer_key(at, index, field):
+    return key(at, "offer", at.session_state["offer_ids"][index], field)
+
+
+def metric(at, label):
+    return next(item.value for item in at.metric if item.label == label)
+
+
+def current(at):
+    """The scenario the session is editing, validated."""
+    from models.schema import Scenario
+
+    return Scenario.model_validate(at.session_state["draft"])
+
+
+def test_first_screen_shows_the_default_example_and_its_numbers(app):
+    """The user opens the app and sees the default example's results."""
+    expected = evaluate(load_example(DEFAULT_EXAMPLE))
+    assert app.title[0].value == expected.scenario
+    assert metric(app, "Net income a year") == format_money_short(expected.totals.net_income, "USD")
+    assert metric(app, "Hours a year") == "1,206 h of 1,840 h"
+    assert len(app.metric) == 6
+    assert not app.error
+
+
+def test_changing_clients_updates_the_metrics_to_the_models_numbers(app):
+    """The user types 20 clients and the net income follows the model."""
+    app.number_input(key=offer_key(app, 0, "clients")).set_value(20.0).run()
+    assert not app.exception
+    scenario = current(app)
+    assert scenario.offers[0].clients == 20
+    # 4 more clients × 6,000 = 24,000 more than the example's 186,500
+    assert metric(app, "Net income a year") == "$210,500"
+    assert metric(app, "Net income a year") == format_money_short(
+        evaluate(scenario).totals.net_income, "USD"
+    )
+
+
+def test_changing_the_working_week_changes_capacity(app):
+    """The user works 30 hours a week instead of 40."""
+    app.number_input(key=key(app, "practitioner", "hours_per_week")).set_value(30.0).run()
+    assert not app.exception
+    # 30 h × 46 weeks = 1,380 h
+    assert metric(app, "Hours a year") == "1,206 h of 1,380 h"
+
+
+@pytest.mark.parametrize("kind", list(OFFER_MODELS))
+def test_add_duplicate_disable_and_delete_an_offer_of_every_kind(app, kind):
+    """The user adds an offer of a kind, duplicates it, switches the copy off, deletes it."""
+    before = len(current(app).offers)
+    app.selectbox(key="new_offer_kind").set_value(kind)
+    app.button(key="add_offer").click().run()
+    assert not app.exception
+    scenario = current(app)
+    assert len(scenario.offers) == before + 1
+    added = scenario.offers[-1]
+    assert added.kind == kind and added.name == KIND_LABELS[kind]
+    assert added == new_offer(kind, [offer.name for offer in scenario.offers[:-1]])
+    assert evaluate(scenario).offer(added.name).revenue > 0
+
+    app.button(key="duplicate_offer").click().run()
+    scenario = current(app)
+    assert [offer.name for offer in scenario.offers[-2:]] == [added.name, f"{added.name} (copy)"]
+
+    app.toggle(key=offer_key(app, before + 1, "enabled")).set_value(False).run()
+    scenario = current(app)
+    assert scenario.offers[-1].enabled is False
+    assert f"{added.name} (copy)" not in [offer.name for offer in evaluate(scenario).offers]
+
+    app.button(key="delete_offer").click().run()
+    assert not app.exception
+    assert len(current(app).offers) == before + 1
+
+
+def test_moving_an_offer_changes_the_order(app):
+    """The user moves the second offer up."""
+    names = [offer.name for offer in current(app).offers]
+    app.selectbox(key="selected_offer").set_value(app.session_state["offer_ids"][1]).run()
+    app.button(key="move_up").click().run()
+    assert [offer.name for offer in current(app).offers] == [names[1], names[0], *names[2:]]
+
+
+def test_an_impossible_combination_is_explained_and_the_page_keeps_working(app):
+    """The user types more new licensees than active ones."""
+    app.selectbox(key="new_offer_kind").set_value("licensing")
+    app.button(key="add_offer").click().run()
+    index = len(current(app).offers) - 1
+    app.number_input(key=offer_key(app, index, "new_licensees_per_year")).set_value(9.0).run()
+    assert not app.exception
+    messages = [error.value for error in app.error]
+    assert any("cannot exceed the active licensees (4)" in message for message in messages)
+    assert len(app.metric) == 6  # results still shown, from the last valid plan
+
+
+def test_a_good_upload_replaces_the_scenario_and_can_be_undone(app):
+    """The user opens a scenario file, then changes their mind."""
+    content = (SCENARIOS / "course-creator.yaml").read_bytes()
+    app.file_uploader(key="scenario_upload").upload("course.yaml", content).run()
+    assert not app.exception
+    assert app.title[0].value == "Course creator"
+    assert current(app) == load_scenario(content)
+    app.button(key="undo").click().run()
+    assert app.title[0].value == load_example(DEFAULT_EXAMPLE).name
+
+
+def test_a_bad_upload_shows_every_problem_and_changes_nothing(app):
+    """The user opens a broken file and keeps the scenario they had."""
+    before = current(app)
+    broken = (
+        (SCENARIOS / "course-creator.yaml").read_text().replace("students: 300", "students: -3")
+    )
+    broken = broken.replace("automation: 0.8", "automaton: 0.8")
+    app.file_uploader(key="scenario_upload").upload("broken.yaml", broken.encode()).run()
+    assert not app.exception
+    text = "\n".join(error.value for error in app.error)
+    assert "broken.yaml is not a valid scenario" in text
+    assert "students: must be at least 0 (got -3)" in text
+    assert "Did you mean `automation`?" in text
+    assert current(app) == before
+
+
+def test_the_downloaded_file_loads_back_to_the_same_scenario(app, monkeypatch):
+    """The user edits, downloads, and the file holds exactly the scenario on screen."""
+    stores = []
+
+    class RecordingStorage(MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            stores.append(self)
+
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", RecordingStorage)
+    app.selectbox(key="selected_offer").set_value(app.session_state["offer_ids"][1]).run()
+    app.number_input(key=offer_key(app, 1, "fee_per_member_per_month")).set_value(950.0).run()
+    button = app.download_button(key="download_scenario")
+    file_id = button.proto.url.rsplit("/", 1)[-1]
+    content = stores[-1].get_file(file_id).content
+    assert load_scenario(content) == current(app)
+    assert yaml.safe_load(content)["offers"][1]["fee_per_member_per_month"] == 950
+
+
+def test_a_share_link_opens_the_same_scenario(app):
+    """The user opens a link someone shared and sees that scenario exactly."""
+    shared = load_example("program-licensing")
+    linked = AppTest.from_file(APP, default_timeout=60)
+    linked.query_params[LINK_PARAMETER] = encode_scenario(shared)
+    linked.run()
+    assert not linked.exception
+    assert current(linked) == shared
+    assert linked.title[0].value == shared.name
+    assert metric(linked, "Net income a year") == "€199,520"
+
+
+def test_the_link_the_app_shows_carries_the_current_scenario(app):
+    """The user copies the share link after an edit."""
+    app.number_input(key=offer_key(app, 0, "clients")).set_value(18.0).run()
+    url = next(code.value for code in app.code if f"?{LINK_PARAMETER}=" in code.value)
+    token = url.split(f"?{LINK_PARAMETER}=", 1)[1]
+    from models.sharing import decode_scenario
+
+    assert decode_scenario(token) == current(app)
+
+
+@pytest.mark.parametrize("token", ["not-a-scenario", "eJzLSM3JyVcozy_KSQEAGgQEXQ", "x" * 20_000])
+def test_a_corrupt_or_too_long_link_shows_a_message_and_the_default(token):
+    """The user opens a damaged link and gets the default example with an explanation."""
+    st.cache_data.clear()
+    linked = AppTest.from_file(APP, default_timeout=60)
+    linked.query_params[LINK_PARAMETER] = token
+    linked.run()
+    assert not linked.exception
+    assert linked.title[0].value == load_example(DEFAULT_EXAMPLE).name
+    assert any("could not be opened" in error.value for error in linked.error)
+
+
+def test_switching_scenario_with_unsaved_edits_asks_first(app):
+    """The user edits, picks another example, and is asked before losing the edits."""
+    app.number_input(key=offer_key(app, 0, "clients")).set_value(5.0).run()
+    app.selectbox(key="scenario_picker").set_value("course-creator").run()
+    assert not app.exception
+    assert app.title[0].value == load_example(DEFAULT_EXAMPLE).name  # not replaced yet
+    assert any("unsaved edits" in warning.value for warning in app.warning)
+    app.button(key="keep_editing").click().run()
+    assert current(app).offers[0].clients == 5
+    app.selectbox(key="scenario_picker").set_value("course-creator").run()
+    app.button(key="confirm_replace").click().run()
+    assert app.title[0].value == "Course creator"
+
+
+def test_switching_scenario_without_edits_needs_no_confirmation(app):
+    """The user picks another example straight away."""
+    app.selectbox(key="scenario_picker").set_value("coach-one-to-one").run()
+    assert app.title[0].value == "1:1 coach at full capacity"
+    app.selectbox(key="scenario_picker").set_value("blank").run()
+    assert app.title[0].value == "New scenario"
+    assert len(app.metric) == 6
+
+
+def test_every_page_renders_without_an_exception(app):
+    """The user visits each page of the navigation."""
+    for page in ["app_pages/plan.py"]:
+        app.switch_page(page).run()
+        assert not app.exception

@@ -1,0 +1,126 @@
+"""One input widget per schema field, labelled, bounded and explained by the schema itself.
+
+A field's label is its ``title`` with its unit, its help text its
+``description``, its bounds its pydantic constraints: the widget cannot accept
+a value the schema refuses. The value is seeded from the draft and written back
+to it.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any, Literal
+
+import annotated_types
+import streamlit as st
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from models.formatting import decimals_in_use
+from ui.state import widget_key
+
+_DELIVERY_LABELS = {"online": "Online", "in_person": "In person"}
+
+
+def _bounds(info: FieldInfo) -> tuple[float | None, float | None]:
+    low = high = None
+    for item in info.metadata:
+        if isinstance(item, annotated_types.Ge):
+            low = item.ge
+        elif isinstance(item, annotated_types.Gt):
+            low = item.gt
+        elif isinstance(item, annotated_types.Le):
+            high = item.le
+    return low, high  # type: ignore[return-value]
+
+
+def _unit(info: FieldInfo) -> str:
+    extra = info.json_schema_extra
+    return str(extra.get("unit", "")) if isinstance(extra, dict) else ""
+
+
+def field_label(info: FieldInfo, currency: str) -> str:
+    """``Price per client (USD/client)``: the title and the unit, money in the currency."""
+    unit = _unit(info).replace("currency", currency)
+    if not unit or unit in ("0-1", "per year"):
+        return str(info.title)
+    return f"{info.title} ({unit})"
+
+
+def _number_format(info: FieldInfo, currency: str) -> tuple[float, str]:
+    """Step and printf format of a numeric field."""
+    unit = _unit(info)
+    if unit == "0-1":
+        return 0.01, "%.2f"
+    if "currency" in unit:
+        decimals = decimals_in_use(currency)
+        return 100.0, f"%.{decimals}f"
+    if unit.startswith("h"):
+        return 0.25, "%g"
+    return 1.0, "%g"
+
+
+def _optional(annotation: Any) -> Any:
+    """The inner type of ``X | None``, or None when the annotation is not optional."""
+    arguments = typing.get_args(annotation)
+    if type(None) in arguments:
+        return next(argument for argument in arguments if argument is not type(None))
+    return None
+
+
+def field_input(
+    model: type[BaseModel],
+    name: str,
+    document: dict[str, Any],
+    key_parts: tuple[object, ...],
+    currency: str,
+) -> None:
+    """Draw the widget for ``document[name]`` and write its value back to the document."""
+    info = model.model_fields[name]
+    key = widget_key(*key_parts, name)
+    label = field_label(info, currency)
+    annotation = info.annotation
+    inner = _optional(annotation)
+    if key not in st.session_state:
+        st.session_state[key] = document.get(name)
+    help_text = info.description
+    if annotation is bool:
+        document[name] = st.toggle(label, key=key, help=help_text)
+    elif typing.get_origin(annotation) is Literal:
+        options = list(typing.get_args(annotation))
+        document[name] = st.selectbox(
+            label,
+            options,
+            key=key,
+            help=help_text,
+            format_func=lambda option: _DELIVERY_LABELS.get(option, option),
+        )
+    elif annotation is str:
+        max_length = next(
+            (item.max_length for item in info.metadata if isinstance(item, annotated_types.MaxLen)),
+            None,
+        )
+        document[name] = st.text_input(label, key=key, help=help_text, max_chars=max_length)
+    elif annotation is int:
+        low, high = _bounds(info)
+        document[name] = st.number_input(
+            label,
+            min_value=int(low) if low is not None else None,
+            max_value=int(high) if high is not None else None,
+            step=1,
+            key=key,
+            help=help_text,
+        )
+    else:
+        low, high = _bounds(info)
+        step, number_format = _number_format(info, currency)
+        document[name] = st.number_input(
+            label,
+            min_value=float(low) if low is not None else None,
+            max_value=float(high) if high is not None else None,
+            step=step,
+            format=number_format,
+            key=key,
+            help=help_text,
+            placeholder="none" if inner is not None else None,
+        )

@@ -1,0 +1,165 @@
+"""The sidebar's scenario actions: pick an example or start blank, upload, download, share, undo."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from models.errors import ScenarioError
+from models.examples import example_names, load_example
+from models.files import dump_scenario, load_scenario
+from models.schema import Scenario
+from models.sharing import LINK_PARAMETER, encode_scenario
+from models.templates import blank_scenario
+from ui.state import has_unsaved_edits, mark_saved, replace_scenario, undo
+
+BLANK = "blank"
+PICKER = "scenario_picker"
+
+#: Largest upload the app reads, matching ``server.maxUploadSize`` in .streamlit/config.toml. [MB]
+MAX_UPLOAD_MEGABYTES = 1
+
+
+@st.cache_data(show_spinner=False)
+def _examples() -> dict[str, Scenario]:
+    """Every example, loaded once per server."""
+    return {name: load_example(name) for name in example_names()}
+
+
+def _choice_label(choice: str) -> str:
+    return "Blank scenario" if choice == BLANK else _examples()[choice].name
+
+
+def _scenario_for(choice: str) -> Scenario:
+    return blank_scenario() if choice == BLANK else _examples()[choice]
+
+
+def _picked() -> None:
+    """A choice in the picker: load it, or ask first when there are unsaved edits."""
+    choice = st.session_state[PICKER]
+    if has_unsaved_edits():
+        st.session_state["pending_choice"] = choice
+        st.session_state[PICKER] = (
+            st.session_state["source"] if st.session_state["source"] in _options() else None
+        )
+        return
+    _load_choice(choice)
+
+
+def _load_choice(choice: str) -> None:
+    replace_scenario(
+        _scenario_for(choice), source=choice, undo_label=f"opening “{_choice_label(choice)}”"
+    )
+    st.session_state["pending_choice"] = None
+    st.session_state["notice"] = None
+    st.session_state["file_problems"] = None
+
+
+def _confirm_replace() -> None:
+    choice = st.session_state["pending_choice"]
+    _load_choice(choice)
+    st.session_state[PICKER] = choice
+
+
+def _keep_editing() -> None:
+    st.session_state["pending_choice"] = None
+
+
+def _options() -> list[str]:
+    return [*_examples(), BLANK]
+
+
+def _uploaded() -> None:
+    """Read an uploaded file: replace the scenario when valid, else show every problem."""
+    upload = st.session_state["scenario_upload"]
+    if upload is None:
+        return
+    try:
+        scenario = load_scenario(upload.getvalue(), source_name=upload.name)
+    except ScenarioError as error:
+        st.session_state["file_problems"] = error
+        st.session_state["notice"] = (
+            "error",
+            f"{upload.name} was not loaded: your scenario is unchanged.",
+        )
+        return
+    replace_scenario(scenario, source="upload", undo_label=f"loading {upload.name}")
+    st.session_state["file_problems"] = None
+    st.session_state["notice"] = ("success", f"Loaded “{scenario.name}” from {upload.name}.")
+    st.session_state[PICKER] = None
+
+
+def file_name(scenario: Scenario) -> str:
+    """A safe file name from the scenario's name: ``Coach adds a mastermind.yaml``."""
+    stem = re.sub(r"[^\w\- .]+", "", scenario.name).strip(" .") or "scenario"
+    return f"{stem[:80]}.yaml"
+
+
+def share_url(scenario: Scenario) -> str:
+    """The app's address with the scenario in it."""
+    base = (st.context.url or "").split("?", 1)[0]
+    return f"{base}?{LINK_PARAMETER}={encode_scenario(scenario)}"
+
+
+def sidebar(scenario: Scenario, valid: bool) -> None:
+    """Draw the scenario actions in the sidebar."""
+    with st.sidebar:
+        st.header("Scenario")
+        options = _options()
+        st.session_state.setdefault(
+            PICKER, st.session_state["source"] if st.session_state["source"] in options else None
+        )
+        labels = {choice: _choice_label(choice) for choice in options}
+        st.selectbox(
+            "Start from",
+            options,
+            format_func=labels.__getitem__,
+            key=PICKER,
+            on_change=_picked,
+            placeholder="Your own scenario",
+            help="An example from the scenarios folder, or a blank scenario to build your own.",
+        )
+        pending = st.session_state.get("pending_choice")
+        if pending is not None:
+            st.warning(f"You have unsaved edits. Replace them with “{_choice_label(pending)}”?")
+            left, right = st.columns(2)
+            left.button("Replace", on_click=_confirm_replace, key="confirm_replace", type="primary")
+            right.button("Keep editing", on_click=_keep_editing, key="keep_editing")
+        if st.session_state[PICKER] in _examples():
+            st.caption(_examples()[st.session_state[PICKER]].description)
+
+        st.file_uploader(
+            "Open a scenario file (YAML or JSON)",
+            type=["yaml", "yml", "json"],
+            key="scenario_upload",
+            on_change=_uploaded,
+            max_upload_size=MAX_UPLOAD_MEGABYTES,
+        )
+        st.download_button(
+            "Download scenario (YAML)",
+            dump_scenario(scenario).encode("utf-8"),
+            file_name=file_name(scenario),
+            mime="application/x-yaml",
+            key="download_scenario",
+            on_click=mark_saved,
+            disabled=not valid,
+            help=None if valid else "Fix the problems shown first.",
+            icon=":material/download:",
+            width="stretch",
+        )
+        with st.expander("Share a link", icon=":material/link:"):
+            try:
+                url = share_url(scenario)
+            except ValueError as error:
+                st.info(str(error))
+            else:
+                st.caption(
+                    "Anyone who opens this link sees this scenario exactly. Copy it with the button."
+                )
+                st.code(url, language=None, wrap_lines=True)
+        if st.session_state["undo_stack"]:
+            label = st.session_state["undo_stack"][-1][0]
+            st.button(
+                f"Undo {label}", on_click=undo, key="undo", icon=":material/undo:", width="stretch"
+            )

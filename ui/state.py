@@ -1,0 +1,140 @@
+"""Session state, set up in one place.
+
+The scenario being edited lives in ``st.session_state["draft"]`` as plain data
+(the fields of :class:`models.schema.Scenario`, every offer a dict). Widgets are
+seeded from it and write back to it, so an edit survives reruns and page
+switches even when Streamlit forgets a widget that is not drawn. Widget keys
+carry a generation number that changes whenever a new scenario is loaded, so no
+old widget value leaks into the new scenario.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from models.errors import Problem, ScenarioError, problems_from_validation
+from models.examples import DEFAULT_EXAMPLE, load_example
+from models.schema import Scenario
+from models.sharing import LINK_PARAMETER, decode_scenario
+
+#: How many earlier scenarios "Undo" can bring back.
+UNDO_DEPTH = 20
+
+
+@dataclass(frozen=True)
+class DraftCheck:
+    """The draft validated: the scenario when valid, else the problems found."""
+
+    scenario: Scenario | None
+    problems: tuple[Problem, ...]
+
+
+def document_of(scenario: Scenario) -> dict[str, Any]:
+    """A scenario as the editable plain data the draft holds."""
+    return scenario.model_dump(mode="python")
+
+
+def init_state() -> None:
+    """Set up the session on its first run: the scenario from a shared link, or the default example."""
+    if "draft" in st.session_state:
+        return
+    st.session_state.setdefault("generation", 0)
+    st.session_state.setdefault("next_offer_id", 1)
+    st.session_state.setdefault("undo_stack", [])
+    st.session_state.setdefault("notice", None)
+    st.session_state.setdefault("file_problems", None)
+    st.session_state.setdefault("source", DEFAULT_EXAMPLE)
+    scenario = load_example(DEFAULT_EXAMPLE)
+    token = st.query_params.get(LINK_PARAMETER)
+    if token is not None:
+        try:
+            scenario = decode_scenario(token)
+            st.session_state["source"] = "link"
+            st.session_state["notice"] = (
+                "success",
+                f"Opened “{scenario.name}” from the shared link.",
+            )
+        except ScenarioError as error:
+            st.session_state["file_problems"] = error
+            st.session_state["notice"] = (
+                "error",
+                "The shared link could not be opened, so the default example is shown instead.",
+            )
+        del st.query_params[LINK_PARAMETER]
+    replace_scenario(scenario, source=st.session_state["source"])
+
+
+def replace_scenario(scenario: Scenario, *, source: str, undo_label: str | None = None) -> None:
+    """Make ``scenario`` the one being edited; with ``undo_label`` the current one can come back."""
+    if undo_label is not None and "draft" in st.session_state:
+        stack = st.session_state["undo_stack"]
+        stack.append(
+            (undo_label, copy.deepcopy(st.session_state["draft"]), st.session_state["source"])
+        )
+        del stack[:-UNDO_DEPTH]
+    document = document_of(scenario)
+    first_id = st.session_state["next_offer_id"]
+    st.session_state["offer_ids"] = list(range(first_id, first_id + len(document["offers"])))
+    st.session_state["next_offer_id"] = first_id + len(document["offers"])
+    st.session_state["draft"] = document
+    st.session_state["saved"] = copy.deepcopy(document)
+    st.session_state["last_valid"] = scenario
+    st.session_state["source"] = source
+    st.session_state["generation"] += 1
+    st.session_state["selected_offer"] = (st.session_state["offer_ids"] or [None])[0]
+
+
+def undo() -> None:
+    """Bring back the scenario before the last replacement."""
+    label, document, source = st.session_state["undo_stack"].pop()
+    replace_scenario(Scenario.model_validate(document), source=source)
+    st.session_state["notice"] = ("info", f"Undone: {label}.")
+
+
+def new_offer_id() -> int:
+    """A widget-key id no offer of this session has had."""
+    offer_id: int = st.session_state["next_offer_id"]
+    st.session_state["next_offer_id"] = offer_id + 1
+    return offer_id
+
+
+def widget_key(*parts: object) -> str:
+    """A widget key of the current scenario: ``g3:offer:7:clients``."""
+    return ":".join([f"g{st.session_state['generation']}", *map(str, parts)])
+
+
+def draft() -> dict[str, Any]:
+    """The scenario being edited, as plain data."""
+    document: dict[str, Any] = st.session_state["draft"]
+    return document
+
+
+def check_draft() -> DraftCheck:
+    """The draft validated; the last valid scenario is kept for when it is not."""
+    try:
+        scenario = Scenario.model_validate(draft())
+    except ValidationError as error:
+        return DraftCheck(None, tuple(problems_from_validation(error, draft())))
+    st.session_state["last_valid"] = scenario
+    return DraftCheck(scenario, ())
+
+
+def last_valid_scenario() -> Scenario:
+    """The most recent valid version of the draft."""
+    scenario: Scenario = st.session_state["last_valid"]
+    return scenario
+
+
+def has_unsaved_edits() -> bool:
+    """Whether the draft differs from the scenario as loaded or last downloaded."""
+    return bool(st.session_state["draft"] != st.session_state["saved"])
+
+
+def mark_saved() -> None:
+    """The draft as it is now counts as saved (after a download)."""
+    st.session_state["saved"] = copy.deepcopy(st.session_state["draft"])
