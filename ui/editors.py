@@ -177,7 +177,7 @@ def offers_editor() -> ProblemSlot:
     }
     st.selectbox("Offer to edit", ids, format_func=labels.__getitem__, key="selected_offer")
     index = _selected_index()
-    actions = st.columns(4)
+    actions = st.columns([1.5, 1.2, 1.3, 1.3])
     actions[0].button(
         "Duplicate", on_click=_duplicate_offer, key="duplicate_offer", width="stretch"
     )
@@ -188,12 +188,10 @@ def offers_editor() -> ProblemSlot:
         key="move_up",
         disabled=index == 0,
         width="stretch",
-        icon=":material/arrow_upward:",
         help="Move this offer up the list",
     )
     actions[2].button(
         "Down",
-        icon=":material/arrow_downward:",
         help="Move this offer down the list",
         on_click=_move_offer,
         args=(1,),

@@ -1,0 +1,148 @@
+"""The Plan page in a real Chromium: what a person sees and does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect
+
+from models import evaluate, load_scenario
+from models.examples import DEFAULT_EXAMPLE, load_example
+from models.formatting import format_money_short
+from tests.browser.app_server import wait_for_app_run
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app_run(page)
+    expect(page.get_by_test_id("stMetric").first).to_be_visible()
+
+
+def metric_value(page: Page, label: str):
+    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick an option of a selectbox by its label, as a person would."""
+    page.get_by_label(label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app_run(page)
+
+
+def net_income_text(scenario) -> str:
+    return format_money_short(evaluate(scenario).totals.net_income, scenario.currency)
+
+
+def share_link(page: Page) -> str:
+    page.get_by_text("Share a link").click()
+    code = page.get_by_test_id("stCode").filter(has_text="?scenario=")
+    expect(code).to_be_visible()
+    return code.inner_text().strip()
+
+
+def test_first_load_shows_the_metrics_and_the_charts(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    example = load_example(DEFAULT_EXAMPLE)
+    expect(page.get_by_role("heading", name=example.name)).to_be_visible()
+    expect(metric_value(page, "Net income a year")).to_have_text(net_income_text(example))
+    expect(metric_value(page, "Hours a year")).to_have_text("1,206 h of 1,840 h")
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)
+    expect(page.get_by_text("Capacity 1,840 h").first).to_be_attached()
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+
+
+def test_typing_a_number_and_pressing_enter_updates_net_income(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    clients = page.get_by_label("Clients per year", exact=True)
+    clients.fill("20")
+    clients.press("Enter")
+    # 4 more private clients × 6,000 = 24,000 more than 186,500
+    expect(metric_value(page, "Net income a year")).to_have_text("$210,500")
+
+
+def test_upload_then_download_round_trip(page: Page, app_url: str, tmp_path: Path) -> None:
+    open_app(page, app_url)
+    source = SCENARIOS / "program-licensing.yaml"
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(source))
+    expect(page.get_by_role("heading", name="Program owner licenses the method")).to_be_visible()
+    expect(metric_value(page, "Net income a year")).to_have_text("€199,520")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download scenario (YAML)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "Program owner licenses the method.yaml"
+    assert load_scenario(saved) == load_scenario(source)
+
+
+def test_opening_a_share_link_restores_the_scenario(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    choose(page, "Start from", "Course creator")
+    expect(page.get_by_role("heading", name="Course creator")).to_be_visible()
+    link = share_link(page)
+    fresh = page.context.browser.new_context().new_page()  # type: ignore[union-attr]
+    open_app(fresh, link)
+    expect(fresh.get_by_role("heading", name="Course creator")).to_be_visible()
+    expect(metric_value(fresh, "Net income a year")).to_have_text(
+        net_income_text(load_example("course-creator"))
+    )
+    fresh.context.close()
+
+
+def test_a_damaged_link_explains_and_shows_the_default(page: Page, app_url: str) -> None:
+    open_app(page, f"{app_url}/?scenario=this-is-not-a-scenario")
+    expect(page.get_by_text("The shared link could not be opened")).to_be_visible()
+    expect(page.get_by_role("heading", name=load_example(DEFAULT_EXAMPLE).name)).to_be_visible()
+
+
+def test_a_new_user_builds_three_offers_downloads_reloads_and_shares(
+    page: Page, app_url: str, browser: Browser, tmp_path: Path
+) -> None:
+    """The issue's 'done when': from scratch to a link opened in a fresh browser."""
+    open_app(page, app_url)
+    choose(page, "Start from", "Blank scenario")
+    expect(page.get_by_role("heading", name="New scenario")).to_be_visible()
+    for kind in ("Private 1:1 clients", "Group program", "Online program"):
+        choose(page, "Kind of offer to add", kind)
+        page.get_by_role("button", name="Add offer").click()
+        editing = page.get_by_role("combobox", name="Offer to edit", exact=True)
+        expect(editing).to_have_value(f"{kind} · {kind}")
+        wait_for_app_run(page)
+    before = metric_value(page, "Net income a year").inner_text()
+    students = page.get_by_label("Students per year", exact=True)
+    students.fill("150")
+    students.press("Enter")
+    expect(metric_value(page, "Net income a year")).not_to_have_text(before)
+    wait_for_app_run(page)
+    net_income = metric_value(page, "Net income a year").inner_text()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download scenario (YAML)").click()
+    saved = tmp_path / "built.yaml"
+    download.value.save_as(saved)
+    built = load_scenario(saved)
+    assert [offer.kind for offer in built.offers] == [
+        "one_to_one",
+        "group_program",
+        "online_program",
+    ]
+    assert built.offers[2].students == 150
+    assert net_income == net_income_text(built)
+
+    reloaded = browser.new_context().new_page()
+    open_app(reloaded, app_url)
+    reloaded.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(saved))
+    expect(reloaded.get_by_role("heading", name="New scenario")).to_be_visible()
+    expect(metric_value(reloaded, "Net income a year")).to_have_text(net_income)
+    link = share_link(reloaded)
+    reloaded.context.close()
+
+    fresh = browser.new_context().new_page()
+    open_app(fresh, link)
+    expect(fresh.get_by_role("heading", name="New scenario")).to_be_visible()
+    expect(metric_value(fresh, "Net income a year")).to_have_text(net_income)
+    expect(metric_value(fresh, "Hours a year")).to_have_text(
+        metric_value(page, "Hours a year").inner_text()
+    )
+    fresh.context.close()
