@@ -1,7 +1,13 @@
-"""``make bench``: run every benchmark and print one table."""
+"""``make bench``: run every benchmark and print the figures."""
 
-from benchmarks import model
+from benchmarks import app, model
 from benchmarks.timing import machine, table
 
 print(f"Machine: {machine()}\n")
+print("Model core\n")
 print(table(model.run()))
+app_measurements, comparisons = app.run()
+print("\nThe app in Chromium (budgets: edits p95 500 ms, ratios below)\n")
+print(table(app_measurements))
+print()
+print("\n".join(comparisons))

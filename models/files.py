@@ -335,11 +335,11 @@ def scenario_to_document(scenario: Scenario) -> dict[str, Any]:
     return _ordered(scenario, dumped)
 
 
-class _ReadableDumper(yaml.SafeDumper):
-    """Safe YAML dumper that writes multi-line text as a literal block."""
+class _ReadableDumper(yaml.CSafeDumper):
+    """Safe YAML dumper (libyaml's emitter) that writes multi-line text as a literal block."""
 
 
-def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+def _represent_text(dumper: _ReadableDumper, text: str) -> yaml.Node:
     style = "|" if "\n" in text else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 

@@ -7,12 +7,15 @@ per offer) where a person reads it. Every figure comes from
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
 from models.schema import KIND_LABELS
 
 FIXED_ADMIN_LABEL = "Fixed admin"
+WHOLE_PLAN_LABEL = "Whole plan"
 
 #: Column → plain heading of the per-offer table, in order.
 OFFER_COLUMNS: dict[str, str] = {
@@ -33,8 +36,13 @@ OFFER_COLUMNS: dict[str, str] = {
 }
 
 
+def _number(value: float | None) -> float:
+    """A ratio for a table: undefined (None) becomes NaN, shown empty."""
+    return math.nan if value is None else value
+
+
 def offers_table(result: ScenarioResult) -> pd.DataFrame:
-    """One row per enabled offer with every per-offer metric; undefined ratios are empty."""
+    """One row per enabled offer with every per-offer metric; undefined ratios are empty (NaN)."""
     rows = [
         {
             "offer": offer.name,
@@ -47,35 +55,34 @@ def offers_table(result: ScenarioResult) -> pd.DataFrame:
             "buyers": offer.buyers,
             "sessions": offer.sessions,
             "client_hours": offer.client_hours,
-            "leverage": offer.leverage,
-            "billable_to_bd_ratio": offer.billable_to_bd_ratio,
-            "revenue_per_bd_hour": offer.revenue_per_bd_hour,
-            "contribution_per_hour": offer.contribution_per_hour,
+            "leverage": _number(offer.leverage),
+            "billable_to_bd_ratio": _number(offer.billable_to_bd_ratio),
+            "revenue_per_bd_hour": _number(offer.revenue_per_bd_hour),
+            "contribution_per_hour": _number(offer.contribution_per_hour),
         }
         for offer in result.offers
     ]
-    return pd.DataFrame(rows, columns=list(OFFER_COLUMNS)).astype(
-        {column: "float64" for column in list(OFFER_COLUMNS)[2:]}
-    )
+    return pd.DataFrame(rows, columns=list(OFFER_COLUMNS))
 
 
-def hours_by_category(result: ScenarioResult) -> pd.DataFrame:
-    """Long form: offer, category, hours; the practitioner's fixed admin as its own row. [h/year]"""
+def hours_by_category(result: ScenarioResult, *, whole_plan: bool = False) -> pd.DataFrame:
+    """Long form: offer, category, hours [h/year]; categories with no hours are left out.
+
+    The practitioner's fixed admin is a row of its own (offer "Fixed admin"); with
+    ``whole_plan`` the scenario's totals come first as offer "Whole plan".
+    """
     fixed_admin = result.totals.hours.admin - sum(offer.hours.admin for offer in result.offers)
+    sources = [(offer.name, offer.hours) for offer in result.offers]
+    if whole_plan:
+        sources.insert(0, (WHOLE_PLAN_LABEL, result.totals.hours))
     rows = [
-        {"offer": offer.name, "category": HOUR_CATEGORY_LABELS[category], "hours": hours}
-        for offer in result.offers
+        (name, HOUR_CATEGORY_LABELS[category], hours)
+        for name, breakdown in sources
         for category in HOUR_CATEGORIES
-        if (hours := getattr(offer.hours, category)) > 0
+        if (hours := getattr(breakdown, category)) > 0
     ]
     if fixed_admin > 0:
-        rows.append(
-            {
-                "offer": FIXED_ADMIN_LABEL,
-                "category": HOUR_CATEGORY_LABELS["admin"],
-                "hours": fixed_admin,
-            }
-        )
+        rows.append((FIXED_ADMIN_LABEL, HOUR_CATEGORY_LABELS["admin"], fixed_admin))
     return pd.DataFrame(rows, columns=["offer", "category", "hours"])
 
 

@@ -1,16 +1,27 @@
-"""Chart builders: pure functions from tidy DataFrames to ``alt.Chart``.
+"""Charts: pure builders of Altair specs, and the tidy data each one draws.
 
-Only pages call ``st.altair_chart``; tests read ``chart.to_dict()``.
+A builder (``hours_chart``, ``money_chart``) takes no data: everything that
+varies with the scenario (offers, their order, the capacity) is a column of the
+frame its ``*_data`` function prepares. So a chart's Vega-Lite spec is built
+and validated by Altair once per process (:func:`vega_lite_spec`), and each
+rerun only sends new data: Altair's schema validation costs tens of
+milliseconds a chart, which a rerun on every keystroke cannot afford.
+
+Pages draw with ``st.vega_lite_chart(data, spec)``; tests read ``to_dict()``.
 """
 
 from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS
 
-WHOLE_PLAN = "Whole plan"
+CATEGORY_NAMES = [HOUR_CATEGORY_LABELS[category] for category in HOUR_CATEGORIES]
 
 #: Category → colour, the same in every chart.
 CATEGORY_COLOURS: dict[str, str] = {
@@ -21,36 +32,53 @@ CATEGORY_COLOURS: dict[str, str] = {
     HOUR_CATEGORY_LABELS["admin"]: "#8a8a8a",
     HOUR_CATEGORY_LABELS["creation"]: "#5b7db1",
 }
+MEASURES = ["Revenue", "Contribution"]
 
 
-def hours_chart(hours: pd.DataFrame, capacity_hours: float) -> alt.LayerChart:
-    """Hours a year by category: one stacked bar per offer and one for the whole plan, against capacity.
+def hours_chart_data(hours: pd.DataFrame, capacity_hours: float) -> pd.DataFrame:
+    """Rows of :func:`hours_chart`: the offers' hours in the order to draw them, with the capacity.
 
     Parameters
     ----------
     hours : DataFrame
-        Long form with columns offer, category, hours [h/year] (``models.tables.hours_by_category``).
+        Long form: offer, category, hours [h/year], the whole plan first
+        (``models.tables.hours_by_category(result, whole_plan=True)``).
     capacity_hours : float
-        The practitioner's hours in a year, drawn as a vertical rule. [h/year]
+        The practitioner's hours in a year. [h/year]
+
+    Returns
+    -------
+    DataFrame
+        offer, category, hours [h/year], offer_order, capacity [h/year].
     """
-    whole = (
-        hours.groupby("category", as_index=False, sort=False)["hours"]
-        .sum()
-        .assign(offer=WHOLE_PLAN)
+    order = {name: position for position, name in enumerate(dict.fromkeys(hours["offer"]))}
+    return hours.assign(offer_order=hours["offer"].map(order), capacity=capacity_hours)
+
+
+def hours_chart() -> alt.LayerChart:
+    """Hours a year by category: a stacked bar per offer and one for the whole plan, against capacity.
+
+    Draws the frame of :func:`hours_chart_data`; the dashed rule is the capacity.
+    """
+    y = alt.Y(
+        "offer:N",
+        title=None,
+        sort=alt.EncodingSortField("offer_order", op="min"),
+        axis=alt.Axis(labelLimit=220),
     )
-    data = pd.concat([whole, hours], ignore_index=True)
-    order = [WHOLE_PLAN, *dict.fromkeys(hours["offer"])]
-    categories = [HOUR_CATEGORY_LABELS[category] for category in HOUR_CATEGORIES]
     bars = (
-        alt.Chart(data)
+        alt.Chart()
         .mark_bar()
+        .transform_calculate(category_order=f"indexof({CATEGORY_NAMES!r}, datum.category)")
         .encode(
             x=alt.X("sum(hours):Q", title="Hours a year", stack="zero"),
-            y=alt.Y("offer:N", title=None, sort=order, axis=alt.Axis(labelLimit=220)),
+            y=y,
             color=alt.Color(
                 "category:N",
                 title="Hours spent on",
-                scale=alt.Scale(domain=categories, range=[CATEGORY_COLOURS[c] for c in categories]),
+                scale=alt.Scale(
+                    domain=CATEGORY_NAMES, range=[CATEGORY_COLOURS[c] for c in CATEGORY_NAMES]
+                ),
                 legend=alt.Legend(orient="bottom", columns=3),
             ),
             order=alt.Order("category_order:Q"),
@@ -60,50 +88,48 @@ def hours_chart(hours: pd.DataFrame, capacity_hours: float) -> alt.LayerChart:
                 alt.Tooltip("sum(hours):Q", title="Hours a year", format=",.0f"),
             ],
         )
-        .transform_calculate(category_order=f"indexof({categories!r}, datum.category)")
     )
-    capacity = pd.DataFrame(
-        {"capacity": [capacity_hours], "label": [f"Capacity {capacity_hours:,.0f} h"]}
+    capacity = (
+        alt.Chart()
+        .transform_aggregate(capacity="max(capacity)")
+        .transform_calculate(label="'Capacity ' + format(datum.capacity, ',.0f') + ' h'")
     )
-    rule = (
-        alt.Chart(capacity)
-        .mark_rule(color="#222", strokeDash=[6, 3], size=2)
-        .encode(x="capacity:Q", tooltip=[alt.Tooltip("label:N", title="Your year")])
+    rule = capacity.mark_rule(color="#222", strokeDash=[6, 3], size=2).encode(
+        x="capacity:Q", tooltip=[alt.Tooltip("label:N", title="Your year")]
     )
-    label = (
-        alt.Chart(capacity)
-        .mark_text(align="left", dx=4, dy=-6, fontWeight="bold")
-        .encode(x="capacity:Q", text="label:N", y=alt.value(0))
+    label = capacity.mark_text(align="left", dx=4, dy=-6, fontWeight="bold").encode(
+        x="capacity:Q", text="label:N", y=alt.value(0)
     )
     return alt.layer(bars, rule, label).properties(height=alt.Step(28))
 
 
-def money_chart(money: pd.DataFrame, currency: str) -> alt.Chart:
-    """Revenue and contribution a year per offer, side by side.
+def money_chart_data(money: pd.DataFrame) -> pd.DataFrame:
+    """Rows of :func:`money_chart`: offer, measure, amount [currency/year], offer_order."""
+    order = {name: position for position, name in enumerate(dict.fromkeys(money["offer"]))}
+    return money.assign(offer_order=money["offer"].map(order))
 
-    Parameters
-    ----------
-    money : DataFrame
-        Long form with columns offer, measure, amount [currency/year] (``models.tables.money_by_offer``).
-    currency : str
-        ISO code, shown in the axis title and tooltips.
+
+def money_chart(currency: str) -> alt.Chart:
+    """Revenue and contribution a year per offer, side by side; amounts in ``currency``.
+
+    Draws the frame of :func:`money_chart_data`.
     """
     return (
-        alt.Chart(money)
+        alt.Chart()
         .mark_bar()
         .encode(
             x=alt.X("amount:Q", title=f"{currency} a year", axis=alt.Axis(format="~s")),
             y=alt.Y(
                 "offer:N",
                 title=None,
-                sort=list(dict.fromkeys(money["offer"])),
+                sort=alt.EncodingSortField("offer_order", op="min"),
                 axis=alt.Axis(labelLimit=220),
             ),
-            yOffset=alt.YOffset("measure:N", sort=["Revenue", "Contribution"]),
+            yOffset=alt.YOffset("measure:N", sort=MEASURES),
             color=alt.Color(
                 "measure:N",
                 title=None,
-                scale=alt.Scale(domain=["Revenue", "Contribution"], range=["#2f6f4f", "#9cc5a1"]),
+                scale=alt.Scale(domain=MEASURES, range=["#2f6f4f", "#9cc5a1"]),
                 legend=alt.Legend(orient="bottom"),
             ),
             tooltip=[
@@ -114,3 +140,17 @@ def money_chart(money: pd.DataFrame, currency: str) -> alt.Chart:
         )
         .properties(height=alt.Step(16))
     )
+
+
+@functools.cache
+def vega_lite_spec(builder: Callable[..., alt.TopLevelMixin], *arguments: Any) -> dict[str, Any]:
+    """The Vega-Lite spec of a data-free chart, built and validated once per process.
+
+    Altair names an empty placeholder dataset for a chart without data; it is
+    dropped, so that the data given to ``st.vega_lite_chart`` is what is drawn.
+    """
+    spec: dict[str, Any] = builder(*arguments).to_dict()
+    spec.pop("datasets", None)
+    for view in [spec, *spec.get("layer", [])]:
+        view.pop("data", None)
+    return spec

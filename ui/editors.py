@@ -1,19 +1,17 @@
 """Editing the scenario: its name and story, the practitioner's year, and the offers.
 
 Offers are edited one at a time (a picker, then that offer's fields), which
-keeps each rerun light however many offers the scenario has. Add, duplicate,
-move, enable and delete act on the draft through callbacks.
+keeps each rerun light however many offers the scenario has. Every change goes
+into the draft through a callback; add, duplicate, move and delete too.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
-from typing import Any
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
+from models.currencies import CURRENCY_CODES
 from models.errors import Problem
 from models.schema import (
     KIND_LABELS,
@@ -26,87 +24,80 @@ from models.schema import (
 )
 from models.templates import new_offer, unique_name
 from ui.fields import field_input
-from ui.state import draft, new_offer_id, widget_key
+from ui.state import draft, new_offer_id, seed_widget, store_widget, widget_key
 
 _IN_PERSON_ONLY = {"travel_hours_per_session", "travel_cost_per_session", "venue_cost_per_session"}
 _LIVE_FIELDS = [name for name in field_order(LiveOffer) if name in LiveOffer.__annotations__]
-_SCENARIO_FIELDS = ("name", "description", "currency")
+_COMMON_CURRENCIES = [
+    "USD",
+    "EUR",
+    "GBP",
+    "CAD",
+    "AUD",
+    "CHF",
+    "JPY",
+    "INR",
+    "IDR",
+    "SGD",
+    "NZD",
+    "ZAR",
+]
+CURRENCY_OPTIONS = _COMMON_CURRENCIES + sorted(CURRENCY_CODES - set(_COMMON_CURRENCIES))
+_SCENARIO = ("scenario",)
 
 
-def scenario_editor() -> ProblemSlot:
-    """Name, story and currency of the scenario, and the practitioner's working year.
+def show_problems(problems: tuple[Problem, ...], *locations: str) -> None:
+    """The problems located at one of ``locations`` or inside it, next to those fields."""
+    for problem in problems:
+        if any(
+            problem.location == location or problem.location.startswith(location + " ")
+            for location in locations
+        ):
+            st.error(str(problem), icon="⚠️")
 
-    Returns the place where problems with these fields are shown.
-    """
+
+def scenario_editor(problems: tuple[Problem, ...]) -> None:
+    """Name, story and currency of the scenario, and the practitioner's working year."""
     document = draft()
     with st.expander("Scenario and your working year", expanded=False):
-        for name in ("name", "currency"):
-            if name == "currency":
-                _currency_input(document)
-            else:
-                field_input(Scenario, name, document, ("scenario",), document["currency"])
-        description_key = widget_key("scenario", "description")
-        st.session_state.setdefault(description_key, document["description"])
-        document["description"] = st.text_area(
+        field_input(Scenario, "name", _SCENARIO, document["currency"])
+        currency_key = widget_key(*_SCENARIO, "currency")
+        seed_widget(currency_key, document["currency"])
+        st.selectbox(
+            "Currency",
+            CURRENCY_OPTIONS,
+            key=currency_key,
+            help="All money in the scenario is in this currency (ISO 4217 code).",
+            on_change=store_widget,
+            args=(currency_key, _SCENARIO, "currency"),
+        )
+        description_key = widget_key(*_SCENARIO, "description")
+        seed_widget(description_key, document["description"])
+        st.text_area(
             "Description",
             key=description_key,
             max_chars=2000,
             help="The story of the scenario and where its figures come from.",
+            on_change=store_widget,
+            args=(description_key, _SCENARIO, "description"),
         )
-        practitioner = document["practitioner"]
         columns = st.columns(2)
         for index, name in enumerate(field_order(Practitioner)):
             with columns[index % 2]:
-                field_input(
-                    Practitioner, name, practitioner, ("practitioner",), document["currency"]
-                )
-        return ProblemSlot(
-            st.container(),
-            ("", "schema_version", "name", "description", "currency", "practitioner"),
+                field_input(Practitioner, name, ("practitioner",), document["currency"])
+        show_problems(
+            problems, "", "schema_version", "name", "description", "currency", "practitioner"
         )
 
 
-def _currency_input(document: dict[str, Any]) -> None:
-    from models.currencies import CURRENCY_CODES
-
-    key = widget_key("scenario", "currency")
-    st.session_state.setdefault(key, document["currency"])
-    common = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "INR", "IDR", "SGD", "NZD", "ZAR"]
-    options = common + sorted(CURRENCY_CODES - set(common))
-    document["currency"] = st.selectbox(
-        "Currency",
-        options,
-        key=key,
-        help="All money in the scenario is in this currency (ISO 4217 code).",
-    )
-
-
-@dataclass(frozen=True)
-class ProblemSlot:
-    """A place beside some fields where the problems with them are shown once the draft is checked."""
-
-    container: DeltaGenerator
-    locations: tuple[str, ...]
-
-    def show(self, problems: tuple[Problem, ...]) -> None:
-        """Show the problems located at one of the locations or inside it."""
-        for problem in problems:
-            if any(
-                problem.location == location or problem.location.startswith(location + " ")
-                for location in self.locations
-            ):
-                self.container.error(str(problem), icon="⚠️")
-
-
-def _offer_label(offer: dict[str, Any]) -> str:
+def _offer_label(offer: dict[str, object]) -> str:
     status = "" if offer["enabled"] else " (off)"
-    return f"{offer['name'] or '(no name)'} · {KIND_LABELS[offer['kind']]}{status}"
+    return f"{offer['name'] or '(no name)'} · {KIND_LABELS[str(offer['kind'])]}{status}"
 
 
 def _add_offer() -> None:
     document = draft()
-    kind = st.session_state["new_offer_kind"]
-    offer = new_offer(kind, (offer["name"] for offer in document["offers"]))
+    offer = new_offer(st.session_state["new_offer_kind"], (o["name"] for o in document["offers"]))
     document["offers"].append(offer.model_dump(mode="python"))
     offer_id = new_offer_id()
     st.session_state["offer_ids"].append(offer_id)
@@ -147,11 +138,8 @@ def _delete_offer() -> None:
     st.session_state["selected_offer"] = ids[min(index, len(ids) - 1)] if ids else None
 
 
-def offers_editor() -> ProblemSlot:
-    """The list of offers, the actions on them, and the fields of the selected one.
-
-    Returns the place where problems with the selected offer are shown.
-    """
+def offers_editor(problems: tuple[Problem, ...]) -> None:
+    """The list of offers, the actions on them, and the fields of the selected one."""
     document = draft()
     ids: list[int] = st.session_state["offer_ids"]
     st.subheader("Offers")
@@ -159,16 +147,17 @@ def offers_editor() -> ProblemSlot:
     add_columns[0].selectbox(
         "Kind of offer to add",
         list(OFFER_MODELS),
-        format_func=lambda kind: KIND_LABELS[kind],
+        format_func=KIND_LABELS.__getitem__,
         key="new_offer_kind",
         help="A new offer starts with typical figures for its kind; adjust them to your practice.",
     )
     add_columns[1].button(
         "Add offer", on_click=_add_offer, key="add_offer", icon=":material/add:", width="stretch"
     )
+    show_problems(problems, "offers")
     if not ids:
         st.info("No offers yet: add the first one above.")
-        return ProblemSlot(st.container(), ("offers",))
+        return
     if st.session_state.get("selected_offer") not in ids:
         st.session_state["selected_offer"] = ids[0]
     labels = {
@@ -192,24 +181,23 @@ def offers_editor() -> ProblemSlot:
     )
     actions[2].button(
         "Down",
-        help="Move this offer down the list",
         on_click=_move_offer,
         args=(1,),
         key="move_down",
         disabled=index == len(ids) - 1,
         width="stretch",
+        help="Move this offer down the list",
     )
     actions[3].button(
         "Delete", on_click=_delete_offer, key="delete_offer", type="primary", width="stretch"
     )
-    slot = ProblemSlot(st.container(), (f"offers[{index}]", "offers"))
-    _offer_fields(document["offers"][index], ids[index], document["currency"])
-    return slot
+    show_problems(problems, f"offers[{index}]")
+    _offer_fields(document["offers"][index]["kind"], ids[index], document["currency"])
 
 
-def _offer_fields(offer: dict[str, Any], offer_id: int, currency: str) -> None:
-    model = OFFER_MODELS[offer["kind"]]
-    key_parts = ("offer", offer_id)
+def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
+    model = OFFER_MODELS[kind]
+    section = ("offer", offer_id)
     order = [name for name in field_order(model) if name != "kind"]
     identity = ["name", "enabled"]
     selling = [name for name in SALES_FIELDS if name in order]
@@ -217,24 +205,21 @@ def _offer_fields(offer: dict[str, Any], offer_id: int, currency: str) -> None:
     own = [name for name in order if name not in identity + selling + live]
     columns = st.columns([2, 1], vertical_alignment="bottom")
     with columns[0]:
-        field_input(model, "name", offer, key_parts, currency)
+        field_input(model, "name", section, currency)
     with columns[1]:
-        field_input(model, "enabled", offer, key_parts, currency)
+        field_input(model, "enabled", section, currency)
+    in_person = draft()["offers"][st.session_state["offer_ids"].index(offer_id)].get("delivery")
     sections = [
         ("What you deliver and charge", own),
         ("Delivery", live),
         ("Selling and admin", selling),
     ]
     for title, names in sections:
-        if not names:
+        visible = [n for n in names if n not in _IN_PERSON_ONLY or in_person == "in_person"]
+        if not visible:
             continue
         st.markdown(f"**{title}**")
-        visible = [
-            name
-            for name in names
-            if name not in _IN_PERSON_ONLY or offer.get("delivery") == "in_person"
-        ]
         grid = st.columns(2)
         for position, name in enumerate(visible):
             with grid[position % 2]:
-                field_input(model, name, offer, key_parts, currency)
+                field_input(model, name, section, currency)

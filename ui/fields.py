@@ -2,8 +2,8 @@
 
 A field's label is its ``title`` with its unit, its help text its
 ``description``, its bounds its pydantic constraints: the widget cannot accept
-a value the schema refuses. The value is seeded from the draft and written back
-to it.
+a value the schema refuses. The value is seeded from the draft, and a change is
+written back to it by a callback before the next run of the page.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from models.formatting import decimals_in_use
-from ui.state import widget_key
+from ui.state import draft_section, seed_widget, store_widget, widget_key
 
 _DELIVERY_LABELS = {"online": "Online", "in_person": "In person"}
 
@@ -69,52 +69,54 @@ def _optional(annotation: Any) -> Any:
 
 
 def field_input(
-    model: type[BaseModel],
-    name: str,
-    document: dict[str, Any],
-    key_parts: tuple[object, ...],
-    currency: str,
+    model: type[BaseModel], name: str, section: tuple[object, ...], currency: str
 ) -> None:
-    """Draw the widget for ``document[name]`` and write its value back to the document."""
+    """Draw the widget for one field of a section of the draft; a change is stored back in it.
+
+    ``section`` is ``("scenario",)``, ``("practitioner",)`` or ``("offer", offer_id)``.
+    """
     info = model.model_fields[name]
-    key = widget_key(*key_parts, name)
+    document = draft_section(section)
+    key = widget_key(*section, name)
+    store: dict[str, Any] = {"on_change": store_widget, "args": (key, section, name)}
     label = field_label(info, currency)
     annotation = info.annotation
     inner = _optional(annotation)
-    if key not in st.session_state:
-        st.session_state[key] = document.get(name)
+    seed_widget(key, document.get(name))
     help_text = info.description
     if annotation is bool:
-        document[name] = st.toggle(label, key=key, help=help_text)
+        st.toggle(label, key=key, help=help_text, **store)
     elif typing.get_origin(annotation) is Literal:
         options = list(typing.get_args(annotation))
-        document[name] = st.selectbox(
+        st.selectbox(
             label,
             options,
             key=key,
             help=help_text,
             format_func=lambda option: _DELIVERY_LABELS.get(option, option),
+            **store,
         )
     elif annotation is str:
         max_length = next(
             (item.max_length for item in info.metadata if isinstance(item, annotated_types.MaxLen)),
             None,
         )
-        document[name] = st.text_input(label, key=key, help=help_text, max_chars=max_length)
+        st.text_input(label, key=key, help=help_text, max_chars=max_length, **store)
     elif annotation is int:
         low, high = _bounds(info)
-        document[name] = st.number_input(
+        st.number_input(
             label,
             min_value=int(low) if low is not None else None,
             max_value=int(high) if high is not None else None,
             step=1,
             key=key,
             help=help_text,
+            **store,
         )
     else:
         low, high = _bounds(info)
         step, number_format = _number_format(info, currency)
-        document[name] = st.number_input(
+        st.number_input(
             label,
             min_value=float(low) if low is not None else None,
             max_value=float(high) if high is not None else None,
@@ -123,4 +125,5 @@ def field_input(
             key=key,
             help=help_text,
             placeholder="none" if inner is not None else None,
+            **store,
         )

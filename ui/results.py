@@ -15,7 +15,13 @@ from models.formatting import (
 from models.results import ScenarioResult
 from models.schema import Scenario
 from models.tables import OFFER_COLUMNS, hours_by_category, money_by_offer, offers_table
-from ui.charts import hours_chart, money_chart
+from ui.charts import (
+    hours_chart,
+    hours_chart_data,
+    money_chart,
+    money_chart_data,
+    vega_lite_spec,
+)
 
 
 def headline(scenario: Scenario, result: ScenarioResult) -> None:
@@ -81,11 +87,17 @@ def charts(result: ScenarioResult) -> None:
     if not result.offers:
         return
     st.markdown("**Where your hours go**")
-    st.altair_chart(
-        hours_chart(hours_by_category(result), result.totals.capacity_hours), key="hours_chart"
+    st.vega_lite_chart(
+        hours_chart_data(hours_by_category(result, whole_plan=True), result.totals.capacity_hours),
+        vega_lite_spec(hours_chart),
+        key="hours_chart",
     )
     st.markdown("**What each offer earns**")
-    st.altair_chart(money_chart(money_by_offer(result), result.currency), key="money_chart")
+    st.vega_lite_chart(
+        money_chart_data(money_by_offer(result)),
+        vega_lite_spec(money_chart, result.currency),
+        key="money_chart",
+    )
 
 
 def offer_table(result: ScenarioResult) -> None:
@@ -130,7 +142,7 @@ def offer_table(result: ScenarioResult) -> None:
     )
     st.download_button(
         "Download the table (CSV)",
-        table.rename(columns=OFFER_COLUMNS).to_csv(index=False).encode("utf-8"),
+        lambda: table.rename(columns=OFFER_COLUMNS).to_csv(index=False).encode("utf-8"),
         file_name=f"{result.scenario} - offers.csv",
         mime="text/csv",
         key="download_offer_table",

@@ -108,6 +108,39 @@ def widget_key(*parts: object) -> str:
     return ":".join([f"g{st.session_state['generation']}", *map(str, parts)])
 
 
+def seed_widget(key: str, value: Any) -> None:
+    """Give a widget its value from the draft the first time it is drawn.
+
+    A lookup rather than ``key in st.session_state``, which copies the whole
+    state on every call and showed in the rerun's profile.
+    """
+    try:
+        st.session_state[key]
+    except KeyError:
+        st.session_state[key] = value
+
+
+def draft_section(section: tuple[object, ...]) -> dict[str, Any]:
+    """The part of the draft a widget edits: ``("scenario",)``, ``("practitioner",)``, ``("offer", id)``."""
+    document = draft()
+    if section[0] == "practitioner":
+        practitioner: dict[str, Any] = document["practitioner"]
+        return practitioner
+    if section[0] == "offer":
+        offer: dict[str, Any] = document["offers"][st.session_state["offer_ids"].index(section[1])]
+        return offer
+    return document
+
+
+def store_widget(key: str, section: tuple[object, ...], name: str) -> None:
+    """Widget callback: copy the widget's new value into the draft.
+
+    Callbacks run before the script, so every rerun starts from a current draft
+    and can compute and draw the results before the editors.
+    """
+    draft_section(section)[name] = st.session_state[key]
+
+
 def draft() -> dict[str, Any]:
     """The scenario being edited, as plain data."""
     document: dict[str, Any] = st.session_state["draft"]

@@ -14,6 +14,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Playwright
@@ -47,9 +48,25 @@ def _healthy(url: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class RunningApp:
+    """A started server: its base URL and the ``timeout`` process that wraps it."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+
+    def resident_memory_bytes(self) -> int:
+        """Resident memory of the Streamlit server process (the child of ``timeout``). [bytes]"""
+        pid = self.process.pid
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        status = Path(f"/proc/{children[0] if children else pid}/status").read_text()
+        line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
+        return int(line.split()[1]) * 1024
+
+
 @contextmanager
-def streamlit_server(script: Path, *, startup_seconds: float = 60) -> Iterator[str]:
-    """Run ``streamlit run script`` and yield its base URL; stop it afterwards."""
+def streamlit_server(script: Path, *, startup_seconds: float = 60) -> Iterator[RunningApp]:
+    """Run ``streamlit run script`` and yield the running app; stop it afterwards."""
     port = free_port()
     command = [
         "timeout",
@@ -79,7 +96,7 @@ def streamlit_server(script: Path, *, startup_seconds: float = 60) -> Iterator[s
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not start on port {port}")
             time.sleep(0.1)
-        yield url
+        yield RunningApp(url, process)
     finally:
         process.terminate()
         try:

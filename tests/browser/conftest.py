@@ -52,8 +52,8 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 
 @pytest.fixture(scope="session")
 def app_url(playwright_instance: Playwright) -> Iterator[str]:
-    with streamlit_server(ROOT / "streamlit_app.py") as url:
-        yield url
+    with streamlit_server(ROOT / "streamlit_app.py") as app:
+        yield app.url
 
 
 @pytest.fixture

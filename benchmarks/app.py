@@ -1,0 +1,147 @@
+"""The app in a real Chromium against the floor app, measured the same way (issue 3's budgets).
+
+Edit latency is timed inside the page: from the Enter keydown to the moment the
+metric shows the value the model computed, seen by a MutationObserver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from benchmarks.timing import Measurement
+from models import evaluate
+from models.examples import DEFAULT_EXAMPLE, load_example
+from models.formatting import format_money_short
+from tests.browser.app_server import RunningApp, launch_chromium, streamlit_server, wait_for_app_run
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITS = 30
+COLD_LOADS = 10
+SESSIONS = 10
+
+_WATCH = """([label, expected]) => {
+  const shows = () => {
+    const card = [...document.querySelectorAll('[data-testid=stMetric]')]
+      .find(element => element.innerText.includes(label));
+    const value = card && card.querySelector('[data-testid=stMetricValue]');
+    return value !== null && value !== undefined && value.innerText.trim() === expected;
+  };
+  window.__keydown = null;
+  document.addEventListener('keydown', () => { window.__keydown ??= performance.now(); },
+                            {capture: true, once: true});
+  window.__shown = new Promise(resolve => {
+    const observer = new MutationObserver(() => {
+      if (window.__keydown !== null && shows()) { observer.disconnect(); resolve(performance.now()); }
+    });
+    observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+  });
+}"""
+
+_FIRST_METRIC = """() => new Promise(resolve => {
+  const found = () => document.querySelector('[data-testid=stMetricValue]');
+  if (found()) { resolve(performance.now()); return; }
+  const observer = new MutationObserver(() => {
+    if (found()) { observer.disconnect(); resolve(performance.now()); }
+  });
+  observer.observe(document, {subtree: true, childList: true});
+})"""
+
+
+def edit_latencies(
+    page: Page,
+    input_label: str,
+    metric_label: str,
+    values: list[float],
+    expected: Callable[[float], str],
+) -> list[float]:
+    """Seconds from Enter to the metric showing ``expected(value)``, for each value."""
+    field = page.get_by_label(input_label, exact=True)
+    timings = []
+    for value in values:
+        field.fill(f"{value:g}")
+        page.evaluate(_WATCH, [metric_label, expected(value)])
+        field.press("Enter")
+        elapsed = page.evaluate("() => window.__shown.then(shown => shown - window.__keydown)")
+        timings.append(elapsed / 1000)
+    return timings
+
+
+def cold_loads(browser: Browser, url: str) -> list[float]:
+    """Seconds from navigation to the first metric on screen, each in a fresh browser context."""
+    timings = []
+    for _ in range(COLD_LOADS):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url, wait_until="commit")
+        timings.append(page.evaluate(_FIRST_METRIC) / 1000)
+        context.close()
+    return timings
+
+
+def memory_with_sessions(browser: Browser, app: RunningApp, metric_label: str) -> int:
+    """Server memory with SESSIONS pages open at once. [bytes]"""
+    contexts = [browser.new_context() for _ in range(SESSIONS)]
+    for context in contexts:
+        page = context.new_page()
+        page.goto(app.url)
+        page.get_by_test_id("stMetric").filter(has_text=metric_label).wait_for()
+    memory = app.resident_memory_bytes()
+    for context in contexts:
+        context.close()
+    return memory
+
+
+def _planner_net_income(clients: float) -> str:
+    scenario = load_example(DEFAULT_EXAMPLE)
+    offers = list(scenario.offers)
+    offers[0] = offers[0].model_copy(update={"clients": clients})
+    result = evaluate(scenario.model_copy(update={"offers": offers}))
+    return format_money_short(result.totals.net_income, result.currency)
+
+
+def run() -> tuple[list[Measurement], list[str]]:
+    """Edit latency and cold load of both apps, and server memory; plus comparison lines."""
+    measurements: list[Measurement] = []
+    lines: list[str] = []
+    planner_values = [float(17 + index) for index in range(EDITS)]
+    floor_values = [float(11 + index) for index in range(EDITS)]
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        medians = {}
+        for name, script, input_label, metric_label, values, expected in (
+            ("floor app", ROOT / "benchmarks" / "floor_app.py", "Value", "Result", floor_values,
+             lambda value: f"{value * 2:,.0f}"),
+            ("Plan page", ROOT / "streamlit_app.py", "Clients per year", "Net income a year",
+             planner_values, _planner_net_income),
+        ):  # fmt: skip
+            with streamlit_server(script) as app:
+                page = browser.new_page()
+                page.goto(app.url)
+                wait_for_app_run(page)
+                page.get_by_test_id("stMetric").first.wait_for()
+                edits = Measurement(
+                    f"{name}: Enter to updated metric", 0.5,
+                    tuple(edit_latencies(page, input_label, metric_label, values, expected)),
+                )  # fmt: skip
+                page.close()
+                loads = Measurement(
+                    f"{name}: cold load to first metric", 10.0, tuple(cold_loads(browser, app.url))
+                )
+                memory = memory_with_sessions(browser, app, metric_label)
+            measurements += [edits, loads]
+            medians[name] = (edits.median, loads.median, edits.p95)
+            lines.append(
+                f"{name}: server memory with {SESSIONS} sessions open: {memory / 2**20:,.0f} MiB"
+            )
+        browser.close()
+    floor_edit, floor_load, _ = medians["floor app"]
+    plan_edit, plan_load, plan_p95 = medians["Plan page"]
+    lines += [
+        f"Plan page edit median / floor: {plan_edit / floor_edit:.2f}× (budget 1.5×)",
+        f"Plan page edit p95: {plan_p95 * 1000:.0f} ms (budget 500 ms)",
+        f"Plan page cold load median / floor: {plan_load / floor_load:.2f}× (budget 1.5×)",
+    ]
+    return measurements, lines
