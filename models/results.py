@@ -59,7 +59,12 @@ class HourBreakdown:
 
     def __add__(self, other: HourBreakdown) -> HourBreakdown:
         return HourBreakdown(
-            **{name: getattr(self, name) + getattr(other, name) for name in HOUR_CATEGORIES}
+            delivery=self.delivery + other.delivery,
+            prep=self.prep + other.prep,
+            travel=self.travel + other.travel,
+            business_development=self.business_development + other.business_development,
+            admin=self.admin + other.admin,
+            creation=self.creation + other.creation,
         )
 
 
