@@ -149,6 +149,15 @@ def _model_noun(model: type[BaseModel] | None) -> str:
     return "this section"
 
 
+#: pydantic's bound errors → (the words, the context key holding the bound).
+_BOUNDS: dict[str, tuple[str, str]] = {
+    "greater_than_equal": ("at least", "ge"),
+    "greater_than": ("more than", "gt"),
+    "less_than_equal": ("at most", "le"),
+    "less_than": ("less than", "lt"),
+}
+
+
 def _message(error: Any, model: type[BaseModel] | None, field: str) -> str:
     """Plain words for one pydantic error."""
     kind = error["type"]
@@ -168,14 +177,9 @@ def _message(error: Any, model: type[BaseModel] | None, field: str) -> str:
         return f"must be {whole}{got}"
     if kind == "finite_number":
         return f"must be a finite number{got}"
-    if kind == "greater_than_equal":
-        return f"must be at least {describe_value(ctx.get('ge'))}{got}"
-    if kind == "greater_than":
-        return f"must be more than {describe_value(ctx.get('gt'))}{got}"
-    if kind == "less_than_equal":
-        return f"must be at most {describe_value(ctx.get('le'))}{got}"
-    if kind == "less_than":
-        return f"must be less than {describe_value(ctx.get('lt'))}{got}"
+    if kind in _BOUNDS:
+        words, limit = _BOUNDS[kind]
+        return f"must be {words} {describe_value(ctx.get(limit))}{got}"
     if kind == "string_type":
         hint = "; put it in quotes" if isinstance(value, int | float) else ""
         return f"must be text{got}{hint}"
