@@ -1,0 +1,331 @@
+"""How long each lever is: one offer grown while every other offer stays as planned.
+
+For each enabled offer the engine grows its *quantity* (clients, contracts,
+participants, members, attendees, students or active licensees), asks
+:func:`models.evaluation.evaluate_offer` (the same evaluation as everything
+else; no formulas here) for the offer's figures at each whole quantity, adds
+the rest of the scenario unchanged, and finds:
+
+- the **curve**: revenue, contribution, the offer's hours and the scenario's
+  hours at each quantity from 0 to past the ceiling;
+- the **ceiling**: the largest whole quantity at which the scenario still fits
+  in capacity and within ``max_sales_per_year``, and what binds it;
+- the **margin**: what the next buyer costs in hours and brings in contribution.
+
+How quantity maps onto an offer (:func:`with_quantity`): groups, cohorts and
+retreats fill up to the plan's size (``participants_per_group``,
+``members_per_cohort``, ``attendees_per_retreat``) and then a new one opens,
+so delivery, prep, travel and per-session costs step up; 1:1 clients,
+contracts and students grow in proportion; licensing grows active licensees
+with new licensees per year kept in the plan's proportion to them.
+
+Figures are per year in steady state: hours [h/year], money [currency/year].
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from models.evaluation import capacity_hours, evaluate, evaluate_offer, group_size
+from models.formulas import ratio
+from models.results import OfferResult
+from models.schema import (
+    MAX_COUNT,
+    Contract,
+    GroupProgram,
+    Licensing,
+    Mastermind,
+    OfferBase,
+    OneToOne,
+    OnlineProgram,
+    Retreat,
+    Scenario,
+)
+
+Bound = Literal["time", "market", "none"]
+
+#: Kind → (the quantity's name in the results, its plain words).
+QUANTITY_FIELDS: dict[str, tuple[str, str]] = {
+    "one_to_one": ("clients", "clients"),
+    "contract": ("contracts", "contracts"),
+    "group_program": ("participants", "participants"),
+    "mastermind": ("members", "members"),
+    "retreat": ("attendees", "attendees"),
+    "online_program": ("students", "students"),
+    "licensing": ("licensees", "active licensees"),
+}
+
+#: Most points on one curve; longer ranges are sampled with a wider step.
+MAX_POINTS = 60
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    """The scenario with the offer at one quantity.
+
+    Attributes
+    ----------
+    quantity : float
+        The offer's quantity. [clients, participants … /year]
+    revenue, contribution : float
+        The offer's. [currency/year]
+    offer_hours : float
+        The offer's hours. [h/year]
+    scenario_hours : float
+        The whole scenario's hours, fixed admin included. [h/year]
+    """
+
+    quantity: float
+    revenue: float
+    contribution: float
+    offer_hours: float
+    scenario_hours: float
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """The largest whole quantity that fits in capacity and the market.
+
+    Attributes
+    ----------
+    quantity : float
+        [clients, participants … /year]
+    revenue, contribution : float
+        The offer's at the ceiling. [currency/year]
+    total_hours : float
+        The scenario's hours at the ceiling. [h/year]
+    """
+
+    quantity: float
+    revenue: float
+    contribution: float
+    total_hours: float
+
+
+@dataclass(frozen=True)
+class Marginal:
+    """What one more buyer costs and brings, from the plan's quantity.
+
+    Attributes
+    ----------
+    hours_per_unit : float
+        Hours the next buyer adds (a whole new group when it opens one). [h]
+    contribution_per_unit : float
+        Contribution it adds. [currency]
+    hourly_rate : float | None
+        contribution per unit / hours per unit; None when it costs no hours. [currency/h]
+    """
+
+    hours_per_unit: float
+    contribution_per_unit: float
+    hourly_rate: float | None
+
+
+@dataclass(frozen=True)
+class OfferScale:
+    """One offer's lever: its curve, ceiling and margin (the JSON of ``leverage scale``)."""
+
+    name: str
+    kind: str
+    quantity_field: str
+    quantity: float
+    bound: Bound
+    ceiling: Ceiling
+    marginal: Marginal
+    points: tuple[ScalePoint, ...]
+
+
+@dataclass(frozen=True)
+class ScaleResult:
+    """Every enabled offer's lever (``offers``; the JSON of ``leverage scale``)."""
+
+    offers: tuple[OfferScale, ...]
+
+
+def plan_quantity(offer: OfferBase) -> float:
+    """The offer's quantity in the plan: clients, participants (groups × size) …"""
+    match offer:
+        case OneToOne():
+            return offer.clients
+        case Contract():
+            return offer.contracts
+        case GroupProgram():
+            return offer.groups * offer.participants_per_group
+        case Mastermind():
+            return offer.cohorts * offer.members_per_cohort
+        case Retreat():
+            return offer.retreats * offer.attendees_per_retreat
+        case OnlineProgram():
+            return offer.students
+        case Licensing():
+            return offer.licensees
+    raise TypeError(f"unknown offer kind: {type(offer).__name__}")
+
+
+def with_quantity(offer: OfferBase, quantity: float) -> OfferBase:
+    """The offer with ``quantity`` buyers, grown as the module docstring says.
+
+    Notes
+    -----
+    Groups: groups = ⌈quantity / planned size⌉, each holding quantity / groups.
+    With groups of 8, the 9th participant opens a second group of 4.5 on average.
+    """
+    match offer:
+        case OneToOne():
+            return offer.model_copy(update={"clients": quantity})
+        case Contract():
+            return offer.model_copy(update={"contracts": quantity})
+        case OnlineProgram():
+            return offer.model_copy(update={"students": quantity})
+        case Licensing():
+            share_new = offer.new_licensees_per_year / offer.licensees if offer.licensees else 0.0
+            return offer.model_copy(
+                update={"licensees": quantity, "new_licensees_per_year": quantity * share_new}
+            )
+        case GroupProgram() | Mastermind() | Retreat():
+            size = max(group_size(offer), 1.0)
+            # A float quantity just above a whole number of groups must not open one more.
+            groups = math.ceil(round(quantity / size, 9))
+            per_group = quantity / groups if groups else 0.0
+            fields = {
+                GroupProgram: ("groups", "participants_per_group"),
+                Mastermind: ("cohorts", "members_per_cohort"),
+                Retreat: ("retreats", "attendees_per_retreat"),
+            }[type(offer)]
+            return offer.model_copy(update={fields[0]: float(groups), fields[1]: per_group})
+    raise TypeError(f"unknown offer kind: {type(offer).__name__}")
+
+
+@dataclass(frozen=True)
+class _Lever:
+    """One offer against the rest of the scenario, held fixed."""
+
+    offer: OfferBase
+    other_hours: float
+    capacity: float
+
+    def at(self, quantity: float) -> OfferResult:
+        return evaluate_offer(with_quantity(self.offer, quantity))
+
+    def fits(self, quantity: float) -> bool:
+        return self.other_hours + self.at(quantity).total_hours <= self.capacity + 1e-9
+
+    def point(self, quantity: float) -> ScalePoint:
+        result = self.at(quantity)
+        return ScalePoint(
+            quantity=quantity,
+            revenue=result.revenue,
+            contribution=result.contribution,
+            offer_hours=result.total_hours,
+            scenario_hours=self.other_hours + result.total_hours,
+        )
+
+
+def _market_limit(offer: OfferBase) -> float | None:
+    """The largest whole quantity the market buys, or None without a limit."""
+    if offer.max_sales_per_year is None:
+        return None
+    if isinstance(offer, Licensing):
+        share_new = offer.new_licensees_per_year / offer.licensees if offer.licensees else 0.0
+        if share_new == 0:
+            return None
+        return float(math.floor(offer.max_sales_per_year / share_new + 1e-9))
+    return float(math.floor(offer.max_sales_per_year + 1e-9))
+
+
+def search_limit(plan: float) -> float:
+    """The largest quantity looked at: 100 times the plan, at least 1,000, at most a million."""
+    return float(min(MAX_COUNT, max(1000.0, 100.0 * math.ceil(plan))))
+
+
+def _time_limit(lever: _Lever, upper: float) -> float | None:
+    """The largest whole quantity up to ``upper`` that fits in capacity; None if all of them fit.
+
+    Hours never fall as quantity grows, so a bisection finds it.
+    """
+    if lever.fits(upper):
+        return None
+    low, high = 0.0, upper  # fits(low) or low is 0; not fits(high)
+    if not lever.fits(0.0):
+        return 0.0
+    while high - low > 1:
+        middle = float(math.floor((low + high) / 2))
+        if lever.fits(middle):
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _curve(lever: _Lever, end: float) -> tuple[ScalePoint, ...]:
+    step = max(1.0, float(math.ceil(end / (MAX_POINTS - 1))))
+    quantities = [step * index for index in range(int(end // step) + 1)]
+    if quantities[-1] < end:
+        quantities.append(end)
+    return tuple(lever.point(quantity) for quantity in quantities)
+
+
+def scale_offer(scenario: Scenario, name: str) -> OfferScale:
+    """The lever of the enabled offer called ``name``."""
+    offer = next(o for o in scenario.enabled_offers if o.name == name)
+    whole = evaluate(scenario)
+    lever = _Lever(
+        offer=offer,
+        other_hours=whole.totals.total_hours - whole.offer(name).total_hours,
+        capacity=capacity_hours(scenario.practitioner),
+    )
+    plan = plan_quantity(offer)
+    market = _market_limit(offer)
+    upper = search_limit(plan) if market is None else min(market, search_limit(plan))
+    time = _time_limit(lever, upper)
+    if time is not None:
+        bound: Bound = "time"
+        ceiling_quantity = time
+    elif market is not None and market <= search_limit(plan):
+        bound, ceiling_quantity = "market", market
+    else:
+        bound, ceiling_quantity = "none", upper
+    at_ceiling = lever.point(ceiling_quantity)
+    now, next_one = lever.at(plan), lever.at(plan + 1)
+    extra_hours = next_one.total_hours - now.total_hours
+    extra_contribution = next_one.contribution - now.contribution
+    curve_end = max(ceiling_quantity, math.ceil(plan)) * 1.25 + 2 if bound != "none" else upper
+    points = _curve(lever, float(math.ceil(curve_end)))
+    return OfferScale(
+        name=offer.name,
+        kind=offer.kind,
+        quantity_field=QUANTITY_FIELDS[offer.kind][0],
+        quantity=plan,
+        bound=bound,
+        ceiling=Ceiling(
+            quantity=ceiling_quantity,
+            revenue=at_ceiling.revenue,
+            contribution=at_ceiling.contribution,
+            total_hours=at_ceiling.scenario_hours,
+        ),
+        marginal=Marginal(
+            hours_per_unit=extra_hours,
+            contribution_per_unit=extra_contribution,
+            hourly_rate=ratio(extra_contribution, extra_hours),
+        ),
+        points=points,
+    )
+
+
+def scale(scenario: Scenario) -> ScaleResult:
+    """The lever of every enabled offer, in the scenario's order."""
+    return ScaleResult(offers=tuple(scale_offer(scenario, o.name) for o in scenario.enabled_offers))
+
+
+def scale_warnings(scenario: Scenario, result: ScaleResult) -> tuple[str, ...]:
+    """Plain-words notes on the levers: offers that cannot grow because the rest is over capacity."""
+    notes = []
+    for lever in result.offers:
+        if lever.bound == "time" and lever.ceiling.quantity == 0:
+            notes.append(
+                f'"{lever.name}": the other offers and fixed admin already fill or exceed your '
+                "capacity, so this offer has no room to grow (ceiling 0)."
+            )
+    return tuple(notes)

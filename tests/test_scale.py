@@ -1,0 +1,272 @@
+"""The scale engine: hand-worked ceilings, steps and margins for each kind, and its invariants."""
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import models.evaluation
+import models.formulas
+import models.scale
+from models import Practitioner, Scenario, evaluate
+from models.evaluation import group_size
+from models.scale import plan_quantity, scale, scale_offer, scale_warnings, with_quantity
+from models.schema import (
+    Contract,
+    GroupProgram,
+    Licensing,
+    Mastermind,
+    OneToOne,
+    OnlineProgram,
+    Retreat,
+)
+from tests.strategies import scenarios
+
+GROUP_COUNT = {GroupProgram: "groups", Mastermind: "cohorts", Retreat: "retreats"}
+
+# 40 h × 46 weeks = 1,840 h a year, no fixed admin: every hour goes to the offer.
+YEAR = Practitioner(hours_per_week=40, weeks_per_year=46, admin_hours_per_week=0)
+
+
+def alone(offer, practitioner=YEAR):
+    return Scenario(name="Alone", practitioner=practitioner, offers=[offer])
+
+
+def coaching(**changes):
+    fields = dict(
+        kind="one_to_one",
+        name="Coaching",
+        clients=10,
+        sessions_per_client=24,
+        session_hours=1,
+        price_per_client=5000,
+    )
+    return OneToOne(**(fields | changes))
+
+
+def test_one_to_one_ceiling_is_capacity_over_hours_per_client():
+    lever = scale_offer(alone(coaching()), "Coaching")
+    # each client is 24 h: ⌊1,840 / 24⌋ = 76 (76 × 24 = 1,824; 77 × 24 = 1,848 > 1,840)
+    assert (lever.bound, lever.ceiling.quantity) == ("time", 76)
+    assert lever.ceiling.revenue == pytest.approx(76 * 5000)
+    assert lever.ceiling.total_hours == pytest.approx(1824)
+    # the next client: 24 h, 5,000, 208.33 an hour
+    assert lever.marginal.hours_per_unit == pytest.approx(24)
+    assert lever.marginal.contribution_per_unit == pytest.approx(5000)
+    assert lever.marginal.hourly_rate == pytest.approx(5000 / 24)
+    assert (lever.quantity_field, lever.quantity) == ("clients", 10)
+
+
+def test_a_market_cap_binds_before_time():
+    lever = scale_offer(alone(coaching(max_sales_per_year=30)), "Coaching")
+    assert (lever.bound, lever.ceiling.quantity) == ("market", 30)
+    assert lever.ceiling.revenue == pytest.approx(150_000)
+
+
+def test_group_program_steps_when_a_new_group_opens():
+    group = GroupProgram(
+        kind="group_program",
+        name="Circle",
+        groups=2,
+        participants_per_group=8,
+        price_per_participant=1000,
+        sessions_per_group=10,
+        session_hours=2,
+    )
+    lever = scale_offer(alone(group), "Circle")
+    hours = {point.quantity: point.offer_hours for point in lever.points}
+    # 16 participants fill 2 groups: 2 × 10 × 2 h = 40 h; the 17th opens a third: 60 h
+    assert lever.quantity == 16
+    assert evaluate_at(group, 16) == pytest.approx(40)
+    assert evaluate_at(group, 17) == pytest.approx(60)
+    assert evaluate_at(group, 24) == pytest.approx(60)
+    # the margin from 16: a whole group's 20 h for one participant's 1,000
+    assert lever.marginal.hours_per_unit == pytest.approx(20)
+    assert lever.marginal.hourly_rate == pytest.approx(50)
+    # at most 92 groups (92 × 20 = 1,840 h): 92 × 8 = 736 participants
+    assert (lever.bound, lever.ceiling.quantity) == ("time", 736)
+    assert lever.ceiling.revenue == pytest.approx(736_000)
+    assert hours[0] == 0
+
+
+def evaluate_at(offer, quantity):
+    return models.evaluation.evaluate_offer(with_quantity(offer, quantity)).total_hours
+
+
+def test_mastermind_ceiling_counts_whole_cohorts():
+    mastermind = Mastermind(
+        kind="mastermind",
+        name="Circle",
+        cohorts=1,
+        members_per_cohort=8,
+        fee_per_member_per_month=500,
+        meetings_per_month=2,
+        meeting_hours=2,
+    )
+    week = Practitioner(hours_per_week=10, weeks_per_year=46, admin_hours_per_week=0)
+    lever = scale_offer(alone(mastermind, week), "Circle")
+    # a cohort is 12 × 2 × 2 h = 48 h; 460 h hold 9 cohorts (432 h): 72 members
+    assert (lever.bound, lever.ceiling.quantity) == ("time", 72)
+    # 72 members × 500 × 12 months
+    assert lever.ceiling.revenue == pytest.approx(432_000)
+
+
+def test_retreat_venue_cost_steps_with_a_new_retreat():
+    retreat = Retreat(
+        kind="retreat",
+        name="Retreat",
+        retreats=1,
+        attendees_per_retreat=10,
+        price_per_attendee=3000,
+        retreat_hours=24,
+        prep_hours_per_retreat=16,
+        travel_hours_per_retreat=8,
+        venue_cost_per_retreat=12_000,
+    )
+    lever = scale_offer(alone(retreat), "Retreat")
+    # the 11th attendee opens a second retreat: 48 h and a 12,000 venue for 3,000
+    assert lever.marginal.hours_per_unit == pytest.approx(48)
+    assert lever.marginal.contribution_per_unit == pytest.approx(3000 - 12_000)
+    # 1,840 h hold 38 retreats (38 × 48 = 1,824): 380 attendees
+    assert (lever.bound, lever.ceiling.quantity) == ("time", 380)
+    # 380 × 3,000 − 38 × 12,000
+    assert lever.ceiling.contribution == pytest.approx(1_140_000 - 456_000)
+
+
+def test_online_program_grows_by_support_bd_and_admin_only():
+    course = OnlineProgram(
+        kind="online_program",
+        name="Course",
+        students=100,
+        price_high_touch=1000,
+        price_automated=200,
+        automation=0.5,
+        support_hours_per_student=2,
+        creation_hours=300,
+        bd_hours_per_sale=0.5,
+    )
+    lever = scale_offer(alone(course), "Course")
+    # 0.5 × 2 h support + 0.5 h BD = 1.5 h a student; creation 300 / 3 = 100 h whatever the sales
+    assert lever.marginal.hours_per_unit == pytest.approx(1.5)
+    # (1,840 − 100) / 1.5 = 1,160 students
+    assert (lever.bound, lever.ceiling.quantity) == ("time", 1160)
+    # price 1,000 − 0.5 × 800 = 600
+    assert lever.ceiling.revenue == pytest.approx(1160 * 600)
+
+
+def test_licensing_keeps_new_licensees_in_proportion():
+    licence = Licensing(
+        kind="licensing",
+        name="Licence",
+        licensees=10,
+        new_licensees_per_year=4,
+        royalty_rate=0.05,
+        licensee_revenue_per_year=100_000,
+        onboarding_hours_per_new_licensee=30,
+        support_hours_per_licensee=20,
+        bd_hours_per_sale=10,
+    )
+    grown = with_quantity(licence, 25)
+    assert grown.new_licensees_per_year == pytest.approx(10)  # 25 × 4/10
+    lever = scale_offer(alone(licence), "Licence")
+    # a licensee: 20 h support + 0.4 × (30 h onboarding + 10 h BD) = 36 h; 51 × 36 = 1,836
+    assert lever.marginal.hours_per_unit == pytest.approx(36)
+    assert (lever.bound, lever.ceiling.quantity) == ("time", 51)
+
+
+def test_contract_market_cap_on_a_consultants_year():
+    contract = Contract(
+        kind="contract",
+        name="Hospital",
+        contracts=2,
+        hours_per_contract=300,
+        hourly_rate=175,
+        max_sales_per_year=3,
+    )
+    lever = scale_offer(alone(contract), "Hospital")
+    # 6 contracts would fit in 1,840 h (1,800 h) but the market buys 3
+    assert (lever.bound, lever.ceiling.quantity) == ("market", 3)
+
+
+def test_an_offer_with_no_room_has_ceiling_zero_and_a_warning():
+    busy = coaching(name="Busy", clients=80)  # 80 × 24 = 1,920 h > 1,840
+    scenario = Scenario(name="Full", practitioner=YEAR, offers=[busy, coaching()])
+    result = scale(scenario)
+    lever = result.offers[1]
+    assert (lever.bound, lever.ceiling.quantity) == ("time", 0)
+    assert any(
+        '"Coaching"' in note and "no room" in note for note in scale_warnings(scenario, result)
+    )
+
+
+def test_nothing_binds_within_the_range_looked_at():
+    free = coaching(session_hours=0, sessions_per_client=0)  # a client costs no hours
+    lever = scale_offer(alone(free), "Coaching")
+    assert lever.bound == "none"
+    assert lever.ceiling.quantity == 1000  # 100 × the plan's 10, at least 1,000
+    assert lever.marginal.hourly_rate is None
+
+
+def test_the_scale_engine_uses_the_one_evaluation(monkeypatch):
+    assert models.scale.evaluate_offer is models.evaluation.evaluate_offer
+    # Change the one formula: the scale results follow, so there is no second copy.
+    original = models.formulas.one_to_one_delivery
+
+    def doubled_price(clients, sessions_per_client, session_hours, price_per_client):
+        return original(clients, sessions_per_client, session_hours, 2 * price_per_client)
+
+    monkeypatch.setattr(models.formulas, "one_to_one_delivery", doubled_price)
+    lever = scale_offer(alone(coaching()), "Coaching")
+    assert lever.marginal.contribution_per_unit == pytest.approx(10_000)
+
+
+@given(scenarios(min_offers=1, max_offers=4), st.data())
+def test_hours_and_revenue_never_fall_as_quantity_grows(scenario, data):
+    enabled = [offer for offer in scenario.offers if offer.enabled]
+    if not enabled:
+        return
+    offer = data.draw(st.sampled_from(enabled))
+    points = scale_offer(scenario, offer.name).points
+    for before, after in itertools.pairwise(points):
+        assert after.offer_hours >= before.offer_hours - 1e-9 * max(1.0, before.offer_hours)
+        assert after.revenue >= before.revenue - 1e-9 * max(1.0, before.revenue)
+
+
+@given(scenarios(min_offers=1, max_offers=4), st.data())
+def test_at_a_time_ceiling_the_plan_fits_and_one_more_does_not(scenario, data):
+    enabled = [offer for offer in scenario.offers if offer.enabled]
+    if not enabled:
+        return
+    offer = data.draw(st.sampled_from(enabled))
+    lever = scale_offer(scenario, offer.name)
+    if lever.bound != "time":
+        return
+    capacity = evaluate(scenario).totals.capacity_hours
+
+    def total_hours(quantity):
+        offers = [
+            with_quantity(o, quantity) if o.name == offer.name else o for o in scenario.offers
+        ]
+        return evaluate(scenario.model_copy(update={"offers": offers})).totals.total_hours
+
+    assert total_hours(lever.ceiling.quantity + 1) > capacity
+    if lever.ceiling.quantity > 0:
+        assert total_hours(lever.ceiling.quantity) <= capacity * (1 + 1e-9)
+
+
+@given(scenarios(min_offers=1, max_offers=4), st.data())
+def test_the_current_plan_lies_on_the_curve(scenario, data):
+    enabled = [offer for offer in scenario.offers if offer.enabled]
+    if not enabled:
+        return
+    offer = data.draw(st.sampled_from(enabled))
+    if isinstance(offer, GroupProgram | Mastermind | Retreat):
+        groups = getattr(offer, GROUP_COUNT[type(offer)])
+        if group_size(offer) < 1 or groups != int(groups):
+            return  # the curve holds whole groups of at least one person
+    regrown = with_quantity(offer, plan_quantity(offer))
+    planned = evaluate(scenario).offer(offer.name)
+    on_curve = models.evaluation.evaluate_offer(regrown)
+    assert on_curve.revenue == pytest.approx(planned.revenue, rel=1e-9, abs=1e-6)
+    assert on_curve.total_hours == pytest.approx(planned.total_hours, rel=1e-9, abs=1e-6)
