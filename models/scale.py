@@ -229,10 +229,11 @@ def _market_limit(offer: OfferBase) -> float | None:
         return None
     if isinstance(offer, Licensing):
         share_new = offer.new_licensees_per_year / offer.licensees if offer.licensees else 0.0
-        if share_new == 0:
-            return None
-        return float(math.floor(offer.max_sales_per_year / share_new + 1e-9))
-    return float(math.floor(offer.max_sales_per_year + 1e-9))
+        limit = offer.max_sales_per_year / share_new if share_new else math.inf
+    else:
+        limit = offer.max_sales_per_year
+    # A limit past the largest quantity the schema allows does not bind.
+    return float(math.floor(limit + 1e-9)) if limit < MAX_COUNT else None
 
 
 def search_limit(plan: float) -> float:

@@ -3,16 +3,13 @@
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from models import dump_scenario, evaluate, load_scenario
 from models.evaluation import fixed_admin_hours
 from models.results import HOUR_CATEGORIES, result_to_dict
 from tests.strategies import numbers_in, offers, scenarios
-
-settings.register_profile("default", max_examples=150, deadline=None)
-settings.load_profile("default")
 
 
 @given(scenarios())
