@@ -1,12 +1,21 @@
-"""Leverage Planner: the app's entry. Page setup and navigation only; pages live in app_pages/."""
+"""Leverage Planner: the app's entry. Page setup, navigation and the scenario sidebar only.
+
+Pages live in app_pages/. The sidebar is drawn here, after the page, so that its
+widgets keep their state across pages and the page's figures are sent first.
+"""
 
 import streamlit as st
 
+from ui.scenario_files import sidebar
 from ui.state import init_state
 
 st.set_page_config(page_title="Leverage Planner", page_icon=":material/balance:", layout="wide")
 init_state()
 navigation = st.navigation(
-    [st.Page("app_pages/plan.py", title="Plan", icon=":material/edit_note:", default=True)]
+    [
+        st.Page("app_pages/plan.py", title="Plan", icon=":material/edit_note:", default=True),
+        st.Page("app_pages/scale.py", title="Scale", icon=":material/trending_up:"),
+    ]
 )
 navigation.run()
+sidebar()

@@ -10,7 +10,6 @@ import streamlit as st
 from models.evaluation import evaluate
 from ui.editors import offers_editor, scenario_editor
 from ui.results import charts, headline, offer_table, warnings
-from ui.scenario_files import sidebar
 from ui.state import check_draft, last_valid_scenario
 
 check = check_draft()
@@ -44,5 +43,3 @@ with edit_column:
 with chart_column:
     charts(result)
     offer_table(result)
-
-sidebar(scenario, valid=check.scenario is not None)

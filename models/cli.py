@@ -20,6 +20,7 @@ from models.evaluation import evaluate, per_week
 from models.files import load_scenario
 from models.formatting import format_hours, format_money, format_ratio, format_share
 from models.results import HOUR_CATEGORIES, ScenarioResult, result_to_dict
+from models.scale import ScaleResult, scale, scale_warnings
 from models.schema import Scenario
 
 EXIT_OK = 0
@@ -39,6 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
     evaluate_command.add_argument(
+        "--json", action="store_true", help="print the results as JSON instead of a table"
+    )
+
+    scale_command = commands.add_parser(
+        "scale", help="how far each offer can grow: ceiling, what binds it, the next buyer"
+    )
+    scale_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
+    scale_command.add_argument("--offer", metavar="NAME", help="only the offer with this name")
+    scale_command.add_argument(
         "--json", action="store_true", help="print the results as JSON instead of a table"
     )
 
@@ -118,6 +128,57 @@ def _evaluate(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+BOUND_WORDS = {"time": "your hours", "market": "the market", "none": "nothing in range"}
+
+
+def scale_table(scenario: Scenario, result: ScaleResult) -> str:
+    """The readable report of ``leverage scale``: one row per offer, then notes."""
+    currency = scenario.currency
+    rows = [
+        {
+            "offer": lever.name,
+            "grows in": lever.quantity_field,
+            "plan": f"{lever.quantity:,.4g}",
+            "ceiling": f"{lever.ceiling.quantity:,.0f}",
+            "bound by": BOUND_WORDS[lever.bound],
+            "contribution at ceiling": format_money(lever.ceiling.contribution, currency),
+            "next buyer h": f"{lever.marginal.hours_per_unit:,.1f}",
+            "next buyer per h": (
+                format_money(lever.marginal.hourly_rate, currency)
+                if lever.marginal.hourly_rate is not None
+                else "—"
+            ),
+        }
+        for lever in result.offers
+    ]
+    lines = [f"{scenario.name}: how far each offer can grow", ""]
+    lines.append(pd.DataFrame(rows).to_string(index=False) if rows else "No enabled offers.")
+    notes = scale_warnings(scenario, result)
+    if notes:
+        lines += ["", "Notes:", *(f"  - {note}" for note in notes)]
+    return "\n".join(lines)
+
+
+def _scale(arguments: argparse.Namespace) -> int:
+    scenario = load_scenario(arguments.file)
+    names = [offer.name for offer in scenario.enabled_offers]
+    if arguments.offer is not None and arguments.offer not in names:
+        known = ", ".join(f'"{name}"' for name in names) or "none"
+        print(
+            f'leverage scale: no enabled offer is called "{arguments.offer}"; the offers are {known}',
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    result = scale(scenario)
+    if arguments.offer is not None:
+        result = ScaleResult(offers=tuple(o for o in result.offers if o.name == arguments.offer))
+    if arguments.json:
+        print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
+    else:
+        print(scale_table(scenario, result))
+    return EXIT_OK
+
+
 def _validate(arguments: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in arguments.files:
@@ -134,7 +195,7 @@ def _validate(arguments: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = _parser().parse_args(argv)
-    handlers = {"evaluate": _evaluate, "validate": _validate}
+    handlers = {"evaluate": _evaluate, "scale": _scale, "validate": _validate}
     try:
         return handlers[arguments.command](arguments)
     except ScenarioError as error:

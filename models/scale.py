@@ -28,6 +28,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from models import formulas
 from models.evaluation import capacity_hours, evaluate, evaluate_offer, group_size
 from models.formulas import ratio
 from models.results import OfferResult
@@ -330,3 +331,60 @@ def scale_warnings(scenario: Scenario, result: ScaleResult) -> tuple[str, ...]:
                 "capacity, so this offer has no room to grow (ceiling 0)."
             )
     return tuple(notes)
+
+
+@dataclass(frozen=True)
+class FrontierPoint:
+    """An online program at one level of automation, students as planned.
+
+    Attributes
+    ----------
+    automation : float
+        [0-1]
+    price : float
+        Revenue per student. [currency/student]
+    offer_hours : float
+        The program's hours at the planned students. [h/year]
+    ceiling : float
+        Most students that fit in capacity and the market. [students/year]
+    ceiling_contribution : float
+        The program's contribution at that ceiling. [currency/year]
+    """
+
+    automation: float
+    price: float
+    offer_hours: float
+    ceiling: float
+    ceiling_contribution: float
+
+
+def automation_frontier(
+    scenario: Scenario, name: str, steps: int = 11
+) -> tuple[FrontierPoint, ...]:
+    """The online program ``name`` as automation runs from 0 to 1 in ``steps`` levels.
+
+    More automation scales further (fewer support hours a student) but each
+    student pays less: the frontier shows both, with the ceiling at each level.
+    """
+    program = next(o for o in scenario.enabled_offers if o.name == name)
+    if not isinstance(program, OnlineProgram):
+        raise TypeError(f'"{name}" is not an online program')
+    points = []
+    for index in range(steps):
+        level = index / (steps - 1)
+        automated = program.model_copy(update={"automation": level})
+        offers = [automated if offer.name == name else offer for offer in scenario.offers]
+        lever = scale_offer(scenario.model_copy(update={"offers": offers}), name)
+        at_plan = evaluate_offer(automated)
+        points.append(
+            FrontierPoint(
+                automation=level,
+                price=formulas.online_program_price(
+                    program.price_high_touch, program.price_automated, level
+                ),
+                offer_hours=at_plan.total_hours,
+                ceiling=lever.ceiling.quantity,
+                ceiling_contribution=lever.ceiling.contribution,
+            )
+        )
+    return tuple(points)

@@ -233,6 +233,43 @@ def test_switching_scenario_without_edits_needs_no_confirmation(app):
 
 def test_every_page_renders_without_an_exception(app):
     """The user visits each page of the navigation."""
-    for page in ["app_pages/plan.py"]:
+    for page in ["app_pages/plan.py", "app_pages/scale.py"]:
         app.switch_page(page).run()
         assert not app.exception
+
+
+def test_the_scale_page_shows_the_engines_ceiling_for_each_offer(app):
+    """The user opens Scale and reads the first offer's ceiling and next buyer."""
+    from models.scale import scale
+
+    app.switch_page("app_pages/scale.py").run()
+    assert not app.exception
+    expected = scale(load_example(DEFAULT_EXAMPLE)).offers[0]
+    assert metric(app, "Ceiling") == f"{expected.ceiling.quantity:,.0f}"
+    assert metric(app, "The next buyer") == f"{expected.marginal.hours_per_unit:,.1f} h"
+    app.selectbox(key="scale_offer").set_value("Leaders mastermind").run()
+    assert metric(app, "Your plan (members)") == "8"
+    assert any("events or training business" in info.value for info in app.info)
+
+
+def test_the_scale_page_shows_the_automation_frontier_of_an_online_program(app):
+    """The user looks at a course's automation frontier."""
+    app.selectbox(key="scenario_picker").set_value("course-creator").run()
+    app.switch_page("app_pages/scale.py").run()
+    app.selectbox(key="scale_offer").set_value("Career change program").run()
+    assert not app.exception
+    frontier = app.dataframe[-1].value  # the last table on the page
+    assert frontier["Price per student"].tolist()[0] == 1997  # automation 0: full support price
+    assert frontier["Price per student"].tolist()[-1] == 497  # automation 1: fully automated
+
+
+def test_an_edit_on_plan_reaches_scale_and_survives_the_page_switch(app):
+    """The user edits clients, looks at Scale, comes back, and the edit is still there."""
+    clients_key = offer_key(app, 0, "clients")
+    app.number_input(key=clients_key).set_value(20.0).run()
+    app.switch_page("app_pages/scale.py").run()
+    assert metric(app, "Your plan (clients)") == "20"
+    app.switch_page("app_pages/plan.py").run()
+    assert not app.exception
+    assert app.number_input(key=clients_key).value == 20
+    assert metric(app, "Net income a year") == "$210,500"

@@ -175,3 +175,33 @@ def test_invalid_file_exits_1_with_the_message_on_stderr(tmp_path, capsys):
     assert "not a text file" in captured.err
     assert main(["evaluate", str(tmp_path / "missing.yaml")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_scale_json_has_the_documented_shape_and_the_engines_numbers():
+    completed = run("scale", str(SCENARIOS / "coach-one-to-one.yaml"), "--json")
+    assert completed.returncode == 0, completed.stderr
+    (lever,) = json.loads(completed.stdout)["offers"]
+    assert set(lever) == {
+        "name", "kind", "quantity_field", "quantity", "bound", "ceiling", "marginal", "points",
+    }  # fmt: skip
+    assert set(lever["ceiling"]) == {"quantity", "revenue", "contribution", "total_hours"}
+    assert set(lever["marginal"]) == {"hours_per_unit", "contribution_per_unit", "hourly_rate"}
+    assert set(lever["points"][0]) == {
+        "quantity", "revenue", "contribution", "offer_hours", "scenario_hours",
+    }  # fmt: skip
+    # Maya's clients: 40 sessions + 20 h prep + 12/2 + (12/7)/2 BD + 3 admin = 69.857 h each;
+    # 184 h of fixed admin leave 1,656 h: ⌊1,656 / 69.857⌋ = 23, her plan exactly
+    assert (lever["quantity_field"], lever["quantity"], lever["bound"]) == ("clients", 23, "time")
+    assert lever["ceiling"]["quantity"] == 23
+    assert lever["marginal"]["hours_per_unit"] == pytest.approx(40 + 20 + 6 + 6 / 7 + 3)
+
+
+def test_scale_of_one_offer_and_a_wrong_offer_name(tmp_path):
+    path = str(SCENARIOS / "course-creator.yaml")
+    one = json.loads(run("scale", path, "--offer", "Career coaching", "--json").stdout)
+    assert [lever["name"] for lever in one["offers"]] == ["Career coaching"]
+    wrong = run("scale", path, "--offer", "Nope")
+    assert wrong.returncode == 2
+    assert 'no enabled offer is called "Nope"' in wrong.stderr
+    table = run("scale", path)
+    assert "Career change program" in table.stdout and "your hours" in table.stdout

@@ -12,7 +12,14 @@ from models.files import dump_scenario, load_scenario
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import blank_scenario
-from ui.state import has_unsaved_edits, mark_saved, replace_scenario, undo
+from ui.state import (
+    check_draft,
+    has_unsaved_edits,
+    last_valid_scenario,
+    mark_saved,
+    replace_scenario,
+    undo,
+)
 
 BLANK = "blank"
 PICKER = "scenario_picker"
@@ -102,8 +109,11 @@ def share_url(scenario: Scenario) -> str:
     return f"{base}?{LINK_PARAMETER}={encode_scenario(scenario)}"
 
 
-def sidebar(scenario: Scenario, valid: bool) -> None:
-    """Draw the scenario actions in the sidebar."""
+def sidebar() -> None:
+    """Draw the scenario actions in the sidebar (from the entry file, so on every page)."""
+    check = check_draft()
+    scenario = check.scenario or last_valid_scenario()
+    valid = check.scenario is not None
     with st.sidebar:
         st.header("Scenario")
         options = _options()

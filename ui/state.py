@@ -163,6 +163,11 @@ def last_valid_scenario() -> Scenario:
     return scenario
 
 
+def current_scenario() -> Scenario:
+    """The draft when it is valid, else its last valid version: what every page shows."""
+    return check_draft().scenario or last_valid_scenario()
+
+
 def has_unsaved_edits() -> bool:
     """Whether the draft differs from the scenario as loaded or last downloaded."""
     return bool(st.session_state["draft"] != st.session_state["saved"])

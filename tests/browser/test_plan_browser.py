@@ -21,7 +21,9 @@ def open_app(page: Page, url: str) -> None:
 
 
 def metric_value(page: Page, label: str):
-    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+    """The value of the metric whose label is exactly ``label``."""
+    exact_label = page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
+    return page.get_by_test_id("stMetric").filter(has=exact_label).get_by_test_id("stMetricValue")
 
 
 def choose(page: Page, label: str, option: str) -> None:

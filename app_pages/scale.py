@@ -1,0 +1,157 @@
+"""Scale: how long each lever is. Each offer grows while the others stay as planned."""
+
+import streamlit as st
+
+from models.evaluation import capacity_hours, evaluate, fixed_admin_hours
+from models.formatting import format_money, format_share
+from models.scale import QUANTITY_FIELDS, automation_frontier, scale, scale_warnings
+from models.schema import KIND_LABELS, GroupProgram, Mastermind, Retreat
+from ui.charts import vega_lite_spec
+from ui.scale_charts import (
+    frontier_chart,
+    frontier_data,
+    growth_chart,
+    growth_data,
+    lever_chart,
+    lever_data,
+)
+from ui.state import current_scenario
+
+BOUND_WORDS = {
+    "time": "your hours",
+    "market": "what the market buys",
+    "none": "nothing within the range looked at",
+}
+
+scenario = current_scenario()
+currency = scenario.currency
+result = scale(scenario)
+capacity = capacity_hours(scenario.practitioner)
+
+st.title("How far each lever goes")
+st.caption(
+    "Each offer grows on its own while the others stay as planned. Groups, cohorts and retreats "
+    "fill up to your planned size, then a new one opens: that is where hours step up."
+)
+if not result.offers:
+    st.info("Add an offer on the Plan page to see how far it can grow.")
+    st.stop()
+for note in scale_warnings(scenario, result):
+    st.warning(note, icon="⚠️")
+
+st.subheader("The length of each lever")
+st.vega_lite_chart(
+    lever_data(result, capacity - fixed_admin_hours(scenario.practitioner)),
+    vega_lite_spec(lever_chart, currency),
+    key="lever_chart",
+)
+plan = evaluate(scenario)
+ranking = [
+    {
+        "Offer": lever.name,
+        "Kind": KIND_LABELS[lever.kind],
+        "Contribution per hour now": plan.offer(lever.name).contribution_per_hour,
+        "Your plan": f"{lever.quantity:,.4g} {QUANTITY_FIELDS[lever.kind][1]}",
+        "Ceiling": lever.ceiling.quantity,
+        "Bound by": BOUND_WORDS[lever.bound],
+        "Contribution at ceiling": lever.ceiling.contribution,
+        "Next buyer: hours": lever.marginal.hours_per_unit,
+        "Next buyer: per hour": lever.marginal.hourly_rate,
+    }
+    for lever in result.offers
+]
+st.dataframe(
+    sorted(ranking, key=lambda row: -(row["Contribution per hour now"] or 0)),
+    hide_index=True,
+    key="lever_ranking",
+    column_config={
+        "Contribution per hour now": st.column_config.NumberColumn(format="%,.0f"),
+        "Contribution at ceiling": st.column_config.NumberColumn(format="%,.0f"),
+        "Ceiling": st.column_config.NumberColumn(format="%,.0f"),
+        "Next buyer: hours": st.column_config.NumberColumn(format="%,.1f"),
+        "Next buyer: per hour": st.column_config.NumberColumn(format="%,.0f"),
+    },
+)
+st.caption(
+    "Sorted by what an hour of yours earns on each offer today; sort by any column. "
+    "The next buyer's hours include a whole new group, cohort or retreat when it opens one."
+)
+
+st.subheader("One offer up close")
+names = [lever.name for lever in result.offers]
+if st.session_state.get("scale_offer") not in names:
+    st.session_state["scale_offer"] = names[0]
+chosen = st.selectbox("Offer", names, key="scale_offer")
+lever = next(item for item in result.offers if item.name == chosen)
+offer = next(item for item in scenario.enabled_offers if item.name == chosen)
+quantity_words = QUANTITY_FIELDS[lever.kind][1]
+first, second, third, fourth = st.columns(4)
+first.metric(f"Your plan ({quantity_words})", f"{lever.quantity:,.4g}")
+second.metric(
+    "Ceiling",
+    f"{lever.ceiling.quantity:,.0f}",
+    delta=f"bound by {BOUND_WORDS[lever.bound]}",
+    delta_color="off",
+    delta_arrow="off",
+)
+third.metric("Contribution at the ceiling", format_money(lever.ceiling.contribution, currency))
+rate = lever.marginal.hourly_rate
+fourth.metric(
+    "The next buyer",
+    f"{lever.marginal.hours_per_unit:,.1f} h",
+    delta=f"{format_money(rate, currency)} an hour" if rate is not None else "costs no hours",
+    delta_color="normal" if rate is None or rate >= 0 else "inverse",
+    delta_arrow="off",
+)
+if isinstance(offer, GroupProgram | Mastermind | Retreat):
+    st.info(
+        f"Largest real group: {offer.max_group_size:,.0f}. Past this size there is no individual "
+        "interaction left: it becomes an events or training business. Here the offer grows by "
+        "opening more groups of your planned size instead.",
+        icon="👥",
+    )
+growth = growth_data(result, chosen, capacity)
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**Contribution as {quantity_words} grow** (blue: your plan, red: the ceiling)")
+    st.vega_lite_chart(
+        growth,
+        vega_lite_spec(growth_chart, "Contribution", f"{currency} a year", quantity_words),
+        key="growth_contribution",
+    )
+with right:
+    st.markdown("**Your year's hours** (dashed: your capacity)")
+    st.vega_lite_chart(
+        growth,
+        vega_lite_spec(growth_chart, "Scenario hours", "Hours a year", quantity_words),
+        key="growth_hours",
+    )
+
+if lever.kind == "online_program":
+    st.markdown(
+        "**The automation frontier**: the more automated, the further it scales, the less each student pays"
+    )
+    frontier = automation_frontier(scenario, chosen)
+    st.vega_lite_chart(
+        frontier_data(frontier), vega_lite_spec(frontier_chart, currency), key="frontier"
+    )
+    st.dataframe(
+        [
+            {
+                "Automation": format_share(point.automation),
+                "Price per student": point.price,
+                "Your hours at the planned students": point.offer_hours,
+                "Most students that fit": point.ceiling,
+                "Contribution at that ceiling": point.ceiling_contribution,
+            }
+            for point in frontier
+        ],
+        hide_index=True,
+        key="frontier_table",
+        column_config={
+            "Price per student": st.column_config.NumberColumn(format="%,.0f"),
+            "Your hours at the planned students": st.column_config.NumberColumn(format="%,.0f"),
+            "Most students that fit": st.column_config.NumberColumn(format="%,.0f"),
+            "Contribution at that ceiling": st.column_config.NumberColumn(format="%,.0f"),
+        },
+    )
