@@ -15,6 +15,7 @@ from benchmarks.timing import Measurement
 from models import evaluate
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.formatting import format_money_short
+from models.scale import QUANTITY_FIELDS, scale
 from tests.browser.app_server import RunningApp, launch_chromium, streamlit_server, wait_for_app_run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,8 +25,8 @@ SESSIONS = 10
 
 _WATCH = """([label, expected]) => {
   const shows = () => {
-    const card = [...document.querySelectorAll('[data-testid=stMetric]')]
-      .find(element => element.innerText.includes(label));
+    const card = [...document.querySelectorAll('[data-testid=stMetric]')].find(element =>
+      element.querySelector('[data-testid=stMetricLabel]')?.innerText.trim() === label);
     const value = card && card.querySelector('[data-testid=stMetricValue]');
     return value !== null && value !== undefined && value.innerText.trim() === expected;
   };
@@ -64,6 +65,24 @@ def edit_latencies(
         field.fill(f"{value:g}")
         page.evaluate(_WATCH, [metric_label, expected(value)])
         field.press("Enter")
+        elapsed = page.evaluate("() => window.__shown.then(shown => shown - window.__keydown)")
+        timings.append(elapsed / 1000)
+    return timings
+
+
+def selection_latencies(
+    page: Page, select_label: str, picks: list[tuple[str, str, str]]
+) -> list[float]:
+    """Seconds from Enter on a typed option to a metric showing its value, for each
+    (option, metric label, expected value) in ``picks``."""
+    combobox = page.get_by_role("combobox", name=select_label, exact=True)
+    timings = []
+    for option, metric_label, expected in picks:
+        combobox.click()
+        page.keyboard.type(option)
+        page.get_by_role("option", name=option, exact=True).wait_for()
+        page.evaluate(_WATCH, [metric_label, expected])
+        page.keyboard.press("Enter")
         elapsed = page.evaluate("() => window.__shown.then(shown => shown - window.__keydown)")
         timings.append(elapsed / 1000)
     return timings
@@ -136,6 +155,9 @@ def run() -> tuple[list[Measurement], list[str]]:
             lines.append(
                 f"{name}: server memory with {SESSIONS} sessions open: {memory / 2**20:,.0f} MiB"
             )
+        with streamlit_server(ROOT / "streamlit_app.py") as app:
+            scale_rerun = _scale_page_reruns(browser, app.url)
+        measurements.append(scale_rerun)
         browser.close()
     floor_edit, floor_load, _ = medians["floor app"]
     plan_edit, plan_load, plan_p95 = medians["Plan page"]
@@ -143,5 +165,25 @@ def run() -> tuple[list[Measurement], list[str]]:
         f"Plan page edit median / floor: {plan_edit / floor_edit:.2f}× (budget 1.5×)",
         f"Plan page edit p95: {plan_p95 * 1000:.0f} ms (budget 500 ms)",
         f"Plan page cold load median / floor: {plan_load / floor_load:.2f}× (budget 1.5×)",
+        f"Scale page rerun median / Plan page edit median: {scale_rerun.median / plan_edit:.2f}× "
+        "(budget 1.5×)",
     ]
     return measurements, lines
+
+
+def _scale_page_reruns(browser: Browser, url: str) -> Measurement:
+    """The Scale page's rerun: picking another offer until its plan figure shows."""
+    levers = scale(load_example(DEFAULT_EXAMPLE)).offers
+    picks = [
+        (lever.name, f"Your plan ({QUANTITY_FIELDS[lever.kind][1]})", f"{lever.quantity:,.4g}")
+        for lever in levers
+    ]
+    # start on the first offer, so that each pick is a change
+    cycle = (picks[1:] + picks) * (EDITS // len(picks) + 1)
+    page = browser.new_page()
+    page.goto(f"{url}/scale")
+    wait_for_app_run(page)
+    page.get_by_test_id("stMetric").first.wait_for()
+    timings = selection_latencies(page, "Offer", cycle[:EDITS])
+    page.close()
+    return Measurement("Scale page: pick an offer to its figures", 0.5, tuple(timings))

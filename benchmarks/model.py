@@ -6,12 +6,13 @@ from pathlib import Path
 
 from benchmarks.timing import Measurement, measure
 from models import evaluate, load_scenario
+from models.scale import scale
 
 SEVEN_OFFERS = Path(__file__).parent.parent / "scenarios" / "portfolio-every-lever.yaml"
 
 
 def run() -> list[Measurement]:
-    """Evaluate ≤ 200 µs, load and validate ≤ 5 ms, medians over many runs."""
+    """Evaluate ≤ 200 µs, load and validate ≤ 5 ms, every lever ≤ 20 ms: medians over many runs."""
     text = SEVEN_OFFERS.read_text(encoding="utf-8")
     scenario = load_scenario(text)
     assert len(scenario.offers) == 7
@@ -27,5 +28,11 @@ def run() -> list[Measurement]:
             lambda: load_scenario(SEVEN_OFFERS),
             runs=1000,
             budget_seconds=5e-3,
+        ),
+        measure(
+            "scale: every curve and ceiling of a 7-offer scenario",
+            lambda: scale(scenario),
+            runs=200,
+            budget_seconds=20e-3,
         ),
     ]

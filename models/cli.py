@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from models.compare import MAX_SCENARIOS, Comparison, compare, metrics_table
 from models.errors import ScenarioError
 from models.evaluation import evaluate, per_week
 from models.files import load_scenario
@@ -50,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     scale_command.add_argument("--offer", metavar="NAME", help="only the offer with this name")
     scale_command.add_argument(
         "--json", action="store_true", help="print the results as JSON instead of a table"
+    )
+
+    compare_command = commands.add_parser(
+        "compare", help="2 to 5 scenarios side by side, against the first as baseline"
+    )
+    compare_command.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    compare_command.add_argument(
+        "--json", action="store_true", help="print the comparison as JSON instead of a table"
     )
 
     validate_command = commands.add_parser(
@@ -179,6 +188,45 @@ def _scale(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def compare_table(comparison: Comparison) -> str:
+    """The readable report of ``leverage compare``: scenarios lettered A, B … (A the baseline),
+    the figures with each one's change against A, then what changed."""
+    letters = {label: chr(ord("A") + index) for index, label in enumerate(comparison.scenarios)}
+    legend = [f"  {letters[label]} = {label}" for label in comparison.scenarios]
+    legend[0] += " (baseline)"
+    table = metrics_table(comparison).set_index("figure").drop(columns="unit")
+    renamed = {}
+    for label, letter in letters.items():
+        renamed[label] = letter
+        renamed[f"{label}: change"] = f"{letter} − A"
+        renamed[f"{label}: change %"] = f"{letter} − A %"
+    table = table.rename(columns=renamed)
+    lines = ["Scenarios:", *legend, "", table.to_string(float_format=_figure, na_rep="—")]
+    for label, changes in comparison.changes.items():
+        lines += ["", f"What changed from A to {letters[label]}:"]
+        lines += [f"  - {change}" for change in changes] or ["  (nothing)"]
+    return "\n".join(lines)
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.2f}" if abs(value) < 100 else f"{value:,.0f}"
+
+
+def _compare(arguments: argparse.Namespace) -> int:
+    if not 2 <= len(arguments.files) <= MAX_SCENARIOS:
+        print(
+            f"leverage compare: give 2 to {MAX_SCENARIOS} scenario files (got {len(arguments.files)})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    comparison = compare([load_scenario(path) for path in arguments.files])
+    if arguments.json:
+        print(json.dumps(result_to_dict(comparison), indent=2, ensure_ascii=False))
+    else:
+        print(compare_table(comparison))
+    return EXIT_OK
+
+
 def _validate(arguments: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in arguments.files:
@@ -195,7 +243,12 @@ def _validate(arguments: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = _parser().parse_args(argv)
-    handlers = {"evaluate": _evaluate, "scale": _scale, "validate": _validate}
+    handlers = {
+        "evaluate": _evaluate,
+        "scale": _scale,
+        "compare": _compare,
+        "validate": _validate,
+    }
     try:
         return handlers[arguments.command](arguments)
     except ScenarioError as error:

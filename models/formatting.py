@@ -74,3 +74,34 @@ def format_ratio(value: float | None, locale: str = DEFAULT_LOCALE) -> str:
     if value is None:
         return "—"
     return f"{format_decimal(value, locale=locale, format='#,##0.0')}×"
+
+
+def format_figure(
+    value: float | None, unit: str, currency: str, locale: str = DEFAULT_LOCALE
+) -> str:
+    """A figure by its unit: money (``currency/…``), hours (``h/…``), a share (``0-1``),
+    a ratio (``-``) or a count; an em dash when undefined."""
+    if value is None:
+        return "—"
+    if unit.startswith("currency"):
+        suffix = "/h" if unit.endswith("/h") else ""
+        return format_money(value, currency, locale) + suffix
+    if unit.startswith("h"):
+        return format_hours(value, locale)
+    if unit == "0-1":
+        return format_share(value, locale)
+    if unit == "-":
+        return format_ratio(value, locale)
+    return format_decimal(round(value, 1), locale=locale)
+
+
+def format_change(
+    value: float | None, unit: str, currency: str, locale: str = DEFAULT_LOCALE
+) -> str:
+    """A difference with its sign: ``+$7,760``, ``-272 h``, ``+0.4×``; shares in points."""
+    if value is None:
+        return "—"
+    sign = "+" if value >= 0 else "-"
+    if unit == "0-1":
+        return f"{sign}{abs(value) * 100:,.1f} points"
+    return sign + format_figure(abs(value), unit, currency, locale)

@@ -233,7 +233,7 @@ def test_switching_scenario_without_edits_needs_no_confirmation(app):
 
 def test_every_page_renders_without_an_exception(app):
     """The user visits each page of the navigation."""
-    for page in ["app_pages/plan.py", "app_pages/scale.py"]:
+    for page in ["app_pages/plan.py", "app_pages/scale.py", "app_pages/compare.py"]:
         app.switch_page(page).run()
         assert not app.exception
 
@@ -273,3 +273,61 @@ def test_an_edit_on_plan_reaches_scale_and_survives_the_page_switch(app):
     assert not app.exception
     assert app.number_input(key=clients_key).value == 20
     assert metric(app, "Net income a year") == "$210,500"
+
+
+def test_compare_shows_the_current_scenario_against_another_with_deltas(app):
+    """The user opens Compare and reads the change in net income against the baseline."""
+    from models.compare import compare
+
+    app.switch_page("app_pages/compare.py").run()
+    assert not app.exception
+    chosen = app.multiselect(key="compare_selection").value
+    assert len(chosen) == 2
+    # the default partner: the first other example in the library (examples by file name)
+    other = load_example("coach-group-program")
+    assert chosen[1] == other.name
+    table = next(frame.value for frame in app.dataframe if "Figure" in frame.value.columns)
+    table = table.set_index("Figure")
+    expected = compare([load_example(DEFAULT_EXAMPLE), other])
+    net = next(row for row in expected.metrics if row.metric == "net_income")
+    # $180,310 against the baseline's $186,500: -$6,190, -3.3%
+    assert net.deltas[1] == pytest.approx(-6_190)
+    assert table.loc["Net income", f"{other.name}: change"] == "-$6,190 (-3.3%)"
+
+
+def test_the_library_saves_renames_opens_and_deletes_a_copy(app):
+    """The user saves a copy of an edited scenario, renames it, compares it, opens it, deletes it."""
+    app.number_input(key=offer_key(app, 0, "clients")).set_value(20.0).run()
+    app.switch_page("app_pages/compare.py").run()
+    app.text_input(key="save_as_name").set_value("Twenty clients")
+    app.button(key="save_copy").click().run()
+    assert "Twenty clients" in app.session_state["library"]
+    app.selectbox(key="library_entry").set_value("Twenty clients")
+    app.text_input(key="library_new_name").set_value("Twenty private clients")
+    app.button(key="library_rename").click().run()
+    library = app.session_state["library"]
+    assert "Twenty clients" not in library and "Twenty private clients" in library
+    saved = library["Twenty private clients"][1]
+    assert saved.name == "Twenty private clients" and saved.offers[0].clients == 20
+
+    app.multiselect(key="compare_selection").set_value(
+        [load_example(DEFAULT_EXAMPLE).name, "Twenty private clients"]
+    ).run()
+    assert not app.exception
+    changes = "\n".join(markdown.value for markdown in app.markdown)
+    assert 'offer "Private coaching" → clients: 16 → 20' in changes
+
+    app.selectbox(key="library_entry").set_value("Twenty private clients")
+    app.button(key="library_delete").click().run()
+    assert "Twenty private clients" not in app.session_state["library"]
+    assert not app.exception
+
+
+def test_an_uploaded_file_joins_the_library(app):
+    """The user opens a file; it can then be compared."""
+    content = (SCENARIOS / "course-creator.yaml").read_bytes()
+    app.file_uploader(key="scenario_upload").upload("course.yaml", content).run()
+    source, scenario = app.session_state["library"]["Course creator 2"]
+    assert source == "upload: course.yaml" and scenario == load_scenario(content).model_copy(
+        update={"name": "Course creator 2"}
+    )

@@ -205,3 +205,33 @@ def test_scale_of_one_offer_and_a_wrong_offer_name(tmp_path):
     assert 'no enabled offer is called "Nope"' in wrong.stderr
     table = run("scale", path)
     assert "Career change program" in table.stdout and "your hours" in table.stdout
+
+
+def test_compare_json_lines_up_figures_against_the_first_file():
+    completed = run(
+        "compare",
+        str(SCENARIOS / "coach-one-to-one.yaml"),
+        str(SCENARIOS / "coach-group-program.yaml"),
+        "--json",
+    )
+    assert completed.returncode == 0, completed.stderr
+    output = json.loads(completed.stdout)
+    assert output["baseline"] == "1:1 coach at full capacity"
+    net = next(row for row in output["metrics"] if row["metric"] == "net_income")
+    # 180,310 − 172,550 = +7,760
+    assert net["deltas"] == [0, pytest.approx(7760)]
+    (changes,) = output["changes"].values()
+    assert {
+        "where": 'offer "Executive coaching"',
+        "field": "clients",
+        "old": 23.0,
+        "new": 15.0,
+    } in changes
+
+
+def test_compare_needs_two_to_five_files():
+    one = run("compare", str(SCENARIOS / "coach-one-to-one.yaml"))
+    assert one.returncode == 2 and "2 to 5" in one.stderr
+    table = run("compare", *[str(SCENARIOS / "coach-one-to-one.yaml")] * 2)
+    assert "A = 1:1 coach at full capacity (baseline)" in table.stdout
+    assert "B = 1:1 coach at full capacity (2)" in table.stdout

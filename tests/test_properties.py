@@ -81,7 +81,8 @@ def test_doubling_participants_doubles_revenue_at_the_same_delivery_hours(offer)
 @given(offers(name="Mastermind", kind="mastermind"))
 def test_mastermind_client_hours_per_delivery_hour_equal_its_members(offer):
     result = evaluate_one(offer)
-    if result.hours.delivery > 0:
+    # Subnormal hours (below ~1e-308) carry too few digits for a ratio to be exact.
+    if result.hours.delivery > 1e-300:
         assert result.client_hours / result.hours.delivery == pytest.approx(
             offer.members_per_cohort, rel=1e-9
         )

@@ -209,17 +209,23 @@ def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
     with columns[1]:
         field_input(model, "enabled", section, currency)
     in_person = draft()["offers"][st.session_state["offer_ids"].index(offer_id)].get("delivery")
-    sections = [
-        ("What you deliver and charge", own),
-        ("Delivery", live),
-        ("Selling and admin", selling),
-    ]
-    for title, names in sections:
-        visible = [n for n in names if n not in _IN_PERSON_ONLY or in_person == "in_person"]
-        if not visible:
-            continue
-        st.markdown(f"**{title}**")
-        grid = st.columns(2)
-        for position, name in enumerate(visible):
-            with grid[position % 2]:
-                field_input(model, name, section, currency)
+    sections = {
+        "The offer": own,
+        "Delivery": live,
+        "Selling & admin": selling,
+    }
+    shown = {
+        title: [n for n in names if n not in _IN_PERSON_ONLY or in_person == "in_person"]
+        for title, names in sections.items()
+        if names
+    }
+    if st.session_state.get("offer_section") not in shown:
+        st.session_state["offer_section"] = next(iter(shown))
+    # One section at a time: fewer widgets to draw on every edit.
+    section_title = st.segmented_control(
+        "Fields", list(shown), key="offer_section", label_visibility="collapsed"
+    )
+    grid = st.columns(2)
+    for position, name in enumerate(shown[section_title or next(iter(shown))]):
+        with grid[position % 2]:
+            field_input(model, name, section, currency)

@@ -12,6 +12,7 @@ from models.files import dump_scenario, load_scenario
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import blank_scenario
+from ui import library
 from ui.state import (
     check_draft,
     has_unsaved_edits,
@@ -92,6 +93,7 @@ def _uploaded() -> None:
         )
         return
     replace_scenario(scenario, source="upload", undo_label=f"loading {upload.name}")
+    library.add(scenario, f"upload: {upload.name}")
     st.session_state["file_problems"] = None
     st.session_state["notice"] = ("success", f"Loaded “{scenario.name}” from {upload.name}.")
     st.session_state[PICKER] = None

@@ -21,6 +21,7 @@ from models.errors import Problem, ScenarioError, problems_from_validation
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, decode_scenario
+from ui.library import init_library
 
 #: How many earlier scenarios "Undo" can bring back.
 UNDO_DEPTH = 20
@@ -49,6 +50,7 @@ def init_state() -> None:
     st.session_state.setdefault("notice", None)
     st.session_state.setdefault("file_problems", None)
     st.session_state.setdefault("source", DEFAULT_EXAMPLE)
+    init_library()
     scenario = load_example(DEFAULT_EXAMPLE)
     token = st.query_params.get(LINK_PARAMETER)
     if token is not None:

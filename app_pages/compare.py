@@ -1,0 +1,215 @@
+"""Compare: 2 to 5 scenarios side by side, against a baseline, and what changed between them."""
+
+import pandas as pd
+import streamlit as st
+
+from models.compare import (
+    MAX_SCENARIOS,
+    compare,
+    differences,
+    hours_by_scenario,
+    metrics_table,
+    offers_by_scenario,
+    revenue_by_kind,
+)
+from models.evaluation import evaluate
+from models.files import dump_scenario
+from models.formatting import format_change, format_figure
+from models.schema import Scenario
+from ui import library
+from ui.charts import vega_lite_spec
+from ui.compare_charts import grouped_bars
+from ui.scenario_files import file_name
+from ui.state import current_scenario, replace_scenario
+
+CURRENT = "The scenario you are editing"
+
+st.title("Compare scenarios")
+current = current_scenario()
+catalogue: dict[str, Scenario] = {CURRENT: current} | {
+    name: scenario for name, (_, scenario) in library.entries().items()
+}
+
+
+def _save_copy() -> None:
+    name = library.add(
+        current.model_copy(update={"name": st.session_state["save_as_name"]}), "saved copy"
+    )
+    st.session_state["library_notice"] = f"Saved “{name}” in the library."
+
+
+def _rename() -> None:
+    old = st.session_state["library_entry"]
+    new = library.rename(old, st.session_state["library_new_name"])
+    st.session_state["library_entry"] = new
+    st.session_state["library_notice"] = f"Renamed “{old}” to “{new}”."
+
+
+def _delete() -> None:
+    name = st.session_state["library_entry"]
+    library.delete(name)
+    st.session_state["library_notice"] = f"Deleted “{name}” from the library."
+
+
+def _open() -> None:
+    name = st.session_state["library_entry"]
+    scenario = library.entries()[name][1]
+    replace_scenario(scenario, source="library", undo_label=f"opening “{name}”")
+    st.session_state["library_notice"] = (
+        f"“{name}” is now the scenario you are editing (Plan page)."
+    )
+
+
+with st.expander("Your scenario library", icon=":material/folder_open:"):
+    st.caption(
+        "The examples, the files you opened, and copies you save. "
+        "It lasts for this browser session: download what you want to keep."
+    )
+    notice = st.session_state.pop("library_notice", None)
+    if notice:
+        st.success(notice)
+    st.dataframe(
+        [
+            {
+                "Scenario": name,
+                "From": source,
+                "Offers": len(scenario.offers),
+                "Net income": evaluate(scenario).totals.net_income,
+                "Currency": scenario.currency,
+            }
+            for name, (source, scenario) in library.entries().items()
+        ],
+        hide_index=True,
+        key="library_table",
+        column_config={"Net income": st.column_config.NumberColumn(format="%,.0f")},
+    )
+    save = st.columns([3, 2], vertical_alignment="bottom")
+    save[0].text_input(
+        "Save the scenario you are editing as", value=f"{current.name} (copy)", key="save_as_name"
+    )
+    save[1].button("Save a copy", on_click=_save_copy, key="save_copy", icon=":material/save:")
+    names = list(library.entries())
+    if names:
+        if st.session_state.get("library_entry") not in names:
+            st.session_state["library_entry"] = names[0]
+        chosen = st.selectbox("Entry", names, key="library_entry")
+        entry_actions = st.columns([3, 1, 1, 1, 2], vertical_alignment="bottom")
+        entry_actions[0].text_input("New name", value=chosen, key="library_new_name", max_chars=100)
+        entry_actions[1].button("Rename", on_click=_rename, key="library_rename")
+        entry_actions[2].button(
+            "Open", on_click=_open, key="library_open", help="Edit it on the Plan page"
+        )
+        entry_actions[3].button("Delete", on_click=_delete, key="library_delete")
+        scenario = library.entries()[chosen][1]
+        entry_actions[4].download_button(
+            "Download",
+            lambda: dump_scenario(scenario).encode("utf-8"),
+            file_name=file_name(scenario),
+            mime="application/x-yaml",
+            key="library_download",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+
+options = list(catalogue)
+different = [name for name in options[1:] if catalogue[name] != current]
+st.session_state.setdefault("compare_selection", [CURRENT, *different[:1]])
+selection = [name for name in st.session_state["compare_selection"] if name in catalogue]
+st.session_state["compare_selection"] = selection
+picked = st.multiselect(
+    f"Scenarios to compare (2 to {MAX_SCENARIOS})",
+    options,
+    key="compare_selection",
+    max_selections=MAX_SCENARIOS,
+)
+if len(picked) < 2:
+    st.info("Pick at least two scenarios to compare.")
+    st.stop()
+if st.session_state.get("compare_baseline") not in picked:
+    st.session_state["compare_baseline"] = picked[0]
+baseline_name = st.selectbox("Baseline", picked, key="compare_baseline")
+scenarios = [catalogue[name] for name in picked]
+comparison = compare(scenarios, baseline=picked.index(baseline_name))
+currencies = {scenario.currency for scenario in scenarios}
+currency = scenarios[0].currency
+if len(currencies) > 1:
+    st.warning(
+        f"These scenarios use different currencies ({', '.join(sorted(currencies))}); "
+        "their money figures are compared as plain numbers, without conversion."
+    )
+
+st.subheader("Every headline figure")
+rows = []
+for row in comparison.metrics:
+    record = {"Figure": row.label}
+    for label, value, delta, percent in zip(
+        comparison.scenarios, row.values, row.deltas, row.percents, strict=True
+    ):
+        record[label] = format_figure(value, row.unit, currency)
+        if label != comparison.baseline:
+            change = format_change(delta, row.unit, currency)
+            record[f"{label}: change"] = change if percent is None else f"{change} ({percent:+.1%})"
+    rows.append(record)
+ROW_PIXELS = 35  # Streamlit's data grid row height, so every figure shows without scrolling
+st.dataframe(
+    pd.DataFrame(rows),
+    hide_index=True,
+    key="comparison_table",
+    height=ROW_PIXELS * (len(rows) + 1) + 3,
+)
+st.download_button(
+    "Download the comparison (CSV)",
+    lambda: metrics_table(comparison).to_csv(index=False).encode("utf-8"),
+    file_name="comparison.csv",
+    mime="text/csv",
+    key="download_comparison",
+    on_click="ignore",
+    icon=":material/table:",
+)
+
+results = [evaluate(scenario) for scenario in scenarios]
+labels = list(comparison.scenarios)
+left, right = st.columns(2)
+with left:
+    st.markdown("**Hours by category**")
+    st.vega_lite_chart(
+        hours_by_scenario(results, labels),
+        vega_lite_spec(grouped_bars, "category", "Category", "hours", "Hours a year"),
+        key="compare_hours",
+    )
+with right:
+    st.markdown("**Revenue by kind of offer**")
+    st.vega_lite_chart(
+        revenue_by_kind(results, labels),
+        vega_lite_spec(
+            grouped_bars, "kind", "Kind of offer", "revenue", f"Revenue, {currency} a year"
+        ),
+        key="compare_revenue",
+    )
+
+st.subheader("Every offer")
+st.dataframe(
+    offers_by_scenario(results, labels),
+    hide_index=True,
+    key="compare_offers",
+    column_config={
+        "scenario": st.column_config.TextColumn("Scenario"),
+        "offer": st.column_config.TextColumn("Offer"),
+        "kind": st.column_config.TextColumn("Kind"),
+        "revenue": st.column_config.NumberColumn("Revenue", format="%,.0f"),
+        "contribution": st.column_config.NumberColumn("Contribution", format="%,.0f"),
+        "hours": st.column_config.NumberColumn("Hours", format="%,.0f"),
+        "buyers": st.column_config.NumberColumn("Buyers", format="%,.4g"),
+        "leverage": st.column_config.NumberColumn("Leverage", format="%.2f"),
+    },
+)
+
+st.subheader("What changed")
+ends = st.columns(2)
+before = ends[0].selectbox("From", labels, index=0, key="changed_from")
+after = ends[1].selectbox("To", labels, index=min(1, len(labels) - 1), key="changed_to")
+changes = differences(scenarios[labels.index(before)], scenarios[labels.index(after)])
+if changes:
+    st.markdown("\n".join(f"- {change}" for change in changes))
+else:
+    st.caption("No input differs.")

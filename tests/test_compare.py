@@ -1,0 +1,118 @@
+"""Comparing scenarios: deltas and percentages against a baseline, and what changed."""
+
+import pytest
+
+from models import Practitioner, Scenario, evaluate
+from models.compare import (
+    Change,
+    compare,
+    differences,
+    distinct_labels,
+    metrics_table,
+    revenue_by_kind,
+)
+from models.examples import load_example
+from models.schema import OneToOne
+
+
+def coaching(**changes):
+    fields = dict(
+        kind="one_to_one",
+        name="Coaching",
+        clients=10,
+        sessions_per_client=24,
+        session_hours=1,
+        price_per_client=5000,
+    )
+    return OneToOne(**(fields | changes))
+
+
+YEAR = Practitioner(admin_hours_per_week=0)
+BASE = Scenario(name="Base", practitioner=YEAR, offers=[coaching()])
+MORE = Scenario(name="More", practitioner=YEAR, offers=[coaching(clients=12)])
+
+
+def row(comparison, metric):
+    return next(item for item in comparison.metrics if item.metric == metric)
+
+
+def test_deltas_and_percentages_against_the_first_scenario():
+    comparison = compare([BASE, MORE])
+    net = row(comparison, "net_income")
+    # 10 × 5,000 = 50,000 against 12 × 5,000 = 60,000: +10,000, +20%
+    assert net.values == (50_000, 60_000)
+    assert net.deltas == (0, 10_000)
+    assert net.percents[1] == pytest.approx(0.2)
+    hours = row(comparison, "total_hours")
+    # 240 h against 288 h: +48 h, +20%
+    assert hours.deltas[1] == pytest.approx(48)
+
+
+def test_any_scenario_can_be_the_baseline():
+    comparison = compare([BASE, MORE], baseline=1)
+    assert comparison.baseline == "More"
+    net = row(comparison, "net_income")
+    # 50,000 − 60,000 = −10,000, −16.7% of 60,000
+    assert net.deltas == (-10_000, 0)
+    assert net.percents[0] == pytest.approx(-1 / 6)
+    assert list(comparison.changes) == ["Base"]
+
+
+def test_percent_is_undefined_against_a_zero_or_undefined_baseline():
+    empty = Scenario(name="Empty", practitioner=YEAR)
+    comparison = compare([empty, BASE])
+    assert row(comparison, "revenue").percents[1] is None  # baseline revenue 0
+    assert row(comparison, "leverage").deltas[1] is None  # baseline leverage undefined
+
+
+def test_two_to_five_scenarios():
+    with pytest.raises(ValueError, match="2 to 5"):
+        compare([BASE])
+    with pytest.raises(ValueError, match="2 to 5"):
+        compare([BASE] * 6)
+    assert distinct_labels([BASE, BASE, MORE]) == ("Base", "Base (2)", "More")
+
+
+def test_what_changed_lists_every_differing_input_and_offers_added_or_removed():
+    new = Scenario(
+        name="Base",
+        practitioner=Practitioner(admin_hours_per_week=0, hours_per_week=35),
+        offers=[coaching(price_per_client=6000), coaching(name="Extra")],
+    )
+    found = differences(BASE, new)
+    assert found == (
+        Change("practitioner", "hours_per_week", 40.0, 35.0),
+        Change('offer "Coaching"', "price_per_client", 5000.0, 6000.0),
+        Change('offer "Extra"', "", None, "one_to_one"),
+    )
+    assert [str(change) for change in found] == [
+        "practitioner → hours_per_week: 40 → 35",
+        'offer "Coaching" → price_per_client: 5,000 → 6,000',
+        'offer "Extra": added',
+    ]
+    assert str(differences(new, BASE)[-1]) == 'offer "Extra": removed'
+    assert differences(BASE, BASE) == ()
+
+
+def test_the_wide_table_has_a_value_per_scenario_and_a_change_per_other_one():
+    table = metrics_table(compare([BASE, MORE]))
+    assert list(table.columns) == [
+        "figure",
+        "unit",
+        "Base",
+        "More",
+        "More: change",
+        "More: change %",
+    ]
+    net = table.set_index("figure").loc["Net income"]
+    assert (net["Base"], net["More"], net["More: change"]) == (50_000, 60_000, 10_000)
+    assert net["More: change %"] == pytest.approx(20)
+
+
+def test_revenue_by_kind_keeps_the_kinds_any_scenario_uses():
+    a, b = load_example("coach-one-to-one"), load_example("coach-group-program")
+    data = revenue_by_kind([evaluate(a), evaluate(b)], ["A", "B"])
+    assert sorted(set(data["kind"])) == ["Group program", "Private 1:1 clients"]
+    group = data[(data["scenario"] == "B") & (data["kind"] == "Group program")]["revenue"]
+    # 3 groups × 8 × 3,000
+    assert group.item() == pytest.approx(72_000)
