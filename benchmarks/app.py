@@ -6,10 +6,12 @@ metric shows the value the model computed, seen by a MutationObserver.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from benchmarks.timing import Measurement
 from models import evaluate
@@ -51,6 +53,10 @@ _FIRST_METRIC = """() => new Promise(resolve => {
 })"""
 
 
+def _progress(stage: str) -> None:
+    print(f"  measuring {stage}…", file=sys.stderr, flush=True)
+
+
 def edit_latencies(
     page: Page,
     input_label: str,
@@ -65,9 +71,22 @@ def edit_latencies(
         field.fill(f"{value:g}")
         page.evaluate(_WATCH, [metric_label, expected(value)])
         field.press("Enter")
-        elapsed = page.evaluate("() => window.__shown.then(shown => shown - window.__keydown)")
-        timings.append(elapsed / 1000)
+        timings.append(_elapsed(page, f"{metric_label} = {expected}"))
     return timings
+
+
+_ELAPSED = """() => Promise.race([
+  window.__shown.then(shown => shown - window.__keydown),
+  new Promise((_, reject) => setTimeout(() => reject(new Error('never shown')), 10000)),
+])"""
+
+
+def _elapsed(page: Page, what: str) -> float:
+    """Seconds from the keydown to the watched metric's value; fails after 10 s, never hangs."""
+    try:
+        return float(page.evaluate(_ELAPSED)) / 1000
+    except PlaywrightError as error:
+        raise RuntimeError(f"the page never showed {what}") from error
 
 
 def selection_latencies(
@@ -83,8 +102,7 @@ def selection_latencies(
         page.get_by_role("option", name=option, exact=True).wait_for()
         page.evaluate(_WATCH, [metric_label, expected])
         page.keyboard.press("Enter")
-        elapsed = page.evaluate("() => window.__shown.then(shown => shown - window.__keydown)")
-        timings.append(elapsed / 1000)
+        timings.append(_elapsed(page, f"{metric_label} = {expected}"))
     return timings
 
 
@@ -137,6 +155,7 @@ def run() -> tuple[list[Measurement], list[str]]:
              planner_values, _planner_net_income),
         ):  # fmt: skip
             with streamlit_server(script) as app:
+                _progress(f"{name}: {EDITS} edits")
                 page = browser.new_page()
                 page.goto(app.url)
                 wait_for_app_run(page)
@@ -146,6 +165,7 @@ def run() -> tuple[list[Measurement], list[str]]:
                     tuple(edit_latencies(page, input_label, metric_label, values, expected)),
                 )  # fmt: skip
                 page.close()
+                _progress(f"{name}: {COLD_LOADS} cold loads, then {SESSIONS} sessions")
                 loads = Measurement(
                     f"{name}: cold load to first metric", 10.0, tuple(cold_loads(browser, app.url))
                 )
@@ -156,6 +176,7 @@ def run() -> tuple[list[Measurement], list[str]]:
                 f"{name}: server memory with {SESSIONS} sessions open: {memory / 2**20:,.0f} MiB"
             )
         with streamlit_server(ROOT / "streamlit_app.py") as app:
+            _progress(f"Scale page: {EDITS} offer picks")
             scale_rerun = _scale_page_reruns(browser, app.url)
         measurements.append(scale_rerun)
         browser.close()
