@@ -23,6 +23,8 @@ BOUND_WORDS = {
     "none": "nothing within the range looked at",
 }
 
+WHOLE = st.column_config.NumberColumn(format="%,.0f")
+
 scenario = current_scenario()
 currency = scenario.currency
 result = scale(scenario)
@@ -65,11 +67,11 @@ st.dataframe(
     hide_index=True,
     key="lever_ranking",
     column_config={
-        "Contribution per hour now": st.column_config.NumberColumn(format="%,.0f"),
-        "Contribution at ceiling": st.column_config.NumberColumn(format="%,.0f"),
-        "Ceiling": st.column_config.NumberColumn(format="%,.0f"),
+        "Contribution per hour now": WHOLE,
+        "Contribution at ceiling": WHOLE,
+        "Ceiling": WHOLE,
         "Next buyer: hours": st.column_config.NumberColumn(format="%,.1f"),
-        "Next buyer: per hour": st.column_config.NumberColumn(format="%,.0f"),
+        "Next buyer: per hour": WHOLE,
     },
 )
 st.caption(
@@ -149,9 +151,9 @@ if lever.kind == "online_program":
         hide_index=True,
         key="frontier_table",
         column_config={
-            "Price per student": st.column_config.NumberColumn(format="%,.0f"),
-            "Your hours at the planned students": st.column_config.NumberColumn(format="%,.0f"),
-            "Most students that fit": st.column_config.NumberColumn(format="%,.0f"),
-            "Contribution at that ceiling": st.column_config.NumberColumn(format="%,.0f"),
+            "Price per student": WHOLE,
+            "Your hours at the planned students": WHOLE,
+            "Most students that fit": WHOLE,
+            "Contribution at that ceiling": WHOLE,
         },
     )

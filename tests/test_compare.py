@@ -12,20 +12,7 @@ from models.compare import (
     revenue_by_kind,
 )
 from models.examples import load_example
-from models.schema import OneToOne
-
-
-def coaching(**changes):
-    fields = dict(
-        kind="one_to_one",
-        name="Coaching",
-        clients=10,
-        sessions_per_client=24,
-        session_hours=1,
-        price_per_client=5000,
-    )
-    return OneToOne(**(fields | changes))
-
+from tests.factories import coaching
 
 YEAR = Practitioner(admin_hours_per_week=0)
 BASE = Scenario(name="Base", practitioner=YEAR, offers=[coaching()])

@@ -9,26 +9,15 @@ from models.schema import (
     GroupProgram,
     Licensing,
     Mastermind,
-    OneToOne,
     OnlineProgram,
     Retreat,
 )
-
-
-def one_to_one(**changes):
-    fields = dict(
-        kind="one_to_one",
-        name="Private",
-        clients=20,
-        sessions_per_client=24,
-        session_hours=1,
-        price_per_client=5000,
-    )
-    return OneToOne(**(fields | changes))
+from tests.factories import coaching
 
 
 def test_one_to_one_every_hour_category():
-    offer = one_to_one(
+    offer = coaching(
+        clients=20,
         prep_hours_per_session=0.5,
         bd_hours_per_sale=14,
         returning_share=0.5,
@@ -61,7 +50,9 @@ def test_one_to_one_every_hour_category():
 
 
 def test_returning_buyers_use_the_explicit_bd_hours_when_given():
-    offer = one_to_one(bd_hours_per_sale=14, returning_share=0.5, bd_hours_per_returning_sale=4)
+    offer = coaching(
+        clients=20, bd_hours_per_sale=14, returning_share=0.5, bd_hours_per_returning_sale=4
+    )
     # 10 × 14 + 10 × 4 = 180 h
     assert evaluate_offer(offer).hours.business_development == pytest.approx(180)
 
@@ -196,7 +187,7 @@ def test_scenario_totals_add_fixed_admin_and_fixed_costs():
             hours_per_week=40, weeks_per_year=46, admin_hours_per_week=4, fixed_costs_per_year=6000
         ),
         offers=[
-            one_to_one(bd_hours_per_sale=14, returning_share=0.5),
+            coaching(clients=20, bd_hours_per_sale=14, returning_share=0.5),
             GroupProgram(
                 kind="group_program",
                 name="Group",
@@ -243,10 +234,11 @@ def test_practitioner_defaults_and_an_empty_scenario_have_undefined_ratios():
 
 def test_disabled_offers_count_nothing_and_are_left_out():
     scenario = Scenario(
-        name="One off", offers=[one_to_one(), one_to_one(name="Off", enabled=False)]
+        name="One off",
+        offers=[coaching(clients=20), coaching(clients=20, name="Off", enabled=False)],
     )
     result = evaluate(scenario)
-    assert [offer.name for offer in result.offers] == ["Private"]
+    assert [offer.name for offer in result.offers] == ["Coaching"]
     assert result.totals.revenue == pytest.approx(100_000)
 
 
@@ -254,7 +246,7 @@ def test_over_capacity_is_a_warning_in_hours_a_year_and_a_week():
     scenario = Scenario(
         name="Too much",
         practitioner=Practitioner(hours_per_week=10, weeks_per_year=40, admin_hours_per_week=0),
-        offers=[one_to_one()],
+        offers=[coaching(clients=20)],
     )
     result = evaluate(scenario)
     # 480 h against 400: 80 over, 80 / 40 = 2.0 a week
@@ -279,8 +271,8 @@ def test_group_past_its_largest_size_warns_it_becomes_an_events_business():
 
 
 def test_an_offer_that_earns_nothing_and_one_past_its_market_are_warned():
-    free = one_to_one(name="Pro bono", price_per_client=0)
-    capped = one_to_one(name="Capped", max_sales_per_year=10)
+    free = coaching(clients=20, name="Pro bono", price_per_client=0)
+    capped = coaching(clients=20, name="Capped", max_sales_per_year=10)
     result = evaluate(Scenario(name="Odd", offers=[free, capped]))
     assert result.offer("Pro bono").warnings == ('"Pro bono": this offer earns nothing.',)
     assert "market buys at most 10" in result.offer("Capped").warnings[0]

@@ -17,10 +17,10 @@ from models.schema import (
     GroupProgram,
     Licensing,
     Mastermind,
-    OneToOne,
     OnlineProgram,
     Retreat,
 )
+from tests.factories import coaching
 from tests.strategies import scenarios
 
 GROUP_COUNT = {GroupProgram: "groups", Mastermind: "cohorts", Retreat: "retreats"}
@@ -31,18 +31,6 @@ YEAR = Practitioner(hours_per_week=40, weeks_per_year=46, admin_hours_per_week=0
 
 def alone(offer, practitioner=YEAR):
     return Scenario(name="Alone", practitioner=practitioner, offers=[offer])
-
-
-def coaching(**changes):
-    fields = dict(
-        kind="one_to_one",
-        name="Coaching",
-        clients=10,
-        sessions_per_client=24,
-        session_hours=1,
-        price_per_client=5000,
-    )
-    return OneToOne(**(fields | changes))
 
 
 def test_one_to_one_ceiling_is_capacity_over_hours_per_client():
