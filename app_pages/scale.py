@@ -38,7 +38,7 @@ st.caption(
 if not result.offers:
     st.info("Add an offer on the Plan page to see how far it can grow.")
     st.stop()
-for note in scale_warnings(scenario, result):
+for note in scale_warnings(result):
     st.warning(note, icon="⚠️")
 
 st.subheader("The length of each lever")

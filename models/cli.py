@@ -162,7 +162,7 @@ def scale_table(scenario: Scenario, result: ScaleResult) -> str:
     ]
     lines = [f"{scenario.name}: how far each offer can grow", ""]
     lines.append(pd.DataFrame(rows).to_string(index=False) if rows else "No enabled offers.")
-    notes = scale_warnings(scenario, result)
+    notes = scale_warnings(result)
     if notes:
         lines += ["", "Notes:", *(f"  - {note}" for note in notes)]
     return "\n".join(lines)

@@ -321,7 +321,7 @@ def scale(scenario: Scenario) -> ScaleResult:
     return ScaleResult(offers=tuple(scale_offer(scenario, o.name) for o in scenario.enabled_offers))
 
 
-def scale_warnings(scenario: Scenario, result: ScaleResult) -> tuple[str, ...]:
+def scale_warnings(result: ScaleResult) -> tuple[str, ...]:
     """Plain-words notes on the levers: offers that cannot grow because the rest is over capacity."""
     notes = []
     for lever in result.offers:

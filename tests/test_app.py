@@ -174,7 +174,7 @@ def test_the_downloaded_file_loads_back_to_the_same_scenario(app, monkeypatch):
     assert yaml.safe_load(content)["offers"][1]["fee_per_member_per_month"] == 950
 
 
-def test_a_share_link_opens_the_same_scenario(app):
+def test_a_share_link_opens_the_same_scenario():
     """The user opens a link someone shared and sees that scenario exactly."""
     shared = load_example("program-licensing")
     linked = AppTest.from_file(APP, default_timeout=60)

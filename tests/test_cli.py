@@ -196,7 +196,7 @@ def test_scale_json_has_the_documented_shape_and_the_engines_numbers():
     assert lever["marginal"]["hours_per_unit"] == pytest.approx(40 + 20 + 6 + 6 / 7 + 3)
 
 
-def test_scale_of_one_offer_and_a_wrong_offer_name(tmp_path):
+def test_scale_of_one_offer_and_a_wrong_offer_name():
     path = str(SCENARIOS / "course-creator.yaml")
     one = json.loads(run("scale", path, "--offer", "Career coaching", "--json").stdout)
     assert [lever["name"] for lever in one["offers"]] == ["Career coaching"]

@@ -183,9 +183,7 @@ def test_an_offer_with_no_room_has_ceiling_zero_and_a_warning():
     result = scale(scenario)
     lever = result.offers[1]
     assert (lever.bound, lever.ceiling.quantity) == ("time", 0)
-    assert any(
-        '"Coaching"' in note and "no room" in note for note in scale_warnings(scenario, result)
-    )
+    assert any('"Coaching"' in note and "no room" in note for note in scale_warnings(result))
 
 
 def test_nothing_binds_within_the_range_looked_at():

@@ -26,7 +26,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item) -> Iterator[None]:
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
@@ -51,7 +51,8 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def app_url(playwright_instance: Playwright) -> Iterator[str]:
+def app_url(playwright_instance: Playwright) -> Iterator[str]:  # noqa: ARG001
+    """The app's URL; after ``playwright_instance`` so that without Chromium no server starts."""
     with streamlit_server(ROOT / "streamlit_app.py") as app:
         yield app.url
 
