@@ -1,0 +1,112 @@
+"""Chart builders, read through to_dict(), and the data each one draws."""
+
+import pytest
+
+from models import evaluate
+from models.compare import hours_by_scenario
+from models.examples import DEFAULT_EXAMPLE, load_example
+from models.scale import automation_frontier, scale
+from models.tables import hours_by_category, money_by_offer
+from ui.charts import (
+    CATEGORY_NAMES,
+    hours_chart,
+    hours_chart_data,
+    money_chart,
+    money_chart_data,
+    vega_lite_spec,
+)
+from ui.compare_charts import grouped_bars
+from ui.scale_charts import (
+    frontier_chart,
+    frontier_data,
+    growth_chart,
+    growth_data,
+    lever_chart,
+    lever_data,
+)
+
+RESULT = evaluate(load_example(DEFAULT_EXAMPLE))
+
+
+def fields(layer):
+    """Channel → field of a layer's encoding (tooltips, which are lists, left out)."""
+    return {
+        channel: spec.get("field")
+        for channel, spec in layer["encoding"].items()
+        if isinstance(spec, dict)
+    }
+
+
+def test_hours_chart_stacks_categories_per_offer_against_a_capacity_rule():
+    spec = hours_chart().to_dict()
+    bars, rule, label = spec["layer"]
+    assert bars["mark"]["type"] == "bar"
+    assert fields(bars)["y"] == "offer" and fields(bars)["color"] == "category"
+    assert bars["encoding"]["x"]["aggregate"] == "sum"
+    assert bars["encoding"]["x"]["title"] == "Hours a year"
+    assert bars["encoding"]["color"]["scale"]["domain"] == CATEGORY_NAMES
+    assert rule["mark"]["type"] == "rule" and fields(rule)["x"] == "capacity"
+    assert fields(label)["text"] == "label"
+
+
+def test_hours_chart_data_puts_the_whole_plan_first_with_the_capacity():
+    data = hours_chart_data(hours_by_category(RESULT, whole_plan=True), 1840)
+    assert data["offer"].iloc[0] == "Whole plan"
+    assert data.groupby("offer")["offer_order"].first()["Whole plan"] == 0
+    assert set(data["capacity"]) == {1840}
+    whole = data[data["offer"] == "Whole plan"]["hours"].sum()
+    # the whole plan's bar is the model's total: 1,206 h for the default example
+    assert whole == pytest.approx(RESULT.totals.total_hours)
+    rest = data[data["offer"] != "Whole plan"]["hours"].sum()
+    assert rest == pytest.approx(RESULT.totals.total_hours)  # offers + fixed admin
+
+
+def test_money_chart_sets_revenue_beside_contribution_in_the_currency():
+    spec = money_chart("EUR").to_dict()
+    assert spec["encoding"]["x"]["title"] == "EUR a year"
+    assert fields(spec)["yOffset"] == "measure"
+    data = money_chart_data(money_by_offer(RESULT))
+    assert list(data.columns) == ["offer", "measure", "amount", "offer_order"]
+    assert len(data) == 2 * len(RESULT.offers)
+
+
+def test_specs_carry_no_data_and_are_built_once():
+    spec = vega_lite_spec(hours_chart)
+    assert "datasets" not in spec and "data" not in spec
+    assert all("data" not in layer for layer in spec["layer"])
+    assert vega_lite_spec(hours_chart) is spec
+
+
+def test_lever_chart_draws_curves_ceilings_and_the_hours_available():
+    result = scale(load_example(DEFAULT_EXAMPLE))
+    lines, ceilings, rule = lever_chart("USD").to_dict()["layer"]
+    assert fields(lines)["x"] == "offer_hours" and fields(lines)["y"] == "contribution"
+    assert ceilings["mark"]["type"] == "point"
+    assert fields(rule)["x"] == "available"
+    data = lever_data(result, 1656)
+    ceiling_rows = data[data["point"] == "ceiling"]
+    assert list(ceiling_rows["offer"]) == [lever.name for lever in result.offers]
+    assert list(ceiling_rows["contribution"]) == [
+        lever.ceiling.contribution for lever in result.offers
+    ]
+
+
+def test_growth_and_frontier_charts():
+    scenario = load_example("course-creator")
+    result = scale(scenario)
+    hours = growth_chart("Scenario hours", "Hours a year", "students").to_dict()
+    assert len(hours["layer"]) == 4  # the line, plan, ceiling and capacity
+    contribution = growth_chart("Contribution", "USD a year", "students").to_dict()
+    assert len(contribution["layer"]) == 3
+    data = growth_data(result, "Career change program", 1840)
+    assert set(data["measure"]) == {"Contribution", "Scenario hours"}
+    frontier = frontier_data(automation_frontier(scenario, "Career change program"))
+    assert frontier["price"].iloc[0] == 1997 and frontier["price"].iloc[-1] == 497
+    assert frontier_chart("USD").to_dict()["resolve"] == {"scale": {"y": "independent"}}
+
+
+def test_grouped_bars_put_one_bar_per_scenario_in_each_group():
+    spec = grouped_bars("category", "Category", "hours", "Hours a year").to_dict()
+    assert fields(spec)["xOffset"] == "scenario" and fields(spec)["color"] == "scenario"
+    data = hours_by_scenario([RESULT, RESULT], ["A", "B"])
+    assert len(data) == 2 * len(CATEGORY_NAMES)
