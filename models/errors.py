@@ -12,13 +12,14 @@ a "did you mean" suggestion; a YAML syntax error gets its line number.
 from __future__ import annotations
 
 import difflib
+import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from models.schema import KIND_LABELS, OFFER_MODELS, Practitioner, Scenario
+from models.schema import KIND_LABELS, OFFER_MODELS, Practitioner, Scenario, Schedule
 
 _INPUT_PREVIEW_CHARS = 40
 
@@ -130,12 +131,21 @@ def _locate(loc: tuple[int | str, ...], document: Any) -> tuple[str, type[BaseMo
             else:
                 model = None
             continue
-        if item == "practitioner":
-            model = Practitioner
         field = str(item)
         parts.append(field)
         position += 1
+        if position < len(items):
+            model = _nested_model(model, field)
     return " → ".join(parts), model, field
+
+
+def _nested_model(model: type[BaseModel] | None, field: str) -> type[BaseModel] | None:
+    """The model a field holds (``practitioner`` → Practitioner, ``schedule`` → Schedule), if any."""
+    info = model.model_fields.get(field) if model is not None else None
+    if info is None:
+        return None
+    candidates = [info.annotation, *typing.get_args(info.annotation)]
+    return next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
 
 
 def _model_noun(model: type[BaseModel] | None) -> str:
@@ -143,6 +153,8 @@ def _model_noun(model: type[BaseModel] | None) -> str:
         return "a scenario"
     if model is Practitioner:
         return "the practitioner"
+    if model is Schedule:
+        return "a schedule"
     for kind, offer_model in OFFER_MODELS.items():
         if model is offer_model:
             return f"a {KIND_LABELS[kind].lower()} offer (kind {kind})"

@@ -314,10 +314,12 @@ def _ordered(model: BaseModel, data: dict[str, Any]) -> dict[str, Any]:
         value = getattr(model, name)
         if isinstance(value, BaseModel):
             ordered[name] = _ordered(value, data[name])
-        elif isinstance(value, list):
+        elif isinstance(value, list) and all(isinstance(item, BaseModel) for item in value):
             ordered[name] = [
                 _ordered(item, dumped) for item, dumped in zip(value, data[name], strict=True)
             ]
+        elif isinstance(value, list):
+            ordered[name] = [_readable_number(item) for item in data[name]]
         else:
             ordered[name] = _readable_number(data[name])
     return ordered

@@ -18,6 +18,7 @@ from models.schema import (
     Practitioner,
     RenewableOffer,
     Scenario,
+    Schedule,
     field_order,
 )
 
@@ -97,6 +98,12 @@ def schema_reference_markdown() -> str:
         "### Live offers (`one_to_one`, `contract`, `group_program`, `mastermind`)",
         "Travel and venue count only when `delivery` is `in_person`.",
         fields_table(LiveOffer, live_names),
+    ]
+    sections += [
+        "### `schedule` (on any offer; every field optional)",
+        "`start_months` applies to group programs, masterminds and retreats, "
+        "`duration_months` to group programs.",
+        fields_table(Schedule, field_order(Schedule)),
     ]
     for kind, model in OFFER_MODELS.items():
         sections += [f"### `{kind}`: {KIND_LABELS[kind]}", fields_table(model, _own_fields(model))]

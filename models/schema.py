@@ -150,6 +150,83 @@ class Practitioner(StrictModel):
         title="Target net income per year",
         description="The net income you aim for; leave empty for no target.",
     )
+    hourly_value: float | None = money(
+        None,
+        title="What an hour of yours is worth",
+        unit="currency/h",
+        description=(
+            "Used to value creation time in the timeline's payback. Empty: the plan's effective "
+            "hourly rate without the offer being paid back."
+        ),
+    )
+
+
+MONTHS_PLANNED = 36
+GROUP_KINDS = ("group_program", "mastermind", "retreat")
+
+
+def _month(default: Any, *, title: str, description: str, low: int = 1) -> Any:
+    return Field(
+        default,
+        title=title,
+        description=description,
+        ge=low,
+        le=MONTHS_PLANNED,
+        json_schema_extra={"unit": "month"},
+    )
+
+
+class Schedule(StrictModel):
+    """When an offer starts, ramps up and runs, month by month (the timeline).
+
+    Every field is optional; an offer without a schedule runs all year from month 1.
+    """
+
+    start_month: int = _month(
+        1, title="First month", description="The first month it sells and delivers (1 to 36)."
+    )
+    ramp_months: int = _month(
+        0,
+        title="Ramp-up months",
+        description="Buyers rise in equal steps to the full rate over these months.",
+        low=0,
+    )
+    creation_months: int = _month(
+        3,
+        title="Creation months",
+        description="Creation hours are spent evenly over these months just before the first month.",
+    )
+    start_months: list[int] | None = Field(
+        None,
+        title="Months of the year groups start",
+        description=(
+            "Group programs, masterminds and retreats: the months (1-12) their groups, cohorts or "
+            "retreats start, every year. Empty: spread evenly over the year."
+        ),
+        min_length=1,
+        max_length=12,
+        json_schema_extra={"unit": "months 1-12"},
+    )
+    duration_months: int | None = Field(
+        None,
+        title="Months a group runs",
+        description="Group programs: how long one run lasts. Empty: its sessions at one a week.",
+        ge=1,
+        le=MONTHS_PLANNED,
+        json_schema_extra={"unit": "months"},
+    )
+
+    @field_validator("start_months")
+    @classmethod
+    def _months_of_a_year(cls, months: list[int] | None) -> list[int] | None:
+        if months is None:
+            return None
+        wrong = [month for month in months if not 1 <= month <= 12]
+        if wrong:
+            raise ValueError(f"months of the year run from 1 to 12 (got {wrong[0]})")
+        if len(set(months)) != len(months):
+            raise ValueError("each month may appear once")
+        return sorted(months)
 
 
 class OfferBase(StrictModel):
@@ -198,6 +275,23 @@ class OfferBase(StrictModel):
         title="Market limit (buyers per year)",
         description="The most buyers the market will give you in a year; leave empty for no limit.",
     )
+    schedule: Schedule | None = Field(
+        None,
+        title="Schedule",
+        description="When the offer starts, ramps up and runs (the timeline); empty: all year from month 1.",
+    )
+
+    @model_validator(mode="after")
+    def _schedule_fits_the_kind(self) -> OfferBase:
+        if self.schedule is None:
+            return self
+        if self.schedule.start_months is not None and self.kind not in GROUP_KINDS:
+            raise ValueError(
+                "schedule → start_months applies to group programs, masterminds and retreats only"
+            )
+        if self.schedule.duration_months is not None and self.kind != "group_program":
+            raise ValueError("schedule → duration_months applies to group programs only")
+        return self
 
 
 class RenewableOffer(OfferBase):
@@ -652,6 +746,7 @@ SALES_FIELDS: tuple[str, ...] = (
     "admin_hours_per_sale",
     "cost_per_sale",
     "max_sales_per_year",
+    "schedule",
 )
 
 

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from models.schema import OFFER_MODELS, Practitioner, Scenario
+from models.schema import GROUP_KINDS, OFFER_MODELS, Practitioner, Scenario, Schedule
 
-_NOT_GENERATED = {"kind", "name", "schema_version"}
+_NOT_GENERATED = {"kind", "name", "schema_version", "schedule"}
 
 
 def _bounds(info: FieldInfo) -> tuple[float, float, bool]:
@@ -53,6 +53,8 @@ def field_strategy(info: FieldInfo) -> st.SearchStrategy[Any]:
         return _number_strategy(info, annotation)
     if typing.get_origin(annotation) in (types.UnionType, typing.Union):
         inner = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+        if typing.get_origin(inner) is list:
+            return st.none()  # lists of months are drawn by the schedule strategy
         return st.none() | _number_strategy(info, inner)
     raise NotImplementedError(f"no strategy for {annotation}")
 
@@ -83,12 +85,28 @@ def _repair_cross_field_rules(kind: str, fields: dict[str, Any]) -> dict[str, An
 
 
 @st.composite
+def schedules(draw: st.DrawFn, kind: str) -> Schedule:
+    """A valid schedule for an offer of ``kind`` (group months only where they apply)."""
+    fields = draw(model_fields(Schedule))
+    fields.pop("start_months", None)
+    fields.pop("duration_months", None)
+    if kind in GROUP_KINDS and draw(st.booleans()):
+        fields["start_months"] = draw(
+            st.lists(st.integers(1, 12), min_size=1, max_size=12, unique=True)
+        )
+    if kind == "group_program" and draw(st.booleans()):
+        fields["duration_months"] = draw(st.integers(1, 36))
+    return Schedule.model_validate(fields)
+
+
+@st.composite
 def offers(draw: st.DrawFn, name: str, kind: str | None = None) -> Any:
-    """One valid offer, of the given kind or any."""
+    """One valid offer, of the given kind or any, with or without a schedule."""
     chosen = kind or draw(st.sampled_from(sorted(OFFER_MODELS)))
     model = OFFER_MODELS[chosen]
     fields = _repair_cross_field_rules(chosen, draw(model_fields(model)))
-    return model.model_validate({"kind": chosen, "name": name, **fields})
+    schedule = draw(st.none() | schedules(chosen))
+    return model.model_validate({"kind": chosen, "name": name, **fields, "schedule": schedule})
 
 
 @st.composite

@@ -200,9 +200,10 @@ def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
     section = ("offer", offer_id)
     order = [name for name in field_order(model) if name != "kind"]
     identity = ["name", "enabled"]
-    selling = [name for name in SALES_FIELDS if name in order]
+    # The schedule is edited on the Timeline page.
+    selling = [name for name in SALES_FIELDS if name in order and name != "schedule"]
     live = [name for name in _LIVE_FIELDS if name in order]
-    own = [name for name in order if name not in identity + selling + live]
+    own = [name for name in order if name not in [*identity, *selling, *live, "schedule"]]
     columns = st.columns([2, 1], vertical_alignment="bottom")
     with columns[0]:
         field_input(model, "name", section, currency)
