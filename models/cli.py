@@ -23,6 +23,8 @@ from models.formatting import format_hours, format_money, format_ratio, format_s
 from models.results import HOUR_CATEGORIES, ScenarioResult, result_to_dict
 from models.scale import ScaleResult, scale, scale_warnings
 from models.schema import Scenario
+from models.timeline import TimelineReport, build_timeline
+from models.timeline import notes as timeline_notes
 
 EXIT_OK = 0
 EXIT_INVALID_FILE = 1
@@ -59,6 +61,14 @@ def _parser() -> argparse.ArgumentParser:
     compare_command.add_argument("files", type=Path, nargs="+", metavar="FILE")
     compare_command.add_argument(
         "--json", action="store_true", help="print the comparison as JSON instead of a table"
+    )
+
+    timeline_command = commands.add_parser(
+        "timeline", help="the first 36 months: hours against capacity, cash, break-even, payback"
+    )
+    timeline_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
+    timeline_command.add_argument(
+        "--json", action="store_true", help="print the months as JSON instead of a table"
     )
 
     validate_command = commands.add_parser(
@@ -227,6 +237,48 @@ def _compare(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def timeline_table(scenario: Scenario, report: TimelineReport) -> str:
+    """The readable report of ``leverage timeline``: one row a month, then what stands out."""
+    currency = scenario.currency
+    plan = report.timeline
+    rows = [
+        {
+            "month": month.month,
+            "hours": f"{month.hours.total:,.0f}",
+            "capacity": f"{month.capacity_hours:,.0f}",
+            "use": format_share(month.utilization),
+            "revenue": format_money(month.revenue, currency),
+            "net income": format_money(month.net_income, currency),
+            "cumulative": format_money(month.cumulative_net_income, currency),
+        }
+        for month in plan.months
+    ]
+    lines = [f"{scenario.name}: the first 36 months", "", pd.DataFrame(rows).to_string(index=False)]
+    lines += ["", f"Peak month: {plan.peak_month}"]
+    lines.append(
+        f"Break-even: month {plan.break_even_month}"
+        if plan.break_even_month is not None
+        else "Break-even: not within 36 months"
+    )
+    for name, month in plan.payback.items():
+        paid = f"month {month}" if month is not None else "not within 36 months"
+        lines.append(f'Creation time of "{name}" paid back: {paid}')
+    found = timeline_notes(report)
+    if found:
+        lines += ["", "Notes:", *(f"  - {note}" for note in found)]
+    return "\n".join(lines)
+
+
+def _timeline(arguments: argparse.Namespace) -> int:
+    scenario = load_scenario(arguments.file)
+    report = build_timeline(scenario)
+    if arguments.json:
+        print(json.dumps(result_to_dict(report.timeline), indent=2, ensure_ascii=False))
+    else:
+        print(timeline_table(scenario, report))
+    return EXIT_OK
+
+
 def _validate(arguments: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in arguments.files:
@@ -247,6 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "evaluate": _evaluate,
         "scale": _scale,
         "compare": _compare,
+        "timeline": _timeline,
         "validate": _validate,
     }
     try:

@@ -235,3 +235,25 @@ def test_compare_needs_two_to_five_files():
     table = run("compare", *[str(SCENARIOS / "coach-one-to-one.yaml")] * 2)
     assert "A = 1:1 coach at full capacity (baseline)" in table.stdout
     assert "B = 1:1 coach at full capacity (2)" in table.stdout
+
+
+def test_timeline_json_has_36_months_of_the_documented_keys():
+    completed = run("timeline", str(SCENARIOS / "course-creator.yaml"), "--json")
+    assert completed.returncode == 0, completed.stderr
+    output = json.loads(completed.stdout)
+    assert set(output) == {
+        "months", "peak_month", "over_capacity_months", "break_even_month", "payback",
+    }  # fmt: skip
+    assert [month["month"] for month in output["months"]] == list(range(1, 37))
+    assert set(output["months"][0]) == {
+        "month", "hours", "capacity_hours", "utilization", "revenue", "direct_costs",
+        "fixed_costs", "net_income", "cumulative_net_income",
+    }  # fmt: skip
+    assert set(output["months"][0]["hours"]) == {
+        "delivery", "prep", "travel", "business_development", "admin", "creation",
+    }  # fmt: skip
+    # 474 h of creation over the 6 months before the launch in month 7: 79 h a month
+    assert output["months"][0]["hours"]["creation"] == pytest.approx(79)
+    assert output["payback"] == {"Career change program": 8}
+    table = run("timeline", str(SCENARIOS / "course-creator.yaml"))
+    assert "the first 36 months" in table.stdout and "paid back: month 8" in table.stdout
