@@ -14,6 +14,7 @@ init_state()
 navigation = st.navigation(
     [
         st.Page("app_pages/plan.py", title="Plan", icon=":material/edit_note:", default=True),
+        st.Page("app_pages/timeline.py", title="Timeline", icon=":material/calendar_month:"),
         st.Page("app_pages/scale.py", title="Scale", icon=":material/trending_up:"),
         st.Page("app_pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
     ]

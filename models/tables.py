@@ -13,6 +13,7 @@ import pandas as pd
 
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
 from models.schema import KIND_LABELS
+from models.timeline import Timeline, TimelineReport
 
 FIXED_ADMIN_LABEL = "Fixed admin"
 WHOLE_PLAN_LABEL = "Whole plan"
@@ -94,3 +95,59 @@ def money_by_offer(result: ScenarioResult) -> pd.DataFrame:
         for measure, amount in (("Revenue", offer.revenue), ("Contribution", offer.contribution))
     ]
     return pd.DataFrame(rows, columns=["offer", "measure", "amount"])
+
+
+#: Column → plain heading of the monthly table, in order.
+MONTH_COLUMNS: dict[str, str] = {
+    "month": "Month",
+    **{category: f"{HOUR_CATEGORY_LABELS[category]} h" for category in HOUR_CATEGORIES},
+    "total_hours": "Hours",
+    "capacity_hours": "Capacity h",
+    "utilization": "Utilisation",
+    "revenue": "Revenue",
+    "direct_costs": "Direct costs",
+    "fixed_costs": "Fixed costs",
+    "net_income": "Net income",
+    "cumulative_net_income": "Cumulative net income",
+}
+
+
+def months_table(timeline: Timeline) -> pd.DataFrame:
+    """One row per month 1-36: hours by category and in all [h/month], money [currency/month]."""
+    rows = [
+        {
+            "month": month.month,
+            **{category: getattr(month.hours, category) for category in HOUR_CATEGORIES},
+            "total_hours": month.hours.total,
+            "capacity_hours": month.capacity_hours,
+            "utilization": month.utilization,
+            "revenue": month.revenue,
+            "direct_costs": month.direct_costs,
+            "fixed_costs": month.fixed_costs,
+            "net_income": month.net_income,
+            "cumulative_net_income": month.cumulative_net_income,
+        }
+        for month in timeline.months
+    ]
+    return pd.DataFrame(rows, columns=list(MONTH_COLUMNS))
+
+
+def hours_by_month(timeline: Timeline) -> pd.DataFrame:
+    """Long form: month, category (its label), hours [h/month]; empty categories left out."""
+    rows = [
+        (month.month, HOUR_CATEGORY_LABELS[category], hours)
+        for month in timeline.months
+        for category in HOUR_CATEGORIES
+        if (hours := getattr(month.hours, category)) > 0
+    ]
+    return pd.DataFrame(rows, columns=["month", "category", "hours"])
+
+
+def offer_phases(report: TimelineReport) -> pd.DataFrame:
+    """Long form: offer, phase ("creating", "ramping up", "running"), first and last month."""
+    rows = [
+        (item.name, phase, first, last)
+        for item in report.offers
+        for phase, first, last in item.phases
+    ]
+    return pd.DataFrame(rows, columns=["offer", "phase", "first_month", "last_month"])

@@ -35,6 +35,12 @@ CATEGORY_COLOURS: dict[str, str] = {
 MEASURES = ["Revenue", "Contribution"]
 
 
+def in_plan_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with ``offer_order``: each offer's position by first appearance, to sort by."""
+    order = {name: position for position, name in enumerate(dict.fromkeys(frame["offer"]))}
+    return frame.assign(offer_order=frame["offer"].map(order))
+
+
 def hours_chart_data(hours: pd.DataFrame, capacity_hours: float) -> pd.DataFrame:
     """Rows of :func:`hours_chart`: the offers' hours in the order to draw them, with the capacity.
 
@@ -51,8 +57,7 @@ def hours_chart_data(hours: pd.DataFrame, capacity_hours: float) -> pd.DataFrame
     DataFrame
         offer, category, hours [h/year], offer_order, capacity [h/year].
     """
-    order = {name: position for position, name in enumerate(dict.fromkeys(hours["offer"]))}
-    return hours.assign(offer_order=hours["offer"].map(order), capacity=capacity_hours)
+    return in_plan_order(hours).assign(capacity=capacity_hours)
 
 
 def hours_chart() -> alt.LayerChart:
@@ -105,8 +110,7 @@ def hours_chart() -> alt.LayerChart:
 
 def money_chart_data(money: pd.DataFrame) -> pd.DataFrame:
     """Rows of :func:`money_chart`: offer, measure, amount [currency/year], offer_order."""
-    order = {name: position for position, name in enumerate(dict.fromkeys(money["offer"]))}
-    return money.assign(offer_order=money["offer"].map(order))
+    return in_plan_order(money)
 
 
 def money_chart(currency: str) -> alt.Chart:

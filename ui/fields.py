@@ -9,6 +9,7 @@ written back to it by a callback before the next run of the page.
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 from typing import Any, Literal
 
 import annotated_types
@@ -42,9 +43,10 @@ def _unit(info: FieldInfo) -> str:
 def field_label(info: FieldInfo, currency: str) -> str:
     """``Price per client (USD/client)``: the title and the unit, money in the currency."""
     unit = _unit(info).replace("currency", currency)
-    if not unit or unit in ("0-1", "per year"):
-        return str(info.title)
-    return f"{info.title} ({unit})"
+    title = str(info.title)
+    if not unit or unit in ("0-1", "per year") or unit.rstrip("s") in title.lower():
+        return title  # "First month", not "First month (month)"
+    return f"{title} ({unit})"
 
 
 def _number_format(info: FieldInfo, currency: str) -> tuple[float, str]:
@@ -69,20 +71,27 @@ def _optional(annotation: Any) -> Any:
 
 
 def field_input(
-    model: type[BaseModel], name: str, section: tuple[object, ...], currency: str
+    model: type[BaseModel],
+    name: str,
+    section: tuple[object, ...],
+    currency: str,
+    *,
+    store_callback: Callable[[str, tuple[object, ...], str], None] = store_widget,
 ) -> None:
     """Draw the widget for one field of a section of the draft; a change is stored back in it.
 
-    ``section`` is ``("scenario",)``, ``("practitioner",)`` or ``("offer", offer_id)``.
+    ``section`` is ``("scenario",)``, ``("practitioner",)``, ``("offer", offer_id)`` or
+    ``("schedule", offer_id)`` (with ``store_callback=store_schedule``). A field the
+    section does not hold yet shows its default.
     """
     info = model.model_fields[name]
     document = draft_section(section)
     key = widget_key(*section, name)
-    store: dict[str, Any] = {"on_change": store_widget, "args": (key, section, name)}
+    store: dict[str, Any] = {"on_change": store_callback, "args": (key, section, name)}
     label = field_label(info, currency)
     annotation = info.annotation
     inner = _optional(annotation)
-    seed_widget(key, document.get(name))
+    seed_widget(key, document.get(name, info.default))
     help_text = info.description
     if annotation is bool:
         st.toggle(label, key=key, help=help_text, **store)
@@ -102,7 +111,7 @@ def field_input(
             None,
         )
         st.text_input(label, key=key, help=help_text, max_chars=max_length, **store)
-    elif annotation is int:
+    elif int in (annotation, inner):
         low, high = _bounds(info)
         st.number_input(
             label,
@@ -111,6 +120,7 @@ def field_input(
             step=1,
             key=key,
             help=help_text,
+            placeholder="none" if inner is not None else None,
             **store,
         )
     else:

@@ -123,13 +123,19 @@ def seed_widget(key: str, value: Any) -> None:
 
 
 def draft_section(section: tuple[object, ...]) -> dict[str, Any]:
-    """The part of the draft a widget edits: ``("scenario",)``, ``("practitioner",)``, ``("offer", id)``."""
+    """The part of the draft a widget edits.
+
+    ``("scenario",)``, ``("practitioner",)``, ``("offer", id)`` or ``("schedule", id)``.
+    """
     document = draft()
     if section[0] == "practitioner":
         practitioner: dict[str, Any] = document["practitioner"]
         return practitioner
-    if section[0] == "offer":
+    if section[0] in ("offer", "schedule"):
         offer: dict[str, Any] = document["offers"][st.session_state["offer_ids"].index(section[1])]
+        if section[0] == "schedule":
+            schedule: dict[str, Any] = offer.get("schedule") or {}
+            return schedule  # to read: ``store_schedule`` creates the block on the first edit
         return offer
     return document
 
@@ -141,6 +147,21 @@ def store_widget(key: str, section: tuple[object, ...], name: str) -> None:
     and can compute and draw the results before the editors.
     """
     draft_section(section)[name] = st.session_state[key]
+
+
+def store_schedule(key: str, section: tuple[object, ...], name: str) -> None:
+    """Widget callback: copy a schedule widget's value into the offer's ``schedule`` block.
+
+    ``section`` is ``("schedule", offer_id)``. An offer without a schedule gets
+    one at its first schedule edit, so merely looking at the timeline leaves the
+    scenario as it was loaded. No months chosen is stored as none: the groups
+    spread evenly again.
+    """
+    offer = draft_section(("offer", section[1]))
+    schedule: dict[str, Any] = offer.get("schedule") or {}
+    value = st.session_state[key]
+    schedule[name] = sorted(value) or None if isinstance(value, list) else value
+    offer["schedule"] = schedule
 
 
 def draft() -> dict[str, Any]:

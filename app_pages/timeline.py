@@ -1,0 +1,135 @@
+"""Timeline: the first three years month by month, and when each offer runs.
+
+Every figure comes from :func:`models.timeline.build_timeline`; the schedule
+editor writes into the same draft as the Plan page.
+"""
+
+import streamlit as st
+
+from models.formatting import format_money, format_money_short
+from models.results import HOUR_CATEGORIES
+from models.tables import MONTH_COLUMNS, hours_by_month, months_table, offer_phases
+from models.timeline import MONTHS, build_timeline, notes
+from ui.charts import in_plan_order, vega_lite_spec
+from ui.schedule_editor import schedule_editor
+from ui.state import check_draft, last_valid_scenario
+from ui.timeline_charts import (
+    cash_chart,
+    cash_data,
+    lanes_chart,
+    monthly_hours_chart,
+    monthly_hours_data,
+)
+
+check = check_draft()
+scenario = check.scenario or last_valid_scenario()
+currency = scenario.currency
+report = build_timeline(scenario)
+plan = report.timeline
+months = months_table(plan)
+
+st.title("The first three years, month by month")
+st.caption(
+    "The annual plan says what the practice earns once everything runs; this is the way there: "
+    "what is built before it sells, which months collide, and when the cash turns."
+)
+if not scenario.enabled_offers:
+    st.info("Add an offer on the Plan page to see its months.")
+    st.stop()
+
+first, second, third, fourth = st.columns(4)
+first.metric(
+    "Break-even",
+    f"month {plan.break_even_month}" if plan.break_even_month is not None else "not in 36 months",
+    help="The month from which cumulative net income stays at or above zero.",
+)
+over = len(plan.over_capacity_months)
+second.metric(
+    "Months over capacity",
+    f"{over} of {MONTHS}",
+    delta="fits every month" if not over else f"first: month {plan.over_capacity_months[0]}",
+    delta_color="normal" if not over else "inverse",
+    delta_arrow="off",
+    help="Months whose hours exceed hours a week × weeks a year ÷ 12.",
+)
+peak = plan.months[plan.peak_month - 1]
+third.metric(
+    "Busiest month",
+    f"month {plan.peak_month}",
+    delta=f"{peak.hours.total:,.0f} h of {peak.capacity_hours:,.0f} h",
+    delta_color="off",
+    delta_arrow="off",
+)
+fourth.metric(
+    "Net income, months 1-36",
+    format_money_short(plan.months[-1].cumulative_net_income, currency),
+    help="Cumulative net income at the end of month 36.",
+)
+for name, month in plan.payback.items():
+    st.markdown(
+        f"**{name}**: creation time paid back "
+        + (f"in **month {month}**." if month is not None else "**not within 36 months**.")
+    )
+if check.problems:
+    st.error(
+        "Some inputs need fixing. The months show your last valid plan until they are.",
+        icon="⚠️",
+    )
+found = notes(report)
+if found:
+    st.warning("\n".join(f"- {note}" for note in found), icon=":material/event_busy:")
+
+with st.container(border=True):
+    st.markdown("**When each offer runs** (changes apply to the whole scenario)")
+    schedule_editor(check.problems)
+
+st.subheader("Hours each month against your capacity")
+st.vega_lite_chart(
+    monthly_hours_data(hours_by_month(plan), report.capacity_hours),
+    vega_lite_spec(monthly_hours_chart),
+    key="timeline_hours",
+)
+st.subheader("Net income each month, and so far")
+st.vega_lite_chart(cash_data(months), vega_lite_spec(cash_chart, currency), key="timeline_cash")
+st.subheader("When each offer is created, ramps up and runs")
+st.vega_lite_chart(
+    in_plan_order(offer_phases(report)), vega_lite_spec(lanes_chart), key="timeline_lanes"
+)
+
+st.subheader("Every month")
+money = st.column_config.NumberColumn(format="%,.0f")
+hours = st.column_config.NumberColumn(format="%,.0f")
+st.dataframe(
+    months.rename(columns=MONTH_COLUMNS),
+    hide_index=True,
+    key="timeline_table",
+    column_config={
+        **{
+            MONTH_COLUMNS[column]: hours
+            for column in (*HOUR_CATEGORIES, "total_hours", "capacity_hours")
+        },
+        **{
+            MONTH_COLUMNS[column]: money
+            for column in (
+                "revenue",
+                "direct_costs",
+                "fixed_costs",
+                "net_income",
+                "cumulative_net_income",
+            )
+        },
+        MONTH_COLUMNS["utilization"]: st.column_config.NumberColumn(format="percent"),
+    },
+)
+st.download_button(
+    "Download the months (CSV)",
+    lambda: months.rename(columns=MONTH_COLUMNS).to_csv(index=False).encode("utf-8"),
+    file_name=f"{scenario.name} - timeline.csv",
+    mime="text/csv",
+    key="download_timeline",
+    icon=":material/download:",
+)
+st.caption(
+    f"Money in {currency}. {format_money(plan.months[0].fixed_costs, currency)} of fixed costs "
+    "a month; capacity is your hours a week × weeks a year ÷ 12."
+)

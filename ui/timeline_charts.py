@@ -1,0 +1,122 @@
+"""Charts of the Timeline page: data-free Altair builders, drawn with the frames of models.tables.
+
+Like ui.charts, each builder describes a chart without its data, so its spec is
+built once per process (``ui.charts.vega_lite_spec``).
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ui.charts import CATEGORY_COLOURS, CATEGORY_NAMES
+
+PHASES = ["creating", "ramping up", "running"]
+_PHASE_COLOURS = ["#5b7db1", "#9cc5a1", "#2f6f4f"]
+_MONTH_AXIS = alt.Axis(values=list(range(1, 37, 3)), format="d")
+
+
+def _month_x(field: str = "month", title: str | None = "Month") -> alt.X:
+    return alt.X(
+        f"{field}:Q", title=title, scale=alt.Scale(domain=[0.5, 36.5], nice=False), axis=_MONTH_AXIS
+    )
+
+
+def monthly_hours_data(hours: pd.DataFrame, capacity_hours: float) -> pd.DataFrame:
+    """Rows of :func:`monthly_hours_chart`: month, category, hours [h/month], capacity [h/month]."""
+    return hours.assign(capacity=capacity_hours)
+
+
+def monthly_hours_chart() -> alt.LayerChart:
+    """Hours a month stacked by category, with the month's capacity as a dashed line."""
+    bars = (
+        alt.Chart()
+        .mark_bar(width={"band": 0.85})
+        .transform_calculate(category_order=f"indexof({CATEGORY_NAMES!r}, datum.category)")
+        .encode(
+            x=alt.X(
+                "month:O", title="Month", axis=alt.Axis(labelAngle=0, values=list(range(1, 37, 3)))
+            ),
+            y=alt.Y("sum(hours):Q", title="Hours a month", stack="zero"),
+            color=alt.Color(
+                "category:N",
+                title="Hours spent on",
+                scale=alt.Scale(
+                    domain=CATEGORY_NAMES, range=[CATEGORY_COLOURS[c] for c in CATEGORY_NAMES]
+                ),
+                legend=alt.Legend(orient="bottom", columns=3),
+            ),
+            order=alt.Order("category_order:Q"),
+            tooltip=[
+                alt.Tooltip("month:O", title="Month"),
+                alt.Tooltip("category:N", title="Category"),
+                alt.Tooltip("sum(hours):Q", title="Hours", format=",.0f"),
+            ],
+        )
+    )
+    capacity = alt.Chart().transform_aggregate(capacity="max(capacity)")
+    rule = capacity.mark_rule(color="#222", strokeDash=[6, 3], size=2).encode(
+        y="capacity:Q",
+        tooltip=[alt.Tooltip("capacity:Q", title="Capacity a month", format=",.0f")],
+    )
+    return alt.layer(bars, rule).properties(height=300)
+
+
+def cash_data(months: pd.DataFrame) -> pd.DataFrame:
+    """Rows of :func:`cash_chart`: month, net_income and cumulative_net_income [currency]."""
+    return months[["month", "net_income", "cumulative_net_income"]]
+
+
+def cash_chart(currency: str) -> alt.LayerChart:
+    """Net income each month as bars (red below zero), cumulative net income as a line."""
+    base = alt.Chart().encode(x=_month_x())
+    tooltip = [
+        alt.Tooltip("month:Q", title="Month"),
+        alt.Tooltip("net_income:Q", title=f"Net income ({currency})", format=",.0f"),
+        alt.Tooltip("cumulative_net_income:Q", title=f"Cumulative ({currency})", format=",.0f"),
+    ]
+    bars = base.mark_bar(width={"band": 0.7}).encode(
+        y=alt.Y("net_income:Q", title=f"{currency}", axis=alt.Axis(format="~s")),
+        color=alt.condition("datum.net_income < 0", alt.value("#c8553d"), alt.value("#9cc5a1")),
+        tooltip=tooltip,
+    )
+    line = base.mark_line(color="#2f6f4f", point={"color": "#2f6f4f"}, strokeWidth=2).encode(
+        y="cumulative_net_income:Q", tooltip=tooltip
+    )
+    zero = alt.Chart().mark_rule(color="#222").encode(y=alt.datum(0))
+    return alt.layer(bars, line, zero).properties(height=280)
+
+
+def lanes_chart() -> alt.Chart:
+    """A lane per offer: the months it is created, ramps up and runs.
+
+    Draws :func:`models.tables.offer_phases` through ``ui.charts.in_plan_order``.
+    """
+    return (
+        alt.Chart()
+        .mark_bar(height={"band": 0.6}, cornerRadius=3)
+        .transform_calculate(start="datum.first_month - 0.5", end="datum.last_month + 0.5")
+        .encode(
+            x=_month_x("start"),
+            x2="end:Q",
+            y=alt.Y(
+                "offer:N",
+                title=None,
+                sort=alt.EncodingSortField("offer_order", op="min"),
+                axis=alt.Axis(labelLimit=220),
+            ),
+            color=alt.Color(
+                "phase:N",
+                title=None,
+                scale=alt.Scale(domain=PHASES, range=_PHASE_COLOURS),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=[
+                alt.Tooltip("offer:N", title="Offer"),
+                alt.Tooltip("phase:N", title="Phase"),
+                alt.Tooltip("first_month:Q", title="From month"),
+                alt.Tooltip("last_month:Q", title="To month"),
+            ],
+        )
+        .properties(height=alt.Step(30))
+    )
