@@ -123,7 +123,7 @@ st.dataframe(
 )
 st.download_button(
     "Download the months (CSV)",
-    lambda: months.rename(columns=MONTH_COLUMNS).to_csv(index=False).encode("utf-8"),
+    months.rename(columns=MONTH_COLUMNS).to_csv(index=False).encode("utf-8"),
     file_name=f"{scenario.name} - timeline.csv",
     mime="text/csv",
     key="download_timeline",

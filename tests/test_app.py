@@ -155,8 +155,9 @@ def test_a_bad_upload_shows_every_problem_and_changes_nothing(app):
     assert current(app) == before
 
 
-def test_the_downloaded_file_loads_back_to_the_same_scenario(app, monkeypatch):
-    """The user edits, downloads, and the file holds exactly the scenario on screen."""
+@pytest.fixture
+def downloads(monkeypatch):
+    """The bytes behind a download button: ``downloads(app, key)``."""
     stores = []
 
     class RecordingStorage(MemoryMediaFileStorage):
@@ -165,11 +166,19 @@ def test_the_downloaded_file_loads_back_to_the_same_scenario(app, monkeypatch):
             stores.append(self)
 
     monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", RecordingStorage)
+
+    def content(at, button_key):
+        file_id = at.download_button(key=button_key).proto.url.rsplit("/", 1)[-1]
+        return stores[-1].get_file(file_id).content
+
+    return content
+
+
+def test_the_downloaded_file_loads_back_to_the_same_scenario(app, downloads):
+    """The user edits, downloads, and the file holds exactly the scenario on screen."""
     app.selectbox(key="selected_offer").set_value(app.session_state["offer_ids"][1]).run()
     app.number_input(key=offer_key(app, 1, "fee_per_member_per_month")).set_value(950.0).run()
-    button = app.download_button(key="download_scenario")
-    file_id = button.proto.url.rsplit("/", 1)[-1]
-    content = stores[-1].get_file(file_id).content
+    content = downloads(app, "download_scenario")
     assert load_scenario(content) == current(app)
     assert yaml.safe_load(content)["offers"][1]["fee_per_member_per_month"] == 950
 
@@ -233,8 +242,8 @@ def test_switching_scenario_without_edits_needs_no_confirmation(app):
 
 def test_every_page_renders_without_an_exception(app):
     """The user visits each page of the navigation."""
-    for page in ["app_pages/plan.py", "app_pages/scale.py", "app_pages/compare.py"]:
-        app.switch_page(page).run()
+    for page in ["plan", "timeline", "scale", "compare"]:
+        app.switch_page(f"app_pages/{page}.py").run()
         assert not app.exception
 
 
@@ -331,3 +340,56 @@ def test_an_uploaded_file_joins_the_library(app):
     assert source == "upload: course.yaml" and scenario == load_scenario(content).model_copy(
         update={"name": "Course creator 2"}
     )
+
+
+def test_the_timeline_shows_the_engines_months_and_what_collides(app, downloads):
+    """The user opens Timeline on the default example and downloads the months."""
+    import io
+
+    import pandas as pd
+
+    from models.tables import MONTH_COLUMNS, months_table
+    from models.timeline import timeline
+
+    app.switch_page("app_pages/timeline.py").run()
+    assert not app.exception
+    # The autumn retreat (month 10 of each year) on top of the coaching: 186 h against 153 h
+    assert metric(app, "Months over capacity") == "3 of 36"
+    assert metric(app, "Busiest month") == "month 10"
+    assert 'Month 10: "Autumn leadership retreat" 104 h' in app.warning[0].value
+    assert app.session_state["draft"] == app.session_state["saved"]  # looking changes nothing
+    months = pd.read_csv(io.BytesIO(downloads(app, "download_timeline")))
+    expected = months_table(timeline(load_example(DEFAULT_EXAMPLE))).rename(columns=MONTH_COLUMNS)
+    assert list(months.columns) == list(expected.columns)
+    assert months["Cumulative net income"].to_numpy() == pytest.approx(
+        expected["Cumulative net income"].to_numpy()
+    )
+
+
+def test_moving_the_retreat_on_the_timeline_moves_the_crowded_month(app):
+    """The user moves the retreat to month 4 of the year; the schedule is saved with the scenario."""
+    app.switch_page("app_pages/timeline.py").run()
+    retreat_id = app.session_state["offer_ids"][2]
+    app.selectbox(key="timeline_offer").set_value(retreat_id).run()
+    app.multiselect(key=key(app, "schedule", retreat_id, "start_months")).set_value([4]).run()
+    assert not app.exception
+    assert current(app).offers[2].schedule.start_months == [4]
+    assert metric(app, "Busiest month") == "month 4"
+    assert app.session_state["draft"] != app.session_state["saved"]  # an edit to download
+
+
+def test_a_course_that_cannot_be_built_in_time_starts_later_with_a_note(app):
+    """The user asks a course with six months of creation to launch in month 3."""
+    app.selectbox(key="scenario_picker").set_value("course-creator").run()
+    app.switch_page("app_pages/timeline.py").run()
+    course_id = app.session_state["offer_ids"][1]
+    app.selectbox(key="timeline_offer").set_value(course_id).run()
+    app.number_input(key=key(app, "schedule", course_id, "start_month")).set_value(3).run()
+    assert not app.exception
+    assert current(app).offers[1].schedule.start_month == 3
+    assert any(
+        "6 months of creation do not fit before month 3, so it starts in month 7" in w.value
+        for w in app.warning
+    )
+    # Creation the same (months 1-6, launch in month 7): paid back in month 8 as in the example
+    assert any("paid back in **month 8**" in text.value for text in app.markdown)

@@ -110,3 +110,44 @@ def test_grouped_bars_put_one_bar_per_scenario_in_each_group():
     assert fields(spec)["xOffset"] == "scenario" and fields(spec)["color"] == "scenario"
     data = hours_by_scenario([RESULT, RESULT], ["A", "B"])
     assert len(data) == 2 * len(CATEGORY_NAMES)
+
+
+def test_timeline_charts_draw_the_months_against_capacity_the_cash_and_the_lanes():
+    from models.tables import hours_by_month, months_table, offer_phases
+    from models.timeline import build_timeline
+    from ui.charts import in_plan_order
+    from ui.timeline_charts import (
+        cash_chart,
+        cash_data,
+        lanes_chart,
+        monthly_hours_chart,
+        monthly_hours_data,
+    )
+
+    report = build_timeline(load_example("course-creator"))
+    bars, rule = monthly_hours_chart().to_dict()["layer"]
+    assert fields(bars) | {"y": "hours"} == {
+        "x": "month", "y": "hours", "color": "category", "order": "category_order",
+    }  # fmt: skip
+    assert fields(rule) == {"y": "capacity"}
+    hours = monthly_hours_data(hours_by_month(report.timeline), report.capacity_hours)
+    # 474 creation hours over months 1-6: 79 h a month, and none once it sells
+    creation = hours[hours["category"] == "Creation"].set_index("month")["hours"]
+    assert creation.loc[1:6].tolist() == pytest.approx([79] * 6)
+    assert creation.loc[7] == pytest.approx(40 / 12)  # upkeep only
+    assert set(hours["capacity"]) == {report.capacity_hours}
+
+    money, line, zero = cash_chart("USD").to_dict()["layer"]
+    assert fields(money)["y"] == "net_income" and fields(line)["y"] == "cumulative_net_income"
+    assert zero["encoding"]["y"] == {"datum": 0}
+    assert list(cash_data(months_table(report.timeline)).columns) == [
+        "month", "net_income", "cumulative_net_income",
+    ]  # fmt: skip
+
+    lanes = in_plan_order(offer_phases(report))
+    course = lanes[lanes["offer"] == "Career change program"]
+    assert course[["phase", "first_month", "last_month"]].values.tolist() == [
+        ["creating", 1, 6], ["ramping up", 7, 9], ["running", 10, 36],
+    ]  # fmt: skip
+    assert set(course["offer_order"]) == {1}
+    assert fields(lanes_chart().to_dict())["x2"] == "end"

@@ -1,0 +1,43 @@
+"""The Timeline page in a real Chromium: the months a user reads, and moving a retreat."""
+
+from __future__ import annotations
+
+import csv
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.app_server import wait_for_app_run
+from tests.browser.test_plan_browser import metric_value, open_app
+
+
+def test_timeline_shows_the_crowded_month_and_follows_a_moved_retreat(
+    page: Page, app_url: str
+) -> None:
+    open_app(page, app_url)
+    page.get_by_role("link", name="Timeline").click()
+    expect(
+        page.get_by_role("heading", name="The first three years, month by month")
+    ).to_be_visible()
+    # The default example's autumn retreat, month 10 of each year: 186 h against 153 h
+    expect(metric_value(page, "Months over capacity")).to_have_text("3 of 36")
+    expect(metric_value(page, "Busiest month")).to_have_text("month 10")
+    expect(page.get_by_text('Month 10: "Autumn leadership retreat" 104 h')).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(3)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the months (CSV)").click()
+    with open(download.value.path(), encoding="utf-8") as table:
+        rows = list(csv.DictReader(table))
+    assert [row["Month"] for row in rows] == [str(month) for month in range(1, 37)]
+
+    page.get_by_label("Offer", exact=True).click()
+    page.get_by_role("option", name="Autumn leadership retreat · Retreat", exact=True).click()
+    wait_for_app_run(page)
+    months = page.get_by_role("combobox", name="Months of the year the retreats start")
+    months.click()
+    months.press("Backspace")  # takes month 10 away
+    page.get_by_role("option", name="month 4", exact=True).click()
+    months.press("Escape")
+    wait_for_app_run(page)
+    expect(metric_value(page, "Busiest month")).to_have_text("month 4")
+    expect(page.get_by_text('Month 4: "Autumn leadership retreat" 104 h')).to_be_visible()
