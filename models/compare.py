@@ -17,7 +17,7 @@ import pandas as pd
 from models.evaluation import evaluate
 from models.formulas import ratio
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
-from models.schema import KIND_LABELS, Scenario
+from models.schema import KIND_LABELS, Scenario, Schedule
 
 #: Totals field → plain label and unit, in the order a comparison lists them.
 HEADLINE_METRICS: dict[str, tuple[str, str]] = {
@@ -157,16 +157,24 @@ def _field_changes(where: str, old: dict[str, Any], new: dict[str, Any]) -> list
     ]
 
 
+def _with_schedule_fields(offer: dict[str, Any]) -> dict[str, Any]:
+    """The offer's fields with its schedule's as ``schedule.start_month`` …; none means the defaults."""
+    fields = {name: value for name, value in offer.items() if name != "schedule"}
+    schedule = offer.get("schedule") or Schedule().model_dump(mode="python")
+    return fields | {f"schedule.{name}": value for name, value in schedule.items()}
+
+
 def differences(old: Scenario, new: Scenario) -> tuple[Change, ...]:
     """Every input that differs from ``old`` to ``new``: scenario, practitioner, each offer.
 
     Offers are matched by name; an offer in only one of them is added or removed.
+    A schedule's fields are compared one by one (``schedule.start_month``).
     """
     before, after = old.model_dump(mode="python"), new.model_dump(mode="python")
     found = _field_changes("scenario", before, after)
     found += _field_changes("practitioner", before["practitioner"], after["practitioner"])
-    old_offers = {offer["name"]: offer for offer in before["offers"]}
-    new_offers = {offer["name"]: offer for offer in after["offers"]}
+    old_offers = {offer["name"]: _with_schedule_fields(offer) for offer in before["offers"]}
+    new_offers = {offer["name"]: _with_schedule_fields(offer) for offer in after["offers"]}
     for name, offer in old_offers.items():
         if name not in new_offers:
             found.append(Change(f'offer "{name}"', "", offer["kind"], None))

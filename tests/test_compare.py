@@ -103,3 +103,16 @@ def test_revenue_by_kind_keeps_the_kinds_any_scenario_uses():
     group = data[(data["scenario"] == "B") & (data["kind"] == "Group program")]["revenue"]
     # 3 groups × 8 × 3,000
     assert group.item() == pytest.approx(72_000)
+
+
+def test_what_changed_names_each_schedule_field_and_no_schedule_means_the_defaults():
+    from models.schema import Schedule
+
+    moved = coaching(schedule=Schedule(start_month=4, ramp_months=2))
+    later = Scenario(name="Base", practitioner=YEAR, offers=[moved])
+    assert [str(change) for change in differences(BASE, later)] == [
+        'offer "Coaching" → schedule.start_month: 1 → 4',
+        'offer "Coaching" → schedule.ramp_months: 0 → 2',
+    ]
+    spelled_out = Scenario(name="Base", practitioner=YEAR, offers=[coaching(schedule=Schedule())])
+    assert differences(BASE, spelled_out) == ()
