@@ -127,6 +127,7 @@ st.download_button(
     file_name=f"{scenario.name} - timeline.csv",
     mime="text/csv",
     key="download_timeline",
+    on_click="ignore",  # a download changes nothing on the page
     icon=":material/download:",
 )
 st.caption(
