@@ -32,6 +32,15 @@ CATEGORY_COLOURS: dict[str, str] = {
     HOUR_CATEGORY_LABELS["admin"]: "#8a8a8a",
     HOUR_CATEGORY_LABELS["creation"]: "#5b7db1",
 }
+#: The colour channel of every chart stacked by hour category, in the categories' order.
+CATEGORY_COLOR = alt.Color(
+    "category:N",
+    title="Hours spent on",
+    scale=alt.Scale(domain=CATEGORY_NAMES, range=[CATEGORY_COLOURS[c] for c in CATEGORY_NAMES]),
+    legend=alt.Legend(orient="bottom", columns=3),
+)
+#: The Vega expression of a category's position, to stack in the categories' order.
+CATEGORY_ORDER = f"indexof({CATEGORY_NAMES!r}, datum.category)"
 MEASURES = ["Revenue", "Contribution"]
 
 
@@ -74,18 +83,11 @@ def hours_chart() -> alt.LayerChart:
     bars = (
         alt.Chart()
         .mark_bar()
-        .transform_calculate(category_order=f"indexof({CATEGORY_NAMES!r}, datum.category)")
+        .transform_calculate(category_order=CATEGORY_ORDER)
         .encode(
             x=alt.X("sum(hours):Q", title="Hours a year", stack="zero"),
             y=y,
-            color=alt.Color(
-                "category:N",
-                title="Hours spent on",
-                scale=alt.Scale(
-                    domain=CATEGORY_NAMES, range=[CATEGORY_COLOURS[c] for c in CATEGORY_NAMES]
-                ),
-                legend=alt.Legend(orient="bottom", columns=3),
-            ),
+            color=CATEGORY_COLOR,
             order=alt.Order("category_order:Q"),
             tooltip=[
                 alt.Tooltip("offer:N", title="Offer"),

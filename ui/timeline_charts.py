@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import CATEGORY_COLOURS, CATEGORY_NAMES
+from ui.charts import CATEGORY_COLOR, CATEGORY_ORDER
 
 PHASES = ["creating", "ramping up", "running"]
 _PHASE_COLOURS = ["#5b7db1", "#9cc5a1", "#2f6f4f"]
@@ -32,20 +32,13 @@ def monthly_hours_chart() -> alt.LayerChart:
     bars = (
         alt.Chart()
         .mark_bar(width={"band": 0.85})
-        .transform_calculate(category_order=f"indexof({CATEGORY_NAMES!r}, datum.category)")
+        .transform_calculate(category_order=CATEGORY_ORDER)
         .encode(
             x=alt.X(
                 "month:O", title="Month", axis=alt.Axis(labelAngle=0, values=list(range(1, 37, 3)))
             ),
             y=alt.Y("sum(hours):Q", title="Hours a month", stack="zero"),
-            color=alt.Color(
-                "category:N",
-                title="Hours spent on",
-                scale=alt.Scale(
-                    domain=CATEGORY_NAMES, range=[CATEGORY_COLOURS[c] for c in CATEGORY_NAMES]
-                ),
-                legend=alt.Legend(orient="bottom", columns=3),
-            ),
+            color=CATEGORY_COLOR,
             order=alt.Order("category_order:Q"),
             tooltip=[
                 alt.Tooltip("month:O", title="Month"),
