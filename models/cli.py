@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -78,6 +79,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _print(arguments: argparse.Namespace, result: Any, table: Callable[[], str]) -> int:
+    """Print ``result`` as JSON with ``--json``, else the readable ``table()``."""
+    if arguments.json:
+        print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
+    else:
+        print(table())
+    return EXIT_OK
+
+
+def _notes(notes: Sequence[str], heading: str = "Notes") -> list[str]:
+    """The lines that end a readable report: its notes (or warnings), if any."""
+    return ["", f"{heading}:", *(f"  - {note}" for note in notes)] if notes else []
+
+
 def evaluation_table(scenario: Scenario, result: ScenarioResult) -> str:
     """The readable report of ``leverage evaluate``: headline figures, then one row per offer."""
     totals = result.totals
@@ -132,19 +147,13 @@ def evaluation_table(scenario: Scenario, result: ScenarioResult) -> str:
         ]
         table = pd.DataFrame(rows).rename(columns={"business_development": "bd"})
         lines += ["", table.to_string(index=False)]
-    if result.warnings:
-        lines += ["", "Warnings:", *(f"  - {warning}" for warning in result.warnings)]
-    return "\n".join(lines)
+    return "\n".join(lines + _notes(result.warnings, heading="Warnings"))
 
 
 def _evaluate(arguments: argparse.Namespace) -> int:
     scenario = load_scenario(arguments.file)
     result = evaluate(scenario)
-    if arguments.json:
-        print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
-    else:
-        print(evaluation_table(scenario, result))
-    return EXIT_OK
+    return _print(arguments, result, lambda: evaluation_table(scenario, result))
 
 
 BOUND_WORDS = {"time": "your hours", "market": "the market", "none": "nothing in range"}
@@ -172,10 +181,7 @@ def scale_table(scenario: Scenario, result: ScaleResult) -> str:
     ]
     lines = [f"{scenario.name}: how far each offer can grow", ""]
     lines.append(pd.DataFrame(rows).to_string(index=False) if rows else "No enabled offers.")
-    notes = scale_warnings(result)
-    if notes:
-        lines += ["", "Notes:", *(f"  - {note}" for note in notes)]
-    return "\n".join(lines)
+    return "\n".join(lines + _notes(scale_warnings(result)))
 
 
 def _scale(arguments: argparse.Namespace) -> int:
@@ -191,11 +197,7 @@ def _scale(arguments: argparse.Namespace) -> int:
     result = scale(scenario)
     if arguments.offer is not None:
         result = ScaleResult(offers=tuple(o for o in result.offers if o.name == arguments.offer))
-    if arguments.json:
-        print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
-    else:
-        print(scale_table(scenario, result))
-    return EXIT_OK
+    return _print(arguments, result, lambda: scale_table(scenario, result))
 
 
 def compare_table(comparison: Comparison) -> str:
@@ -230,11 +232,7 @@ def _compare(arguments: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     comparison = compare([load_scenario(path) for path in arguments.files])
-    if arguments.json:
-        print(json.dumps(result_to_dict(comparison), indent=2, ensure_ascii=False))
-    else:
-        print(compare_table(comparison))
-    return EXIT_OK
+    return _print(arguments, comparison, lambda: compare_table(comparison))
 
 
 def timeline_table(scenario: Scenario, report: TimelineReport) -> str:
@@ -263,20 +261,13 @@ def timeline_table(scenario: Scenario, report: TimelineReport) -> str:
     for name, month in plan.payback.items():
         paid = f"month {month}" if month is not None else "not within 36 months"
         lines.append(f'Creation time of "{name}" paid back: {paid}')
-    found = timeline_notes(report)
-    if found:
-        lines += ["", "Notes:", *(f"  - {note}" for note in found)]
-    return "\n".join(lines)
+    return "\n".join(lines + _notes(timeline_notes(report)))
 
 
 def _timeline(arguments: argparse.Namespace) -> int:
     scenario = load_scenario(arguments.file)
     report = build_timeline(scenario)
-    if arguments.json:
-        print(json.dumps(result_to_dict(report.timeline), indent=2, ensure_ascii=False))
-    else:
-        print(timeline_table(scenario, report))
-    return EXIT_OK
+    return _print(arguments, report.timeline, lambda: timeline_table(scenario, report))
 
 
 def _validate(arguments: argparse.Namespace) -> int:
