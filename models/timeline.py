@@ -274,8 +274,7 @@ def _first_month(condition: NDArray[np.bool_]) -> int | None:
     return int(hits[0]) + 1 if hits.size else None
 
 
-def _payback(scenario: Scenario, placed: OfferMonths) -> int | None:
-    offer = next(o for o in scenario.enabled_offers if o.name == placed.name)
+def _payback(scenario: Scenario, offer: OfferBase, placed: OfferMonths) -> int | None:
     value = scenario.practitioner.hourly_value
     if value is None:
         others = [o for o in scenario.offers if o.name != placed.name]
@@ -328,7 +327,7 @@ def build_timeline(scenario: Scenario) -> TimelineReport:
         ),
         break_even_month=break_even,
         payback={
-            item.name: _payback(scenario, item)
+            item.name: _payback(scenario, offer, item)
             for item, offer in zip(placed, scenario.enabled_offers, strict=True)
             if _creation_hours(offer) > 0
         },
