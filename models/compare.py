@@ -157,24 +157,30 @@ def _field_changes(where: str, old: dict[str, Any], new: dict[str, Any]) -> list
     ]
 
 
-def _with_schedule_fields(offer: dict[str, Any]) -> dict[str, Any]:
-    """The offer's fields with its schedule's as ``schedule.start_month`` …; none means the defaults."""
-    fields = {name: value for name, value in offer.items() if name != "schedule"}
-    schedule = offer.get("schedule") or Schedule().model_dump(mode="python")
-    return fields | {f"schedule.{name}": value for name, value in schedule.items()}
+def _flattened(section: dict[str, Any]) -> dict[str, Any]:
+    """The section's fields with its schedule's and ranges' one by one: ``schedule.start_month``,
+    ``ranges.clients``; no schedule means the default one."""
+    fields = {name: value for name, value in section.items() if name not in ("schedule", "ranges")}
+    if "schedule" in section:
+        schedule = section["schedule"] or Schedule().model_dump(mode="python")
+        fields |= {f"schedule.{name}": value for name, value in schedule.items()}
+    ranges = section.get("ranges") or {}
+    return fields | {f"ranges.{name}": value for name, value in ranges.items()}
 
 
 def differences(old: Scenario, new: Scenario) -> tuple[Change, ...]:
     """Every input that differs from ``old`` to ``new``: scenario, practitioner, each offer.
 
     Offers are matched by name; an offer in only one of them is added or removed.
-    A schedule's fields are compared one by one (``schedule.start_month``).
+    Schedules and ranges are compared field by field (``schedule.start_month``, ``ranges.clients``).
     """
     before, after = old.model_dump(mode="python"), new.model_dump(mode="python")
     found = _field_changes("scenario", before, after)
-    found += _field_changes("practitioner", before["practitioner"], after["practitioner"])
-    old_offers = {offer["name"]: _with_schedule_fields(offer) for offer in before["offers"]}
-    new_offers = {offer["name"]: _with_schedule_fields(offer) for offer in after["offers"]}
+    found += _field_changes(
+        "practitioner", _flattened(before["practitioner"]), _flattened(after["practitioner"])
+    )
+    old_offers = {offer["name"]: _flattened(offer) for offer in before["offers"]}
+    new_offers = {offer["name"]: _flattened(offer) for offer in after["offers"]}
     for name, offer in old_offers.items():
         if name not in new_offers:
             found.append(Change(f'offer "{name}"', "", offer["kind"], None))

@@ -11,15 +11,21 @@ a "did you mean" suggestion; a YAML syntax error gets its line number.
 
 from __future__ import annotations
 
-import difflib
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from models.schema import KIND_LABELS, OFFER_MODELS, Practitioner, Scenario, Schedule
+from models.schema import (
+    KIND_LABELS,
+    OFFER_MODELS,
+    Practitioner,
+    Scenario,
+    Schedule,
+    suggestion,
+)
 
 _INPUT_PREVIEW_CHARS = 40
 
@@ -89,12 +95,6 @@ def describe_value(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "a list"
     return f"a {type(value).__name__}"
-
-
-def suggestion(word: str, choices: Iterable[str]) -> str:
-    """' Did you mean `x`?' for the closest valid choice, or ''."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Did you mean `{matches[0]}`?" if matches else ""
 
 
 def _offer_label(document: Any, index: int) -> str:

@@ -9,6 +9,10 @@ own. All figures are per year in steady state.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
 from models import formulas
 from models.formulas import Delivery, ratio
 from models.results import HourBreakdown, OfferResult, ScenarioResult, Totals
@@ -168,14 +172,38 @@ def offer_warnings(offer: OfferBase, buyers: float, revenue: float) -> tuple[str
     return tuple(found)
 
 
-def evaluate_offer(offer: OfferBase) -> OfferResult:
-    """One offer's year, whether or not it is enabled.
+@dataclass(frozen=True)
+class OfferYear:
+    """The figures of one offer's year that add up across offers.
+
+    Plain arithmetic only, so every figure is a float for a scenario, or a numpy
+    array when the offer's fields hold arrays of samples (uncertainty, grids).
+
+    Attributes
+    ----------
+    revenue, direct_costs : float
+        [currency/year]
+    hours : HourBreakdown
+        [h/year]
+    buyers, sessions, client_hours : float
+        [buyers/year], [sessions/year], [h/year]
+    """
+
+    revenue: Any
+    direct_costs: Any
+    hours: HourBreakdown
+    buyers: Any
+    sessions: Any
+    client_hours: Any
+
+
+def offer_year(offer: OfferBase) -> OfferYear:
+    """One offer's year, whether or not it is enabled; its fields may be numpy arrays.
 
     Notes
     -----
     hours = delivery + prep + travel + BD + admin + creation;
-    direct costs = buyers × cost_per_sale + the kind's own costs;
-    contribution = revenue − direct costs.
+    direct costs = buyers × cost_per_sale + the kind's own costs.
     """
     delivery = kind_delivery(offer)
     prep, travel, kind_costs = _prep_travel_and_costs(offer, delivery)
@@ -187,23 +215,39 @@ def evaluate_offer(offer: OfferBase) -> OfferResult:
         admin=delivery.buyers * offer.admin_hours_per_sale,
         creation=_creation_hours(offer),
     )
-    direct_costs = delivery.buyers * offer.cost_per_sale + kind_costs
-    total_hours = hours.total
-    return OfferResult(
-        name=offer.name,
-        kind=offer.kind,
+    return OfferYear(
         revenue=delivery.revenue,
-        direct_costs=direct_costs,
-        contribution=delivery.revenue - direct_costs,
-        total_hours=total_hours,
+        direct_costs=delivery.buyers * offer.cost_per_sale + kind_costs,
         hours=hours,
         buyers=delivery.buyers,
         sessions=delivery.sessions,
         client_hours=delivery.client_hours,
-        leverage=ratio(delivery.client_hours, total_hours),
+    )
+
+
+def evaluate_offer(offer: OfferBase) -> OfferResult:
+    """One offer's year with its ratios and warnings; contribution = revenue − direct costs."""
+    return _offer_result(offer, offer_year(offer))
+
+
+def _offer_result(offer: OfferBase, year: OfferYear) -> OfferResult:
+    hours = year.hours
+    total_hours = hours.total
+    return OfferResult(
+        name=offer.name,
+        kind=offer.kind,
+        revenue=year.revenue,
+        direct_costs=year.direct_costs,
+        contribution=year.revenue - year.direct_costs,
+        total_hours=total_hours,
+        hours=hours,
+        buyers=year.buyers,
+        sessions=year.sessions,
+        client_hours=year.client_hours,
+        leverage=ratio(year.client_hours, total_hours),
         billable_to_bd_ratio=ratio(hours.delivery, hours.business_development),
-        revenue_per_bd_hour=ratio(delivery.revenue, hours.business_development),
-        warnings=offer_warnings(offer, delivery.buyers, delivery.revenue),
+        revenue_per_bd_hour=ratio(year.revenue, hours.business_development),
+        warnings=offer_warnings(offer, year.buyers, year.revenue),
     )
 
 
@@ -233,46 +277,103 @@ def capacity_warning(free_hours: float, practitioner: Practitioner) -> str | Non
     )
 
 
+@dataclass(frozen=True)
+class YearSums:
+    """The scenario's year summed over its offers: floats, or numpy arrays of samples.
+
+    Attributes
+    ----------
+    revenue, direct_costs, fixed_costs, net_income : float
+        net income = revenue − direct costs − fixed costs. [currency/year]
+    hours : HourBreakdown
+        Every offer's hours plus the fixed admin (in admin). [h/year]
+    capacity_hours : float
+        hours_per_week × weeks_per_year. [h/year]
+    buyers, client_hours : float
+        [buyers/year], [h/year]
+    """
+
+    revenue: Any
+    direct_costs: Any
+    fixed_costs: Any
+    net_income: Any
+    hours: HourBreakdown
+    capacity_hours: Any
+    buyers: Any
+    client_hours: Any
+
+    @property
+    def total_hours(self) -> Any:
+        """Σ offer hours + fixed admin. [h/year]"""
+        return self.hours.total
+
+    @property
+    def free_hours(self) -> Any:
+        """capacity − total hours; negative when over capacity. [h/year]"""
+        return self.capacity_hours - self.hours.total
+
+
+def year_sums(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearSums:
+    """Add the offers' years to the practitioner's fixed admin and costs.
+
+    Notes
+    -----
+    capacity = hours_per_week × weeks_per_year; total hours = Σ offer hours + fixed admin;
+    net income = revenue − direct costs − fixed costs. A coach at 40 h × 46 weeks has 1,840 h.
+    """
+    hours = HourBreakdown(admin=fixed_admin_hours(practitioner))
+    revenue: Any = 0.0
+    direct_costs: Any = 0.0
+    buyers: Any = 0.0
+    client_hours: Any = 0.0
+    for offer in offers:
+        hours = hours + offer.hours
+        revenue = revenue + offer.revenue
+        direct_costs = direct_costs + offer.direct_costs
+        buyers = buyers + offer.buyers
+        client_hours = client_hours + offer.client_hours
+    fixed_costs = practitioner.fixed_costs_per_year
+    return YearSums(
+        revenue=revenue,
+        direct_costs=direct_costs,
+        fixed_costs=fixed_costs,
+        net_income=revenue - direct_costs - fixed_costs,
+        hours=hours,
+        capacity_hours=capacity_hours(practitioner),
+        buyers=buyers,
+        client_hours=client_hours,
+    )
+
+
 def evaluate(scenario: Scenario) -> ScenarioResult:
     """The scenario's year: every enabled offer and the totals of DESIGN.md §2.
 
     Notes
     -----
-    capacity = hours_per_week × weeks_per_year; total hours = Σ offer hours + fixed admin;
-    free hours = capacity − total hours; net income = revenue − direct costs − fixed costs;
-    effective hourly rate = net income / total hours; billable share = delivery / total hours;
-    leverage = client hours / total hours. A coach at 40 h × 46 weeks has 1,840 h.
+    free hours = capacity − total hours; effective hourly rate = net income / total hours;
+    billable share = delivery / total hours; leverage = client hours / total hours.
     """
     practitioner = scenario.practitioner
-    offers = tuple(evaluate_offer(offer) for offer in scenario.enabled_offers)
-
-    hours = HourBreakdown(admin=fixed_admin_hours(practitioner))
-    revenue = direct_costs = buyers = client_hours = 0.0
-    for offer in offers:
-        hours = hours + offer.hours
-        revenue += offer.revenue
-        direct_costs += offer.direct_costs
-        buyers += offer.buyers
-        client_hours += offer.client_hours
-
-    capacity = capacity_hours(practitioner)
-    total_hours = hours.total
-    free_hours = capacity - total_hours
-    net_income = revenue - direct_costs - practitioner.fixed_costs_per_year
+    years = [(offer, offer_year(offer)) for offer in scenario.enabled_offers]
+    offers = tuple(_offer_result(offer, year) for offer, year in years)
+    sums = year_sums(practitioner, (year for _, year in years))
+    hours = sums.hours
+    total_hours = sums.total_hours
+    free_hours = sums.free_hours
     totals = Totals(
-        revenue=revenue,
-        direct_costs=direct_costs,
-        fixed_costs=practitioner.fixed_costs_per_year,
-        net_income=net_income,
-        capacity_hours=capacity,
+        revenue=sums.revenue,
+        direct_costs=sums.direct_costs,
+        fixed_costs=sums.fixed_costs,
+        net_income=sums.net_income,
+        capacity_hours=sums.capacity_hours,
         total_hours=total_hours,
         free_hours=free_hours,
-        utilization=total_hours / capacity,
+        utilization=total_hours / sums.capacity_hours,
         hours=hours,
-        buyers=buyers,
-        client_hours=client_hours,
-        leverage=ratio(client_hours, total_hours),
-        effective_hourly_rate=ratio(net_income, total_hours),
+        buyers=sums.buyers,
+        client_hours=sums.client_hours,
+        leverage=ratio(sums.client_hours, total_hours),
+        effective_hourly_rate=ratio(sums.net_income, total_hours),
         billable_share=ratio(hours.delivery, total_hours),
         billable_to_bd_ratio=ratio(hours.delivery, hours.business_development),
     )

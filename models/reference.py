@@ -104,6 +104,11 @@ def schema_reference_markdown() -> str:
         "`start_months` applies to group programs, masterminds and retreats, "
         "`duration_months` to group programs.",
         fields_table(Schedule, field_order(Schedule)),
+        "### `ranges` (on the practitioner and on any offer; optional)",
+        "`field: [low, high]` for any numeric figure of that section except the target, the "
+        "hourly value, the market limit and the largest group size, with low ≤ the planned "
+        "value ≤ high, both within the field's own range. Used by the uncertainty analysis "
+        "(Decide page, `leverage simulate`).",
     ]
     for kind, model in OFFER_MODELS.items():
         sections += [f"### `{kind}`: {KIND_LABELS[kind]}", fields_table(model, _own_fields(model))]

@@ -23,9 +23,13 @@ Conventions
 
 from __future__ import annotations
 
+import difflib
+import typing
 from collections import Counter
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
+import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from models.currencies import CURRENCY_CODES
@@ -115,7 +119,102 @@ class StrictModel(BaseModel):
     )
 
 
-class Practitioner(StrictModel):
+#: Numeric fields that are goals or limits rather than assumptions: they take no range and are
+#: not varied by sensitivity or goal seek.
+NOT_ASSUMPTIONS = frozenset(
+    {"target_net_income", "hourly_value", "max_sales_per_year", "max_group_size"}
+)
+
+
+def suggestion(word: str, choices: Iterable[str]) -> str:
+    """' Did you mean `x`?' for the closest valid choice, or ''."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean `{matches[0]}`?" if matches else ""
+
+
+def is_numeric(info: Any) -> bool:
+    """Whether a field holds a number (``float``, ``int``, or either or nothing)."""
+    annotation = info.annotation
+    return annotation in (float, int) or (
+        type(None) in typing.get_args(annotation)
+        and any(argument in (float, int) for argument in typing.get_args(annotation))
+    )
+
+
+def field_bounds(model: type[BaseModel], name: str) -> tuple[float | None, float | None]:
+    """The lowest and highest value the schema accepts for a numeric field (None: no bound)."""
+    low: Any = None
+    high: Any = None
+    for item in model.model_fields[name].metadata:
+        if isinstance(item, annotated_types.Ge):
+            low = item.ge
+        elif isinstance(item, annotated_types.Gt):
+            low = item.gt
+        elif isinstance(item, annotated_types.Le):
+            high = item.le
+    return low, high
+
+
+def assumption_fields(model: type[BaseModel]) -> list[str]:
+    """The numeric fields of a model that are assumptions of the plan, in the schema's order:
+    the ones that may carry a range, and that sensitivity and goal seek vary."""
+    return [
+        name
+        for name in field_order(model)
+        if is_numeric(model.model_fields[name]) and name not in NOT_ASSUMPTIONS
+    ]
+
+
+Range = Annotated[list[float], Field(min_length=2, max_length=2)]
+
+
+class Uncertain(StrictModel):
+    """A section whose assumptions may carry a range ``[low, high]`` (the uncertainty analysis)."""
+
+    ranges: dict[str, Range] | None = Field(
+        None,
+        title="Ranges",
+        description=(
+            "How sure you are: `field: [low, high]` for any figure of this section, with low ≤ "
+            "the planned value ≤ high. The Monte Carlo simulation draws each from a triangular "
+            "distribution peaking at the planned value. Empty: every figure is certain."
+        ),
+        json_schema_extra={"unit": "[low, high]"},
+    )
+
+    @model_validator(mode="after")
+    def _ranges_fit_their_fields(self) -> Uncertain:
+        problems = [
+            problem
+            for name, (low, high) in (self.ranges or {}).items()
+            if (problem := self._range_problem(name, low, high))
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def _range_problem(self, name: str, low: float, high: float) -> str | None:
+        model = type(self)
+        fields = assumption_fields(model)
+        where = f"ranges → {name}"
+        if name not in fields:
+            return f"{where}: not a figure of this section that can have a range.{suggestion(name, fields)}"
+        value = getattr(self, name)
+        if value is None:
+            return f"{where}: give {name} a value first; a range spreads around it"
+        if low > high:
+            return f"{where}: low ({low:g}) is above high ({high:g})"
+        if not low <= value <= high:
+            return f"{where}: the planned value {value:g} must lie within [{low:g}, {high:g}]"
+        lowest, highest = field_bounds(model, name)
+        if lowest is not None and low < lowest:
+            return f"{where}: low must be at least {lowest:g} (got {low:g})"
+        if highest is not None and high > highest:
+            return f"{where}: high must be at most {highest:g} (got {high:g})"
+        return None
+
+
+class Practitioner(Uncertain):
     """The professional's working year."""
 
     hours_per_week: float = _number(
@@ -229,7 +328,7 @@ class Schedule(StrictModel):
         return sorted(months)
 
 
-class OfferBase(StrictModel):
+class OfferBase(Uncertain):
     """Fields every offer has: its identity and what selling to one buyer costs."""
 
     kind: OfferKind = Field(
@@ -747,6 +846,7 @@ SALES_FIELDS: tuple[str, ...] = (
     "cost_per_sale",
     "max_sales_per_year",
     "schedule",
+    "ranges",
 )
 
 

@@ -15,9 +15,17 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from models.schema import GROUP_KINDS, OFFER_MODELS, Practitioner, Scenario, Schedule
+from models.schema import (
+    GROUP_KINDS,
+    OFFER_MODELS,
+    Practitioner,
+    Scenario,
+    Schedule,
+    assumption_fields,
+    field_bounds,
+)
 
-_NOT_GENERATED = {"kind", "name", "schema_version", "schedule"}
+_NOT_GENERATED = {"kind", "name", "schema_version", "schedule", "ranges"}
 
 
 def _bounds(info: FieldInfo) -> tuple[float, float, bool]:
@@ -85,6 +93,22 @@ def _repair_cross_field_rules(kind: str, fields: dict[str, Any]) -> dict[str, An
 
 
 @st.composite
+def ranges(draw: st.DrawFn, model: type[BaseModel], fields: dict[str, Any]) -> dict[str, Any]:
+    """``{"ranges": …}`` around some of the fields' values, each within the field's bounds, or
+    nothing."""
+    drawn = {}
+    for name in assumption_fields(model):
+        value = fields.get(name, model.model_fields[name].default)
+        if value is None or not draw(st.booleans()):
+            continue
+        lowest, highest = field_bounds(model, name)
+        low = draw(st.floats(float(lowest or 0.0), float(value)))
+        high = draw(st.floats(float(value), float(highest if highest is not None else 1e6)))
+        drawn[name] = [low, high]
+    return {"ranges": drawn} if drawn else {}
+
+
+@st.composite
 def schedules(draw: st.DrawFn, kind: str) -> Schedule:
     """A valid schedule for an offer of ``kind`` (group months only where they apply)."""
     fields = draw(model_fields(Schedule))
@@ -106,6 +130,7 @@ def offers(draw: st.DrawFn, name: str, kind: str | None = None) -> Any:
     model = OFFER_MODELS[chosen]
     fields = _repair_cross_field_rules(chosen, draw(model_fields(model)))
     schedule = draw(st.none() | schedules(chosen))
+    fields |= draw(ranges(model, fields))
     return model.model_validate({"kind": chosen, "name": name, **fields, "schedule": schedule})
 
 
@@ -114,7 +139,9 @@ def scenarios(draw: st.DrawFn, min_offers: int = 0, max_offers: int = 7) -> Scen
     """A valid scenario with unique offer names."""
     count = draw(st.integers(min_offers, max_offers))
     offer_list = [draw(offers(name=f"Offer {index + 1}")) for index in range(count)]
-    practitioner = Practitioner.model_validate(draw(model_fields(Practitioner)))
+    practitioner_fields = draw(model_fields(Practitioner))
+    practitioner_fields |= draw(ranges(Practitioner, practitioner_fields))
+    practitioner = Practitioner.model_validate(practitioner_fields)
     text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
     return Scenario(
         name=draw(text.filter(lambda value: 0 < len(value) <= 100)),

@@ -44,6 +44,8 @@ _COMMON_CURRENCIES = [
 ]
 CURRENCY_OPTIONS = _COMMON_CURRENCIES + sorted(CURRENCY_CODES - set(_COMMON_CURRENCIES))
 _SCENARIO = ("scenario",)
+#: Edited elsewhere: the schedule on the Timeline page, the ranges on the Decide page.
+ON_OTHER_PAGES = ("schedule", "ranges")
 
 
 def show_problems(problems: tuple[Problem, ...], *locations: str) -> None:
@@ -82,7 +84,8 @@ def scenario_editor(problems: tuple[Problem, ...]) -> None:
             args=(description_key, _SCENARIO, "description"),
         )
         columns = st.columns(2)
-        for index, name in enumerate(field_order(Practitioner)):
+        names = [name for name in field_order(Practitioner) if name not in ON_OTHER_PAGES]
+        for index, name in enumerate(names):
             with columns[index % 2]:
                 field_input(Practitioner, name, ("practitioner",), document["currency"])
         show_problems(
@@ -200,10 +203,9 @@ def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
     section = ("offer", offer_id)
     order = [name for name in field_order(model) if name != "kind"]
     identity = ["name", "enabled"]
-    # The schedule is edited on the Timeline page.
-    selling = [name for name in SALES_FIELDS if name in order and name != "schedule"]
+    selling = [name for name in SALES_FIELDS if name in order and name not in ON_OTHER_PAGES]
     live = [name for name in _LIVE_FIELDS if name in order]
-    own = [name for name in order if name not in [*identity, *selling, *live, "schedule"]]
+    own = [name for name in order if name not in [*identity, *selling, *live, *ON_OTHER_PAGES]]
     columns = st.columns([2, 1], vertical_alignment="bottom")
     with columns[0]:
         field_input(model, "name", section, currency)

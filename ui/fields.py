@@ -18,21 +18,10 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from models.formatting import decimals_in_use
+from models.schema import field_bounds
 from ui.state import draft_section, seed_widget, store_widget, widget_key
 
 _DELIVERY_LABELS = {"online": "Online", "in_person": "In person"}
-
-
-def _bounds(info: FieldInfo) -> tuple[float | None, float | None]:
-    low = high = None
-    for item in info.metadata:
-        if isinstance(item, annotated_types.Ge):
-            low = item.ge
-        elif isinstance(item, annotated_types.Gt):
-            low = item.gt
-        elif isinstance(item, annotated_types.Le):
-            high = item.le
-    return low, high  # type: ignore[return-value]
 
 
 def _unit(info: FieldInfo) -> str:
@@ -112,7 +101,7 @@ def field_input(
         )
         st.text_input(label, key=key, help=help_text, max_chars=max_length, **store)
     elif int in (annotation, inner):
-        low, high = _bounds(info)
+        low, high = field_bounds(model, name)
         st.number_input(
             label,
             min_value=int(low) if low is not None else None,
@@ -124,7 +113,7 @@ def field_input(
             **store,
         )
     else:
-        low, high = _bounds(info)
+        low, high = field_bounds(model, name)
         step, number_format = _number_format(info, currency)
         st.number_input(
             label,
