@@ -345,6 +345,13 @@ def year_sums(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearSu
     )
 
 
+def scenario_sums(scenario: Scenario) -> YearSums:
+    """The year's sums of the enabled offers; fields holding numpy arrays give arrays."""
+    return year_sums(
+        scenario.practitioner, (offer_year(offer) for offer in scenario.enabled_offers)
+    )
+
+
 def evaluate(scenario: Scenario) -> ScenarioResult:
     """The scenario's year: every enabled offer and the totals of DESIGN.md §2.
 

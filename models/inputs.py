@@ -1,0 +1,176 @@
+"""The plan's inputs as things to vary, and the figures the analyses aim at.
+
+An :class:`Input` names one numeric assumption: a field of the practitioner
+(``offer`` None) or of an offer (by name). The Decide analyses — goal seek,
+sensitivity, uncertainty — read an input's value and valid range here, put
+other values in with :func:`with_values` (numbers, or numpy arrays of many
+values at once), and read the result with :func:`metric` from the same
+evaluation as everything else (:func:`models.evaluation.scenario_sums`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel
+
+from models.evaluation import YearSums, per_week
+from models.schema import (
+    MAX_COUNT,
+    Licensing,
+    OfferBase,
+    OnlineProgram,
+    Practitioner,
+    Scenario,
+    assumption_fields,
+    field_bounds,
+)
+
+Metric = Literal["net_income", "total_hours", "free_hours_per_week", "effective_hourly_rate"]
+
+#: Metric → (plain label, unit with ``currency`` for money).
+METRICS: dict[str, tuple[str, str]] = {
+    "net_income": ("Net income", "currency/year"),
+    "total_hours": ("Total hours", "h/year"),
+    "free_hours_per_week": ("Free hours a week", "h/week"),
+    "effective_hourly_rate": ("Effective hourly rate", "currency/h"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Input:
+    """One numeric assumption: ``field`` of the offer called ``offer``, or of the practitioner."""
+
+    offer: str | None
+    field: str
+
+
+def section_of(scenario: Scenario, where: Input) -> BaseModel:
+    """The practitioner or the offer the input belongs to."""
+    if where.offer is None:
+        return scenario.practitioner
+    for offer in scenario.offers:
+        if offer.name == where.offer:
+            return offer
+    raise KeyError(f'no offer is called "{where.offer}"')
+
+
+def value_of(scenario: Scenario, where: Input) -> Any:
+    """The input's planned value (None for an optional field left empty)."""
+    return getattr(section_of(scenario, where), where.field)
+
+
+def label(scenario: Scenario, where: Input) -> str:
+    """``Private coaching → Price per client``, or ``You → Working hours per week``."""
+    section = section_of(scenario, where)
+    title = type(section).model_fields[where.field].title
+    return f"{where.offer or 'You'} → {title}"
+
+
+def unit(scenario: Scenario, where: Input) -> str:
+    """The input's unit, money in the scenario's currency."""
+    extra = type(section_of(scenario, where)).model_fields[where.field].json_schema_extra
+    text = str(extra.get("unit", "")) if isinstance(extra, dict) else ""
+    return text.replace("currency", scenario.currency)
+
+
+def is_whole(scenario: Scenario, where: Input) -> bool:
+    """Whether the field takes whole numbers only (a mastermind's months)."""
+    return type(section_of(scenario, where)).model_fields[where.field].annotation is int
+
+
+def assumptions(scenario: Scenario) -> list[Input]:
+    """Every input with a value: the practitioner's, then each enabled offer's, schema order."""
+    found = [
+        Input(None, name)
+        for name in assumption_fields(Practitioner)
+        if getattr(scenario.practitioner, name) is not None
+    ]
+    for offer in scenario.enabled_offers:
+        found += [
+            Input(offer.name, name)
+            for name in assumption_fields(type(offer))
+            if getattr(offer, name) is not None
+        ]
+    return found
+
+
+def valid_range(scenario: Scenario, where: Input) -> tuple[float, float]:
+    """The lowest and highest value the input may take, with the other fields as planned.
+
+    The schema's bounds, narrowed by the rules that tie two fields together (new
+    licensees at most the active ones; the automated price at most the full-support
+    one). A field without an upper bound (none in schema v1) gets a million.
+    """
+    section = section_of(scenario, where)
+    low, high = field_bounds(type(section), where.field)
+    low = float(low or 0.0)
+    high = float(high if high is not None else MAX_COUNT)
+    if isinstance(section, Licensing):
+        if where.field == "new_licensees_per_year":
+            high = min(high, section.licensees)
+        elif where.field == "licensees":
+            low = max(low, section.new_licensees_per_year)
+    if isinstance(section, OnlineProgram):
+        if where.field == "price_automated":
+            high = min(high, section.price_high_touch)
+        elif where.field == "price_high_touch":
+            low = max(low, section.price_automated)
+    return low, high
+
+
+def consistent(section: Any) -> Any:
+    """The section with sampled fields kept within the rules that tie two fields together."""
+    if isinstance(section, Licensing):
+        new = np.minimum(section.new_licensees_per_year, section.licensees)
+        return section.model_copy(update={"new_licensees_per_year": new})
+    if isinstance(section, OnlineProgram):
+        automated = np.minimum(section.price_automated, section.price_high_touch)
+        return section.model_copy(update={"price_automated": automated})
+    return section
+
+
+def with_values(scenario: Scenario, values: Mapping[Input, Any]) -> Scenario:
+    """The scenario with some inputs replaced, unvalidated, for evaluation only.
+
+    A value may be a number or a numpy array: the evaluation then gives an array
+    of results, one per value. Arrays of different inputs must broadcast together.
+    """
+    updates: dict[str | None, dict[str, Any]] = {}
+    for where, value in values.items():
+        updates.setdefault(where.offer, {})[where.field] = value
+    practitioner = scenario.practitioner
+    if None in updates:
+        practitioner = practitioner.model_copy(update=updates.pop(None))
+    offers: list[OfferBase] = [
+        offer.model_copy(update=updates[offer.name]) if offer.name in updates else offer
+        for offer in scenario.offers
+    ]
+    return scenario.model_copy(update={"practitioner": practitioner, "offers": offers})
+
+
+def metric(sums: YearSums, practitioner: Practitioner, name: str) -> Any:
+    """One headline figure of a year's sums; arrays in, arrays out.
+
+    Notes
+    -----
+    free hours a week = (capacity − total hours) / weeks_per_year; effective hourly
+    rate = net income / total hours, NaN where no hour is worked.
+    """
+    if name == "net_income":
+        return sums.net_income
+    if name == "total_hours":
+        return sums.total_hours
+    if name == "capacity_hours":
+        return sums.capacity_hours
+    if name == "free_hours_per_week":
+        return per_week(sums.free_hours, practitioner)
+    if name == "effective_hourly_rate":
+        hours = np.asarray(sums.total_hours, dtype=float)
+        net = np.broadcast_to(np.asarray(sums.net_income, dtype=float), hours.shape)
+        rate = np.divide(net, hours, out=np.full(hours.shape, np.nan), where=hours != 0)
+        return rate if rate.ndim else float(rate)
+    raise ValueError(f"unknown figure: {name}; use one of {', '.join(METRICS)}")

@@ -1,0 +1,157 @@
+"""Sensitivity: which assumption matters most (a tornado) and a two-input data table.
+
+Each input is moved down and up by a percentage of its value, kept within its
+valid range, while every other input stays as planned; the low and the high are
+evaluated together (the field holds a two-value numpy array) and only the offer
+that changed is evaluated again. Net income [currency/year] and total hours
+[h/year] come from the same evaluation as everything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from models.evaluation import offer_year, scenario_sums, year_sums
+from models.inputs import Input, assumptions, label, valid_range, value_of, with_values
+from models.schema import Scenario
+
+DEFAULT_PERCENT = 20.0
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    """One input moved down and up (a bar of the tornado).
+
+    Attributes
+    ----------
+    offer, field, label : str | None, str, str
+        The input; ``offer`` None for the practitioner's fields.
+    value, low_value, high_value : float
+        Planned, moved down, moved up (within the field's valid range).
+    low_net_income, high_net_income : float
+        Net income with the input at its low and its high. [currency/year]
+    swing : float
+        |high − low net income|: how much the input moves net income. [currency/year]
+    low_total_hours, high_total_hours : float
+        Total hours with the input at its low and its high. [h/year]
+    """
+
+    offer: str | None
+    field: str
+    label: str
+    value: float
+    low_value: float
+    high_value: float
+    low_net_income: float
+    high_net_income: float
+    swing: float
+    low_total_hours: float
+    high_total_hours: float
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """Every input's swing, largest first (the JSON of ``leverage sensitivity``).
+
+    ``net_income`` [currency/year] and ``total_hours`` [h/year] are the plan's as planned.
+    """
+
+    percent: float
+    net_income: float
+    total_hours: float
+    rows: tuple[SensitivityRow, ...]
+
+
+def moved(scenario: Scenario, where: Input, percent: float) -> tuple[float, float, float]:
+    """The input's planned value, and that value moved down and up by ``percent`` of itself
+    within the input's valid range."""
+    value = float(value_of(scenario, where))
+    lowest, highest = valid_range(scenario, where)
+    share = percent / 100
+    return value, max(lowest, value * (1 - share)), min(highest, value * (1 + share))
+
+
+def sensitivity(scenario: Scenario, percent: float = DEFAULT_PERCENT) -> Sensitivity:
+    """Move every input of every enabled offer and of the practitioner ±``percent``."""
+    enabled = scenario.enabled_offers
+    years = [offer_year(offer) for offer in enabled]
+    base = year_sums(scenario.practitioner, years)
+    rows = []
+    for where in assumptions(scenario):
+        value, low, high = moved(scenario, where, percent)
+        ends = np.array([low, high])
+        if where.offer is None:
+            practitioner = scenario.practitioner.model_copy(update={where.field: ends})
+            sums = year_sums(practitioner, years)
+        else:
+            index = next(i for i, offer in enumerate(enabled) if offer.name == where.offer)
+            changed = enabled[index].model_copy(update={where.field: ends})
+            sums = year_sums(
+                scenario.practitioner, [*years[:index], offer_year(changed), *years[index + 1 :]]
+            )
+        net = np.broadcast_to(sums.net_income, 2)
+        hours = np.broadcast_to(sums.total_hours, 2)
+        rows.append(
+            SensitivityRow(
+                offer=where.offer,
+                field=where.field,
+                label=label(scenario, where),
+                value=value,
+                low_value=low,
+                high_value=high,
+                low_net_income=float(net[0]),
+                high_net_income=float(net[1]),
+                swing=abs(float(net[1] - net[0])),
+                low_total_hours=float(hours[0]),
+                high_total_hours=float(hours[1]),
+            )
+        )
+    rows.sort(key=lambda row: -row.swing)
+    return Sensitivity(
+        percent=percent,
+        net_income=float(base.net_income),
+        total_hours=float(base.total_hours),
+        rows=tuple(rows),
+    )
+
+
+def data_table(
+    scenario: Scenario,
+    across: Input,
+    down: Input,
+    percent: float = DEFAULT_PERCENT,
+    steps: int = 5,
+) -> pd.DataFrame:
+    """Net income for every pair of values of two inputs, like a spreadsheet's data table.
+
+    Each input runs over ``steps`` values from −``percent`` to +``percent`` of its
+    plan (within its valid range). Long form: one row per cell with the two values,
+    ``net_income`` [currency/year], ``total_hours`` and ``capacity_hours`` [h/year]
+    and ``over_capacity``.
+    """
+    if across == down:
+        raise ValueError("choose two different inputs for the table")
+    axes = []
+    for where in (across, down):
+        _, low, high = moved(scenario, where, percent)
+        axes.append(np.unique(np.linspace(low, high, steps)))
+    grid_across, grid_down = np.meshgrid(*axes)
+    values: dict[Input, Any] = {across: grid_across.ravel(), down: grid_down.ravel()}
+    changed = with_values(scenario, values)
+    sums = scenario_sums(changed)
+    cells = grid_across.size
+    table = pd.DataFrame(
+        {
+            "across": grid_across.ravel(),
+            "down": grid_down.ravel(),
+            "net_income": np.broadcast_to(sums.net_income, cells),
+            "total_hours": np.broadcast_to(sums.total_hours, cells),
+            "capacity_hours": np.broadcast_to(sums.capacity_hours, cells),
+        }
+    )
+    table["over_capacity"] = table["total_hours"] > table["capacity_hours"]
+    return table

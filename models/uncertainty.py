@@ -1,0 +1,273 @@
+"""Uncertainty: a Monte Carlo simulation over the scenario's ``ranges``.
+
+Every field with a range ``[low, high]`` is drawn from a triangular distribution
+with its peak at the planned value, independently, all samples at once (numpy
+arrays in the fields, one evaluation for every sample: no loop per sample).
+A zero-width range is the planned value. Samples keep the rules that tie two
+fields together (new licensees at most the active ones, the automated price at
+most the full-support one). The same seed gives the same result.
+
+Which fields drive the spread is measured by the rank (Spearman) correlation of
+each drawn field with net income, on the first :data:`DRIVER_SAMPLES` samples:
+enough for a stable ranking (its standard error is about 0.02), and it keeps a
+million samples fast.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from models.evaluation import YearSums, scenario_sums
+from models.inputs import Input, assumptions, consistent, label, metric, value_of, with_values
+from models.schema import Practitioner, Scenario
+from models.sensitivity import moved
+
+DEFAULT_SAMPLES = 10_000
+DEFAULT_SEED = 1
+MAX_SAMPLES = 1_000_000
+DRIVER_SAMPLES = 2_000
+
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Percentiles and mean of a figure over the samples (None: undefined in every sample)."""
+
+    p10: float | None
+    p50: float | None
+    p90: float | None
+    mean: float | None
+
+
+@dataclass(frozen=True)
+class Driver:
+    """How strongly one ranged field moves net income: its rank correlation, −1 to 1."""
+
+    offer: str | None
+    field: str
+    label: str
+    correlation: float
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """The simulation's summary (the JSON of ``leverage simulate``).
+
+    Attributes
+    ----------
+    samples, seed : int
+        How many plans were drawn, and from which seed.
+    net_income, total_hours, effective_hourly_rate : Spread
+        [currency/year], [h/year], [currency/h].
+    probability_over_capacity : float
+        Share of samples whose hours exceed capacity. [0-1]
+    probability_reach_target : float | None
+        Share of samples at or above the target net income; None without a target. [0-1]
+    target : float | None
+        The target net income used. [currency/year]
+    drivers : tuple[Driver, ...]
+        Every ranged field, strongest rank correlation with net income first.
+    """
+
+    samples: int
+    seed: int
+    net_income: Spread
+    total_hours: Spread
+    effective_hourly_rate: Spread
+    probability_over_capacity: float
+    probability_reach_target: float | None
+    target: float | None
+    drivers: tuple[Driver, ...]
+
+
+@dataclass(frozen=True)
+class Draws:
+    """Every sample: the figures per sample and the fields drawn. Arrays of ``samples`` values."""
+
+    net_income: FloatArray
+    total_hours: FloatArray
+    effective_hourly_rate: FloatArray
+    capacity_hours: FloatArray
+    fields: dict[Input, FloatArray]
+
+
+def ranged_inputs(scenario: Scenario) -> dict[Input, tuple[float, float]]:
+    """Every range of the practitioner and the enabled offers, by input."""
+    found = {
+        Input(None, name): (low, high)
+        for name, (low, high) in (scenario.practitioner.ranges or {}).items()
+    }
+    for offer in scenario.enabled_offers:
+        found |= {
+            Input(offer.name, name): (low, high)
+            for name, (low, high) in (offer.ranges or {}).items()
+        }
+    return found
+
+
+def _block_sizes(samples: int) -> list[int]:
+    """How the samples are split into blocks: a function of the count alone, never of the
+    machine, so that a seed gives the same result everywhere."""
+    size = 5_000 if samples <= 100_000 else 50_000
+    return [min(size, samples - start) for start in range(0, samples, size)]
+
+
+def _draw_block(
+    scenario: Scenario, ranges: dict[Input, tuple[float, float]], samples: int, seed: Any
+) -> tuple[YearSums, Practitioner, dict[Input, FloatArray]]:
+    """One block of samples: its fields drawn and the scenario evaluated for all of them."""
+    generator = np.random.default_rng(seed)
+    fields = {
+        where: generator.triangular(low, float(value_of(scenario, where)), high, samples)
+        for where, (low, high) in ranges.items()
+    }
+    drawn = with_values(scenario, fields)
+    drawn = drawn.model_copy(update={"offers": [consistent(offer) for offer in drawn.offers]})
+    return scenario_sums(drawn), drawn.practitioner, fields
+
+
+def draw(scenario: Scenario, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT_SEED) -> Draws:
+    """Draw ``samples`` plans from the ranges and evaluate them, vectorised over each block of
+    samples, the blocks on every core at once; ``fields`` keeps the first
+    :data:`DRIVER_SAMPLES` draws of each field."""
+    if not 1 <= samples <= MAX_SAMPLES:
+        raise ValueError(f"samples must be between 1 and {MAX_SAMPLES:,} (got {samples:,})")
+    ranges = {
+        where: bounds for where, bounds in ranged_inputs(scenario).items() if bounds[1] > bounds[0]
+    }
+    sizes = _block_sizes(samples)
+    seeds = np.random.SeedSequence(seed).spawn(len(sizes))
+    with ThreadPoolExecutor(max_workers=min(len(sizes), os.cpu_count() or 1)) as pool:
+        blocks = list(
+            pool.map(
+                lambda job: _draw_block(scenario, ranges, *job), zip(sizes, seeds, strict=True)
+            )
+        )
+
+    def joined(figure: str) -> FloatArray:
+        return np.concatenate(
+            [
+                np.broadcast_to(np.asarray(metric(sums, practitioner, figure), dtype=float), size)
+                for (sums, practitioner, _), size in zip(blocks, sizes, strict=True)
+            ]
+        )
+
+    kept = [block[2] for block in blocks[: -(-DRIVER_SAMPLES // sizes[0])]]
+    return Draws(
+        net_income=joined("net_income"),
+        total_hours=joined("total_hours"),
+        effective_hourly_rate=joined("effective_hourly_rate"),
+        capacity_hours=joined("capacity_hours"),
+        fields={
+            where: np.concatenate([fields[where] for fields in kept])[:DRIVER_SAMPLES]
+            for where in ranges
+        },
+    )
+
+
+def spread(values: FloatArray) -> Spread:
+    """P10, P50, P90 and mean, ignoring undefined (NaN) samples."""
+    defined = values[~np.isnan(values)]
+    if not len(defined):
+        return Spread(None, None, None, None)
+    p10, p50, p90 = np.percentile(defined, [10, 50, 90])
+    return Spread(float(p10), float(p50), float(p90), float(defined.mean()))
+
+
+def triangular_cdf(values: FloatArray, low: float, peak: float, high: float) -> FloatArray:
+    """P(X ≤ value) for X triangular(low, peak, high), low < high. [0-1]
+
+    Notes
+    -----
+    (x − low)² / ((high − low)(peak − low)) up to the peak, then
+    1 − (high − x)² / ((high − low)(high − peak)). For (0, 0.5, 1) at 0.25: 0.125.
+    """
+    width = high - low
+    rising = (values - low) ** 2 / (width * (peak - low)) if peak > low else np.zeros_like(values)
+    falling = (
+        1 - (high - values) ** 2 / (width * (high - peak)) if high > peak else np.ones_like(values)
+    )
+    return np.where(values <= peak, rising, falling)
+
+
+def drivers(scenario: Scenario, draws: Draws) -> tuple[Driver, ...]:
+    """The drawn fields by the strength of their rank (Spearman) correlation with net income.
+
+    A field's rank is its place in its own distribution (its triangular CDF: the
+    population rank, no sorting needed); net income's is its rank among the samples.
+    """
+    if not draws.fields:
+        return ()
+    ranges = ranged_inputs(scenario)
+    count = min(len(draws.net_income), DRIVER_SAMPLES)
+    income = draws.net_income[:count]
+    income_ranks = np.empty(count)
+    income_ranks[np.argsort(income, kind="stable")] = np.arange(count)
+    income_ranks -= income_ranks.mean()
+    income_norm = float(np.sqrt(income_ranks @ income_ranks))
+    found = []
+    for where, values in draws.fields.items():
+        low, high = ranges[where]
+        ranks = triangular_cdf(values[:count], low, float(value_of(scenario, where)), high)
+        ranks = ranks - ranks.mean()
+        denominator = float(np.sqrt(ranks @ ranks)) * income_norm
+        correlation = float(ranks @ income_ranks) / denominator if denominator else 0.0
+        found.append(Driver(where.offer, where.field, label(scenario, where), correlation))
+    return tuple(sorted(found, key=lambda driver: -abs(driver.correlation)))
+
+
+def summarise(
+    scenario: Scenario, draws: Draws, seed: int, target: float | None = None
+) -> Simulation:
+    """The simulation's percentiles, probabilities and drivers; the target defaults to the
+    practitioner's ``target_net_income``."""
+    goal = target if target is not None else scenario.practitioner.target_net_income
+    return Simulation(
+        samples=len(draws.net_income),
+        seed=seed,
+        net_income=spread(draws.net_income),
+        total_hours=spread(draws.total_hours),
+        effective_hourly_rate=spread(draws.effective_hourly_rate),
+        probability_over_capacity=float(np.mean(draws.total_hours > draws.capacity_hours)),
+        probability_reach_target=(
+            None if goal is None else float(np.mean(draws.net_income >= goal))
+        ),
+        target=goal,
+        drivers=drivers(scenario, draws),
+    )
+
+
+def simulate(
+    scenario: Scenario,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = DEFAULT_SEED,
+    target: float | None = None,
+) -> Simulation:
+    """Draw ``samples`` plans from the ranges and summarise them."""
+    return summarise(scenario, draw(scenario, samples, seed), seed, target)
+
+
+def ranges_around(scenario: Scenario, percent: float) -> dict[Input, list[float]]:
+    """A range of ±``percent`` of the plan on every input, within each field's valid range."""
+    found = {}
+    for where in assumptions(scenario):
+        _, low, high = moved(scenario, where, percent)
+        found[where] = [low, high]
+    return found
+
+
+def with_ranges(scenario: Scenario, ranges: dict[Input, list[float]]) -> Scenario:
+    """The scenario with these ranges added to (or replacing) its own, validated."""
+    document = scenario.model_dump(mode="python")
+    offers = {offer["name"]: offer for offer in document["offers"]}
+    for where, bounds in ranges.items():
+        section = document["practitioner"] if where.offer is None else offers[where.offer]
+        section["ranges"] = (section.get("ranges") or {}) | {where.field: bounds}
+    return Scenario.model_validate(document)
