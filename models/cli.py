@@ -21,11 +21,24 @@ from models.errors import ScenarioError
 from models.evaluation import evaluate, per_week
 from models.files import load_scenario
 from models.formatting import format_hours, format_money, format_ratio, format_share
+from models.goal_seek import GoalSeek, goal_seek
+from models.inputs import METRICS, Input, assumptions, unit
+from models.inputs import label as input_label
+from models.optimizer import COUNT_FIELDS, Limits, Optimum, optimize
 from models.results import HOUR_CATEGORIES, ScenarioResult, result_to_dict
 from models.scale import ScaleResult, scale, scale_warnings
-from models.schema import Scenario
+from models.schema import Scenario, suggestion
+from models.sensitivity import DEFAULT_PERCENT, Sensitivity, sensitivity
 from models.timeline import TimelineReport, build_timeline
 from models.timeline import notes as timeline_notes
+from models.uncertainty import (
+    DEFAULT_SAMPLES,
+    DEFAULT_SEED,
+    MAX_SAMPLES,
+    Simulation,
+    Spread,
+    simulate,
+)
 
 EXIT_OK = 0
 EXIT_INVALID_FILE = 1
@@ -71,6 +84,64 @@ def _parser() -> argparse.ArgumentParser:
     timeline_command.add_argument(
         "--json", action="store_true", help="print the months as JSON instead of a table"
     )
+
+    goal_command = commands.add_parser(
+        "goal-seek", help="the value of one input that reaches a target (net income, hours …)"
+    )
+    goal_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
+    goal_command.add_argument("--field", required=True, metavar="NAME", help="the input to vary")
+    goal_command.add_argument(
+        "--offer", metavar="OFFER", help="the offer the field belongs to (none: your own fields)"
+    )
+    goal_command.add_argument(
+        "--target",
+        required=True,
+        metavar="FIGURE=VALUE",
+        help=f"the figure and its target; figures: {', '.join(METRICS)}",
+    )
+    goal_command.add_argument("--json", action="store_true", help="print the answer as JSON")
+
+    sensitivity_command = commands.add_parser(
+        "sensitivity", help="every input moved down and up: which one moves net income most"
+    )
+    sensitivity_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
+    sensitivity_command.add_argument(
+        "--percent", type=float, default=DEFAULT_PERCENT, help="how far to move each input (20)"
+    )
+    sensitivity_command.add_argument("--json", action="store_true", help="print rows as JSON")
+
+    simulate_command = commands.add_parser(
+        "simulate", help="Monte Carlo over the file's ranges: P10/P50/P90 and chances"
+    )
+    simulate_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
+    simulate_command.add_argument(
+        "--samples", type=int, default=DEFAULT_SAMPLES, help=f"plans to draw ({DEFAULT_SAMPLES})"
+    )
+    simulate_command.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"random seed ({DEFAULT_SEED})"
+    )
+    simulate_command.add_argument("--json", action="store_true", help="print results as JSON")
+
+    optimize_command = commands.add_parser(
+        "optimize", help="the mix of offers with the most net income in the hours you have"
+    )
+    optimize_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
+    optimize_command.add_argument(
+        "--reserve-hours-per-week", type=float, default=0.0, metavar="H", help="hours kept free"
+    )
+    optimize_command.add_argument(
+        "--max-bd-share", type=float, metavar="S", help="business development at most S (0-1)"
+    )
+    optimize_command.add_argument(
+        "--min-one-to-one-hours", type=float, metavar="H", help="at least H hours a year 1:1"
+    )
+    optimize_command.add_argument(
+        "--max-travel-hours", type=float, metavar="H", help="at most H hours a year of travel"
+    )
+    optimize_command.add_argument(
+        "--whole-students", action="store_true", help="students in whole numbers too"
+    )
+    optimize_command.add_argument("--json", action="store_true", help="print results as JSON")
 
     validate_command = commands.add_parser(
         "validate", help="check scenario files and list every problem"
@@ -270,6 +341,187 @@ def _timeline(arguments: argparse.Namespace) -> int:
     return _print(arguments, report.timeline, lambda: timeline_table(scenario, report))
 
 
+def _usage_error(command: str, message: str) -> int:
+    print(f"leverage {command}: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _goal_seek(arguments: argparse.Namespace) -> int:
+    scenario = load_scenario(arguments.file)
+    figure, _, text = arguments.target.partition("=")
+    if figure not in METRICS:
+        return _usage_error(
+            "goal-seek", f"--target takes FIGURE=VALUE with FIGURE one of {', '.join(METRICS)}"
+        )
+    try:
+        target = float(text)
+    except ValueError:
+        return _usage_error("goal-seek", f"the target value must be a number (got {text!r})")
+    offers = [offer.name for offer in scenario.enabled_offers]
+    if arguments.offer is not None and arguments.offer not in offers:
+        known = ", ".join(f'"{name}"' for name in offers) or "none"
+        return _usage_error(
+            "goal-seek", f'no enabled offer is called "{arguments.offer}"; the offers are {known}'
+        )
+    where = Input(arguments.offer, arguments.field)
+    fields = [item.field for item in assumptions(scenario) if item.offer == arguments.offer]
+    if arguments.field not in fields:
+        owner = f'"{arguments.offer}"' if arguments.offer else "your own fields (no --offer)"
+        return _usage_error(
+            "goal-seek",
+            f"{arguments.field} is not a figure of {owner} with a value to vary."
+            f"{suggestion(arguments.field, fields)} The fields are {', '.join(fields)}",
+        )
+    answer = goal_seek(scenario, where, figure, target)
+    return _print(arguments, answer, lambda: goal_seek_text(scenario, answer))
+
+
+def goal_seek_text(scenario: Scenario, answer: GoalSeek) -> str:
+    """The readable answer of ``leverage goal-seek``."""
+    where = Input(answer.offer, answer.field)
+    name, figure_unit = METRICS[answer.metric]
+    figure_unit = figure_unit.replace("currency", scenario.currency)
+    field_unit = unit(scenario, where)
+    achieved = "undefined" if answer.achieved is None else f"{answer.achieved:,.2f}"
+    if answer.reachable:
+        head = f"{input_label(scenario, where)}: {answer.value:,.4g} {field_unit} reaches {name.lower()} of {answer.target:,.2f} {figure_unit}"
+    else:
+        head = (
+            f"{input_label(scenario, where)}: no value from {answer.low:,.4g} to {answer.high:,.4g} reaches "
+            f"{name.lower()} of {answer.target:,.2f} {figure_unit}; the closest is {answer.value:,.4g} {field_unit}"
+        )
+    return "\n".join(
+        [head, f"  planned {answer.current:,.4g} {field_unit}; {name.lower()} there {achieved}"]
+    )
+
+
+def sensitivity_table(scenario: Scenario, result: Sensitivity) -> str:
+    """The readable report of ``leverage sensitivity``: inputs by swing, largest first."""
+    currency = scenario.currency
+    rows = [
+        {
+            "input": row.label,
+            "low": f"{row.low_value:,.4g}",
+            "high": f"{row.high_value:,.4g}",
+            "net income at low": format_money(row.low_net_income, currency),
+            "net income at high": format_money(row.high_net_income, currency),
+            "swing": format_money(row.swing, currency),
+            "hours at low": f"{row.low_total_hours:,.0f}",
+            "hours at high": f"{row.high_total_hours:,.0f}",
+        }
+        for row in result.rows
+        if row.swing or row.low_total_hours != row.high_total_hours
+    ]
+    lines = [
+        f"{scenario.name}: each input moved ±{result.percent:g}%, the others as planned",
+        f"Net income as planned {format_money(result.net_income, currency)}, "
+        f"{result.total_hours:,.0f} h",
+        "",
+        pd.DataFrame(rows).to_string(index=False) if rows else "No input moves anything.",
+    ]
+    return "\n".join(lines)
+
+
+def _sensitivity(arguments: argparse.Namespace) -> int:
+    if not 0 < arguments.percent <= 100:
+        return _usage_error(
+            "sensitivity", f"--percent must be above 0 and at most 100 (got {arguments.percent:g})"
+        )
+    scenario = load_scenario(arguments.file)
+    result = sensitivity(scenario, arguments.percent)
+    return _print(arguments, result, lambda: sensitivity_table(scenario, result))
+
+
+def simulation_text(scenario: Scenario, result: Simulation) -> str:
+    """The readable report of ``leverage simulate``."""
+    currency = scenario.currency
+
+    def spread_line(name: str, spread: Spread, show: Callable[[float], str]) -> str:
+        if spread.p50 is None:
+            return f"{name:<22}undefined"
+        values = (spread.p10, spread.p50, spread.p90, spread.mean)
+        p10, p50, p90, mean = (show(value) for value in values if value is not None)
+        return f"{name:<22}P10 {p10}   P50 {p50}   P90 {p90}   mean {mean}"
+
+    lines = [
+        f"{scenario.name}: {result.samples:,} plans drawn from the ranges (seed {result.seed})",
+        "",
+        spread_line("Net income", result.net_income, lambda v: format_money(v, currency)),
+        spread_line("Total hours", result.total_hours, lambda v: f"{v:,.0f} h"),
+        spread_line(
+            "Effective hourly rate",
+            result.effective_hourly_rate,
+            lambda v: format_money(v, currency) + "/h",
+        ),
+        f"Chance of going over capacity  {format_share(result.probability_over_capacity)}",
+    ]
+    if result.probability_reach_target is not None and result.target is not None:
+        lines.append(
+            f"Chance of reaching {format_money(result.target, currency)}  {format_share(result.probability_reach_target)}"
+        )
+    if result.drivers:
+        lines += ["", "What drives the spread (rank correlation with net income):"]
+        lines += [f"  {driver.correlation:+.2f}  {driver.label}" for driver in result.drivers[:10]]
+    else:
+        lines += [
+            "",
+            "The file has no ranges: every sample is the plan. Add `ranges:` to see a spread.",
+        ]
+    return "\n".join(lines)
+
+
+def _simulate(arguments: argparse.Namespace) -> int:
+    if not 1 <= arguments.samples <= MAX_SAMPLES:
+        return _usage_error(
+            "simulate", f"--samples must be from 1 to {MAX_SAMPLES:,} (got {arguments.samples:,})"
+        )
+    scenario = load_scenario(arguments.file)
+    result = simulate(scenario, arguments.samples, arguments.seed)
+    return _print(arguments, result, lambda: simulation_text(scenario, result))
+
+
+def optimum_table(scenario: Scenario, result: Optimum) -> str:
+    """The readable report of ``leverage optimize``: today's counts beside the best mix."""
+    if result.totals is None:
+        return result.message
+    currency = scenario.currency
+    today = evaluate(scenario).totals
+    rows = [
+        {
+            "offer": offer.name,
+            "count of": COUNT_FIELDS[offer.kind],
+            "today": f"{getattr(offer, COUNT_FIELDS[offer.kind]):,.4g}",
+            "best mix": f"{result.counts[offer.name]:,.4g}",
+        }
+        for offer in scenario.enabled_offers
+    ]
+    lines = [
+        f"{scenario.name}: the mix with the most net income",
+        "",
+        pd.DataFrame(rows).to_string(index=False),
+        "",
+        f"Net income  {format_money(today.net_income, currency)} → {format_money(result.totals.net_income, currency)}",
+        f"Hours       {format_hours(today.total_hours)} → {format_hours(result.totals.total_hours)} of {format_hours(result.totals.capacity_hours)}",
+    ]
+    return "\n".join(lines)
+
+
+def _optimize(arguments: argparse.Namespace) -> int:
+    share = arguments.max_bd_share
+    if share is not None and not 0 <= share <= 1:
+        return _usage_error("optimize", f"--max-bd-share is a share from 0 to 1 (got {share:g})")
+    scenario = load_scenario(arguments.file)
+    limits = Limits(
+        reserve_hours_per_week=arguments.reserve_hours_per_week,
+        max_bd_share=share,
+        min_one_to_one_hours=arguments.min_one_to_one_hours,
+        max_travel_hours=arguments.max_travel_hours,
+        whole_students=arguments.whole_students,
+    )
+    result = optimize(scenario, limits)
+    return _print(arguments, result, lambda: optimum_table(scenario, result))
+
+
 def _validate(arguments: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in arguments.files:
@@ -291,6 +543,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "scale": _scale,
         "compare": _compare,
         "timeline": _timeline,
+        "goal-seek": _goal_seek,
+        "sensitivity": _sensitivity,
+        "simulate": _simulate,
+        "optimize": _optimize,
         "validate": _validate,
     }
     try:

@@ -1,0 +1,280 @@
+"""The best mix: how many of each offer to sell for the most net income in the hours you have.
+
+The decision variables are each enabled offer's count — clients, contracts,
+groups, cohorts, retreats, students, active licensees — every other field as
+planned. Every figure of an offer is linear in its count, so two evaluations of
+the offer (count 0 and count 1, through :func:`models.evaluation.offer_year`)
+give the exact coefficients; what the offer costs even at count 0 (creation
+time, launches, legal costs) is switched on by a yes/no variable that the count
+needs. ``scipy.optimize.milp`` (HiGHS) solves the mixed-integer program:
+
+maximise Σ (contribution per unit × count + fixed contribution × runs) − fixed costs
+subject to Σ hours + fixed admin ≤ capacity − reserve hours a week × weeks, and the
+optional limits (business development share, 1:1 hours, travel hours).
+
+An offer the answer leaves at 0 is disabled in the recommended scenario.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from models.evaluation import evaluate, fixed_admin_hours, offer_year
+from models.results import Totals
+from models.schema import Licensing, OfferBase, Scenario
+
+#: Kind → the count the optimizer chooses.
+COUNT_FIELDS: dict[str, str] = {
+    "one_to_one": "clients",
+    "contract": "contracts",
+    "group_program": "groups",
+    "mastermind": "cohorts",
+    "retreat": "retreats",
+    "online_program": "students",
+    "licensing": "licensees",
+}
+
+Status = Literal["optimal", "infeasible"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the best mix must respect besides capacity.
+
+    Attributes
+    ----------
+    reserve_hours_per_week : float
+        Hours a week kept free. [h/week]
+    max_bd_share : float | None
+        Business development at most this share of total hours. [0-1]
+    min_one_to_one_hours : float | None
+        At least this many hours a year with private 1:1 clients. [h/year]
+    max_travel_hours : float | None
+        At most this many hours a year of travel. [h/year]
+    whole_students : bool
+        Students in whole numbers too (the other counts always are).
+    counts : dict[str, tuple[float, float]]
+        Offer name → (minimum, maximum) count, replacing the defaults.
+    """
+
+    reserve_hours_per_week: float = 0.0
+    max_bd_share: float | None = None
+    min_one_to_one_hours: float | None = None
+    max_travel_hours: float | None = None
+    whole_students: bool = False
+    counts: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Optimum:
+    """The best mix (the JSON of ``leverage optimize``).
+
+    Attributes
+    ----------
+    status : str
+        "optimal", or "infeasible" when the limits cannot all be met.
+    counts : dict[str, float]
+        Offer name → its recommended count (the kind's COUNT_FIELDS field).
+    totals : Totals | None
+        The totals of the recommended scenario, from :func:`models.evaluation.evaluate`.
+    message : str
+        In words: what was found, or which limit cannot be met.
+    """
+
+    status: Status
+    counts: dict[str, float]
+    totals: Totals | None
+    message: str
+
+
+@dataclass(frozen=True)
+class _Lever:
+    """One offer's figures as a linear function of its count: at 0 and per unit."""
+
+    offer: OfferBase
+    at_zero: dict[str, float]
+    per_unit: dict[str, float]
+    low: float
+    high: float
+    whole: bool
+
+    @property
+    def has_fixed_part(self) -> bool:
+        return any(value != 0 for value in self.at_zero.values())
+
+
+def with_count(offer: OfferBase, count: float) -> OfferBase:
+    """The offer with ``count`` of its COUNT_FIELDS field; licensing keeps new licensees in
+    the plan's proportion to the active ones."""
+    name = COUNT_FIELDS[offer.kind]
+    if isinstance(offer, Licensing):
+        share_new = offer.new_licensees_per_year / offer.licensees if offer.licensees else 0.0
+        return offer.model_copy(update={name: count, "new_licensees_per_year": count * share_new})
+    return offer.model_copy(update={name: count})
+
+
+def _figures(offer: OfferBase) -> dict[str, float]:
+    year = offer_year(offer)
+    return {
+        "contribution": year.revenue - year.direct_costs,
+        "hours": year.hours.total,
+        "business_development": year.hours.business_development,
+        "travel": year.hours.travel,
+        "one_to_one": year.hours.delivery if offer.kind == "one_to_one" else 0.0,
+        "buyers": year.buyers,
+    }
+
+
+def default_count_range(offer: OfferBase) -> tuple[float, float]:
+    """(0, the market cap as a count), or (0, three times today's count, at least 1)."""
+    at_zero, at_one = _figures(with_count(offer, 0.0)), _figures(with_count(offer, 1.0))
+    buyers_per_unit = at_one["buyers"] - at_zero["buyers"]
+    if offer.max_sales_per_year is not None and buyers_per_unit > 0:
+        return 0.0, offer.max_sales_per_year / buyers_per_unit
+    return 0.0, max(3.0 * getattr(offer, COUNT_FIELDS[offer.kind]), 1.0)
+
+
+def _lever(offer: OfferBase, limits: Limits) -> _Lever:
+    at_zero, at_one = _figures(with_count(offer, 0.0)), _figures(with_count(offer, 1.0))
+    low, high = limits.counts.get(offer.name, default_count_range(offer))
+    whole = offer.kind != "online_program" or limits.whole_students
+    if whole:
+        low, high = math.ceil(low - 1e-9), math.floor(high + 1e-9)
+    return _Lever(
+        offer=offer,
+        at_zero=at_zero,
+        per_unit={name: at_one[name] - at_zero[name] for name in at_one},
+        low=low,
+        high=high,
+        whole=whole,
+    )
+
+
+class _Program:
+    """The mixed-integer program: a count per offer, then a runs yes/no per offer with a fixed
+    part. ``row(figure)`` is a figure's coefficients over the variables."""
+
+    def __init__(self, levers: list[_Lever]) -> None:
+        self.levers = levers
+        self.fixed = [index for index, lever in enumerate(levers) if lever.has_fixed_part]
+        self.size = len(levers) + len(self.fixed)
+
+    def row(self, figure: str) -> np.ndarray[Any, np.dtype[np.float64]]:
+        coefficients = np.zeros(self.size)
+        for index, lever in enumerate(self.levers):
+            coefficients[index] = lever.per_unit[figure]
+        for position, index in enumerate(self.fixed):
+            coefficients[len(self.levers) + position] = self.levers[index].at_zero[figure]
+        return coefficients
+
+    def bounds(self) -> Bounds:
+        lows = [lever.low for lever in self.levers] + [0.0] * len(self.fixed)
+        highs = [lever.high for lever in self.levers] + [1.0] * len(self.fixed)
+        return Bounds(lows, highs)
+
+    def integrality(self) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """1 for a whole-number variable (every runs yes/no), 0 for a continuous one."""
+        whole = [lever.whole for lever in self.levers] + [True] * len(self.fixed)
+        return np.array(whole, dtype=np.int64)
+
+    def runs_constraint(self) -> LinearConstraint | None:
+        """count ≤ maximum × runs: an offer with a fixed part sells only if it runs."""
+        if not self.fixed:
+            return None
+        matrix = np.zeros((len(self.fixed), self.size))
+        for position, index in enumerate(self.fixed):
+            matrix[position, index] = 1.0
+            matrix[position, len(self.levers) + position] = -self.levers[index].high
+        return LinearConstraint(matrix, -np.inf, 0.0)
+
+
+def _limit_constraints(
+    program: _Program, scenario: Scenario, limits: Limits
+) -> dict[str, LinearConstraint]:
+    """Every limit as a linear constraint, by the words that name it."""
+    practitioner = scenario.practitioner
+    fixed_admin = fixed_admin_hours(practitioner)
+    capacity = practitioner.hours_per_week * practitioner.weeks_per_year
+    reserve = limits.reserve_hours_per_week * practitioner.weeks_per_year
+    hours = program.row("hours")
+    found = {
+        f"your hours ({capacity:,.0f} a year, less {reserve:,.0f} kept free, less "
+        f"{fixed_admin:,.0f} of fixed admin)": LinearConstraint(
+            hours, -np.inf, capacity - reserve - fixed_admin
+        )
+    }
+    if limits.max_bd_share is not None:
+        # BD ≤ share × (Σ hours + fixed admin)  ⇔  BD − share × Σ hours ≤ share × fixed admin
+        share = limits.max_bd_share
+        found[f"business development at most {share:.0%} of your hours"] = LinearConstraint(
+            program.row("business_development") - share * hours, -np.inf, share * fixed_admin
+        )
+    if limits.min_one_to_one_hours is not None:
+        found[f"at least {limits.min_one_to_one_hours:,.0f} hours a year of 1:1 time"] = (
+            LinearConstraint(program.row("one_to_one"), limits.min_one_to_one_hours, np.inf)
+        )
+    if limits.max_travel_hours is not None:
+        found[f"at most {limits.max_travel_hours:,.0f} hours a year of travel"] = LinearConstraint(
+            program.row("travel"), -np.inf, limits.max_travel_hours
+        )
+    return found
+
+
+def _solve(program: _Program, constraints: list[LinearConstraint]) -> Any:
+    runs = program.runs_constraint()
+    return milp(
+        -program.row("contribution"),
+        integrality=program.integrality(),
+        bounds=program.bounds(),
+        constraints=[*constraints, *([runs] if runs is not None else [])],
+    )
+
+
+def _unmet_limit(program: _Program, named: dict[str, LinearConstraint]) -> str:
+    """The limit that cannot be met: the first whose removal makes the program solvable."""
+    for name in named:
+        others = [constraint for other, constraint in named.items() if other != name]
+        if _solve(program, others).status == 0:
+            return name
+    return "the minimum counts together with " + " and ".join(named)
+
+
+def recommended(scenario: Scenario, counts: dict[str, float]) -> Scenario:
+    """The scenario with these counts; an offer at 0 is disabled."""
+    offers = [
+        with_count(offer, counts[offer.name]).model_copy(update={"enabled": counts[offer.name] > 0})
+        if offer.name in counts
+        else offer
+        for offer in scenario.offers
+    ]
+    return scenario.model_copy(update={"offers": offers})
+
+
+def optimize(scenario: Scenario, limits: Limits | None = None) -> Optimum:
+    """The mix of counts with the most net income within capacity and the limits."""
+    limits = limits or Limits()
+    levers = [_lever(offer, limits) for offer in scenario.enabled_offers]
+    impossible = [lever.offer.name for lever in levers if lever.low > lever.high]
+    if impossible:
+        names = ", ".join(f'"{name}"' for name in impossible)
+        return Optimum(
+            "infeasible", {}, None, f"The minimum count is above the maximum for {names}."
+        )
+    program = _Program(levers)
+    named = _limit_constraints(program, scenario, limits)
+    solution = _solve(program, list(named.values()))
+    if solution.status != 0:
+        return Optimum(
+            "infeasible", {}, None, f"No mix can meet this limit: {_unmet_limit(program, named)}."
+        )
+    counts = {
+        lever.offer.name: float(round(value) if lever.whole else value)
+        for lever, value in zip(levers, solution.x, strict=False)
+    }
+    totals = evaluate(recommended(scenario, counts)).totals
+    return Optimum("optimal", counts, totals, "The mix with the most net income found.")
