@@ -111,13 +111,16 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
         return float(figure_at(scenario, where, value, figure)) - target  # type: ignore[arg-type]
 
     grid = _grid(current, low, high)
-    gaps = np.asarray(figure_at(scenario, where, grid, figure), dtype=float) - target
+    figures = np.asarray(figure_at(scenario, where, grid, figure), dtype=float)
+    gaps = np.broadcast_to(figures, grid.shape) - target
     defined = ~np.isnan(gaps)
     grid, gaps = grid[defined], gaps[defined]
     signs = np.sign(gaps)
     brackets = np.flatnonzero((signs[:-1] * signs[1:] < 0) | (signs[:-1] == 0))
     reachable = bool(len(brackets)) or bool(len(signs) and signs[-1] == 0)
-    if reachable:
+    if gap(current) == 0:
+        value = current  # already there: keep the plan
+    elif reachable:
         value = _root(gap, grid, gaps, brackets, current)
     elif len(grid):
         value = _closest(gap, grid, gaps)

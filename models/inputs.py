@@ -169,8 +169,9 @@ def metric(sums: YearSums, practitioner: Practitioner, name: str) -> Any:
     if name == "free_hours_per_week":
         return per_week(sums.free_hours, practitioner)
     if name == "effective_hourly_rate":
-        hours = np.asarray(sums.total_hours, dtype=float)
-        net = np.broadcast_to(np.asarray(sums.net_income, dtype=float), hours.shape)
+        net, hours = np.broadcast_arrays(
+            np.asarray(sums.net_income, dtype=float), np.asarray(sums.total_hours, dtype=float)
+        )
         rate = np.divide(net, hours, out=np.full(hours.shape, np.nan), where=hours != 0)
         return rate if rate.ndim else float(rate)
     raise ValueError(f"unknown figure: {name}; use one of {', '.join(METRICS)}")
