@@ -183,13 +183,16 @@ class _Program:
         return np.array(whole, dtype=np.int64)
 
     def runs_constraint(self) -> LinearConstraint | None:
-        """count ≤ maximum × runs: an offer with a fixed part sells only if it runs."""
+        """count ≤ maximum × runs and runs ≤ count: an offer with a fixed part sells only if it
+        runs, and runs only if it sells at least one (idle creation hours must not pad the
+        hours a share limit is measured against)."""
         if not self.fixed:
             return None
-        matrix = np.zeros((len(self.fixed), self.size))
+        matrix = np.zeros((2 * len(self.fixed), self.size))
         for position, index in enumerate(self.fixed):
-            matrix[position, index] = 1.0
-            matrix[position, len(self.levers) + position] = -self.levers[index].high
+            runs = len(self.levers) + position
+            matrix[2 * position, [index, runs]] = 1.0, -self.levers[index].high
+            matrix[2 * position + 1, [index, runs]] = -1.0, 1.0
         return LinearConstraint(matrix, -np.inf, 0.0)
 
 

@@ -257,3 +257,87 @@ def test_timeline_json_has_36_months_of_the_documented_keys():
     assert output["payback"] == {"Career change program": 8}
     table = run("timeline", str(SCENARIOS / "course-creator.yaml"))
     assert "the first 36 months" in table.stdout and "paid back: month 8" in table.stdout
+
+
+COACH = str(SCENARIOS / "coach-one-to-one.yaml")
+
+
+def json_of(*arguments):
+    """Run a command in-process and read its JSON (each subprocess start costs a second)."""
+    import contextlib
+    import io
+
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        assert main([*arguments, "--json"]) == 0
+    return json.loads(output.getvalue())
+
+
+def test_goal_seek_json_and_table():
+    # Maya: 23 clients; net income = 23 × price − 23 × 150 − 8,000 = 180,000
+    # ⇒ price = (180,000 + 3,450 + 8,000) / 23 = 8,323.91…
+    output = json_of(
+        "goal-seek", COACH, "--field", "price_per_client", "--offer", "Executive coaching",
+        "--target", "net_income=180000",
+    )  # fmt: skip
+    assert {"field", "offer", "value", "reachable", "achieved"} <= set(output)
+    assert output["value"] == pytest.approx(191450 / 23)
+    assert output["reachable"] is True
+    assert output["achieved"] == pytest.approx(180000)
+    table = run(
+        "goal-seek", COACH, "--field", "hours_per_week", "--target", "free_hours_per_week=5"
+    )
+    assert table.returncode == 0 and "You → Working hours per week" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (("--field", "price_per_clint", "--offer", "Executive coaching", "--target", "net_income=1"), "Did you mean"),
+        (("--field", "clients", "--offer", "Nobody", "--target", "net_income=1"), 'no enabled offer is called "Nobody"'),
+        (("--field", "clients", "--offer", "Executive coaching", "--target", "income=1"), "FIGURE=VALUE"),
+        (("--field", "clients", "--offer", "Executive coaching", "--target", "net_income=lots"), "must be a number"),
+    ],
+)  # fmt: skip
+def test_goal_seek_usage_errors_name_the_problem(arguments, words, capsys):
+    assert main(["goal-seek", COACH, *arguments]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_sensitivity_json_rows_by_swing():
+    output = json_of("sensitivity", COACH, "--percent", "10")
+    first = output["rows"][0]
+    assert {"offer", "field", "low_net_income", "high_net_income", "swing"} <= set(first)
+    # Price ±10%: 23 × 800 = 18,400 each way, a swing of 36,800, the largest.
+    assert (first["field"], first["swing"]) == ("price_per_client", pytest.approx(36800))
+    swings = [row["swing"] for row in output["rows"]]
+    assert swings == sorted(swings, reverse=True)
+
+
+def test_simulate_json_has_the_documented_keys_and_is_seeded():
+    output = json_of("simulate", COACH, "--samples", "5000", "--seed", "4")
+    assert {
+        "samples", "net_income", "total_hours", "effective_hourly_rate",
+        "probability_over_capacity", "probability_reach_target",
+    } <= set(output)  # fmt: skip
+    assert set(output["net_income"]) == {"p10", "p50", "p90", "mean"}
+    assert output["samples"] == 5000
+    assert output["net_income"]["p10"] < output["net_income"]["p50"] < output["net_income"]["p90"]
+    assert output == json_of("simulate", COACH, "--samples", "5000", "--seed", "4")
+    text = run("simulate", COACH, "--samples", "2000")
+    assert "What drives the spread" in text.stdout
+
+
+def test_optimize_json_counts_and_totals():
+    output = json_of(
+        "optimize", str(SCENARIOS / "portfolio-every-lever.yaml"), "--reserve-hours-per-week",
+        "2", "--max-bd-share", "0.2",
+    )  # fmt: skip
+    assert output["status"] == "optimal"
+    assert len(output["counts"]) == 7
+    totals = output["totals"]
+    assert totals["free_hours"] >= 2 * 46 - 1e-6
+    assert totals["hours"]["business_development"] <= 0.2 * totals["total_hours"] + 1e-6
+    infeasible = json_of("optimize", COACH, "--reserve-hours-per-week", "39")
+    assert infeasible["status"] == "infeasible" and "your hours" in infeasible["message"]
+    assert main(["optimize", COACH, "--max-bd-share", "2"]) == 2
