@@ -17,6 +17,7 @@ navigation = st.navigation(
         st.Page("app_pages/timeline.py", title="Timeline", icon=":material/calendar_month:"),
         st.Page("app_pages/scale.py", title="Scale", icon=":material/trending_up:"),
         st.Page("app_pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
+        st.Page("app_pages/decide.py", title="Decide", icon=":material/psychology_alt:"),
     ]
 )
 navigation.run()

@@ -18,12 +18,12 @@ import numpy as np
 import numpy.typing as npt
 from scipy.optimize import brentq, minimize_scalar
 
-from models.evaluation import evaluate, scenario_sums
+from models.evaluation import evaluate
 from models.inputs import (
     Input,
+    figure_of,
     is_whole,
     label,
-    metric,
     valid_range,
     value_of,
     with_values,
@@ -87,8 +87,7 @@ class GoalSeek:
 
 def figure_at(scenario: Scenario, where: Input, value: object, figure: str) -> object:
     """The figure with the input at ``value`` (a number, or a numpy array of values)."""
-    changed = with_values(scenario, {where: value})
-    return metric(scenario_sums(changed), changed.practitioner, figure)
+    return figure_of(with_values(scenario, {where: value}), figure)
 
 
 def _grid(current: float, low: float, high: float) -> FloatArray:

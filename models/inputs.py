@@ -17,7 +17,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel
 
-from models.evaluation import YearSums, per_week
+from models.evaluation import YearSums, per_week, scenario_sums
 from models.schema import (
     MAX_COUNT,
     Licensing,
@@ -175,3 +175,8 @@ def metric(sums: YearSums, practitioner: Practitioner, name: str) -> Any:
         rate = np.divide(net, hours, out=np.full(hours.shape, np.nan), where=hours != 0)
         return rate if rate.ndim else float(rate)
     raise ValueError(f"unknown figure: {name}; use one of {', '.join(METRICS)}")
+
+
+def figure_of(scenario: Scenario, name: str) -> Any:
+    """One headline figure of the scenario (arrays where its fields hold arrays)."""
+    return metric(scenario_sums(scenario), scenario.practitioner, name)

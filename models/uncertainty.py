@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 
 from models.evaluation import YearSums, scenario_sums
 from models.inputs import Input, assumptions, consistent, label, metric, value_of, with_values
@@ -271,3 +272,14 @@ def with_ranges(scenario: Scenario, ranges: dict[Input, list[float]]) -> Scenari
         section = document["practitioner"] if where.offer is None else offers[where.offer]
         section["ranges"] = (section.get("ranges") or {}) | {where.field: bounds}
     return Scenario.model_validate(document)
+
+
+def histogram(values: FloatArray, bins: int = 40) -> pd.DataFrame:
+    """Counts of the samples in ``bins`` equal bins: start, end, samples, share [0-1]."""
+    defined = values[~np.isnan(values)]
+    if not len(defined):
+        return pd.DataFrame(columns=["start", "end", "samples", "share"])
+    counts, edges = np.histogram(defined, bins=bins)
+    return pd.DataFrame(
+        {"start": edges[:-1], "end": edges[1:], "samples": counts, "share": counts / len(defined)}
+    )

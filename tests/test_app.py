@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from models import evaluate, load_scenario
 from models.examples import DEFAULT_EXAMPLE, load_example
-from models.formatting import format_money_short
+from models.formatting import format_money, format_money_short
 from models.schema import KIND_LABELS, OFFER_MODELS
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import new_offer
@@ -242,7 +242,7 @@ def test_switching_scenario_without_edits_needs_no_confirmation(app):
 
 def test_every_page_renders_without_an_exception(app):
     """The user visits each page of the navigation."""
-    for page in ["plan", "timeline", "scale", "compare"]:
+    for page in ["plan", "timeline", "scale", "compare", "decide"]:
         app.switch_page(f"app_pages/{page}.py").run()
         assert not app.exception
 
@@ -393,3 +393,93 @@ def test_a_course_that_cannot_be_built_in_time_starts_later_with_a_note(app):
     )
     # Creation the same (months 1-6, launch in month 7): paid back in month 8 as in the example
     assert any("paid back in **month 8**" in text.value for text in app.markdown)
+
+
+def decide(app, section):
+    """Open a section of the Decide page."""
+    app.switch_page("app_pages/decide.py").run()
+    app.segmented_control(key="decide_section").set_value(section).run()
+    assert not app.exception
+    return app
+
+
+def test_every_section_of_decide_renders(app):
+    for section in ["Goal seek", "Sensitivity", "Uncertainty", "Best mix"]:
+        decide(app, section)
+        assert not app.error
+
+
+def test_goal_seek_finds_the_models_value_and_applies_it_undoably(app):
+    """The user asks what price per client reaches 200,000 and applies it; then undoes."""
+    from models.goal_seek import goal_seek
+    from models.inputs import Input
+
+    decide(app, "Goal seek")
+    scenario = current(app)
+    offer = scenario.offers[0].name
+    app.selectbox(key="goal_input").set_value(f"{offer} → Price per client").run()
+    app.number_input(key="goal_target:net_income").set_value(200000.0).run()
+    expected = goal_seek(scenario, Input(offer, "price_per_client"), "net_income", 200000)
+    assert metric(app, "Value needed").startswith(f"{expected.value:,.4g}")
+    app.button(key="goal_apply").click().run()
+    assert not app.exception
+    applied = current(app)
+    assert applied.offers[0].price_per_client == pytest.approx(expected.value)
+    assert evaluate(applied).totals.net_income == pytest.approx(200000)
+    app.button(key="undo").click().run()
+    assert current(app).offers[0].price_per_client == scenario.offers[0].price_per_client
+
+
+def test_what_must_be_true_lists_the_drivers(app):
+    decide(app, "Goal seek")
+    table = app.dataframe[0].value
+    assert "Needed on its own" in table.columns
+    assert len(table) >= 2
+
+
+def test_sensitivity_and_the_two_input_table_show_the_models_figures(app):
+    """The user moves every input ±10% and reads the table of two inputs."""
+    from models.sensitivity import sensitivity
+
+    decide(app, "Sensitivity")
+    app.slider(key="sensitivity_percent").set_value(10).run()
+    assert not app.exception
+    expected = sensitivity(current(app), 10)
+    table = app.dataframe[0].value
+    assert table["Input"].tolist() == [row.label for row in expected.rows]
+    assert table["Swing"].tolist() == pytest.approx([row.swing for row in expected.rows])
+    top = expected.rows[0]
+    assert app.selectbox(key="grid_across").value == top.label
+    assert any("−10% to +10%" in caption.value for caption in app.caption)
+
+
+def test_a_range_set_in_the_app_is_saved_and_simulated(app):
+    """The user gives the clients a range; the simulation shows the model's percentiles."""
+    from models.uncertainty import simulate
+
+    decide(app, "Uncertainty")
+    scenario = current(app)
+    offer = scenario.offers[0]
+    app.selectbox(key="ranges_section").set_value(offer.name).run()
+    app.selectbox(key="ranges_field").set_value("Clients per year").run()
+    where = (offer.name, "clients")
+    app.number_input(key=key(app, "range", *where, "low")).set_value(offer.clients - 4).run()
+    app.number_input(key=key(app, "range", *where, "high")).set_value(offer.clients + 2).run()
+    assert not app.exception
+    ranged = current(app)
+    assert ranged.offers[0].ranges == {"clients": [offer.clients - 4, offer.clients + 2]}
+    expected = simulate(ranged, 10_000, 1)
+    assert metric(app, "Net income, P10") == format_money(expected.net_income.p10, "USD")
+    app.button(key="range_spread").click().run()
+    assert len(current(app).offers[0].ranges) > 3
+
+
+def test_best_mix_shows_the_optimizers_answer_and_joins_the_library(app):
+    from models.optimizer import Limits, optimize
+
+    decide(app, "Best mix")
+    app.number_input(key="mix_reserve").set_value(2.0).run()
+    expected = optimize(current(app), Limits(reserve_hours_per_week=2.0))
+    assert metric(app, "Net income") == format_money(expected.totals.net_income, "USD")
+    app.button(key="mix_add").click().run()
+    assert any("(best mix)" in name for name in app.session_state["library"])

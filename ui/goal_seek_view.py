@@ -1,0 +1,144 @@
+"""Decide → Goal seek: the value of one input that reaches a target, and what must be true.
+
+Every figure comes from :mod:`models.goal_seek`. "Apply" puts the value into the
+scenario being edited; the sidebar's Undo brings the old value back.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import streamlit as st
+
+from models.formatting import format_money, format_share
+from models.goal_seek import goal_seek, what_must_be_true
+from models.inputs import METRICS, Input, assumptions, figure_of, label, unit
+from models.schema import Scenario
+from ui.state import draft, replace_scenario
+
+
+def _apply(where: Input, value: float, name: str) -> None:
+    """Button callback: the scenario with the input at ``value``, undoable."""
+    document = copy.deepcopy(draft())  # the draft as it is goes on the undo stack
+    section = (
+        document["practitioner"]
+        if where.offer is None
+        else next(offer for offer in document["offers"] if offer["name"] == where.offer)
+    )
+    section[where.field] = value
+    replace_scenario(
+        Scenario.model_validate(document),
+        source=st.session_state["source"],
+        undo_label=f"goal seek on {name}",
+    )
+    st.session_state["notice"] = ("success", f"{name} set to {value:,.6g}. Undo is in the sidebar.")
+
+
+def _figure_text(value: float | None, figure: str, currency: str) -> str:
+    if value is None:
+        return "undefined"
+    figure_unit = METRICS[figure][1]
+    if "currency" in figure_unit:
+        return format_money(value, currency) + ("/h" if figure_unit.endswith("/h") else "")
+    return f"{value:,.1f} h" + (" a week" if figure.endswith("week") else "")
+
+
+def goal_seek_view(scenario: Scenario) -> None:
+    """Pick an input and a target; see the value that reaches it, and apply it."""
+    currency = scenario.currency
+    inputs = {label(scenario, where): where for where in assumptions(scenario)}
+    figures = {METRICS[name][0]: name for name in METRICS}
+    columns = st.columns([3, 2, 2], vertical_alignment="bottom")
+    chosen = columns[0].selectbox(
+        "Input to change",
+        list(inputs),
+        key="goal_input",
+        help="Any figure of yours or of an enabled offer; every other input stays as planned.",
+    )
+    figure = figures[columns[1].selectbox("Figure to reach", list(figures), key="goal_figure")]
+    where = inputs[chosen]
+    planned = float(figure_of(scenario, figure))
+    planned = None if math.isnan(planned) else planned
+    default = scenario.practitioner.target_net_income if figure == "net_income" else None
+    target = columns[2].number_input(
+        f"Target ({METRICS[figure][1].replace('currency', currency)})",
+        value=float(default if default is not None else round(planned or 0.0)),
+        key=f"goal_target:{figure}",
+        step=1000.0 if "currency/year" in METRICS[figure][1] else 1.0,
+    )
+    answer = goal_seek(scenario, where, figure, target)
+    field_unit = unit(scenario, where)
+    first, second, third = st.columns(3)
+    first.metric(
+        "Value needed" if answer.reachable else "Closest value",
+        f"{answer.value:,.4g} {field_unit}",
+        delta=(
+            f"{answer.value / answer.current - 1:+.1%} on the plan's {answer.current:,.4g}"
+            if answer.current
+            else f"the plan has {answer.current:,.4g}"
+        ),
+        delta_color="off",
+    )
+    second.metric(
+        f"{METRICS[figure][0]} there",
+        _figure_text(answer.achieved, figure, currency),
+        delta=f"planned {_figure_text(planned, figure, currency)}",
+        delta_color="off",
+        delta_arrow="off",
+    )
+    with third:
+        st.button(
+            "Apply this value",
+            on_click=_apply,
+            args=(where, answer.value, chosen),
+            key="goal_apply",
+            disabled=answer.value == answer.current,
+            icon=":material/check:",
+            help="Put this value into the scenario; Undo in the sidebar brings the old one back.",
+        )
+    if not answer.reachable:
+        st.warning(
+            f"Not reachable within {answer.low:,.4g} to {answer.high:,.4g} {field_unit}: "
+            f"{answer.value:,.4g} comes closest.",
+            icon=":material/block:",
+        )
+    _what_must_be_true(scenario)
+
+
+def _what_must_be_true(scenario: Scenario) -> None:
+    currency = scenario.currency
+    st.subheader("What must be true")
+    target = scenario.practitioner.target_net_income
+    if target is None:
+        st.info("Set a target net income (Plan → Scenario and your working year) to see this.")
+        return
+    st.caption(
+        f"For a net income of {format_money(target, currency)}: the value each driver would "
+        "need on its own, everything else as planned."
+    )
+    rows = [
+        {
+            "Driver": row.label,
+            "Planned": row.current,
+            "Needed on its own": row.needed,
+            "Change": format_share(row.change) if row.change is not None else "—",
+            "Fits your hours": "—"
+            if row.needed is None
+            else ("no" if row.over_capacity else "yes"),
+            "Within the market": "—"
+            if row.needed is None
+            else ("no" if row.over_market else "yes"),
+        }
+        for row in what_must_be_true(scenario, target)
+    ]
+    st.dataframe(
+        rows,
+        hide_index=True,
+        key="must_be_true",
+        column_config={
+            "Planned": st.column_config.NumberColumn(format="%,.4g"),
+            "Needed on its own": st.column_config.NumberColumn(format="%,.4g"),
+        },
+    )
+    st.caption("“—”: no value in the field's range reaches the target on its own.")

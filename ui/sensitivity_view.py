@@ -1,0 +1,96 @@
+"""Decide → Sensitivity: which input moves net income most, and a two-input data table.
+
+Every figure comes from :mod:`models.sensitivity`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from models.formatting import format_money
+from models.inputs import assumptions, label
+from models.schema import Scenario
+from models.sensitivity import data_table, sensitivity
+from ui.charts import vega_lite_spec
+from ui.decide_charts import (
+    TORNADO_BARS,
+    data_table_chart,
+    data_table_data,
+    tornado_chart,
+    tornado_data,
+)
+
+MONEY = st.column_config.NumberColumn(format="%,.0f")
+VALUE = st.column_config.NumberColumn(format="%,.4g")
+
+
+def sensitivity_view(scenario: Scenario) -> None:
+    """The tornado of every input moved ±X%, its table, and a data table for two inputs."""
+    currency = scenario.currency
+    percent = st.slider(
+        "Move each input by (%)", 5, 50, 20, step=5, key="sensitivity_percent",
+        help="Each input is moved down and up by this share of its value, the others as planned.",
+    )  # fmt: skip
+    result = sensitivity(scenario, percent)
+    st.caption(
+        f"Net income as planned: {format_money(result.net_income, currency)} with "
+        f"{result.total_hours:,.0f} h. The {TORNADO_BARS} inputs that move it most:"
+    )
+    bars = tornado_data(result)
+    if bars.empty:
+        st.info("No input moves net income: add an offer that earns on the Plan page.")
+    else:
+        st.vega_lite_chart(bars, vega_lite_spec(tornado_chart, currency), key="tornado")
+    with st.expander("Every input, down and up"):
+        st.dataframe(
+            [
+                {
+                    "Input": row.label,
+                    "Planned": row.value,
+                    "Down to": row.low_value,
+                    "Up to": row.high_value,
+                    "Net income down": row.low_net_income,
+                    "Net income up": row.high_net_income,
+                    "Swing": row.swing,
+                    "Hours down": row.low_total_hours,
+                    "Hours up": row.high_total_hours,
+                }
+                for row in result.rows
+            ],
+            hide_index=True,
+            key="sensitivity_table",
+            column_config={
+                "Planned": VALUE,
+                "Down to": VALUE,
+                "Up to": VALUE,
+                "Net income down": MONEY,
+                "Net income up": MONEY,
+                "Swing": MONEY,
+                "Hours down": MONEY,
+                "Hours up": MONEY,
+            },
+        )
+    _two_inputs(scenario, [row.label for row in result.rows], percent)
+
+
+def _two_inputs(scenario: Scenario, by_swing: list[str], percent: float) -> None:
+    st.subheader("Two inputs together")
+    inputs = {label(scenario, where): where for where in assumptions(scenario)}
+    if len(inputs) < 2:
+        return
+    columns = st.columns(2)
+    across = columns[0].selectbox("Across", by_swing, index=0, key="grid_across")
+    down = columns[1].selectbox("Down", by_swing, index=1, key="grid_down")
+    if across == down:
+        st.info("Choose two different inputs.")
+        return
+    table = data_table(scenario, inputs[across], inputs[down], percent)
+    st.vega_lite_chart(
+        data_table_data(table),
+        vega_lite_spec(data_table_chart, scenario.currency, across, down),
+        key="data_table",
+    )
+    st.caption(
+        f"Net income in thousands of {scenario.currency} a year, from −{percent:g}% to "
+        f"+{percent:g}% of each input; ✕ marks a pair whose hours are over your capacity."
+    )

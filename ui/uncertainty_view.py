@@ -1,0 +1,106 @@
+"""Decide → Uncertainty: the ranges, and a Monte Carlo simulation over them.
+
+Every figure comes from :mod:`models.uncertainty`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from models.formatting import format_money, format_share
+from models.schema import Scenario
+from models.uncertainty import DEFAULT_SEED, Spread, draw, ranged_inputs, summarise
+from ui.charts import vega_lite_spec
+from ui.decide_charts import histogram_chart, histogram_data
+from ui.ranges_editor import ranges_editor
+
+SAMPLE_COUNTS = [1_000, 10_000, 100_000, 1_000_000]
+
+
+def uncertainty_view(scenario: Scenario) -> None:
+    """Edit the ranges; see P10/P50/P90, the chances, the spread and what drives it."""
+    currency = scenario.currency
+    with st.container(border=True):
+        st.markdown(
+            "**How sure are you?** Give a figure a range: the simulation draws it between low "
+            "and high, most often near the planned value (a triangular distribution)."
+        )
+        ranges_editor(scenario)
+    columns = st.columns(2)
+    samples = columns[0].selectbox(
+        "Plans to draw", SAMPLE_COUNTS, index=1, key="simulation_samples",
+        format_func=lambda count: f"{count:,}",
+    )  # fmt: skip
+    seed = columns[1].number_input(
+        "Seed", min_value=0, max_value=2**31 - 1, value=DEFAULT_SEED, step=1, key="simulation_seed",
+        help="The same seed draws the same plans: results you can share and repeat.",
+    )  # fmt: skip
+    ranged = ranged_inputs(scenario)
+    if not any(high > low for low, high in ranged.values()):
+        st.info("No figure has a range yet, so every plan drawn is the plan itself.")
+    with st.spinner(f"Drawing {samples:,} plans…", show_time=True):
+        draws = draw(scenario, samples, int(seed))
+        result = summarise(scenario, draws, int(seed))
+    income = result.net_income
+    first, second, third, fourth, fifth = st.columns(5)
+    first.metric("Net income, P10", _money(income.p10, currency), help="1 plan in 10 earns less.")
+    second.metric("P50 (median)", _money(income.p50, currency))
+    third.metric("P90", _money(income.p90, currency), help="1 plan in 10 earns more.")
+    fourth.metric("Chance of going over capacity", format_share(result.probability_over_capacity))
+    fifth.metric(
+        "Chance of reaching the target",
+        format_share(result.probability_reach_target),
+        help=(
+            f"Net income of at least {format_money(result.target, currency)}."
+            if result.target is not None
+            else "Set a target net income on the Plan page."
+        ),
+    )
+    st.vega_lite_chart(
+        histogram_data(draws, result.target),
+        vega_lite_spec(histogram_chart, currency),
+        key="simulation_histogram",
+    )
+    st.dataframe(
+        [
+            _spread_row("Net income", result.net_income, currency),
+            _spread_row("Total hours", result.total_hours, "h"),
+            _spread_row("Effective hourly rate", result.effective_hourly_rate, f"{currency}/h"),
+        ],
+        hide_index=True,
+        key="simulation_spreads",
+        column_config={
+            name: st.column_config.NumberColumn(format="%,.0f")
+            for name in ("P10", "P50", "P90", "Mean")
+        },
+    )
+    if result.drivers:
+        st.markdown("**What drives the spread** (rank correlation with net income, −1 to 1)")
+        st.dataframe(
+            [
+                {"Figure": driver.label, "Correlation": driver.correlation}
+                for driver in result.drivers[:10]
+            ],
+            hide_index=True,
+            key="simulation_drivers",
+            column_config={
+                "Correlation": st.column_config.ProgressColumn(
+                    min_value=-1.0, max_value=1.0, format="%+.2f"
+                )
+            },
+        )
+
+
+def _money(amount: float | None, currency: str) -> str:
+    return "—" if amount is None else format_money(amount, currency)
+
+
+def _spread_row(name: str, spread: Spread, unit: str) -> dict[str, object]:
+    return {
+        "Figure": name,
+        "Unit": unit,
+        "P10": spread.p10,
+        "P50": spread.p50,
+        "P90": spread.p90,
+        "Mean": spread.mean,
+    }
