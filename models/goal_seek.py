@@ -71,6 +71,8 @@ class GoalSeek:
         The input's planned value.
     low, high : float
         The range searched: the field's valid range.
+    moves_figure : bool
+        Whether the figure changes at all as the input runs over its range.
     """
 
     field: str
@@ -83,6 +85,7 @@ class GoalSeek:
     current: float
     low: float
     high: float
+    moves_figure: bool
 
 
 def figure_at(scenario: Scenario, where: Input, value: object, figure: str) -> object:
@@ -117,8 +120,9 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
     signs = np.sign(gaps)
     brackets = np.flatnonzero((signs[:-1] * signs[1:] < 0) | (signs[:-1] == 0))
     reachable = bool(len(brackets)) or bool(len(signs) and signs[-1] == 0)
-    if gap(current) == 0:
-        value = current  # already there: keep the plan
+    moves = bool(len(gaps)) and bool(np.ptp(gaps) > 0)
+    if gap(current) == 0 or not moves:
+        value = current  # already there, or nothing in range moves the figure: keep the plan
     elif reachable:
         value = _root(gap, grid, gaps, brackets, current)
     elif len(grid):
@@ -139,6 +143,7 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
         current=current,
         low=low,
         high=high,
+        moves_figure=moves,
     )
 
 

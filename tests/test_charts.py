@@ -151,3 +151,44 @@ def test_timeline_charts_draw_the_months_against_capacity_the_cash_and_the_lanes
     ]  # fmt: skip
     assert set(course["offer_order"]) == {1}
     assert fields(lanes_chart().to_dict())["x2"] == "end"
+
+
+def test_decide_charts_draw_the_models_swings_cells_and_bins():
+    import numpy as np
+
+    from models.inputs import Input
+    from models.sensitivity import data_table, sensitivity
+    from models.uncertainty import draw, ranges_around, with_ranges
+    from ui.decide_charts import (
+        TORNADO_BARS,
+        data_table_chart,
+        data_table_data,
+        histogram_chart,
+        histogram_data,
+        tornado_chart,
+        tornado_data,
+    )
+
+    scenario = load_example(DEFAULT_EXAMPLE)
+    result = sensitivity(scenario)
+    bars = tornado_data(result)
+    assert fields(tornado_chart("USD").to_dict()) == {"x": "change", "y": "input", "color": "end"}
+    assert bars["input"].nunique() == TORNADO_BARS
+    top = result.rows[0]
+    # Each bar is net income at the input's end minus net income as planned.
+    assert bars[bars["input"] == top.label]["change"].tolist() == pytest.approx(
+        [top.low_net_income - result.net_income, top.high_net_income - result.net_income]
+    )
+    table = data_table(scenario, Input(None, "hours_per_week"), Input(top.offer, top.field), 60)
+    cells = data_table_data(table)
+    assert cells["label"].str.endswith("✕").tolist() == table["over_capacity"].tolist()
+    assert table["over_capacity"].any() and not table["over_capacity"].all()
+    cells_layer, labels_layer = data_table_chart("USD", "a", "b").to_dict()["layer"]
+    assert fields(cells_layer)["color"] == "net_income"
+    assert fields(labels_layer)["text"] == "label"
+
+    draws = draw(with_ranges(scenario, ranges_around(scenario, 20)), 5000)
+    bins = histogram_data(draws, target=float(np.median(draws.net_income)))
+    assert bins["samples"].sum() == 5000
+    assert set(bins["reaches"]) == {"below the target", "reaches the target"}
+    assert fields(histogram_chart("USD").to_dict())["y"] == "share"

@@ -441,3 +441,10 @@ def test_optimizer_never_exceeds_capacity_on_every_example():
         assert optimum.totals.free_hours >= -1e-6, path.name
         bd = optimum.totals.hours.business_development
         assert bd <= 0.3 * optimum.totals.total_hours + 1e-6, path.name
+
+
+def test_an_input_that_does_not_move_the_figure_keeps_the_plan():
+    # Net income does not depend on the hours a week: nothing to seek.
+    answer = goal_seek(practice(), Input(None, "hours_per_week"), "net_income", 90000)
+    assert not answer.reachable and not answer.moves_figure
+    assert answer.value == 40

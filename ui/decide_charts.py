@@ -26,8 +26,8 @@ def tornado_data(result: Sensitivity) -> pd.DataFrame:
     moving = [row for row in result.rows if row.swing > 0][:TORNADO_BARS]
     for rank, row in enumerate(moving):
         for end, value, net in (
-            (f"−{result.percent:g}%", row.low_value, row.low_net_income),
-            (f"+{result.percent:g}%", row.high_value, row.high_net_income),
+            ("down", row.low_value, row.low_net_income),
+            ("up", row.high_value, row.high_net_income),
         ):
             rows.append((row.label, rank, end, value, net - result.net_income, net))
     return pd.DataFrame(rows, columns=["input", "rank", "end", "value", "change", "net_income"])
@@ -53,7 +53,7 @@ def tornado_chart(currency: str) -> alt.Chart:
             color=alt.Color(
                 "end:N",
                 title="Input moved",
-                scale=alt.Scale(range=["#c8553d", "#2f6f4f"]),
+                scale=alt.Scale(domain=["down", "up"], range=["#c9a227", "#2f6f4f"]),
                 legend=alt.Legend(orient="bottom"),
             ),
             tooltip=[

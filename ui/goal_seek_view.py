@@ -12,7 +12,7 @@ import math
 import streamlit as st
 
 from models.formatting import format_money, format_share
-from models.goal_seek import goal_seek, what_must_be_true
+from models.goal_seek import DRIVERS, goal_seek, what_must_be_true
 from models.inputs import METRICS, Input, assumptions, figure_of, label, unit
 from models.schema import Scenario
 from ui.state import draft, replace_scenario
@@ -50,9 +50,12 @@ def goal_seek_view(scenario: Scenario) -> None:
     inputs = {label(scenario, where): where for where in assumptions(scenario)}
     figures = {METRICS[name][0]: name for name in METRICS}
     columns = st.columns([3, 2, 2], vertical_alignment="bottom")
+    first_offer = scenario.enabled_offers[0]
+    default_input = label(scenario, Input(first_offer.name, DRIVERS[first_offer.kind][0]))
     chosen = columns[0].selectbox(
         "Input to change",
         list(inputs),
+        index=list(inputs).index(default_input),
         key="goal_input",
         help="Any figure of yours or of an enabled offer; every other input stays as planned.",
     )
@@ -66,6 +69,7 @@ def goal_seek_view(scenario: Scenario) -> None:
         value=float(default if default is not None else round(planned or 0.0)),
         key=f"goal_target:{figure}",
         step=1000.0 if "currency/year" in METRICS[figure][1] else 1.0,
+        format="%.0f" if "currency/year" in METRICS[figure][1] else "%.2f",
     )
     answer = goal_seek(scenario, where, figure, target)
     field_unit = unit(scenario, where)
@@ -97,7 +101,12 @@ def goal_seek_view(scenario: Scenario) -> None:
             icon=":material/check:",
             help="Put this value into the scenario; Undo in the sidebar brings the old one back.",
         )
-    if not answer.reachable:
+    if not answer.moves_figure:
+        st.info(
+            f"{METRICS[figure][0]} does not change with {chosen}: choose another input.",
+            icon=":material/info:",
+        )
+    elif not answer.reachable:
         st.warning(
             f"Not reachable within {answer.low:,.4g} to {answer.high:,.4g} {field_unit}: "
             f"{answer.value:,.4g} comes closest.",

@@ -1,0 +1,56 @@
+"""The Decide page in a real Chromium: goal seek, the tornado, a simulation and the best mix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from models.examples import DEFAULT_EXAMPLE, load_example
+from models.formatting import format_money
+from models.optimizer import optimize
+from models.uncertainty import simulate
+from tests.browser.app_server import wait_for_app_run
+from tests.browser.test_plan_browser import metric_value, open_app
+
+ARTIFACTS = Path(__file__).parent.parent / "artifacts"
+
+
+def section(page: Page, name: str) -> None:
+    wait_for_app_run(page)
+    page.get_by_role("radio", name=name, exact=True).click()
+    wait_for_app_run(page)
+
+
+def test_decide_answers_each_question_with_the_models_numbers(page: Page, app_url: str) -> None:
+    scenario = load_example(DEFAULT_EXAMPLE)
+    open_app(page, app_url)
+    page.get_by_role("link", name="Decide").click()
+    expect(page.get_by_role("heading", name="Decide", exact=True)).to_be_visible()
+    expect(metric_value(page, "Value needed")).to_be_visible()
+    expect(page.get_by_text("What must be true")).to_be_visible()
+
+    section(page, "Sensitivity")
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)  # tornado, two-input table
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "decide-sensitivity.png", full_page=True)
+
+    section(page, "Uncertainty")
+    expected = simulate(scenario)  # the example has no ranges: every plan is the plan
+    expect(metric_value(page, "Net income, P10")).to_have_text(
+        format_money(expected.net_income.p10, "USD")
+    )
+    page.get_by_role("button", name="±20% on every figure here").click()
+    wait_for_app_run(page)
+    expect(page.get_by_text("What drives the spread")).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "decide-uncertainty.png", full_page=True)
+
+    section(page, "Best mix")
+    best = optimize(scenario)
+    assert best.totals is not None
+    expect(metric_value(page, "Net income")).to_have_text(
+        format_money(best.totals.net_income, "USD")
+    )
+    page.get_by_role("button", name="Add the best mix to the library").click()
+    expect(page.get_by_text("(best mix)” in the library")).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "decide-best-mix.png", full_page=True)
