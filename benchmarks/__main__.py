@@ -1,11 +1,13 @@
 """``make bench``: run every benchmark and print the figures."""
 
-from benchmarks import app, model
+from benchmarks import app, decide, model
 from benchmarks.timing import machine, table
 
 print(f"Machine: {machine()}\n")
 print("Model core\n")
 print(table(model.run()))
+print("\nDecide\n")
+print(table(decide.run()))
 app_measurements, comparisons = app.run()
 print("\nThe app in Chromium (budgets: edits p95 500 ms, ratios below)\n")
 print(table(app_measurements))
