@@ -102,6 +102,8 @@ def _show(value: Any) -> str:
         return f"{value:,.0f}"
     if isinstance(value, float):
         return f"{value:,.4g}"
+    if isinstance(value, list):
+        return f"[{', '.join(_show(item) for item in value)}]"
     return str(value)
 
 

@@ -319,7 +319,12 @@ def _ordered(model: BaseModel, data: dict[str, Any]) -> dict[str, Any]:
                 _ordered(item, dumped) for item, dumped in zip(value, data[name], strict=True)
             ]
         elif isinstance(value, list):
-            ordered[name] = [_readable_number(item) for item in data[name]]
+            ordered[name] = _Numbers(_readable_number(item) for item in data[name])
+        elif isinstance(value, dict):  # ranges: field → [low, high]
+            ordered[name] = {
+                key: _Numbers(_readable_number(item) for item in pair)
+                for key, pair in data[name].items()
+            }
         else:
             ordered[name] = _readable_number(data[name])
     return ordered
@@ -347,6 +352,17 @@ def _represent_text(dumper: _ReadableDumper, text: str) -> yaml.Node:
 
 
 _ReadableDumper.add_representer(str, _represent_text)
+
+
+class _Numbers(list[Any]):
+    """A short list of numbers, written on one line: ``[2, 9]``, ``[18, 25]``."""
+
+
+def _represent_numbers(dumper: _ReadableDumper, numbers: _Numbers) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", numbers, flow_style=True)
+
+
+_ReadableDumper.add_representer(_Numbers, _represent_numbers)
 
 
 def dump_scenario(scenario: Scenario) -> str:

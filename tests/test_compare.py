@@ -116,3 +116,21 @@ def test_what_changed_names_each_schedule_field_and_no_schedule_means_the_defaul
     ]
     spelled_out = Scenario(name="Base", practitioner=YEAR, offers=[coaching(schedule=Schedule())])
     assert differences(BASE, spelled_out) == ()
+
+
+def test_what_changed_names_each_range():
+    ranged = coaching(ranges={"clients": [8, 12], "price_per_client": [4000, 6000]})
+    wider = coaching(ranges={"clients": [6, 12]})
+    before = Scenario(name="Base", practitioner=YEAR, offers=[ranged])
+    after = Scenario(
+        name="Base",
+        practitioner=YEAR.model_copy(update={"ranges": {"hours_per_week": [35, 45]}}),
+        offers=[wider],
+    )
+    assert sorted(str(change) for change in differences(before, after)) == sorted(
+        [
+            "practitioner → ranges.hours_per_week: none → [35, 45]",
+            'offer "Coaching" → ranges.clients: [8, 12] → [6, 12]',
+            'offer "Coaching" → ranges.price_per_client: [4,000, 6,000] → none',
+        ]
+    )

@@ -194,3 +194,14 @@ def test_the_migration_chain_upgrades_step_by_step_without_changing_the_input():
         "schema_version": 3,
         "x": 1,
     }
+
+
+def test_ranges_are_saved_on_one_line_each_and_load_back():
+    from pathlib import Path
+
+    from models.files import dump_scenario, load_scenario
+
+    scenario = load_scenario(Path(__file__).parent.parent / "scenarios" / "coach-one-to-one.yaml")
+    text = dump_scenario(scenario)
+    assert "    clients: [18, 25]\n" in text and "    returning_share: [0.3, 0.6]\n" in text
+    assert load_scenario(text) == scenario
