@@ -39,7 +39,7 @@ COUNT_FIELDS: dict[str, str] = {
     "licensing": "licensees",
 }
 
-Status = Literal["optimal", "infeasible"]
+Status = Literal["optimal", "infeasible", "no_offers"]
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,8 @@ class Optimum:
     Attributes
     ----------
     status : str
-        "optimal", or "infeasible" when the limits cannot all be met.
+        "optimal"; "infeasible" when the limits cannot all be met; "no_offers" when no
+        offer is enabled, so there is nothing to choose.
     counts : dict[str, float]
         Offer name → its recommended count (the kind's COUNT_FIELDS field).
     totals : Totals | None
@@ -262,6 +263,8 @@ def optimize(scenario: Scenario, limits: Limits | None = None) -> Optimum:
     """The mix of counts with the most net income within capacity and the limits."""
     limits = limits or Limits()
     levers = [_lever(offer, limits) for offer in scenario.enabled_offers]
+    if not levers:
+        return Optimum("no_offers", {}, None, "There is no enabled offer to choose counts for.")
     impossible = [lever.offer.name for lever in levers if lever.low > lever.high]
     if impossible:
         names = ", ".join(f'"{name}"' for name in impossible)

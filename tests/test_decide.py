@@ -448,3 +448,26 @@ def test_an_input_that_does_not_move_the_figure_keeps_the_plan():
     answer = goal_seek(practice(), Input(None, "hours_per_week"), "net_income", 90000)
     assert not answer.reachable and not answer.moves_figure
     assert answer.value == 40
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    scenario=scenarios(min_offers=1, max_offers=4),
+    reserve=st.floats(0, 20),
+    share=st.none() | st.floats(0.05, 1),
+    travel=st.none() | st.floats(0, 500),
+)
+def test_the_best_mix_never_exceeds_capacity_or_a_limit(scenario, reserve, share, travel):
+    limits = Limits(reserve_hours_per_week=reserve, max_bd_share=share, max_travel_hours=travel)
+    optimum = optimize(scenario, limits)
+    if optimum.status != "optimal":
+        assert optimum.totals is None and optimum.message
+        return
+    totals = optimum.totals
+    assert totals is not None
+    scale = max(1.0, totals.capacity_hours)
+    assert totals.free_hours >= reserve * scenario.practitioner.weeks_per_year - 1e-6 * scale
+    if share is not None:
+        assert totals.hours.business_development <= share * totals.total_hours + 1e-6 * scale
+    if travel is not None:
+        assert totals.hours.travel <= travel + 1e-6 * scale
