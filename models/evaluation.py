@@ -10,8 +10,7 @@ own. All figures are per year in steady state.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from models import formulas
 from models.formulas import Delivery, ratio
@@ -172,9 +171,8 @@ def offer_warnings(offer: OfferBase, buyers: float, revenue: float) -> tuple[str
     return tuple(found)
 
 
-@dataclass(frozen=True)
-class OfferYear:
-    """The figures of one offer's year that add up across offers.
+class OfferYear(NamedTuple):
+    """The figures of one offer's year that add up across offers (a tuple: cheap to make).
 
     Plain arithmetic only, so every figure is a float for a scenario, or a numpy
     array when the offer's fields hold arrays of samples (uncertainty, grids).
@@ -277,8 +275,7 @@ def capacity_warning(free_hours: float, practitioner: Practitioner) -> str | Non
     )
 
 
-@dataclass(frozen=True)
-class YearSums:
+class YearSums(NamedTuple):
     """The scenario's year summed over its offers: floats, or numpy arrays of samples.
 
     Attributes

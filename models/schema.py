@@ -24,6 +24,7 @@ Conventions
 from __future__ import annotations
 
 import difflib
+import functools
 import typing
 from collections import Counter
 from collections.abc import Iterable
@@ -155,14 +156,15 @@ def field_bounds(model: type[BaseModel], name: str) -> tuple[float | None, float
     return low, high
 
 
-def assumption_fields(model: type[BaseModel]) -> list[str]:
+@functools.cache
+def assumption_fields(model: type[BaseModel]) -> tuple[str, ...]:
     """The numeric fields of a model that are assumptions of the plan, in the schema's order:
     the ones that may carry a range, and that sensitivity and goal seek vary."""
-    return [
+    return tuple(
         name
         for name in field_order(model)
         if is_numeric(model.model_fields[name]) and name not in NOT_ASSUMPTIONS
-    ]
+    )
 
 
 Range = Annotated[list[float], Field(min_length=2, max_length=2)]
