@@ -23,23 +23,25 @@ from tests.strategies import scenarios
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 
 
-def practice(**offer_changes: object) -> Scenario:
-    """40 h × 45 weeks = 1,800 h; 3 h a week of fixed admin = 135 h; fixed costs 5,000.
+#: Coaching: 10 clients × 20 sessions × 1 h = 200 h delivery, + 0.5 h prep a session = 100 h,
+#: + 7 h BD per client = 70 h: 370 h (37 h a client); revenue 10 × 4,000 = 40,000.
+COACHING = {
+    "kind": "one_to_one",
+    "name": "Coaching",
+    "clients": 10,
+    "sessions_per_client": 20,
+    "session_hours": 1,
+    "price_per_client": 4000,
+    "prep_hours_per_session": 0.5,
+    "bd_hours_per_sale": 7,
+}
 
-    Coaching: 10 clients × 20 sessions × 1 h = 200 h delivery, + 0.5 h prep a session
-    = 100 h, + 7 h BD per client = 70 h: 370 h; revenue 10 × 4,000 = 40,000.
+
+def practice(**offer_changes: object) -> Scenario:
+    """40 h × 45 weeks = 1,800 h; 3 h a week of fixed admin = 135 h; fixed costs 5,000; COACHING.
+
     Net income 40,000 − 5,000 = 35,000; total hours 370 + 135 = 505.
     """
-    coaching = {
-        "kind": "one_to_one",
-        "name": "Coaching",
-        "clients": 10,
-        "sessions_per_client": 20,
-        "session_hours": 1,
-        "price_per_client": 4000,
-        "prep_hours_per_session": 0.5,
-        "bd_hours_per_sale": 7,
-    }
     return scenario_from_document(
         {
             "name": "Hand-worked practice",
@@ -50,7 +52,7 @@ def practice(**offer_changes: object) -> Scenario:
                 "fixed_costs_per_year": 5000,
                 "target_net_income": 60000,
             },
-            "offers": [coaching | offer_changes],
+            "offers": [COACHING | offer_changes],
         }
     )
 
@@ -204,13 +206,8 @@ def test_ranges_are_validated_with_offer_and_field_named():
     document = {
         "name": "Ranges",
         "offers": [
-            {
-                "kind": "one_to_one",
-                "name": "Coaching",
-                "clients": 10,
-                "sessions_per_client": 20,
-                "session_hours": 1,
-                "price_per_client": 4000,
+            COACHING
+            | {
                 "ranges": {
                     "clients": [12, 20],
                     "price_per_clent": [1, 2],

@@ -15,18 +15,13 @@ from models.formatting import format_money, format_share
 from models.goal_seek import DRIVERS, goal_seek, what_must_be_true
 from models.inputs import METRICS, Input, assumptions, figure_of, label, unit
 from models.schema import Scenario
-from ui.state import draft, replace_scenario
+from ui.state import draft, named_section, replace_scenario
 
 
 def _apply(where: Input, value: float, name: str) -> None:
     """Button callback: the scenario with the input at ``value``, undoable."""
     document = copy.deepcopy(draft())  # the draft as it is goes on the undo stack
-    section = (
-        document["practitioner"]
-        if where.offer is None
-        else next(offer for offer in document["offers"] if offer["name"] == where.offer)
-    )
-    section[where.field] = value
+    named_section(document, where.offer)[where.field] = value
     replace_scenario(
         Scenario.model_validate(document),
         source=st.session_state["source"],
@@ -61,8 +56,8 @@ def goal_seek_view(scenario: Scenario) -> None:
     )
     figure = figures[columns[1].selectbox("Figure to reach", list(figures), key="goal_figure")]
     where = inputs[chosen]
-    planned = float(figure_of(scenario, figure))
-    planned = None if math.isnan(planned) else planned
+    as_planned = float(figure_of(scenario, figure))
+    planned = None if math.isnan(as_planned) else as_planned
     default = scenario.practitioner.target_net_income if figure == "net_income" else None
     target = columns[2].number_input(
         f"Target ({METRICS[figure][1].replace('currency', currency)})",

@@ -14,17 +14,13 @@ import streamlit as st
 from models.inputs import Input, assumptions, label, value_of
 from models.schema import Scenario
 from models.uncertainty import ranges_around
-from ui.state import draft, seed_widget, widget_key
+from ui.state import draft, named_section, seed_widget, widget_key
 
 YOU = "You (your working year)"
 
 
-def _section(where_offer: str | None) -> dict[str, Any]:
-    document = draft()
-    if where_offer is None:
-        section: dict[str, Any] = document["practitioner"]
-        return section
-    return next(offer for offer in document["offers"] if offer["name"] == where_offer)
+def _section(offer: str | None) -> dict[str, Any]:
+    return named_section(draft(), offer)
 
 
 def _store_range(where: Input) -> None:

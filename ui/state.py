@@ -140,6 +140,14 @@ def draft_section(section: tuple[object, ...]) -> dict[str, Any]:
     return document
 
 
+def named_section(document: dict[str, Any], offer: str | None) -> dict[str, Any]:
+    """The practitioner (``offer`` None) or the offer with this name, in a scenario document."""
+    if offer is None:
+        practitioner: dict[str, Any] = document["practitioner"]
+        return practitioner
+    return next(item for item in document["offers"] if item["name"] == offer)
+
+
 def store_widget(key: str, section: tuple[object, ...], name: str) -> None:
     """Widget callback: copy the widget's new value into the draft.
 
