@@ -46,10 +46,11 @@ def _limits(scenario: Scenario) -> Limits:
             "Offer": offer.name,
             "Count of": COUNT_FIELDS[offer.kind],
             "Today": float(getattr(offer, COUNT_FIELDS[offer.kind])),
-            "Minimum": default_count_range(offer)[0],
-            "Maximum": default_count_range(offer)[1],
+            "Minimum": low,
+            "Maximum": high,
         }
         for offer in scenario.enabled_offers
+        for low, high in [default_count_range(offer)]
     ]
     edited = st.data_editor(
         defaults,
