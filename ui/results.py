@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from models.evaluation import per_week
-from models.formatting import (
-    format_hours,
-    format_money,
-    format_money_short,
-    format_ratio,
-    format_share,
-)
+from models.headline import Headline, headlines
 from models.results import ScenarioResult
 from models.schema import Scenario
 from models.tables import OFFER_COLUMNS, hours_by_category, money_by_offer, offers_table
@@ -25,54 +19,23 @@ from ui.charts import (
 
 
 def headline(scenario: Scenario, result: ScenarioResult) -> None:
-    """Six cards: net income, hours against capacity, hourly rate, billable share, billable-to-BD, leverage."""
-    totals = result.totals
-    currency = result.currency
-    practitioner = scenario.practitioner
-    target = practitioner.target_net_income
-    free_per_week = per_week(totals.free_hours, practitioner)
-    first, second, third = st.columns(3)
-    target_delta = None
-    if target is not None:
-        gap = totals.net_income - target
-        sign = "+" if gap >= 0 else "-"  # ASCII minus: st.metric reads it as a fall
-        target_delta = f"{sign}{format_money(abs(gap), currency)} against the {format_money(target, currency)} target"
-    first.metric(
-        "Net income a year",
-        format_money_short(totals.net_income, currency),
-        delta=target_delta,
-        help="Revenue − direct costs − fixed costs.",
-    )
-    free_words = "free" if totals.free_hours >= 0 else "over capacity"
-    second.metric(
-        "Hours a year",
-        f"{format_hours(totals.total_hours)} of {format_hours(totals.capacity_hours)}",
-        delta=f"{abs(free_per_week):,.1f} h a week {free_words}",
-        delta_color="normal" if totals.free_hours >= 0 else "inverse",
-        delta_arrow="off",
-        help="Every hour the plan takes, fixed admin included, against hours a week × weeks a year.",
-    )
-    rate = totals.effective_hourly_rate
-    third.metric(
-        "Effective hourly rate",
-        f"{format_money(rate, currency)}/h" if rate is not None else "—",
-        help="Net income divided by every hour worked, not only the billable ones.",
-    )
-    fourth, fifth, sixth = st.columns(3)
-    fourth.metric(
-        "Billable share",
-        format_share(totals.billable_share),
-        help="Delivery hours as a share of every hour worked.",
-    )
-    fifth.metric(
-        "Billable-to-BD ratio",
-        format_ratio(totals.billable_to_bd_ratio),
-        help="Delivery hours for each hour of business development.",
-    )
-    sixth.metric(
-        "Leverage",
-        format_ratio(totals.leverage),
-        help="Client hours delivered for each hour of yours: above 1 means one hour serves several people.",
+    """The six headline figures as cards, three to a row."""
+    figures = headlines(scenario, result)
+    for row in (figures[:3], figures[3:]):
+        for column, figure in zip(st.columns(3), row, strict=True):
+            metric_card(column, figure)
+
+
+def metric_card(container: DeltaGenerator, figure: Headline) -> None:
+    """One headline figure as a metric card: its detail green when good news, red when bad."""
+    colour = {True: "green", False: "red", None: "gray"}[figure.good]
+    container.metric(
+        figure.label,
+        figure.value,
+        delta=figure.detail,
+        delta_color=colour,
+        delta_arrow="auto" if figure.signed else "off",
+        help=figure.help,
     )
 
 

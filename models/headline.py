@@ -1,0 +1,103 @@
+"""The six headline figures of a plan, in words: what the Plan page, the workshop and the
+reports put first.
+
+Each figure is a label, its value formatted in the scenario's currency, an optional
+line under it (against the target, hours free or over) and whether that line is good
+news. The app draws them as cards, the HTML report as tiles; the text is written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.evaluation import per_week
+from models.formatting import (
+    format_hours,
+    format_money,
+    format_money_short,
+    format_ratio,
+    format_share,
+)
+from models.results import ScenarioResult
+from models.schema import Scenario
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure as a person reads it.
+
+    ``detail`` is the line under the value, or None; ``good`` says whether that line
+    is good news (True), bad news (False) or neither (None). ``signed`` says the
+    detail starts with a + or − sign (a change), so it may carry an arrow.
+    """
+
+    key: str
+    label: str
+    value: str
+    help: str
+    detail: str | None = None
+    good: bool | None = None
+    signed: bool = False
+
+
+def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...]:
+    """Net income (against the target), hours against capacity, effective hourly rate,
+    billable share, billable-to-BD ratio and leverage."""
+    totals = result.totals
+    currency = result.currency
+    target = scenario.practitioner.target_net_income
+    income_detail, income_good = None, None
+    if target is not None:
+        gap = totals.net_income - target
+        sign = "+" if gap >= 0 else "-"  # ASCII minus: st.metric reads it as a fall
+        income_detail = (
+            f"{sign}{format_money(abs(gap), currency)} against the "
+            f"{format_money(target, currency)} target"
+        )
+        income_good = gap >= 0
+    free_per_week = per_week(totals.free_hours, scenario.practitioner)
+    fits = totals.free_hours >= 0
+    rate = totals.effective_hourly_rate
+    return (
+        Headline(
+            "net_income",
+            "Net income a year",
+            format_money_short(totals.net_income, currency),
+            "Revenue − direct costs − fixed costs.",
+            income_detail,
+            income_good,
+            signed=income_detail is not None,
+        ),
+        Headline(
+            "hours",
+            "Hours a year",
+            f"{format_hours(totals.total_hours)} of {format_hours(totals.capacity_hours)}",
+            "Every hour the plan takes, fixed admin included, against hours a week × weeks a year.",
+            f"{abs(free_per_week):,.1f} h a week {'free' if fits else 'over capacity'}",
+            fits,
+        ),
+        Headline(
+            "effective_hourly_rate",
+            "Effective hourly rate",
+            f"{format_money(rate, currency)}/h" if rate is not None else "—",
+            "Net income divided by every hour worked, not only the billable ones.",
+        ),
+        Headline(
+            "billable_share",
+            "Billable share",
+            format_share(totals.billable_share),
+            "Delivery hours as a share of every hour worked.",
+        ),
+        Headline(
+            "billable_to_bd_ratio",
+            "Billable-to-BD ratio",
+            format_ratio(totals.billable_to_bd_ratio),
+            "Delivery hours for each hour of business development.",
+        ),
+        Headline(
+            "leverage",
+            "Leverage",
+            format_ratio(totals.leverage),
+            "Client hours delivered for each hour of yours: above 1 means one hour serves several people.",
+        ),
+    )
