@@ -4,8 +4,15 @@ import streamlit as st
 
 from models.evaluation import capacity_hours, evaluate, fixed_admin_hours
 from models.formatting import format_money, format_share
-from models.scale import QUANTITY_FIELDS, automation_frontier, scale, scale_warnings
-from models.schema import KIND_LABELS, GroupProgram, Mastermind, Retreat
+from models.scale import (
+    BOUND_WORDS,
+    QUANTITY_FIELDS,
+    automation_frontier,
+    scale,
+    scale_warnings,
+)
+from models.schema import GroupProgram, Mastermind, Retreat
+from models.tables import LEVER_COLUMNS, levers_table
 from ui.charts import vega_lite_spec
 from ui.scale_charts import (
     frontier_chart,
@@ -16,12 +23,6 @@ from ui.scale_charts import (
     lever_data,
 )
 from ui.state import current_scenario
-
-BOUND_WORDS = {
-    "time": "your hours",
-    "market": "what the market buys",
-    "none": "nothing within the range looked at",
-}
 
 WHOLE = st.column_config.NumberColumn(format="%,.0f")
 
@@ -47,23 +48,9 @@ st.vega_lite_chart(
     vega_lite_spec(lever_chart, currency),
     key="lever_chart",
 )
-plan = evaluate(scenario)
-ranking = [
-    {
-        "Offer": lever.name,
-        "Kind": KIND_LABELS[lever.kind],
-        "Contribution per hour now": plan.offer(lever.name).contribution_per_hour,
-        "Your plan": f"{lever.quantity:,.4g} {QUANTITY_FIELDS[lever.kind][1]}",
-        "Ceiling": lever.ceiling.quantity,
-        "Bound by": BOUND_WORDS[lever.bound],
-        "Contribution at ceiling": lever.ceiling.contribution,
-        "Next buyer: hours": lever.marginal.hours_per_unit,
-        "Next buyer: per hour": lever.marginal.hourly_rate,
-    }
-    for lever in result.offers
-]
+ranking = levers_table(result, evaluate(scenario)).rename(columns=LEVER_COLUMNS)
 st.dataframe(
-    sorted(ranking, key=lambda row: -(row["Contribution per hour now"] or 0)),
+    ranking.sort_values("Contribution per hour now", ascending=False),
     hide_index=True,
     key="lever_ranking",
     column_config={

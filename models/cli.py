@@ -26,10 +26,10 @@ from models.inputs import METRICS, Input, assumptions, unit
 from models.inputs import label as input_label
 from models.optimizer import COUNT_FIELDS, Limits, Optimum, optimize
 from models.results import HOUR_CATEGORIES, ScenarioResult, result_to_dict
-from models.scale import ScaleResult, scale, scale_warnings
+from models.scale import BOUND_WORDS, ScaleResult, scale, scale_warnings
 from models.schema import Scenario, suggestion
 from models.sensitivity import DEFAULT_PERCENT, Sensitivity, sensitivity
-from models.timeline import TimelineReport, build_timeline
+from models.timeline import TimelineReport, build_timeline, milestones
 from models.timeline import notes as timeline_notes
 from models.uncertainty import (
     DEFAULT_SAMPLES,
@@ -227,9 +227,6 @@ def _evaluate(arguments: argparse.Namespace) -> int:
     return _print(arguments, result, lambda: evaluation_table(scenario, result))
 
 
-BOUND_WORDS = {"time": "your hours", "market": "the market", "none": "nothing in range"}
-
-
 def scale_table(scenario: Scenario, result: ScaleResult) -> str:
     """The readable report of ``leverage scale``: one row per offer, then notes."""
     currency = scenario.currency
@@ -323,15 +320,7 @@ def timeline_table(scenario: Scenario, report: TimelineReport) -> str:
         for month in plan.months
     ]
     lines = [f"{scenario.name}: the first 36 months", "", pd.DataFrame(rows).to_string(index=False)]
-    lines += ["", f"Peak month: {plan.peak_month}"]
-    lines.append(
-        f"Break-even: month {plan.break_even_month}"
-        if plan.break_even_month is not None
-        else "Break-even: not within 36 months"
-    )
-    for name, month in plan.payback.items():
-        paid = f"month {month}" if month is not None else "not within 36 months"
-        lines.append(f'Creation time of "{name}" paid back: {paid}')
+    lines += ["", *milestones(plan)]
     return "\n".join(lines + _notes(timeline_notes(report)))
 
 

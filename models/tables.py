@@ -12,6 +12,7 @@ import math
 import pandas as pd
 
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
+from models.scale import BOUND_WORDS, QUANTITY_FIELDS, ScaleResult
 from models.schema import KIND_LABELS
 from models.timeline import Timeline, TimelineReport
 
@@ -95,6 +96,41 @@ def money_by_offer(result: ScenarioResult) -> pd.DataFrame:
         for measure, amount in (("Revenue", offer.revenue), ("Contribution", offer.contribution))
     ]
     return pd.DataFrame(rows, columns=["offer", "measure", "amount"])
+
+
+#: Column → plain heading of the table of levers, in order.
+LEVER_COLUMNS: dict[str, str] = {
+    "offer": "Offer",
+    "kind": "Kind",
+    "contribution_per_hour": "Contribution per hour now",
+    "plan": "Your plan",
+    "ceiling": "Ceiling",
+    "bound_by": "Bound by",
+    "contribution_at_ceiling": "Contribution at ceiling",
+    "next_buyer_hours": "Next buyer: hours",
+    "next_buyer_hourly_rate": "Next buyer: per hour",
+}
+
+
+def levers_table(levers: ScaleResult, plan: ScenarioResult) -> pd.DataFrame:
+    """One row per enabled offer: what an hour earns on it today [currency/h], the plan's
+    quantity in words, the ceiling [buyers] and what binds it, the contribution there
+    [currency/year], and the next buyer's hours [h] and earnings per hour [currency/h]."""
+    rows = [
+        {
+            "offer": lever.name,
+            "kind": KIND_LABELS[lever.kind],
+            "contribution_per_hour": _number(plan.offer(lever.name).contribution_per_hour),
+            "plan": f"{lever.quantity:,.4g} {QUANTITY_FIELDS[lever.kind][1]}",
+            "ceiling": lever.ceiling.quantity,
+            "bound_by": BOUND_WORDS[lever.bound],
+            "contribution_at_ceiling": lever.ceiling.contribution,
+            "next_buyer_hours": lever.marginal.hours_per_unit,
+            "next_buyer_hourly_rate": _number(lever.marginal.hourly_rate),
+        }
+        for lever in levers.offers
+    ]
+    return pd.DataFrame(rows, columns=list(LEVER_COLUMNS))
 
 
 #: Column → plain heading of the monthly table, in order.

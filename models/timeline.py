@@ -356,6 +356,21 @@ def what_collides(report: TimelineReport, month: int, most: int = 3) -> str:
     )
 
 
+def milestones(plan: Timeline) -> tuple[str, ...]:
+    """The timeline's landmarks in words: the peak month, break-even, and when each offer's
+    creation time is paid back."""
+    lines = [f"Peak month: {plan.peak_month}"]
+    lines.append(
+        f"Break-even: month {plan.break_even_month}"
+        if plan.break_even_month is not None
+        else "Break-even: not within 36 months"
+    )
+    for name, month in plan.payback.items():
+        paid = f"month {month}" if month is not None else "not within 36 months"
+        lines.append(f'Creation time of "{name}" paid back: {paid}')
+    return tuple(lines)
+
+
 def notes(report: TimelineReport) -> tuple[str, ...]:
     """Schedule notes (a start moved for creation time) and every over-capacity month in words."""
     moved = tuple(note for item in report.offers for note in item.notes)
