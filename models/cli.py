@@ -40,6 +40,12 @@ from models.uncertainty import (
     simulate,
 )
 
+REPORT_FORMATS = ("html", "xlsx", "png")
+
+#: The charts ``leverage report --format png`` draws (``reports.chart_files.CHARTS``; a test
+#: keeps the two lists equal, so that the command line starts without loading the charts).
+CHART_NAMES = ("hours", "money", "levers", "monthly-hours", "cash", "phases")
+
 EXIT_OK = 0
 EXIT_INVALID_FILE = 1
 EXIT_USAGE = 2
@@ -142,6 +148,28 @@ def _parser() -> argparse.ArgumentParser:
         "--whole-students", action="store_true", help="students in whole numbers too"
     )
     optimize_command.add_argument("--json", action="store_true", help="print results as JSON")
+
+    report_command = commands.add_parser(
+        "report",
+        help="a report to send: HTML (prints to PDF), an Excel workbook, or a chart as PNG",
+    )
+    report_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
+    report_command.add_argument(
+        "--format", choices=REPORT_FORMATS, default="html", help="what to write (html)"
+    )
+    report_command.add_argument(
+        "--chart",
+        default="hours",
+        metavar="NAME",
+        help="with --format png, the chart: " + ", ".join(CHART_NAMES) + " (hours)",
+    )
+    report_command.add_argument(
+        "--out",
+        type=Path,
+        metavar="PATH",
+        help="where to write it (default: the scenario file's name with the format's "
+        "extension, in the current folder)",
+    )
 
     validate_command = commands.add_parser(
         "validate", help="check scenario files and list every problem"
@@ -511,6 +539,40 @@ def _optimize(arguments: argparse.Namespace) -> int:
     return _print(arguments, result, lambda: optimum_table(scenario, result))
 
 
+def _report(arguments: argparse.Namespace) -> int:
+    if arguments.chart not in CHART_NAMES:
+        return _usage_error(
+            "report",
+            f"there is no chart called {arguments.chart!r}."
+            f"{suggestion(arguments.chart, list(CHART_NAMES))} The charts are {', '.join(CHART_NAMES)}",
+        )
+    scenario = load_scenario(arguments.file)
+    # The reports draw the app's charts: loaded only when a report is asked for.
+    from reports.chart_files import chart_png
+    from reports.html_report import html_report
+    from reports.workbook import workbook
+
+    out = arguments.out
+    if arguments.format == "png":
+        out = out or Path(f"{arguments.file.stem}-{arguments.chart}.png")
+        content = chart_png(scenario, arguments.chart)
+        what = f'the "{arguments.chart}" chart'
+    elif arguments.format == "xlsx":
+        out = out or Path(f"{arguments.file.stem}.xlsx")
+        content = workbook(scenario)
+        what = "the workbook"
+    else:
+        out = out or Path(f"{arguments.file.stem}.html")
+        content = html_report(scenario).encode("utf-8")
+        what = "the report"
+    try:
+        out.write_bytes(content)
+    except OSError as error:
+        return _usage_error("report", f"cannot write {out}: {error.strerror or error}")
+    print(f'Wrote {what} of "{scenario.name}" to {out} ({len(content) / 1024:,.0f} KB)')
+    return EXIT_OK
+
+
 def _validate(arguments: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in arguments.files:
@@ -536,6 +598,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sensitivity": _sensitivity,
         "simulate": _simulate,
         "optimize": _optimize,
+        "report": _report,
         "validate": _validate,
     }
     try:

@@ -8,12 +8,14 @@ per offer) where a person reads it. Every figure comes from
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
+from pydantic import BaseModel
 
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
 from models.scale import BOUND_WORDS, QUANTITY_FIELDS, ScaleResult
-from models.schema import KIND_LABELS
+from models.schema import KIND_LABELS, Scenario, field_order
 from models.timeline import Timeline, TimelineReport
 
 FIXED_ADMIN_LABEL = "Fixed admin"
@@ -35,6 +37,22 @@ OFFER_COLUMNS: dict[str, str] = {
     "billable_to_bd_ratio": "Billable-to-BD",
     "revenue_per_bd_hour": "Revenue per BD hour",
     "contribution_per_hour": "Contribution per hour",
+}
+
+#: Column of the per-offer table → its unit (money in the scenario's currency).
+OFFER_UNITS: dict[str, str] = {
+    "revenue": "currency/year",
+    "direct_costs": "currency/year",
+    "contribution": "currency/year",
+    "total_hours": "h/year",
+    **dict.fromkeys(HOUR_CATEGORIES, "h/year"),
+    "buyers": "per year",
+    "sessions": "per year",
+    "client_hours": "h/year",
+    "leverage": "-",
+    "billable_to_bd_ratio": "-",
+    "revenue_per_bd_hour": "currency/h",
+    "contribution_per_hour": "currency/h",
 }
 
 
@@ -98,6 +116,49 @@ def money_by_offer(result: ScenarioResult) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["offer", "measure", "amount"])
 
 
+#: Fields a table of inputs leaves out: the section's identity, and the schedule and
+#: ranges, which are their own tables on the Timeline and Decide pages.
+_NOT_INPUTS = ("schema_version", "kind", "name", "schedule", "ranges")
+
+#: Column → plain heading of the table of inputs, in order.
+INPUT_COLUMNS: dict[str, str] = {
+    "section": "Whose",
+    "field": "Input",
+    "value": "Value",
+    "unit": "Unit",
+}
+
+
+def _input_rows(section: str, model: BaseModel, currency: str) -> list[dict[str, Any]]:
+    fields = type(model).model_fields
+    rows = []
+    for name in field_order(type(model)):
+        value = getattr(model, name)
+        if name in _NOT_INPUTS or value is None:
+            continue
+        extra = fields[name].json_schema_extra
+        unit = str(extra.get("unit", "")) if isinstance(extra, dict) else ""
+        rows.append(
+            {
+                "section": section,
+                "field": fields[name].title or name,
+                "value": value,
+                "unit": unit.replace("currency", currency),
+            }
+        )
+    return rows
+
+
+def inputs_table(scenario: Scenario) -> pd.DataFrame:
+    """Every input with a value, the practitioner's first ("You"), then each offer's, disabled
+    ones included, in schema order: section, field (its title), value (as set: a number,
+    text or yes/no), unit (money in the scenario's currency)."""
+    rows = _input_rows("You", scenario.practitioner, scenario.currency)
+    for offer in scenario.offers:
+        rows += _input_rows(offer.name, offer, scenario.currency)
+    return pd.DataFrame(rows, columns=list(INPUT_COLUMNS))
+
+
 #: Column → plain heading of the table of levers, in order.
 LEVER_COLUMNS: dict[str, str] = {
     "offer": "Offer",
@@ -109,6 +170,15 @@ LEVER_COLUMNS: dict[str, str] = {
     "contribution_at_ceiling": "Contribution at ceiling",
     "next_buyer_hours": "Next buyer: hours",
     "next_buyer_hourly_rate": "Next buyer: per hour",
+}
+
+#: Column of the table of levers → its unit.
+LEVER_UNITS: dict[str, str] = {
+    "contribution_per_hour": "currency/h",
+    "ceiling": "per year",
+    "contribution_at_ceiling": "currency/year",
+    "next_buyer_hours": "h",
+    "next_buyer_hourly_rate": "currency/h",
 }
 
 
@@ -133,6 +203,44 @@ def levers_table(levers: ScaleResult, plan: ScenarioResult) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(LEVER_COLUMNS))
 
 
+#: Column → plain heading of the table of scale curves, in order.
+CURVE_COLUMNS: dict[str, str] = {
+    "offer": "Offer",
+    "quantity": "Buyers",
+    "revenue": "Revenue",
+    "contribution": "Contribution",
+    "offer_hours": "Hours on the offer",
+    "scenario_hours": "Hours of the whole plan",
+}
+
+#: Column of the table of scale curves → its unit.
+CURVE_UNITS: dict[str, str] = {
+    "quantity": "per year",
+    "revenue": "currency/year",
+    "contribution": "currency/year",
+    "offer_hours": "h/year",
+    "scenario_hours": "h/year",
+}
+
+
+def curves_table(levers: ScaleResult) -> pd.DataFrame:
+    """Every point of every offer's scale curve, offer by offer: its buyers [per year], revenue
+    and contribution [currency/year], and hours on the offer and in the whole plan [h/year]."""
+    rows = [
+        {
+            "offer": lever.name,
+            "quantity": point.quantity,
+            "revenue": point.revenue,
+            "contribution": point.contribution,
+            "offer_hours": point.offer_hours,
+            "scenario_hours": point.scenario_hours,
+        }
+        for lever in levers.offers
+        for point in lever.points
+    ]
+    return pd.DataFrame(rows, columns=list(CURVE_COLUMNS))
+
+
 #: Column → plain heading of the monthly table, in order.
 MONTH_COLUMNS: dict[str, str] = {
     "month": "Month",
@@ -145,6 +253,19 @@ MONTH_COLUMNS: dict[str, str] = {
     "fixed_costs": "Fixed costs",
     "net_income": "Net income",
     "cumulative_net_income": "Cumulative net income",
+}
+
+#: Column of the monthly table → its unit.
+MONTH_UNITS: dict[str, str] = {
+    **dict.fromkeys(HOUR_CATEGORIES, "h/month"),
+    "total_hours": "h/month",
+    "capacity_hours": "h/month",
+    "utilization": "0-1",
+    "revenue": "currency/month",
+    "direct_costs": "currency/month",
+    "fixed_costs": "currency/month",
+    "net_income": "currency/month",
+    "cumulative_net_income": "currency",
 }
 
 

@@ -1,0 +1,177 @@
+"""The HTML report: one self-contained file to send, open offline and print to PDF.
+
+Charts are inline SVG (drawn by vl-convert), styles are inline, and there is no
+script, font or image to fetch, so the file opens the same with no network. Print
+styles put each section on a new page.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import jinja2
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from markupsafe import Markup
+
+from models.evaluation import evaluate
+from models.formatting import DEFAULT_LOCALE, format_figure
+from models.headline import headlines
+from models.results import HOUR_CATEGORIES
+from models.scale import scale, scale_warnings
+from models.schema import Scenario
+from models.tables import (
+    INPUT_COLUMNS,
+    LEVER_COLUMNS,
+    LEVER_UNITS,
+    OFFER_COLUMNS,
+    OFFER_UNITS,
+    inputs_table,
+    levers_table,
+    offers_table,
+)
+from models.timeline import build_timeline, milestones
+from models.timeline import notes as timeline_notes
+from reports.chart_files import CHARTS, chart_svg
+
+#: The per-offer table in three narrower tables that fit a printed page, each led by the offer.
+OFFER_GROUPS: dict[str, tuple[str, ...]] = {
+    "Money a year": (
+        "revenue",
+        "direct_costs",
+        "contribution",
+        "revenue_per_bd_hour",
+        "contribution_per_hour",
+    ),
+    "Your hours a year": ("total_hours", *HOUR_CATEGORIES),
+    "Reach": ("buyers", "sessions", "client_hours", "leverage", "billable_to_bd_ratio"),
+}
+
+#: Charts of the "Hours and money" section, then of the timeline section.
+PLAN_CHARTS = ("hours", "money")
+TIMELINE_CHARTS = ("cash",)
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("reports", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table ready to print: headings, which columns are numbers, and rows of text."""
+
+    headings: tuple[str, ...]
+    numeric: tuple[bool, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of the report: its name, title and SVG markup."""
+
+    name: str
+    title: str
+    svg: Markup
+
+
+def _cell(value: Any, unit: str | None, currency: str) -> str:
+    """A table cell: a figure formatted by its unit, text as it is, an empty ratio as a dash."""
+    if isinstance(value, float) and math.isnan(value):
+        return "—"
+    if unit is not None:
+        return format_figure(value, unit, currency)
+    return str(value)
+
+
+def _table(
+    frame: pd.DataFrame, headings: dict[str, str], units: dict[str, str], currency: str
+) -> Table:
+    columns = list(headings)
+    rows = tuple(
+        tuple(_cell(row[column], units.get(column), currency) for column in columns)
+        for row in frame.to_dict("records")
+    )
+    return Table(
+        headings=tuple(headings.values()),
+        numeric=tuple(column in units for column in columns),
+        rows=rows,
+    )
+
+
+def _offer_tables(frame: pd.DataFrame, currency: str) -> dict[str, Table]:
+    return {
+        title: _table(
+            frame,
+            {column: OFFER_COLUMNS[column] for column in ("offer", *columns)},
+            OFFER_UNITS,
+            currency,
+        )
+        for title, columns in OFFER_GROUPS.items()
+    }
+
+
+def _input_value(value: Any) -> str:
+    """An input as set: yes/no, text, or a number with separators and up to 4 decimals."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return str(format_decimal(value, format="#,##0.####", locale=DEFAULT_LOCALE))
+    return str(value)
+
+
+def _inputs(scenario: Scenario) -> Table:
+    frame = inputs_table(scenario)
+    rows = tuple(
+        (row["section"], row["field"], _input_value(row["value"]), row["unit"])
+        for row in frame.to_dict("records")
+    )
+    return Table(tuple(INPUT_COLUMNS.values()), (False, False, True, False), rows)
+
+
+def _charts(scenario: Scenario, names: tuple[str, ...]) -> list[Chart]:
+    return [Chart(name, CHARTS[name].title, Markup(chart_svg(scenario, name))) for name in names]
+
+
+def html_report(scenario: Scenario, prepared: date | None = None) -> str:
+    """The scenario's report as one HTML document.
+
+    It holds the story (name, description), the six headline figures, the warnings,
+    the hours and money charts, every offer's figures, each lever's ceiling, the
+    timeline's landmarks and cash chart, and every input; ``prepared`` (default today)
+    is the date printed on it.
+    """
+    result = evaluate(scenario)
+    levers = scale(scenario)
+    timeline = build_timeline(scenario)
+    currency = scenario.currency
+    has_offers = bool(result.offers)
+    story = [part.strip() for part in (scenario.description or "").split("\n\n") if part.strip()]
+    return _TEMPLATES.get_template("report.html.j2").render(
+        name=scenario.name,
+        currency=currency,
+        prepared=format_date(prepared or date.today(), format="long", locale=DEFAULT_LOCALE),
+        story=story,
+        figures=headlines(scenario, result),
+        warnings=[*result.warnings, *scale_warnings(levers)],
+        charts=_charts(scenario, PLAN_CHARTS) if has_offers else [],
+        offers=_offer_tables(offers_table(result), currency),
+        levers=_table(
+            levers_table(levers, result),
+            {column: heading for column, heading in LEVER_COLUMNS.items() if column != "kind"},
+            LEVER_UNITS,
+            currency,
+        ),
+        milestones=milestones(timeline.timeline),
+        timeline_notes=timeline_notes(timeline),
+        timeline_charts=_charts(scenario, TIMELINE_CHARTS) if has_offers else [],
+        inputs=_inputs(scenario),
+        has_offers=has_offers,
+    )

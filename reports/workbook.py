@@ -1,0 +1,186 @@
+"""The Excel workbook: the plan's inputs and results as sheets a person can work on.
+
+Written with xlsxwriter: one sheet per table, a bold header row frozen in place with
+the first column, each number in a format for its unit (money in the scenario's
+currency, whole hours, percentages, ratios), and columns as wide as their contents.
+Opens in Excel and LibreOffice.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import Any
+
+import pandas as pd
+import xlsxwriter
+from babel.numbers import get_currency_symbol
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+
+from models.compare import HEADLINE_METRICS
+from models.evaluation import evaluate
+from models.formatting import DEFAULT_LOCALE, decimals_in_use
+from models.scale import scale
+from models.schema import Scenario
+from models.tables import (
+    CURVE_COLUMNS,
+    CURVE_UNITS,
+    INPUT_COLUMNS,
+    LEVER_COLUMNS,
+    LEVER_UNITS,
+    MONTH_COLUMNS,
+    MONTH_UNITS,
+    OFFER_COLUMNS,
+    OFFER_UNITS,
+    curves_table,
+    inputs_table,
+    levers_table,
+    months_table,
+    offers_table,
+)
+from models.timeline import build_timeline
+
+#: The workbook's sheets, in order.
+SHEETS = ("Totals", "Offers", "Levers", "Scale curves", "Timeline", "Inputs")
+
+#: Widest a column is made, whatever its contents. [characters]
+MAX_COLUMN_WIDTH = 48
+
+
+def money_format(currency: str, *, cents: bool = False) -> str:
+    """Excel's number format for amounts of the currency: ``"$"#,##0``, ``"IDR "#,##0``; with
+    ``cents`` the decimals the currency uses (``"$"#,##0.00``)."""
+    symbol = get_currency_symbol(currency, locale=DEFAULT_LOCALE)
+    if symbol.isalpha() and len(symbol) > 1:
+        symbol += " "
+    decimals = decimals_in_use(currency) if cents else 0
+    return f'"{symbol}"#,##0' + ("." + "0" * decimals if decimals else "")
+
+
+def number_format(unit: str, currency: str, value: float = 0.0, *, exact: bool = False) -> str:
+    """Excel's number format for a figure of the unit: money, hours, a share, a ratio or a count.
+
+    ``exact`` is for inputs, shown as set: money with cents only where ``value`` has them,
+    anything else in Excel's General format (``0.5`` stays ``0.5``).
+    """
+    if unit.startswith("currency") or unit.startswith(currency):
+        return money_format(currency, cents=exact and not float(value).is_integer())
+    if exact:
+        return "General"
+    if unit.startswith("h"):
+        return "#,##0"
+    if unit == "0-1":
+        return "0%"
+    if unit == "-":
+        return '0.00"×"'
+    return "General"
+
+
+def _heading(heading: str, unit: str | None, currency: str) -> str:
+    """A column heading with its unit: ``Revenue (USD/year)``; hours headings say h already."""
+    if unit is None or heading.endswith(" h") or unit in ("-", "0-1"):
+        return heading
+    return f"{heading} ({unit.replace('currency', currency)})"
+
+
+class _Sheets:
+    """Writes tables into a workbook, one sheet each, with formats made once per workbook."""
+
+    def __init__(self, book: Workbook, currency: str) -> None:
+        self.book = book
+        self.currency = currency
+        self.header = book.add_format(
+            {"bold": True, "bg_color": "#E8EFEA", "bottom": 1, "text_wrap": True, "valign": "top"}
+        )
+        self.formats: dict[str, Format] = {}
+
+    def _format(self, unit: str | None, value: float, exact: bool) -> Format | None:
+        if unit is None:
+            return None
+        code = number_format(unit, self.currency, value, exact=exact)
+        if code not in self.formats:
+            self.formats[code] = self.book.add_format({"num_format": code})
+        return self.formats[code]
+
+    def write(
+        self,
+        title: str,
+        frame: pd.DataFrame,
+        headings: dict[str, str],
+        units: dict[str, str],
+        row_units: list[str] | None = None,
+        *,
+        exact: bool = False,
+    ) -> None:
+        """A sheet of the frame's columns named in ``headings``, numbers formatted by their
+        column's unit, or by each row's unit where ``row_units`` is given; ``exact`` as in
+        :func:`number_format`."""
+        sheet = self.book.add_worksheet(title)
+        columns = list(headings)
+        for column_index, column in enumerate(columns):
+            unit = units.get(column)
+            sheet.write_string(
+                0, column_index, _heading(headings[column], unit, self.currency), self.header
+            )
+        for row_index, row in enumerate(frame.to_dict("records"), start=1):
+            for column_index, column in enumerate(columns):
+                unit = row_units[row_index - 1] if row_units else units.get(column)
+                self._cell(sheet, row_index, column_index, row[column], unit, exact)
+        sheet.freeze_panes(1, 1)
+        sheet.autofit(max_width=MAX_COLUMN_WIDTH * 7)
+        sheet.set_row(0, None, self.header)
+
+    def _cell(
+        self, sheet: Any, row: int, column: int, value: Any, unit: str | None, exact: bool
+    ) -> None:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            sheet.write_blank(row, column, None)
+        elif isinstance(value, bool):
+            sheet.write_boolean(row, column, value)
+        elif isinstance(value, int | float):
+            sheet.write_number(row, column, value, self._format(unit, value, exact))
+        else:
+            sheet.write_string(row, column, str(value))
+
+
+def totals_table(scenario: Scenario) -> pd.DataFrame:
+    """The whole plan's figures: figure (label), value, unit; undefined ratios empty."""
+    totals = evaluate(scenario).totals
+    rows = [
+        {"figure": label, "value": getattr(totals, key), "unit": unit}
+        for key, (label, unit) in HEADLINE_METRICS.items()
+    ]
+    return pd.DataFrame(rows, columns=["figure", "value", "unit"])
+
+
+def workbook(scenario: Scenario) -> bytes:
+    """The scenario's workbook (.xlsx) as bytes: sheets Totals, Offers, Levers, Scale curves,
+    Timeline (months 1-36) and Inputs."""
+    result = evaluate(scenario)
+    levers = scale(scenario)
+    currency = scenario.currency
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book.set_properties(
+        {"title": f"{scenario.name}: Leverage Planner", "comments": scenario.description or ""}
+    )
+    sheets = _Sheets(book, currency)
+    totals = totals_table(scenario)
+    sheets.write(
+        "Totals",
+        totals.assign(unit=totals["unit"].str.replace("currency", currency)),
+        {"figure": "Figure", "value": "Value", "unit": "Unit"},
+        {},
+        row_units=list(totals["unit"]),
+    )
+    sheets.write("Offers", offers_table(result), OFFER_COLUMNS, OFFER_UNITS)
+    sheets.write("Levers", levers_table(levers, result), LEVER_COLUMNS, LEVER_UNITS)
+    sheets.write("Scale curves", curves_table(levers), CURVE_COLUMNS, CURVE_UNITS)
+    sheets.write(
+        "Timeline", months_table(build_timeline(scenario).timeline), MONTH_COLUMNS, MONTH_UNITS
+    )
+    inputs = inputs_table(scenario)
+    sheets.write("Inputs", inputs, INPUT_COLUMNS, {}, row_units=list(inputs["unit"]), exact=True)
+    book.close()
+    return buffer.getvalue()
