@@ -1,0 +1,289 @@
+"""Reports: the HTML report, the Excel workbook and PNG charts, checked against the model."""
+
+import io
+import re
+import subprocess
+import sys
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PIL import Image
+
+from models.cli import CHART_NAMES
+from models.compare import HEADLINE_METRICS
+from models.evaluation import evaluate
+from models.files import load_scenario, scenario_from_document
+from models.headline import headlines
+from models.tables import OFFER_COLUMNS, offers_table
+from reports.chart_files import CHARTS, PNG_SCALE, chart_png, chart_svg
+from reports.html_report import html_report
+from reports.workbook import SHEETS, money_format, workbook
+
+SCENARIOS = Path(__file__).parent.parent / "scenarios"
+BIN = Path(sys.executable).parent
+
+#: A small practice in euros. By hand:
+#: Coaching: 10 clients × 4,000 = 40,000 revenue, no direct costs.
+#: Circle: 1 cohort × 6 members × 500 a month × 6 months = 18,000 revenue;
+#:         6 sales × 50 = 300 direct costs.
+#: Net income = 40,000 + 18,000 − 300 − 5,000 fixed costs = 52,700 → "€52,700".
+EURO_PRACTICE = {
+    "schema_version": 1,
+    "name": "Cabinet <Dupont> & fils",
+    "description": "A coach in Lyon.\n\nShe adds a mastermind circle this year.",
+    "currency": "EUR",
+    "practitioner": {
+        "hours_per_week": 40,
+        "weeks_per_year": 45,
+        "admin_hours_per_week": 3,
+        "fixed_costs_per_year": 5000,
+        "target_net_income": 60000,
+    },
+    "offers": [
+        {
+            "kind": "one_to_one",
+            "name": "Coaching",
+            "clients": 10,
+            "sessions_per_client": 20,
+            "session_hours": 1,
+            "price_per_client": 4000,
+            "prep_hours_per_session": 0.5,
+            "bd_hours_per_sale": 7,
+        },
+        {
+            "kind": "mastermind",
+            "name": "Circle",
+            "cohorts": 1,
+            "members_per_cohort": 6,
+            "fee_per_member_per_month": 500,
+            "months": 6,
+            "meetings_per_month": 2,
+            "meeting_hours": 2,
+            "bd_hours_per_sale": 3,
+            "cost_per_sale": 50,
+        },
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def euro_practice():
+    return scenario_from_document(EURO_PRACTICE)
+
+
+@pytest.fixture(scope="module")
+def euro_report(euro_practice):
+    return html_report(euro_practice, prepared=date(2026, 11, 22))
+
+
+class _Links(HTMLParser):
+    """Every URL an HTML document would fetch or link to: src, href and xlink:href values,
+    plus url(...) in inline styles, and the tags that are there."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+        self.tags = set()
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        for name, value in attrs:
+            if name in ("src", "href", "xlink:href", "srcset", "action", "poster") and value:
+                self.urls.append(value)
+            if name == "style" and value:
+                self.urls += re.findall(r"url\(([^)]*)\)", value)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parsed(document):
+    links = _Links()
+    links.feed(document)
+    return links
+
+
+def test_html_report_fetches_nothing(euro_report):
+    links = _parsed(euro_report)
+    external = [url for url in links.urls if not url.startswith("#")]
+    assert external == []
+    assert "link" not in links.tags and "img" not in links.tags and "iframe" not in links.tags
+    assert "script" not in links.tags
+    assert not re.search(r"url\(|@import|https?://", euro_report.split("<body")[0])
+
+
+def test_html_report_holds_the_headline_in_the_scenario_currency(euro_practice, euro_report):
+    assert "€52,700" in euro_report  # worked by hand above
+    result = evaluate(euro_practice)
+    assert result.totals.net_income == pytest.approx(52_700)
+    for figure in headlines(euro_practice, result):
+        assert f'data-figure="{figure.key}"' in euro_report
+        assert figure.value in euro_report
+    # The target line: 52,700 − 60,000 = −7,300.
+    assert "-€7,300 against the €60,000 target" in euro_report
+
+
+def test_html_report_tells_the_story_with_every_section(euro_report):
+    text = " ".join(_parsed(euro_report).text)
+    assert "Cabinet <Dupont> & fils" in text  # shown as written …
+    assert "<Dupont>" not in euro_report  # … and escaped in the markup
+    assert "A coach in Lyon." in text and "She adds a mastermind circle this year." in text
+    assert "Prepared November 22, 2026" in text
+    for section in ("headline", "charts", "offers", "levers", "timeline", "inputs"):
+        assert f'<section class="first" id="{section}"' in euro_report or (
+            f'<section id="{section}"' in euro_report
+        )
+    for chart in ("hours", "money", "cash"):
+        assert f'id="chart-{chart}"' in euro_report
+    assert euro_report.count("<svg") >= 3
+    # Each offer's revenue, in euros, in the money table.
+    assert "€40,000" in euro_report and "€18,000" in euro_report
+    assert "Break-even: month" in text
+    assert "Price per client" in text and "4,000" in text
+
+
+def test_html_report_prints_one_section_a_page(euro_report):
+    css = euro_report.split("</style>")[0]
+    assert "@media print" in css and "break-before: page" in css and "@page" in css
+
+
+def test_html_report_of_a_plan_without_offers():
+    scenario = scenario_from_document({**EURO_PRACTICE, "offers": []})
+    report = html_report(scenario)
+    assert "<svg" not in report and 'id="offers"' not in report
+    assert "The plan in six figures" in report and 'id="inputs"' in report
+
+
+def test_html_report_shows_the_warnings():
+    crowded = {
+        **EURO_PRACTICE,
+        "practitioner": {**EURO_PRACTICE["practitioner"], "hours_per_week": 5},
+    }
+    scenario = scenario_from_document(crowded)
+    report = html_report(scenario)
+    assert "Worth a look" in report
+    for warning in evaluate(scenario).warnings:
+        assert warning in report
+
+
+def test_workbook_reopens_with_its_sheets_and_the_model_totals(euro_practice):
+    book = openpyxl.load_workbook(io.BytesIO(workbook(euro_practice)))
+    assert tuple(book.sheetnames) == SHEETS
+    totals = evaluate(euro_practice).totals
+    rows = list(book["Totals"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in rows] == [label for label, _ in HEADLINE_METRICS.values()]
+    for (figure, value, unit), key in zip(rows, HEADLINE_METRICS, strict=True):
+        expected = getattr(totals, key)
+        assert value == (pytest.approx(expected) if expected is not None else None), figure
+        assert "currency" not in unit
+    assert rows[0][1] == pytest.approx(52_700)
+    net_income = book["Totals"]["B2"]
+    assert net_income.number_format == money_format("EUR") == '"€"#,##0'
+
+
+def test_workbook_offers_sheet_equals_the_per_offer_table(euro_practice):
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook(euro_practice)))["Offers"]
+    table = offers_table(evaluate(euro_practice))
+    header = [cell.value for cell in sheet[1]]
+    assert header[0] == "Offer" and header[2] == "Revenue (EUR/year)"
+    assert len(header) == len(OFFER_COLUMNS)
+    for row, expected in zip(
+        sheet.iter_rows(min_row=2, values_only=True), table.to_dict("records"), strict=True
+    ):
+        assert row[0] == expected["offer"]
+        assert row[2] == pytest.approx(expected["revenue"])
+        assert row[5] == pytest.approx(expected["total_hours"])
+
+
+def test_workbook_is_laid_out_for_reading(euro_practice):
+    book = openpyxl.load_workbook(io.BytesIO(workbook(euro_practice)))
+    for sheet in book:
+        assert sheet.freeze_panes == "B2", sheet.title
+        assert all(cell.font.bold for cell in sheet[1] if cell.value), sheet.title
+    offers = book["Offers"]
+    assert offers.column_dimensions["A"].width > len("Coaching")
+    assert offers["C2"].number_format == '"€"#,##0'
+    inputs = book["Inputs"]
+    prep = next(
+        row[2]
+        for row in inputs.iter_rows(min_row=2)
+        if (row[0].value, row[1].value) == ("Coaching", "Preparation hours per session")
+    )
+    assert prep.value == 0.5 and prep.number_format == "General"  # an input is shown as set
+    timeline = book["Timeline"]
+    assert timeline.max_row == 37  # a header and months 1-36
+
+
+def test_workbook_formats_currencies_without_cents_or_with_a_code():
+    assert money_format("USD") == '"$"#,##0'
+    assert money_format("JPY") == '"¥"#,##0'
+    assert money_format("IDR") == '"IDR "#,##0'
+    assert money_format("USD", cents=True) == '"$"#,##0.00'
+
+
+def _svg_size(svg):
+    width, height = re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups()
+    return float(width), float(height)
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_png_of_every_chart_is_a_valid_image_of_the_expected_size(name):
+    scenario = load_scenario(SCENARIOS / "portfolio-every-lever.yaml")
+    png = chart_png(scenario, name)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    image = Image.open(io.BytesIO(png))
+    image.verify()
+    width, height = _svg_size(chart_svg(scenario, name))
+    assert image.format == "PNG"
+    assert image.size == (round(width * PNG_SCALE), round(height * PNG_SCALE))
+    assert width > 640  # the plotting area is CHART_WIDTH; axes and legends add to it
+
+
+def test_command_line_lists_every_chart():
+    assert tuple(CHARTS) == CHART_NAMES
+
+
+def _leverage(*arguments, cwd):
+    return subprocess.run(
+        [str(BIN / "leverage"), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=cwd,
+    )
+
+
+def test_leverage_report_writes_each_format(tmp_path):
+    source = SCENARIOS / "coach-one-to-one.yaml"
+    html = _leverage("report", str(source), cwd=tmp_path)
+    assert html.returncode == 0, html.stderr
+    assert (tmp_path / "coach-one-to-one.html").read_text().startswith("<!DOCTYPE html>")
+    assert "Wrote the report of" in html.stdout
+    out = tmp_path / "plan.xlsx"
+    xlsx = _leverage("report", str(source), "--format", "xlsx", "--out", str(out), cwd=tmp_path)
+    assert xlsx.returncode == 0, xlsx.stderr
+    assert openpyxl.load_workbook(out).sheetnames == list(SHEETS)
+    png = _leverage("report", str(source), "--format", "png", "--chart", "money", cwd=tmp_path)
+    assert png.returncode == 0, png.stderr
+    assert Image.open(tmp_path / "coach-one-to-one-money.png").format == "PNG"
+
+
+def test_leverage_report_explains_what_went_wrong(tmp_path):
+    source = SCENARIOS / "coach-one-to-one.yaml"
+    chart = _leverage("report", str(source), "--format", "png", "--chart", "cahs", cwd=tmp_path)
+    assert chart.returncode == 2
+    assert "no chart called 'cahs'" in chart.stderr and "Did you mean `cash`?" in chart.stderr
+    nowhere = _leverage("report", str(source), "--out", "/no/such/folder/r.html", cwd=tmp_path)
+    assert nowhere.returncode == 2
+    assert "cannot write /no/such/folder/r.html" in nowhere.stderr
+    assert "Traceback" not in chart.stderr + nowhere.stderr
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: [unclosed\n")
+    invalid = _leverage("report", str(broken), cwd=tmp_path)
+    assert invalid.returncode == 1 and "Traceback" not in invalid.stderr
+    assert list(tmp_path.glob("*.html")) == []
