@@ -13,13 +13,12 @@ from models.compare import (
     revenue_by_kind,
 )
 from models.evaluation import evaluate
-from models.files import dump_scenario
+from models.files import dump_scenario, file_name
 from models.formatting import format_change, format_figure
 from models.schema import Scenario
 from ui import library
 from ui.charts import vega_lite_spec
 from ui.compare_charts import grouped_bars
-from ui.scenario_files import file_name
 from ui.state import current_scenario, replace_scenario
 
 CURRENT = "The scenario you are editing"

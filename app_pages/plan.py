@@ -41,5 +41,5 @@ with edit_column:
     scenario_editor(check.problems)
     offers_editor(check.problems)
 with chart_column:
-    charts(result)
+    charts(scenario, result)
     offer_table(result)

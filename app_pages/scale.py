@@ -14,6 +14,7 @@ from models.scale import (
 from models.schema import GroupProgram, Mastermind, Retreat
 from models.tables import LEVER_COLUMNS, levers_table
 from ui.charts import vega_lite_spec
+from ui.report_downloads import chart_download
 from ui.scale_charts import (
     frontier_chart,
     frontier_data,
@@ -48,6 +49,7 @@ st.vega_lite_chart(
     vega_lite_spec(lever_chart, currency),
     key="lever_chart",
 )
+chart_download(scenario, "levers")
 ranking = levers_table(result, evaluate(scenario)).rename(columns=LEVER_COLUMNS)
 st.dataframe(
     ranking.sort_values("Contribution per hour now", ascending=False),

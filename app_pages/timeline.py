@@ -11,6 +11,7 @@ from models.results import HOUR_CATEGORIES
 from models.tables import MONTH_COLUMNS, hours_by_month, months_table, offer_phases
 from models.timeline import MONTHS, build_timeline, notes
 from ui.charts import in_plan_order, vega_lite_spec
+from ui.report_downloads import chart_download
 from ui.schedule_editor import schedule_editor
 from ui.state import check_draft, last_valid_scenario
 from ui.timeline_charts import (
@@ -89,12 +90,15 @@ st.vega_lite_chart(
     vega_lite_spec(monthly_hours_chart),
     key="timeline_hours",
 )
+chart_download(scenario, "monthly-hours")
 st.subheader("Net income each month, and so far")
 st.vega_lite_chart(cash_data(months), vega_lite_spec(cash_chart, currency), key="timeline_cash")
+chart_download(scenario, "cash")
 st.subheader("When each offer is created, ramps up and runs")
 st.vega_lite_chart(
     in_plan_order(offer_phases(report)), vega_lite_spec(lanes_chart), key="timeline_lanes"
 )
+chart_download(scenario, "phases")
 
 st.subheader("Every month")
 money = st.column_config.NumberColumn(format="%,.0f")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -380,3 +381,10 @@ def dump_scenario(scenario: Scenario) -> str:
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     """Write the scenario to a YAML file."""
     Path(path).write_text(dump_scenario(scenario), encoding="utf-8")
+
+
+def file_name(scenario: Scenario, suffix: str = ".yaml") -> str:
+    """A safe file name from the scenario's name: ``Coach adds a mastermind.yaml``, or with
+    another ``suffix`` (``" - hours.png"``)."""
+    stem = re.sub(r"[^\w\- .]+", "", scenario.name).strip(" .") or "scenario"
+    return f"{stem[:80]}{suffix}"

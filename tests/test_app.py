@@ -1,10 +1,13 @@
 """The app's wiring, through Streamlit's AppTest: what a user does, and what the model says."""
 
+import io
 from pathlib import Path
 
+import openpyxl
 import pytest
 import streamlit as st
 import yaml
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -157,19 +160,31 @@ def test_a_bad_upload_shows_every_problem_and_changes_nothing(app):
 
 @pytest.fixture
 def downloads(monkeypatch):
-    """The bytes behind a download button: ``downloads(app, key)``."""
+    """The bytes behind a download button: ``downloads(app, key)``; a deferred download's
+    file is made as if the button were clicked."""
     stores = []
+    managers = []
 
     class RecordingStorage(MemoryMediaFileStorage):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             stores.append(self)
 
+    class RecordingManager(MediaFileManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+
     monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", RecordingStorage)
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", RecordingManager)
 
     def content(at, button_key):
-        file_id = at.download_button(key=button_key).proto.url.rsplit("/", 1)[-1]
-        return stores[-1].get_file(file_id).content
+        proto = at.download_button(key=button_key).proto
+        if proto.HasField("deferred_file_id"):
+            url = managers[-1].execute_deferred(proto.deferred_file_id)
+        else:
+            url = proto.url
+        return stores[-1].get_file(url.rsplit("/", 1)[-1]).content
 
     return content
 
@@ -483,3 +498,28 @@ def test_best_mix_shows_the_optimizers_answer_and_joins_the_library(app):
     assert metric(app, "Net income") == format_money(expected.totals.net_income, "USD")
     app.button(key="mix_add").click().run()
     assert any("(best mix)" in name for name in app.session_state["library"])
+
+
+def test_the_reports_download_for_the_scenario_on_screen(app, downloads):
+    """The user edits a price, then downloads the report, the workbook and a chart: each
+    holds the edited plan."""
+    app.number_input(key=offer_key(app, 0, "price_per_client")).set_value(9000.0).run()
+    scenario = current(app)
+    net_income = format_money_short(evaluate(scenario).totals.net_income, scenario.currency)
+    report = downloads(app, "download_report_html").decode("utf-8")
+    assert report.startswith("<!DOCTYPE html>") and net_income in report
+    assert scenario.name in report
+    book = openpyxl.load_workbook(io.BytesIO(downloads(app, "download_report_xlsx")))
+    assert book["Totals"]["B2"].value == pytest.approx(evaluate(scenario).totals.net_income)
+    png = downloads(app, "download_chart_hours")
+    assert png.startswith(b"\x89PNG")
+
+
+def test_the_reports_wait_for_a_valid_plan(app):
+    """More new licensees than active ones: no report of a plan that is not valid."""
+    app.selectbox(key="new_offer_kind").set_value("licensing")
+    app.button(key="add_offer").click().run()
+    index = len(current(app).offers) - 1
+    app.number_input(key=offer_key(app, index, "new_licensees_per_year")).set_value(9.0).run()
+    assert app.download_button(key="download_report_html").disabled
+    assert app.download_button(key="download_report_xlsx").disabled

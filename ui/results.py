@@ -16,6 +16,7 @@ from ui.charts import (
     money_chart_data,
     vega_lite_spec,
 )
+from ui.report_downloads import chart_download
 
 
 def headline(scenario: Scenario, result: ScenarioResult) -> None:
@@ -45,8 +46,8 @@ def warnings(result: ScenarioResult) -> None:
         st.warning(warning, icon="⚠️")
 
 
-def charts(result: ScenarioResult) -> None:
-    """Hours by category against capacity; revenue and contribution per offer."""
+def charts(scenario: Scenario, result: ScenarioResult) -> None:
+    """Hours by category against capacity; revenue and contribution per offer; each with a PNG."""
     if not result.offers:
         return
     st.markdown("**Where your hours go**")
@@ -55,12 +56,14 @@ def charts(result: ScenarioResult) -> None:
         vega_lite_spec(hours_chart),
         key="hours_chart",
     )
+    chart_download(scenario, "hours")
     st.markdown("**What each offer earns**")
     st.vega_lite_chart(
         money_chart_data(money_by_offer(result)),
         vega_lite_spec(money_chart, result.currency),
         key="money_chart",
     )
+    chart_download(scenario, "money")
 
 
 def offer_table(result: ScenarioResult) -> None:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from models.errors import ScenarioError
 from models.examples import example_names, load_example
-from models.files import dump_scenario, load_scenario
+from models.files import dump_scenario, file_name, load_scenario
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import blank_scenario
 from ui import library
+from ui.report_downloads import report_downloads
 from ui.state import (
     check_draft,
     has_unsaved_edits,
@@ -99,12 +98,6 @@ def _uploaded() -> None:
     st.session_state[PICKER] = None
 
 
-def file_name(scenario: Scenario) -> str:
-    """A safe file name from the scenario's name: ``Coach adds a mastermind.yaml``."""
-    stem = re.sub(r"[^\w\- .]+", "", scenario.name).strip(" .") or "scenario"
-    return f"{stem[:80]}.yaml"
-
-
 def share_url(scenario: Scenario) -> str:
     """The app's address with the scenario in it."""
     base = (st.context.url or "").split("?", 1)[0]
@@ -160,6 +153,7 @@ def sidebar() -> None:
             icon=":material/download:",
             width="stretch",
         )
+        report_downloads(scenario, valid)
         with st.expander("Share a link", icon=":material/link:"):
             try:
                 url = share_url(scenario)

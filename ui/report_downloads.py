@@ -1,0 +1,63 @@
+"""Downloads of the reports: the HTML report and the workbook in the sidebar, a PNG under a chart.
+
+Each file is made only when its button is clicked (Streamlit's deferred download), so
+a rerun never pays for a report nobody asked for.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from models.files import file_name
+from models.schema import Scenario
+from reports.chart_files import CHARTS, chart_png
+from reports.html_report import html_report
+from reports.workbook import workbook
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def report_downloads(scenario: Scenario, valid: bool) -> None:
+    """The report (HTML, prints to PDF) and the workbook (Excel) of the scenario on screen."""
+    problem = None if valid else "Fix the problems shown first."
+    st.download_button(
+        "Report (HTML, prints to PDF)",
+        lambda: html_report(scenario).encode("utf-8"),
+        file_name=file_name(scenario, ".html"),
+        mime="text/html",
+        key="download_report_html",
+        on_click="ignore",
+        disabled=not valid,
+        help=problem
+        or "One file with the story, figures, charts and inputs. It opens without a network; "
+        "print it from the browser for a PDF.",
+        icon=":material/description:",
+        width="stretch",
+    )
+    st.download_button(
+        "Workbook (Excel)",
+        lambda: workbook(scenario),
+        file_name=file_name(scenario, ".xlsx"),
+        mime=XLSX_MIME,
+        key="download_report_xlsx",
+        on_click="ignore",
+        disabled=not valid,
+        help=problem or "Totals, offers, levers, scale curves, the timeline and every input.",
+        icon=":material/table_view:",
+        width="stretch",
+    )
+
+
+def chart_download(scenario: Scenario, name: str) -> None:
+    """A small button under a chart that downloads it as a PNG image."""
+    st.download_button(
+        "PNG",
+        lambda: chart_png(scenario, name),
+        file_name=file_name(scenario, f" - {name}.png"),
+        mime="image/png",
+        key=f"download_chart_{name}",
+        on_click="ignore",
+        help=f"“{CHARTS[name].title}” as an image, for a slide or a message.",
+        icon=":material/image:",
+        type="tertiary",
+    )
