@@ -25,7 +25,7 @@ test: lint
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy models
+	$(BIN)/mypy models reports
 
 ## bench: print the speed figures recorded in docs/performance.md
 bench: $(READY)

@@ -114,9 +114,13 @@ def _lever(previous: Scenario | None, scenario: Scenario) -> tuple[str, Input]:
         return added[0].kind, Input(added[0].name, MAIN_FIELDS[added[0].kind])
     for name, offer in offers.items():
         old = before[name]
-        if isinstance(offer, LiveOffer) and isinstance(old, LiveOffer):
-            if old.in_person and not offer.in_person:
-                return ONLINE, Input(name, COUNT_FIELDS[offer.kind])
+        if (
+            isinstance(offer, LiveOffer)
+            and isinstance(old, LiveOffer)
+            and old.in_person
+            and not offer.in_person
+        ):
+            return ONLINE, Input(name, COUNT_FIELDS[offer.kind])
     changed = _first_number(scenario, differences(previous, scenario))
     if changed is not None and changed.offer is not None:
         return offers[changed.offer].kind, changed

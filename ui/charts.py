@@ -107,7 +107,7 @@ def hours_chart() -> alt.LayerChart:
     label = capacity.mark_text(align="left", dx=4, dy=-6, fontWeight="bold").encode(
         x="capacity:Q", text="label:N", y=alt.value(0)
     )
-    return alt.layer(bars, rule, label).properties(height=alt.Step(28))
+    return alt.LayerChart(layer=[bars, rule, label], height=alt.Step(28))
 
 
 def money_chart_data(money: pd.DataFrame) -> pd.DataFrame:
@@ -120,7 +120,7 @@ def money_chart(currency: str) -> alt.Chart:
 
     Draws the frame of :func:`money_chart_data`.
     """
-    return (
+    chart: alt.Chart = (
         alt.Chart()
         .mark_bar()
         .encode(
@@ -146,6 +146,7 @@ def money_chart(currency: str) -> alt.Chart:
         )
         .properties(height=alt.Step(16))
     )
+    return chart
 
 
 @functools.cache

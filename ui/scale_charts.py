@@ -67,7 +67,7 @@ def lever_chart(currency: str) -> alt.LayerChart:
     rule = available.mark_rule(strokeDash=[6, 3], color="#222").encode(
         x="available:Q", tooltip=[alt.Tooltip("label:N", title="Capacity")]
     )
-    return alt.layer(lines, ceilings, rule).properties(height=360)
+    return alt.LayerChart(layer=[lines, ceilings, rule], height=360)
 
 
 def growth_data(result: ScaleResult, name: str, capacity_hours: float) -> pd.DataFrame:
@@ -122,7 +122,7 @@ def growth_chart(measure: str, title: str, quantity_words: str) -> alt.LayerChar
                 y="capacity:Q", tooltip=[alt.Tooltip("capacity:Q", title="Capacity", format=",.0f")]
             )
         )
-    return alt.layer(*layers).properties(height=240)
+    return alt.LayerChart(layer=layers, height=240)
 
 
 def frontier_data(points: tuple[FrontierPoint, ...]) -> pd.DataFrame:
@@ -154,4 +154,6 @@ def frontier_chart(currency: str) -> alt.LayerChart:
             alt.Tooltip("ceiling:Q", title="Most students", format=",.0f"),
         ],
     )
-    return alt.layer(price, ceiling).resolve_scale(y="independent").properties(height=260)
+    return alt.LayerChart(
+        layer=[price, ceiling], resolve=alt.Resolve(scale={"y": "independent"}), height=260
+    )

@@ -52,7 +52,7 @@ def monthly_hours_chart() -> alt.LayerChart:
         y="capacity:Q",
         tooltip=[alt.Tooltip("capacity:Q", title="Capacity a month", format=",.0f")],
     )
-    return alt.layer(bars, rule).properties(height=300)
+    return alt.LayerChart(layer=[bars, rule], height=300)
 
 
 def cash_data(months: pd.DataFrame) -> pd.DataFrame:
@@ -77,7 +77,7 @@ def cash_chart(currency: str) -> alt.LayerChart:
         y="cumulative_net_income:Q", tooltip=tooltip
     )
     zero = alt.Chart().mark_rule(color="#222").encode(y=alt.datum(0))
-    return alt.layer(bars, line, zero).properties(height=280)
+    return alt.LayerChart(layer=[bars, line, zero], height=280)
 
 
 def lanes_chart() -> alt.Chart:
@@ -85,7 +85,7 @@ def lanes_chart() -> alt.Chart:
 
     Draws :func:`models.tables.offer_phases` through ``ui.charts.in_plan_order``.
     """
-    return (
+    chart: alt.Chart = (
         alt.Chart()
         .mark_bar(height={"band": 0.6}, cornerRadius=3)
         .transform_calculate(start="datum.first_month - 0.5", end="datum.last_month + 0.5")
@@ -113,3 +113,4 @@ def lanes_chart() -> alt.Chart:
         )
         .properties(height=alt.Step(30))
     )
+    return chart
