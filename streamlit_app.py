@@ -6,11 +6,14 @@ widgets keep their state across pages and the page's figures are sent first.
 
 import streamlit as st
 
+from ui.journey_state import PRESENTER
 from ui.scenario_files import sidebar
 from ui.state import init_state
 
 st.set_page_config(page_title="Leverage Planner", page_icon=":material/balance:", layout="wide")
 init_state()
+# The presenter view (Workshop page) shows the step alone: no navigation, no sidebar.
+presenting = bool(st.session_state.get(PRESENTER, False))
 navigation = st.navigation(
     [
         st.Page("app_pages/plan.py", title="Plan", icon=":material/edit_note:", default=True),
@@ -18,7 +21,10 @@ navigation = st.navigation(
         st.Page("app_pages/scale.py", title="Scale", icon=":material/trending_up:"),
         st.Page("app_pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
         st.Page("app_pages/decide.py", title="Decide", icon=":material/psychology_alt:"),
-    ]
+        st.Page("app_pages/workshop.py", title="Workshop", icon=":material/co_present:"),
+    ],
+    position="hidden" if presenting else "sidebar",
 )
 navigation.run()
-sidebar()
+if not presenting:
+    sidebar()

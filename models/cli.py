@@ -20,10 +20,19 @@ from models.compare import MAX_SCENARIOS, Comparison, compare, metrics_table
 from models.errors import ScenarioError
 from models.evaluation import evaluate, per_week
 from models.files import load_scenario
-from models.formatting import format_hours, format_money, format_ratio, format_share
+from models.formatting import (
+    format_change,
+    format_figure,
+    format_hours,
+    format_money,
+    format_ratio,
+    format_share,
+)
 from models.goal_seek import GoalSeek, goal_seek
 from models.inputs import METRICS, Input, assumptions, unit
 from models.inputs import label as input_label
+from models.journey import JOURNEY_DIRECTORY, Journey, JourneyError, load_journey, moves
+from models.levers import LEVERS
 from models.optimizer import COUNT_FIELDS, Limits, Optimum, optimize
 from models.results import HOUR_CATEGORIES, ScenarioResult, result_to_dict
 from models.scale import BOUND_WORDS, ScaleResult, scale, scale_warnings
@@ -170,6 +179,19 @@ def _parser() -> argparse.ArgumentParser:
         help="where to write it (default: the scenario file's name with the format's "
         "extension, in the current folder)",
     )
+
+    journey_command = commands.add_parser(
+        "journey",
+        help="check a workshop journey (a folder of scenario files) and show each step's figures",
+    )
+    journey_command.add_argument(
+        "folder",
+        type=Path,
+        nargs="?",
+        default=JOURNEY_DIRECTORY,
+        help="folder of step files, taken in order of their names (the shipped journey)",
+    )
+    journey_command.add_argument("--json", action="store_true", help="print the steps as JSON")
 
     validate_command = commands.add_parser(
         "validate", help="check scenario files and list every problem"
@@ -573,6 +595,57 @@ def _report(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def journey_table(journey: Journey) -> str:
+    """The readable report of ``leverage journey``: a row per step with its lever, main input
+    and figures, each with its change since the step before."""
+    rows = []
+    for number, step in enumerate(journey.steps, start=1):
+        previous = journey.steps[number - 2].scenario if number > 1 else None
+        currency = step.scenario.currency
+        row = {
+            "step": number,
+            "scenario": step.scenario.name,
+            "lever": LEVERS[step.lever].title,
+            "main input": input_label(step.scenario, step.main_input),
+        }
+        for move in moves(previous, step.scenario):
+            shown = format_figure(move.value, move.unit, currency)
+            if move.change is not None:
+                shown += f" ({format_change(move.change, move.unit, currency)})"
+            row[move.label.split(" (")[0].lower()] = shown
+        rows.append(row)
+    return pd.DataFrame(rows).to_string(index=False)
+
+
+def _journey(arguments: argparse.Namespace) -> int:
+    try:
+        journey = load_journey(arguments.folder)
+    except JourneyError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID_FILE
+    if not arguments.json:
+        print(journey_table(journey))
+        return EXIT_OK
+    steps = []
+    for number, step in enumerate(journey.steps, start=1):
+        previous = journey.steps[number - 2].scenario if number > 1 else None
+        steps.append(
+            {
+                "source": step.source,
+                "name": step.scenario.name,
+                "lever": step.lever,
+                "main_input": {"offer": step.main_input.offer, "field": step.main_input.field},
+                "changes": [str(change) for change in step.changes],
+                "figures": {
+                    move.metric: {"value": move.value, "change": move.change}
+                    for move in moves(previous, step.scenario)
+                },
+            }
+        )
+    print(json.dumps({"steps": steps}, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
 def _validate(arguments: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in arguments.files:
@@ -599,6 +672,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "simulate": _simulate,
         "optimize": _optimize,
         "report": _report,
+        "journey": _journey,
         "validate": _validate,
     }
     try:

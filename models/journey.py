@@ -20,10 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.compare import Change, differences
+from models.compare import HEADLINE_METRICS, Change, compare, differences
 from models.errors import ScenarioError
+from models.evaluation import evaluate
 from models.examples import EXAMPLES_DIRECTORY
-from models.files import load_scenario
+from models.files import load_scenario, scenario_from_document
 from models.inputs import Input, assumptions
 from models.levers import ONLINE
 from models.optimizer import COUNT_FIELDS
@@ -49,6 +50,9 @@ MAIN_FIELDS: dict[str, str] = {
     "licensing": "licensees",
 }
 
+#: The figures a step shows moving since the step before (totals fields, in order).
+MOVING_FIGURES = ("net_income", "total_hours", "leverage")
+
 #: Changes a step does not count as its change: its own name and story.
 _STORY_FIELDS = ("name", "description")
 
@@ -73,6 +77,18 @@ class Journey:
     """The steps of a journey, in order."""
 
     steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Move:
+    """One figure of a step: its value and the change since the step before (None for the
+    first step, or where either value is undefined)."""
+
+    metric: str
+    label: str
+    unit: str
+    value: float | None
+    change: float | None
 
 
 class JourneyError(ValueError):
@@ -126,6 +142,46 @@ def _lever(previous: Scenario | None, scenario: Scenario) -> tuple[str, Input]:
         return offers[changed.offer].kind, changed
     first = next(iter(offers.values()))
     return first.kind, changed or Input(first.name, MAIN_FIELDS[first.kind])
+
+
+def edited(scenario: Scenario, where: Input, value: float) -> Scenario:
+    """The scenario with one input set to ``value``, validated like a file.
+
+    Raises
+    ------
+    ScenarioError
+        When the value breaks a rule (out of range, more new licensees than active ones).
+    """
+    document = scenario.model_dump(mode="python")
+    section = (
+        document["practitioner"]
+        if where.offer is None
+        else next(offer for offer in document["offers"] if offer["name"] == where.offer)
+    )
+    section[where.field] = value
+    return scenario_from_document(document)
+
+
+def moves(previous: Scenario | None, scenario: Scenario) -> tuple[Move, ...]:
+    """Net income [currency/year], total hours [h/year] and leverage of the step, each with
+    its change since ``previous`` (the same deltas as Compare's)."""
+    if previous is None:
+        totals = evaluate(scenario).totals
+        return tuple(
+            Move(metric, *HEADLINE_METRICS[metric], getattr(totals, metric), None)
+            for metric in MOVING_FIGURES
+        )
+    rows = {row.metric: row for row in compare([previous, scenario]).metrics}
+    return tuple(
+        Move(
+            metric,
+            rows[metric].label,
+            rows[metric].unit,
+            rows[metric].values[1],
+            rows[metric].deltas[1],
+        )
+        for metric in MOVING_FIGURES
+    )
 
 
 def journey_from_scenarios(named: Sequence[tuple[str, Scenario]]) -> Journey:

@@ -1,0 +1,175 @@
+"""Workshop: a leverage journey for a room, one change a step, with a presenter view.
+
+Each step is a scenario file (scenarios/journey/); the page shows its headline figures,
+how income, hours and leverage moved since the step before, one chart, and the lever
+in two sentences. The facilitator types the number the room calls out into the step's
+main input and every figure follows.
+"""
+
+import streamlit as st
+
+from models.evaluation import evaluate
+from models.formatting import format_change, format_hours
+from models.headline import headlines
+from models.inputs import is_whole, label, unit, valid_range, value_of
+from models.journey import moves
+from models.levers import LEVERS
+from models.tables import hours_by_category
+from ui.charts import hours_chart, hours_chart_data, vega_lite_spec
+from ui.journey_state import (
+    PRESENTER,
+    PROBLEMS,
+    UPLOAD,
+    VALUE,
+    current_journey,
+    go_to,
+    reset_value,
+    seed_value,
+    shipped_journey,
+    step_index,
+    step_scenario,
+    store_value,
+    uploaded_journey,
+)
+from ui.presenter import PRESENTER_CHART_CONFIG, presenter_style
+from ui.state import replace_scenario
+
+#: Whether a rise of the figure is good news (green) or costs something (red).
+RISE_IS_GOOD = {"net_income": True, "total_hours": False, "leverage": True}
+#: Figure moving since the last step → the headline card that shows it.
+HEADLINE_OF = {"net_income": "net_income", "total_hours": "hours", "leverage": "leverage"}
+
+journey = current_journey()
+index = step_index(journey)
+step = journey.steps[index]
+count = len(journey.steps)
+presenting = bool(st.session_state.get(PRESENTER, False))
+if presenting:
+    presenter_style()
+
+heading, toggle = st.columns([4, 1], vertical_alignment="center")
+lever = LEVERS[step.lever]
+heading.caption(f"Step {index + 1} of {count} · {lever.title}")
+toggle.toggle(
+    "Presenter view",
+    key=PRESENTER,
+    help="Large type, no sidebar: for a projector. Switch it off here to get the menus back.",
+)
+scenario = step_scenario(journey, index)
+previous = step_scenario(journey, index - 1) if index > 0 else None
+result = evaluate(scenario)
+st.title(step.scenario.name)
+st.markdown(f"**{lever.does}** {lever.stops}")
+
+figures = {figure.key: figure for figure in headlines(scenario, result)}
+totals = result.totals
+# Short values for large type: the capacity goes into the hours label.
+shown = {
+    "net_income": (figures["net_income"].label, figures["net_income"].value),
+    "total_hours": (
+        f"Hours a year, of {format_hours(totals.capacity_hours)}",
+        format_hours(totals.total_hours),
+    ),
+    "leverage": (figures["leverage"].label, figures["leverage"].value),
+}
+for column, move in zip(st.columns(3), moves(previous, scenario), strict=True):
+    figure_label, value = shown[move.metric]
+    delta = None
+    if move.change is not None:
+        delta = f"{format_change(move.change, move.unit, scenario.currency)} since step {index}"
+    column.metric(
+        figure_label,
+        value,
+        delta=delta,
+        delta_color="normal" if RISE_IS_GOOD[move.metric] else "inverse",
+        help=figures[HEADLINE_OF[move.metric]].help,
+    )
+st.markdown(
+    " · ".join(
+        f"{figures[key].label}: **{figures[key].value}**"
+        for key in ("effective_hourly_rate", "billable_share", "billable_to_bd_ratio")
+    )
+)
+
+main_input = step.main_input
+low, high = valid_range(step.scenario, main_input)
+planned = float(value_of(step.scenario, main_input))
+seed_value(journey, index, planned)
+share = unit(step.scenario, main_input) == "0-1"
+whole = is_whole(step.scenario, main_input) or (planned.is_integer() and not share)
+value_column, reset_column = st.columns([4, 1], vertical_alignment="bottom")
+value_column.number_input(
+    f"Call out a number: {label(step.scenario, main_input)}",
+    min_value=low,
+    max_value=high,
+    step=1.0 if whole else 0.05 if share else 0.5,
+    format="%.0f" if whole else "%.2f",
+    key=VALUE,
+    on_change=store_value,
+    help=f"This step's file says {planned:,.4g}. Every figure on the page follows the new value.",
+)
+reset_column.button(
+    "Reset",
+    key="journey_reset",
+    on_click=reset_value,
+    disabled=index not in st.session_state["journey_edits"],
+    help="Back to the value in this step's file.",
+    width="stretch",
+)
+problems = st.session_state.get(PROBLEMS)
+if problems is not None:
+    st.error(str(problems), icon="⚠️")
+
+spec = vega_lite_spec(hours_chart)
+st.vega_lite_chart(
+    hours_chart_data(hours_by_category(result, whole_plan=True), totals.capacity_hours),
+    {**spec, "config": PRESENTER_CHART_CONFIG} if presenting else spec,
+    key="workshop_chart",
+)
+
+back, position, forward = st.columns([1, 2, 1], vertical_alignment="center")
+back.button(
+    "← Back",
+    key="journey_back",
+    on_click=go_to,
+    args=(index - 1,),
+    disabled=index == 0,
+    width="stretch",
+)
+position.progress((index + 1) / count, text=f"Step {index + 1} of {count}")
+forward.button(
+    "Next →",
+    key="journey_next",
+    on_click=go_to,
+    args=(index + 1,),
+    disabled=index == count - 1,
+    type="primary",
+    width="stretch",
+)
+
+if not presenting:
+    if step.changes:
+        with st.expander(f"What changed since step {index}"):
+            st.markdown("\n".join(f"- {change}" for change in step.changes))
+    if step.scenario.description:
+        with st.expander("The story of this step"):
+            st.markdown(step.scenario.description)
+    if st.button(
+        "Open this step on the Plan page", key="journey_open", icon=":material/edit_note:"
+    ):
+        replace_scenario(scenario, source="journey", undo_label="opening a workshop step")
+        st.switch_page("app_pages/plan.py")
+    with st.expander("Use your own journey"):
+        st.caption(
+            "A journey is a set of scenario files, one per step, taken in the order of their "
+            "names (01-….yaml, 02-….yaml …). Each step should make one change: add an offer, "
+            "move offers online, or change a number. Every file is checked like any scenario."
+        )
+        st.file_uploader(
+            "Step files (YAML or JSON)",
+            type=["yaml", "yml", "json"],
+            accept_multiple_files=True,
+            key=UPLOAD,
+            on_change=uploaded_journey,
+        )
+        st.button("Back to the leverage journey", key="journey_shipped", on_click=shipped_journey)
