@@ -1,0 +1,215 @@
+"""The leverage journey: its steps, levers, main inputs and moves, and journeys that fail."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from models.compare import HEADLINE_METRICS
+from models.errors import ScenarioError
+from models.evaluation import evaluate
+from models.files import dump_scenario
+from models.inputs import Input
+from models.journey import (
+    JOURNEY_DIRECTORY,
+    MAIN_FIELDS,
+    JourneyError,
+    edited,
+    journey_from_files,
+    journey_from_scenarios,
+    load_journey,
+    moves,
+)
+from models.levers import LEVERS, ONLINE
+from models.schema import Scenario
+from tests.factories import coaching
+
+BIN = Path(sys.executable).parent
+
+
+def offer_named(scenario, name):
+    return next(offer for offer in scenario.offers if offer.name == name)
+
+
+def practice(*offers, **changes) -> Scenario:
+    """A practitioner with the default week and the given offers."""
+    return Scenario.model_validate(
+        {"name": "Practice", "practitioner": {}, "offers": list(offers)} | changes
+    )
+
+
+def test_the_shipped_journey_goes_from_one_to_one_to_licensing():
+    journey = load_journey()
+    assert [step.lever for step in journey.steps] == [
+        "one_to_one",
+        "contract",
+        "group_program",
+        ONLINE,
+        "mastermind",
+        "retreat",
+        "online_program",
+        "licensing",
+    ]
+    assert [step.source for step in journey.steps] == sorted(
+        path.name for path in JOURNEY_DIRECTORY.glob("*.yaml")
+    )
+    for step in journey.steps:
+        assert step.lever in LEVERS
+        assert step.scenario.description, step.source  # every step tells its story
+
+
+def test_each_step_of_the_shipped_journey_makes_one_change():
+    steps = load_journey().steps
+    assert steps[0].changes == ()
+    # Steps 2 and 5-8 add one offer and change nothing else.
+    for step in (steps[1], *steps[4:]):
+        assert [(change.field, change.old) for change in step.changes] == [("", None)], step.source
+    # Step 3 moves a third of the 18 clients into a new group of 6.
+    group = steps[2]
+    assert [str(change) for change in group.changes] == [
+        'offer "Private coaching" → clients: 18 → 12',
+        'offer "Leaders circle": added',
+    ]
+    assert offer_named(group.scenario, "Leaders circle").participants_per_group == 6
+    # Step 4 moves the live offers online: delivery and what travel cost, nothing else.
+    online = steps[3]
+    assert {change.field for change in online.changes} <= {
+        "delivery",
+        "travel_hours_per_session",
+        "travel_cost_per_session",
+        "venue_cost_per_session",
+    }
+    assert all(
+        not offer.in_person
+        for offer in online.scenario.offers
+        if offer.kind in ("one_to_one", "group_program")
+    )
+
+
+def test_a_step_lever_and_main_input_come_from_what_changed():
+    one = coaching(delivery="in_person", travel_hours_per_session=0.5)
+    first = practice(one.model_dump())
+    grown = practice(
+        one.model_dump(),
+        {
+            "kind": "mastermind",
+            "name": "Circle",
+            "cohorts": 1,
+            "members_per_cohort": 8,
+            "fee_per_member_per_month": 500,
+            "months": 6,
+            "meetings_per_month": 2,
+            "meeting_hours": 2,
+        },
+    )
+    online = practice(coaching().model_dump(), grown.offers[1].model_dump())
+    priced = practice(coaching().model_dump(), grown.offers[1].model_dump() | {"months": 9})
+    journey = journey_from_scenarios(
+        [("1.yaml", first), ("2.yaml", grown), ("3.yaml", online), ("4.yaml", priced)]
+    )
+    assert [(step.lever, step.main_input) for step in journey.steps] == [
+        ("one_to_one", Input("Coaching", MAIN_FIELDS["one_to_one"])),
+        ("mastermind", Input("Circle", "members_per_cohort")),
+        (ONLINE, Input("Coaching", "clients")),
+        ("mastermind", Input("Circle", "months")),  # a number changed: its offer's lever
+    ]
+
+
+def test_moves_are_the_change_since_the_step_before():
+    # Coaching: 10 clients × 5,000 = 50,000 a year; at 12 clients, 60,000: +10,000.
+    # Hours: 24 sessions × 1 h a client, so 2 more clients add 48 h of delivery, plus
+    # their selling and admin hours.
+    before = practice(coaching().model_dump())
+    after = practice(coaching(clients=12).model_dump())
+    income, hours, leverage = moves(before, after)
+    assert (income.metric, income.value, income.change) == ("net_income", 60_000, 10_000)
+    assert hours.change == pytest.approx(
+        evaluate(after).totals.total_hours - evaluate(before).totals.total_hours
+    )
+    assert hours.change >= 48  # at least the 48 delivery hours of 2 more clients
+    assert leverage.label == HEADLINE_METRICS["leverage"][0]
+    first = moves(None, before)
+    assert [move.change for move in first] == [None, None, None]
+    assert first[0].value == 50_000
+
+
+def test_an_edit_is_validated_like_a_file():
+    scenario = load_journey().steps[-1].scenario
+    licensing = Input("Licensed leaders circle", "licensees")
+    assert offer_named(edited(scenario, licensing, 10), "Licensed leaders circle").licensees == 10
+    with pytest.raises(ScenarioError, match="licensees"):
+        edited(scenario, licensing, 1)  # fewer active licensees than the 2 new ones a year
+
+
+def test_a_journey_with_bad_steps_names_every_file_and_problem(tmp_path):
+    good = dump_scenario(load_journey().steps[0].scenario)
+    (tmp_path / "01-start.yaml").write_text(good)
+    (tmp_path / "02-broken.yaml").write_text(good.replace("clients: 18", "clients: -3"))
+    (tmp_path / "03-typo.yaml").write_text(good.replace("session_hours:", "sesion_hours:"))
+    (tmp_path / "notes.txt").write_text("not a step")
+    with pytest.raises(JourneyError) as caught:
+        load_journey(tmp_path)
+    message = str(caught.value)
+    assert "step 2 (02-broken.yaml)" in message and "clients" in message
+    assert "step 3 (03-typo.yaml)" in message and "Did you mean `session_hours`?" in message
+    assert "01-start" not in message and "notes.txt" not in message
+
+
+def test_a_journey_needs_steps_with_offers(tmp_path):
+    with pytest.raises(JourneyError, match="is not a folder"):
+        load_journey(tmp_path / "missing")
+    with pytest.raises(JourneyError, match="holds no scenario file"):
+        load_journey(tmp_path)
+    empty = dump_scenario(practice())
+    with pytest.raises(JourneyError, match=r"step 1 \(a.yaml\) has no enabled offer"):
+        journey_from_files([("a.yaml", empty.encode())])
+
+
+def test_uploaded_steps_are_taken_in_order_of_their_names():
+    steps = load_journey().steps
+    files = [(step.source, dump_scenario(step.scenario).encode()) for step in steps[:3]]
+    journey = journey_from_files(list(reversed(files)))
+    assert [step.source for step in journey.steps] == [step.source for step in steps[:3]]
+    assert [step.lever for step in journey.steps] == ["one_to_one", "contract", "group_program"]
+
+
+def test_leverage_journey_prints_each_step():
+    completed = subprocess.run(
+        [str(BIN / "leverage"), "journey", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    steps = json.loads(completed.stdout)["steps"]
+    journey = load_journey()
+    assert [step["lever"] for step in steps] == [step.lever for step in journey.steps]
+    for printed, step in zip(steps, journey.steps, strict=True):
+        assert printed["figures"]["net_income"]["value"] == pytest.approx(
+            evaluate(step.scenario).totals.net_income
+        )
+    assert steps[0]["figures"]["net_income"]["change"] is None
+    assert steps[1]["figures"]["net_income"]["change"] == pytest.approx(
+        steps[1]["figures"]["net_income"]["value"] - steps[0]["figures"]["net_income"]["value"]
+    )
+    table = subprocess.run(
+        [str(BIN / "leverage"), "journey"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert "Franchising and licensing" in table.stdout
+
+
+def test_leverage_journey_explains_a_bad_folder(tmp_path):
+    (tmp_path / "01.yaml").write_text(yaml.safe_dump({"name": "x"}))
+    completed = subprocess.run(
+        [str(BIN / "leverage"), "journey", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 1
+    assert "step 1 (01.yaml)" in completed.stderr and "Traceback" not in completed.stderr

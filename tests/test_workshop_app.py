@@ -1,0 +1,139 @@
+"""The Workshop page through Streamlit's AppTest: every step of the journey, live edits,
+the presenter view, a facilitator's own journey, and opening a step on the Plan page."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from models.evaluation import evaluate
+from models.files import dump_scenario
+from models.formatting import format_change
+from models.headline import headlines
+from models.inputs import label
+from models.journey import edited, load_journey, moves
+from models.levers import LEVERS
+
+APP = str(Path(__file__).parent.parent / "streamlit_app.py")
+WORKSHOP = "app_pages/workshop.py"
+
+
+@pytest.fixture
+def workshop():
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page(WORKSHOP).run()
+    assert not at.exception
+    return at
+
+
+def net_income(scenario):
+    return next(f.value for f in headlines(scenario, evaluate(scenario)) if f.key == "net_income")
+
+
+def test_every_step_of_the_journey(workshop):
+    journey = load_journey()
+    for number, step in enumerate(journey.steps, start=1):
+        assert not workshop.exception
+        assert workshop.title[0].value == step.scenario.name
+        assert workshop.caption[0].value == f"Step {number} of 8 · {LEVERS[step.lever].title}"
+        lever = LEVERS[step.lever]
+        assert any(
+            lever.does in item.value and lever.stops in item.value for item in workshop.markdown
+        )
+        income, _, leverage = workshop.metric[:3]
+        assert income.value == net_income(step.scenario)
+        previous = journey.steps[number - 2].scenario if number > 1 else None
+        moved = moves(previous, step.scenario)
+        if previous is None:
+            assert income.delta in (None, "")
+        else:
+            change = format_change(moved[0].change, moved[0].unit, "USD")
+            assert income.delta == f"{change} since step {number - 1}"
+            assert leverage.delta.endswith(f"since step {number - 1}")
+        field = workshop.number_input(key="journey_value")
+        assert field.label == f"Call out a number: {label(step.scenario, step.main_input)}"
+        assert len(workshop.get("vega_lite_chart")) == 1  # one chart a step
+        assert workshop.button(key="journey_back").disabled == (number == 1)
+        if number < len(journey.steps):
+            workshop.button(key="journey_next").click().run()
+    assert workshop.button(key="journey_next").disabled
+
+
+def test_a_number_called_out_moves_every_figure_and_is_kept_per_step(workshop):
+    step = load_journey().steps[0]
+    workshop.number_input(key="journey_value").set_value(7500.0).run()
+    changed = edited(step.scenario, step.main_input, 7500.0)
+    assert workshop.metric[0].value == net_income(changed)
+    workshop.button(key="journey_next").click().run()
+    assert workshop.number_input(key="journey_value").value == 180  # step 2's own file
+    workshop.button(key="journey_back").click().run()
+    assert workshop.number_input(key="journey_value").value == 7500
+    assert workshop.metric[0].value == net_income(changed)
+    workshop.button(key="journey_reset").click().run()
+    assert workshop.number_input(key="journey_value").value == 6000
+    assert workshop.metric[0].value == net_income(step.scenario)
+
+
+def test_the_next_step_moves_from_the_edited_one(workshop):
+    steps = load_journey().steps
+    workshop.number_input(key="journey_value").set_value(7000.0).run()
+    workshop.button(key="journey_next").click().run()
+    before = edited(steps[0].scenario, steps[0].main_input, 7000.0)
+    income = moves(before, steps[1].scenario)[0]
+    assert workshop.metric[0].delta.startswith(format_change(income.change, income.unit, "USD"))
+
+
+def test_the_presenter_view_hides_the_menus_and_the_sidebar(workshop):
+    assert len(workshop.sidebar.children) > 0
+    workshop.toggle(key="presenter").set_value(True).run()
+    assert not workshop.exception
+    assert len(workshop.sidebar.children) == 0
+    assert workshop.title[0].value == load_journey().steps[0].scenario.name
+    workshop.button(key="journey_next").click().run()
+    assert workshop.title[0].value == load_journey().steps[1].scenario.name
+    assert not [button for button in workshop.button if button.key == "journey_open"]
+    workshop.toggle(key="presenter").set_value(False).run()
+    assert len(workshop.sidebar.children) > 0
+
+
+def test_a_facilitators_own_journey_replaces_the_shipped_one(workshop):
+    steps = load_journey().steps
+    files = [
+        ("b-mastermind.yaml", dump_scenario(steps[4].scenario).encode(), "application/x-yaml"),
+        ("c-retreat.yaml", dump_scenario(steps[5].scenario).encode(), "application/x-yaml"),
+        ("a-online.yaml", dump_scenario(steps[3].scenario).encode(), "application/x-yaml"),
+    ]
+    workshop.button(key="journey_next").click().run()
+    workshop.file_uploader(key="journey_upload").set_value(files).run()
+    assert not workshop.exception and not workshop.error
+    assert workshop.title[0].value == steps[3].scenario.name  # back to step 1, in name order
+    assert workshop.caption[0].value.startswith("Step 1 of 3")
+    workshop.button(key="journey_next").click().run()
+    assert workshop.title[0].value == steps[4].scenario.name
+    assert workshop.caption[0].value == "Step 2 of 3 · Masterminds"
+    workshop.button(key="journey_shipped").click().run()
+    assert workshop.caption[0].value.startswith("Step 1 of 8")
+
+
+def test_a_journey_with_a_bad_step_is_refused_and_the_current_one_stays(workshop):
+    good = dump_scenario(load_journey().steps[0].scenario)
+    files = [
+        ("01.yaml", good.encode(), "application/x-yaml"),
+        ("02.yaml", good.replace("clients: 18", "clients: lots").encode(), "application/x-yaml"),
+    ]
+    workshop.button(key="journey_next").click().run()
+    workshop.file_uploader(key="journey_upload").set_value(files).run()
+    assert not workshop.exception
+    message = workshop.error[0].value
+    assert "step 2 (02.yaml)" in message and "clients" in message
+    assert workshop.caption[0].value.startswith("Step 2 of 8")  # nothing lost
+
+
+def test_opening_a_step_on_the_plan_page_can_be_undone(workshop):
+    step = load_journey().steps[0]
+    workshop.number_input(key="journey_value").set_value(6500.0).run()
+    workshop.button(key="journey_open").click().run()
+    assert not workshop.exception
+    assert workshop.title[0].value == step.scenario.name
+    assert workshop.metric[0].value == net_income(edited(step.scenario, step.main_input, 6500.0))
+    assert workshop.button(key="undo").label == "Undo opening a workshop step"
