@@ -17,6 +17,8 @@ from benchmarks.timing import Measurement
 from models import evaluate
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.formatting import format_money_short
+from models.inputs import label
+from models.journey import edited, load_journey
 from models.scale import QUANTITY_FIELDS, scale
 from tests.browser.app_server import RunningApp, launch_chromium, streamlit_server, wait_for_app_run
 
@@ -178,7 +180,9 @@ def run() -> tuple[list[Measurement], list[str]]:
         with streamlit_server(ROOT / "streamlit_app.py") as app:
             _progress(f"Scale page: {EDITS} offer picks")
             scale_rerun = _scale_page_reruns(browser, app.url)
-        measurements.append(scale_rerun)
+            _progress(f"Workshop page: {EDITS} numbers called out")
+            workshop_rerun = _workshop_reruns(browser, app.url)
+        measurements += [scale_rerun, workshop_rerun]
         browser.close()
     floor_edit, floor_load, _ = medians["floor app"]
     plan_edit, plan_load, plan_p95 = medians["Plan page"]
@@ -188,6 +192,8 @@ def run() -> tuple[list[Measurement], list[str]]:
         f"Plan page cold load median / floor: {plan_load / floor_load:.2f}× (budget 1.5×)",
         f"Scale page rerun median / Plan page edit median: {scale_rerun.median / plan_edit:.2f}× "
         "(budget 1.5×)",
+        f"Workshop step rerun median / Plan page edit median: "
+        f"{workshop_rerun.median / plan_edit:.2f}× (budget 1.5×)",
     ]
     return measurements, lines
 
@@ -208,3 +214,23 @@ def _scale_page_reruns(browser: Browser, url: str) -> Measurement:
     timings = selection_latencies(page, "Offer", cycle[:EDITS])
     page.close()
     return Measurement("Scale page: pick an offer to its figures", 0.5, tuple(timings))
+
+
+def _workshop_reruns(browser: Browser, url: str) -> Measurement:
+    """A journey step's rerun: a number called out for the first step's main input, until
+    the step's net income shows the model's figure."""
+    step = load_journey().steps[0]
+    field = f"Call out a number: {label(step.scenario, step.main_input)}"
+
+    def expected(value: float) -> str:
+        result = evaluate(edited(step.scenario, step.main_input, value))
+        return format_money_short(result.totals.net_income, result.currency)
+
+    values = [float(5000 + 100 * index) for index in range(EDITS)]
+    page = browser.new_page()
+    page.goto(f"{url}/workshop")
+    wait_for_app_run(page)
+    page.get_by_test_id("stMetric").first.wait_for()
+    timings = edit_latencies(page, field, "Net income a year", values, expected)
+    page.close()
+    return Measurement("Workshop page: a number called out to its figures", 0.5, tuple(timings))
