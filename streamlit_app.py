@@ -6,7 +6,7 @@ widgets keep their state across pages and the page's figures are sent first.
 
 import streamlit as st
 
-from ui.journey_state import PRESENTER
+from ui.presenter import PRESENTER
 from ui.scenario_files import sidebar
 from ui.state import init_state
 

@@ -17,7 +17,6 @@ from models.levers import LEVERS
 from models.tables import hours_by_category
 from ui.charts import hours_chart, hours_chart_data, vega_lite_spec
 from ui.journey_state import (
-    PRESENTER,
     PROBLEMS,
     UPLOAD,
     VALUE,
@@ -31,7 +30,7 @@ from ui.journey_state import (
     store_value,
     uploaded_journey,
 )
-from ui.presenter import PRESENTER_CHART_CONFIG, presenter_style
+from ui.presenter import PRESENTER, PRESENTER_CHART_CONFIG, presenter_style
 from ui.state import replace_scenario
 
 #: Whether a rise of the figure is good news (green) or costs something (red).

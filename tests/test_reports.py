@@ -21,6 +21,7 @@ from models.tables import OFFER_COLUMNS, offers_table
 from reports.chart_files import CHARTS, PNG_SCALE, chart_png, chart_svg
 from reports.html_report import html_report
 from reports.workbook import SHEETS, money_format, workbook
+from tests.factories import COACHING
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 BIN = Path(sys.executable).parent
@@ -43,16 +44,7 @@ EURO_PRACTICE = {
         "target_net_income": 60000,
     },
     "offers": [
-        {
-            "kind": "one_to_one",
-            "name": "Coaching",
-            "clients": 10,
-            "sessions_per_client": 20,
-            "session_hours": 1,
-            "price_per_client": 4000,
-            "prep_hours_per_session": 0.5,
-            "bd_hours_per_sale": 7,
-        },
+        COACHING,
         {
             "kind": "mastermind",
             "name": "Circle",

@@ -22,8 +22,6 @@ VALUE = "journey_value"
 SEEDED_STEP = "journey_value_step"
 PROBLEMS = "journey_problems"
 UPLOAD = "journey_upload"
-#: The presenter view's toggle: the entry file reads it to hide navigation and sidebar.
-PRESENTER = "presenter"
 
 
 def current_journey() -> Journey:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+#: The presenter view's toggle (Workshop page): the entry file reads it to hide the
+#: navigation and the sidebar.
+PRESENTER = "presenter"
+
 PRESENTER_STYLE = """
 <style>
 header[data-testid="stHeader"], section[data-testid="stSidebar"],
