@@ -121,8 +121,8 @@ def _lever(previous: Scenario | None, scenario: Scenario) -> tuple[str, Input]:
     offers = _offers(scenario)
     if not offers:
         raise ValueError("has no enabled offer: a step shows a practice with at least one offer")
+    first = next(iter(offers.values()))
     if previous is None:
-        first = next(iter(offers.values()))
         return first.kind, Input(first.name, MAIN_FIELDS[first.kind])
     before = _offers(previous)
     added = [offer for name, offer in offers.items() if name not in before]
@@ -140,7 +140,6 @@ def _lever(previous: Scenario | None, scenario: Scenario) -> tuple[str, Input]:
     changed = _first_number(scenario, differences(previous, scenario))
     if changed is not None and changed.offer is not None:
         return offers[changed.offer].kind, changed
-    first = next(iter(offers.values()))
     return first.kind, changed or Input(first.name, MAIN_FIELDS[first.kind])
 
 

@@ -2,6 +2,15 @@
 
 from models.schema import OneToOne
 
+#: 40 h × 45 weeks = 1,800 h; 3 h a week of fixed admin = 135 h; fixed costs 5,000.
+PRACTITIONER = {
+    "hours_per_week": 40,
+    "weeks_per_year": 45,
+    "admin_hours_per_week": 3,
+    "fixed_costs_per_year": 5000,
+    "target_net_income": 60000,
+}
+
 #: Coaching: 10 clients × 20 sessions × 1 h = 200 h delivery, + 0.5 h prep a session = 100 h,
 #: + 7 h BD per client = 70 h: 370 h (37 h a client); revenue 10 × 4,000 = 40,000.
 COACHING = {

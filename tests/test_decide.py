@@ -18,7 +18,7 @@ from models.optimizer import Limits, optimize, recommended
 from models.schema import Scenario
 from models.sensitivity import data_table, sensitivity
 from models.uncertainty import ranges_around, simulate, triangular_cdf, with_ranges
-from tests.factories import COACHING
+from tests.factories import COACHING, PRACTITIONER
 from tests.strategies import scenarios
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
@@ -32,13 +32,7 @@ def practice(**offer_changes: object) -> Scenario:
     return scenario_from_document(
         {
             "name": "Hand-worked practice",
-            "practitioner": {
-                "hours_per_week": 40,
-                "weeks_per_year": 45,
-                "admin_hours_per_week": 3,
-                "fixed_costs_per_year": 5000,
-                "target_net_income": 60000,
-            },
+            "practitioner": PRACTITIONER,
             "offers": [COACHING | offer_changes],
         }
     )

@@ -21,7 +21,7 @@ from models.tables import OFFER_COLUMNS, offers_table
 from reports.chart_files import CHARTS, PNG_SCALE, chart_png, chart_svg
 from reports.html_report import html_report
 from reports.workbook import SHEETS, money_format, workbook
-from tests.factories import COACHING
+from tests.factories import COACHING, PRACTITIONER
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
 BIN = Path(sys.executable).parent
@@ -36,13 +36,7 @@ EURO_PRACTICE = {
     "name": "Cabinet <Dupont> & fils",
     "description": "A coach in Lyon.\n\nShe adds a mastermind circle this year.",
     "currency": "EUR",
-    "practitioner": {
-        "hours_per_week": 40,
-        "weeks_per_year": 45,
-        "admin_hours_per_week": 3,
-        "fixed_costs_per_year": 5000,
-        "target_net_income": 60000,
-    },
+    "practitioner": PRACTITIONER,
     "offers": [
         COACHING,
         {
