@@ -429,9 +429,24 @@ def goal_seek_text(scenario: Scenario, answer: GoalSeek) -> str:
             f"{input_label(scenario, where)}: no value from {answer.low:,.4g} to {answer.high:,.4g} reaches "
             f"{name.lower()} of {answer.target:,.2f} {figure_unit}; the closest is {answer.value:,.4g} {field_unit}"
         )
-    return "\n".join(
-        [head, f"  planned {answer.current:,.4g} {field_unit}; {name.lower()} there {achieved}"]
-    )
+    lines = [head, f"  planned {answer.current:,.4g} {field_unit}; {name.lower()} there {achieved}"]
+    if answer.fits:
+        lines.append("  the plan there fits your hours and your market")
+    else:
+        if answer.over_by_hours > 0:
+            lines.append(f"  does not fit: {answer.over_by_hours:,.0f} h a year over your capacity")
+        if answer.over_market:
+            lines.append(f"  does not fit: over the market of {', '.join(answer.over_market)}")
+        best = answer.best_fitting
+        if best is None:
+            lines.append("  no value in the range fits")
+        else:
+            reached = "undefined" if best.figure is None else f"{best.figure:,.2f}"
+            lines.append(
+                f"  the best value that fits: {best.value:,.4g} {field_unit}, "
+                f"{name.lower()} there {reached}"
+            )
+    return "\n".join(lines)
 
 
 def sensitivity_table(scenario: Scenario, result: Sensitivity) -> str:
@@ -445,8 +460,8 @@ def sensitivity_table(scenario: Scenario, result: Sensitivity) -> str:
             "net income at low": format_money(row.low_net_income, currency),
             "net income at high": format_money(row.high_net_income, currency),
             "swing": format_money(row.swing, currency),
-            "hours at low": f"{row.low_total_hours:,.0f}",
-            "hours at high": f"{row.high_total_hours:,.0f}",
+            "hours at low": _hours_mark(row.low_total_hours, row.low_over_capacity),
+            "hours at high": _hours_mark(row.high_total_hours, row.high_over_capacity),
         }
         for row in result.rows
         if row.swing or row.low_total_hours != row.high_total_hours
@@ -457,8 +472,15 @@ def sensitivity_table(scenario: Scenario, result: Sensitivity) -> str:
         f"{result.total_hours:,.0f} h",
         "",
         pd.DataFrame(rows).to_string(index=False) if rows else "No input moves anything.",
+        "",
+        "✕: the plan there needs more hours than your capacity.",
     ]
     return "\n".join(lines)
+
+
+def _hours_mark(hours: float, over_capacity: bool) -> str:
+    """Hours a year, marked ✕ when the plan there is over capacity."""
+    return f"{hours:,.0f}" + (" ✕" if over_capacity else "")
 
 
 def _sensitivity(arguments: argparse.Namespace) -> int:
@@ -498,6 +520,13 @@ def simulation_text(scenario: Scenario, result: Simulation) -> str:
         lines.append(
             f"Chance of reaching {format_money(result.target, currency)}  {format_share(result.probability_reach_target)}"
         )
+        lines.append(f"  … and fitting your hours  {format_share(result.p_reach_and_fit)}")
+    fitting = result.net_income_fitting
+    lines.append(
+        spread_line("Net income, fitting", fitting, lambda v: format_money(v, currency))
+        if fitting is not None
+        else "Net income, fitting  no plan drawn fits your hours"
+    )
     if result.drivers:
         lines += ["", "What drives the spread (rank correlation with net income):"]
         lines += [f"  {driver.correlation:+.2f}  {driver.label}" for driver in result.drivers[:10]]

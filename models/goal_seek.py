@@ -6,6 +6,11 @@ changes sign nearest today's value is handed to ``scipy.optimize.brentq``. With
 no sign change the target is not reachable within the range, and the closest
 value is refined with ``scipy.optimize.minimize_scalar``. Whole-number fields
 (a mastermind's months) take the whole number nearest the root.
+
+An answer is never given without saying whether it fits (:mod:`models.fitting`:
+your hours and each offer's market). When it does not, the best value that does
+fit is found too: among the values that fit, the one whose figure comes closest
+to the target, with the edge of the fitting values found by bisection.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.optimize import brentq, minimize_scalar
 
-from models.evaluation import evaluate
+from models.fitting import HOURS_TOLERANCE, check_fit
 from models.inputs import (
     Input,
     figure_of,
@@ -73,6 +78,16 @@ class GoalSeek:
         The range searched: the field's valid range.
     moves_figure : bool
         Whether the figure changes at all as the input runs over its range.
+    fits : bool
+        Whether the plan at ``value`` fits your hours and every offer's market.
+    over_by_hours : float
+        Hours beyond capacity at ``value``; 0 when within. [h/year]
+    over_market : tuple[str, ...]
+        Offers that sell more than their ``max_sales_per_year`` at ``value``.
+    best_fitting : FittingValue | None
+        When the answer does not fit: the value that fits and comes closest to the
+        target, and the figure there. None when the answer fits, or when no value
+        within ``[low, high]`` fits.
     """
 
     field: str
@@ -86,6 +101,26 @@ class GoalSeek:
     low: float
     high: float
     moves_figure: bool
+    fits: bool
+    over_by_hours: float
+    over_market: tuple[str, ...]
+    best_fitting: FittingValue | None
+
+
+@dataclass(frozen=True)
+class FittingValue:
+    """The best value of the input that fits, and the figure it reaches there.
+
+    Attributes
+    ----------
+    value : float
+        [the input's unit]
+    figure : float | None
+        The figure aimed at, with the input at ``value``; None when undefined.
+    """
+
+    value: float
+    figure: float | None
 
 
 def figure_at(scenario: Scenario, where: Input, value: object, figure: str) -> object:
@@ -112,11 +147,11 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
     def gap(value: float) -> float:
         return float(figure_at(scenario, where, value, figure)) - target  # type: ignore[arg-type]
 
-    grid = _grid(current, low, high)
-    figures = np.asarray(figure_at(scenario, where, grid, figure), dtype=float)
-    gaps = np.broadcast_to(figures, grid.shape) - target
+    searched = _grid(current, low, high)
+    figures = np.asarray(figure_at(scenario, where, searched, figure), dtype=float)
+    gaps = np.broadcast_to(figures, searched.shape) - target
     defined = ~np.isnan(gaps)
-    grid, gaps = grid[defined], gaps[defined]
+    grid, gaps = searched[defined], gaps[defined]
     signs = np.sign(gaps)
     brackets = np.flatnonzero((signs[:-1] * signs[1:] < 0) | (signs[:-1] == 0))
     reachable = bool(len(brackets)) or bool(len(signs) and signs[-1] == 0)
@@ -129,9 +164,13 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
         value = _closest(gap, grid, gaps)
     else:
         value = current
-    if is_whole(scenario, where):
+    whole = is_whole(scenario, where)
+    if whole:
         value = _nearest_whole(gap, value, low, high)
     achieved = gap(value) + target
+    check = check_fit(with_values(scenario, {where: value}))
+    fits = bool(check.fits)
+    best = None if fits else _best_fitting(scenario, where, gap, searched, value, whole)
     return GoalSeek(
         field=where.field,
         offer=where.offer,
@@ -139,12 +178,74 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
         target=target,
         value=value,
         reachable=reachable,
-        achieved=None if math.isnan(achieved) else achieved,
+        achieved=_defined(achieved),
         current=current,
         low=low,
         high=high,
         moves_figure=moves,
+        fits=fits,
+        over_by_hours=float(check.over_by_hours),
+        over_market=check.offers_over_market(),
+        best_fitting=(
+            None if best is None else FittingValue(value=best, figure=_defined(gap(best) + target))
+        ),
     )
+
+
+def _defined(figure: float) -> float | None:
+    """The figure, or None where it is undefined (an hourly rate with no hours)."""
+    return None if math.isnan(figure) else figure
+
+
+def _fits_at(scenario: Scenario, where: Input, value: float) -> bool:
+    return bool(check_fit(with_values(scenario, {where: value})).fits)
+
+
+def _edge(scenario: Scenario, where: Input, fitting: float, other: float) -> float:
+    """The value nearest ``other`` that still fits, between a fitting and a non-fitting value.
+
+    Bisection on "fits", which keeps its fitting end: the answer fits by construction.
+    """
+    for _ in range(200):
+        middle = (fitting + other) / 2
+        if middle in (fitting, other):
+            break
+        if _fits_at(scenario, where, middle):
+            fitting = middle
+        else:
+            other = middle
+    return fitting
+
+
+def _best_fitting(
+    scenario: Scenario, where: Input, gap: Gap, grid: FloatArray, answer: float, whole: bool
+) -> float | None:
+    """Among the values on ``grid`` and at the edges of the fitting ones, the value that fits
+    and whose figure comes closest to the target (ties: the one nearest ``answer``).
+
+    Notes
+    -----
+    Maya's 1:1 practice needs 69 6/7 h a client plus 184 h of fixed admin; the
+    1,840 h of her year fit 1,656 / (69 6/7) = 23.7055 clients, where 23.95
+    clients reach the target.
+    """
+    fitting = np.broadcast_to(check_fit(with_values(scenario, {where: grid})).fits, grid.shape)
+    if not fitting.any():
+        return None
+    candidates = [float(value) for value in grid[fitting]]
+    for index in np.flatnonzero(fitting[:-1] != fitting[1:]):
+        inside, outside = (index, index + 1) if fitting[index] else (index + 1, index)
+        candidates.append(_edge(scenario, where, float(grid[inside]), float(grid[outside])))
+    if whole:
+        wholes = {float(f(value)) for value in candidates for f in (math.floor, math.ceil)}
+        candidates = [
+            value
+            for value in wholes
+            if grid[0] <= value <= grid[-1] and _fits_at(scenario, where, value)
+        ]
+    scored = [(abs(gap(value)), abs(value - answer), value) for value in candidates]
+    defined = [score for score in scored if not math.isnan(score[0])]
+    return min(defined)[2] if defined else None
 
 
 def _root(
@@ -197,6 +298,8 @@ class Requirement:
         At ``needed`` the plan's hours exceed capacity.
     over_market : bool
         At ``needed`` the offer sells more than ``max_sales_per_year``.
+    fits : bool
+        A value is needed and, there, the plan fits your hours and the market.
     """
 
     offer: str
@@ -207,22 +310,22 @@ class Requirement:
     change: float | None
     over_capacity: bool
     over_market: bool
+    fits: bool
 
 
 def what_must_be_true(scenario: Scenario, target: float) -> tuple[Requirement, ...]:
-    """For each enabled offer's main drivers, the value that alone reaches ``target`` net income."""
+    """For each enabled offer's main drivers, the value that alone reaches ``target`` net income.
+
+    Rows whose value fits your hours and the market come first, then those that do
+    not fit, then the drivers that cannot reach the target on their own; within
+    each group, offer by offer in the plan's order.
+    """
     rows = []
     for offer in scenario.enabled_offers:
         for name in DRIVERS[offer.kind]:
             where = Input(offer.name, name)
             answer = goal_seek(scenario, where, "net_income", target)
             needed = answer.value if answer.reachable else None
-            over_capacity = over_market = False
-            if needed is not None:
-                result = evaluate(with_values(scenario, {where: needed}))
-                over_capacity = result.totals.free_hours < 0
-                limit = offer.max_sales_per_year
-                over_market = limit is not None and result.offer(offer.name).buyers > limit
             rows.append(
                 Requirement(
                     offer=offer.name,
@@ -235,8 +338,9 @@ def what_must_be_true(scenario: Scenario, target: float) -> tuple[Requirement, .
                         if needed is not None and answer.current
                         else None
                     ),
-                    over_capacity=over_capacity,
-                    over_market=over_market,
+                    over_capacity=needed is not None and answer.over_by_hours > HOURS_TOLERANCE,
+                    over_market=needed is not None and offer.name in answer.over_market,
+                    fits=needed is not None and answer.fits,
                 )
             )
-    return tuple(rows)
+    return tuple(sorted(rows, key=lambda row: (not row.fits, row.needed is None)))

@@ -29,6 +29,13 @@ from models.schema import (
     field_bounds,
 )
 
+#: The rules that tie two fields of a kind together: (kind, field, the field it may not exceed).
+#: The schema refuses a file that breaks one; the analyses keep to them when they vary a field.
+ORDERED_FIELDS: tuple[tuple[type[OfferBase], str, str], ...] = (
+    (Licensing, "new_licensees_per_year", "licensees"),
+    (OnlineProgram, "price_automated", "price_high_touch"),
+)
+
 Metric = Literal["net_income", "total_hours", "free_hours_per_week", "effective_hourly_rate"]
 
 #: Metric → (plain label, unit with ``currency`` for money).
@@ -109,28 +116,37 @@ def valid_range(scenario: Scenario, where: Input) -> tuple[float, float]:
     low, high = field_bounds(type(section), where.field)
     low = float(low or 0.0)
     high = float(high if high is not None else MAX_COUNT)
-    if isinstance(section, Licensing):
-        if where.field == "new_licensees_per_year":
-            high = min(high, section.licensees)
-        elif where.field == "licensees":
-            low = max(low, section.new_licensees_per_year)
-    if isinstance(section, OnlineProgram):
-        if where.field == "price_automated":
-            high = min(high, section.price_high_touch)
-        elif where.field == "price_high_touch":
-            low = max(low, section.price_automated)
+    for kind, smaller, larger in ORDERED_FIELDS:
+        if isinstance(section, kind):
+            if where.field == smaller:
+                high = min(high, getattr(section, larger))
+            elif where.field == larger:
+                low = max(low, getattr(section, smaller))
     return low, high
 
 
 def consistent(section: Any) -> Any:
-    """The section with sampled fields kept within the rules that tie two fields together."""
-    if isinstance(section, Licensing):
-        new = np.minimum(section.new_licensees_per_year, section.licensees)
-        return section.model_copy(update={"new_licensees_per_year": new})
-    if isinstance(section, OnlineProgram):
-        automated = np.minimum(section.price_automated, section.price_high_touch)
-        return section.model_copy(update={"price_automated": automated})
+    """The section with sampled fields kept within the rules that tie two fields together:
+    the smaller field of each rule lowered to the larger where drawn above it."""
+    for kind, smaller, larger in ORDERED_FIELDS:
+        if isinstance(section, kind):
+            lowered = np.minimum(getattr(section, smaller), getattr(section, larger))
+            section = section.model_copy(update={smaller: lowered})
     return section
+
+
+def rules_hold(scenario: Scenario) -> Any:
+    """Whether every enabled offer keeps the rules that tie two of its fields together.
+
+    Array-safe: with fields holding numpy arrays (the cells of a data table) it
+    gives one answer per plan. 9 active licensees and 10 new ones break the rule.
+    """
+    holds: Any = np.asarray(True)
+    for offer in scenario.enabled_offers:
+        for kind, smaller, larger in ORDERED_FIELDS:
+            if isinstance(offer, kind):
+                holds = holds & (np.asarray(getattr(offer, smaller)) <= getattr(offer, larger))
+    return holds
 
 
 def with_values(scenario: Scenario, values: Mapping[Input, Any]) -> Scenario:

@@ -16,7 +16,16 @@ import numpy as np
 import pandas as pd
 
 from models.evaluation import offer_year, scenario_sums, year_sums
-from models.inputs import Input, assumptions, label, valid_range, value_of, with_values
+from models.fitting import within_hours
+from models.inputs import (
+    Input,
+    assumptions,
+    label,
+    rules_hold,
+    valid_range,
+    value_of,
+    with_values,
+)
 from models.schema import Scenario
 
 DEFAULT_PERCENT = 20.0
@@ -38,6 +47,9 @@ class SensitivityRow:
         |high − low net income|: how much the input moves net income. [currency/year]
     low_total_hours, high_total_hours : float
         Total hours with the input at its low and its high. [h/year]
+    low_over_capacity, high_over_capacity : bool
+        Whether the plan at the low, at the high, needs more hours than the
+        capacity there (a plan that does not fit).
     """
 
     offer: str | None
@@ -51,6 +63,8 @@ class SensitivityRow:
     swing: float
     low_total_hours: float
     high_total_hours: float
+    low_over_capacity: bool
+    high_over_capacity: bool
 
 
 @dataclass(frozen=True)
@@ -95,6 +109,7 @@ def sensitivity(scenario: Scenario, percent: float = DEFAULT_PERCENT) -> Sensiti
             )
         net = np.broadcast_to(sums.net_income, 2)
         hours = np.broadcast_to(sums.total_hours, 2)
+        over = ~np.broadcast_to(within_hours(sums), 2)
         rows.append(
             SensitivityRow(
                 offer=where.offer,
@@ -108,6 +123,8 @@ def sensitivity(scenario: Scenario, percent: float = DEFAULT_PERCENT) -> Sensiti
                 swing=abs(float(net[1] - net[0])),
                 low_total_hours=float(hours[0]),
                 high_total_hours=float(hours[1]),
+                low_over_capacity=bool(over[0]),
+                high_over_capacity=bool(over[1]),
             )
         )
     rows.sort(key=lambda row: -row.swing)
@@ -130,8 +147,10 @@ def data_table(
 
     Each input runs over ``steps`` values from −``percent`` to +``percent`` of its
     plan (within its valid range). Long form: one row per cell with the two values,
-    ``net_income`` [currency/year], ``total_hours`` and ``capacity_hours`` [h/year]
-    and ``over_capacity``.
+    ``net_income`` [currency/year], ``total_hours`` and ``capacity_hours`` [h/year],
+    ``over_capacity`` and ``valid``. A cell is not a valid plan when the pair breaks
+    a rule that ties two fields together (10 new licensees a year with 9 active):
+    its figures are NaN, never those of another plan.
     """
     if across == down:
         raise ValueError("choose two different inputs for the table")
@@ -144,14 +163,19 @@ def data_table(
     changed = with_values(scenario, values)
     sums = scenario_sums(changed)
     cells = grid_across.size
-    table = pd.DataFrame(
+    valid = np.broadcast_to(rules_hold(changed), cells)
+
+    def figure(values: Any) -> Any:
+        return np.where(valid, np.broadcast_to(values, cells), np.nan)
+
+    return pd.DataFrame(
         {
             "across": grid_across.ravel(),
             "down": grid_down.ravel(),
-            "net_income": np.broadcast_to(sums.net_income, cells),
-            "total_hours": np.broadcast_to(sums.total_hours, cells),
+            "net_income": figure(sums.net_income),
+            "total_hours": figure(sums.total_hours),
             "capacity_hours": np.broadcast_to(sums.capacity_hours, cells),
+            "over_capacity": valid & ~np.broadcast_to(within_hours(sums), cells),
+            "valid": valid,
         }
     )
-    table["over_capacity"] = table["total_hours"] > table["capacity_hours"]
-    return table

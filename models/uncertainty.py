@@ -16,6 +16,7 @@ million samples fast.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from models.evaluation import YearSums, scenario_sums
+from models.fitting import HOURS_TOLERANCE
 from models.inputs import Input, assumptions, consistent, label, metric, value_of, with_values
 from models.schema import Practitioner, Scenario
 from models.sensitivity import moved
@@ -74,6 +76,13 @@ class Simulation:
         Share of samples whose hours exceed capacity. [0-1]
     probability_reach_target : float | None
         Share of samples at or above the target net income; None without a target. [0-1]
+    p_reach_and_fit : float | None
+        Share of samples at or above the target whose hours also fit the capacity:
+        the chance of a plan that reaches the target and can be lived. None without
+        a target. [0-1]
+    net_income_fitting : Spread | None
+        Net income of the samples whose hours fit the capacity; None when no sample
+        fits. [currency/year]
     target : float | None
         The target net income used. [currency/year]
     drivers : tuple[Driver, ...]
@@ -87,6 +96,8 @@ class Simulation:
     effective_hourly_rate: Spread
     probability_over_capacity: float
     probability_reach_target: float | None
+    p_reach_and_fit: float | None
+    net_income_fitting: Spread | None
     target: float | None
     drivers: tuple[Driver, ...]
 
@@ -100,6 +111,11 @@ class Draws:
     effective_hourly_rate: FloatArray
     capacity_hours: FloatArray
     fields: dict[Input, FloatArray]
+
+    @property
+    def fits(self) -> npt.NDArray[np.bool_]:
+        """Per sample: its hours fit the capacity (within :data:`models.fitting.HOURS_TOLERANCE`)."""
+        return self.total_hours - self.capacity_hours <= HOURS_TOLERANCE
 
 
 def ranged_inputs(scenario: Scenario) -> dict[Input, tuple[float, float]]:
@@ -233,16 +249,18 @@ def summarise(
     """The simulation's percentiles, probabilities and drivers; the target defaults to the
     practitioner's ``target_net_income``."""
     goal = target if target is not None else scenario.practitioner.target_net_income
+    fits = draws.fits
+    reaches = None if goal is None else draws.net_income >= goal
     return Simulation(
         samples=len(draws.net_income),
         seed=seed,
         net_income=spread(draws.net_income),
         total_hours=spread(draws.total_hours),
         effective_hourly_rate=spread(draws.effective_hourly_rate),
-        probability_over_capacity=float(np.mean(draws.total_hours > draws.capacity_hours)),
-        probability_reach_target=(
-            None if goal is None else float(np.mean(draws.net_income >= goal))
-        ),
+        probability_over_capacity=float(np.mean(~fits)),
+        probability_reach_target=None if reaches is None else float(np.mean(reaches)),
+        p_reach_and_fit=None if reaches is None else float(np.mean(reaches & fits)),
+        net_income_fitting=spread(draws.net_income[fits]) if fits.any() else None,
         target=goal,
         drivers=drivers(scenario, draws),
     )
@@ -277,12 +295,32 @@ def with_ranges(scenario: Scenario, ranges: dict[Input, list[float]]) -> Scenari
     return Scenario.model_validate(document)
 
 
-def histogram(values: FloatArray, bins: int = 40) -> pd.DataFrame:
-    """Counts of the samples in ``bins`` equal bins: start, end, samples, share [0-1]."""
-    defined = values[~np.isnan(values)]
-    if not len(defined):
-        return pd.DataFrame(columns=["start", "end", "samples", "share"])
-    counts, edges = np.histogram(defined, bins=bins)
-    return pd.DataFrame(
-        {"start": edges[:-1], "end": edges[1:], "samples": counts, "share": counts / len(defined)}
-    )
+def histogram(
+    values: FloatArray, bins: int = 40, groups: Mapping[str, npt.NDArray[np.bool_]] | None = None
+) -> pd.DataFrame:
+    """Counts of the samples in ``bins`` equal bins, split by ``groups`` (name → which samples).
+
+    Columns: start, end, group, samples, share [0-1] of all defined samples, so the
+    shares of every group and bin add up to 1. Without groups every sample is in
+    the group "plans". Undefined (NaN) samples are left out.
+    """
+    defined = ~np.isnan(values)
+    if not defined.any():
+        return pd.DataFrame(columns=["start", "end", "group", "samples", "share"])
+    edges = np.histogram_bin_edges(values[defined], bins=bins)
+    total = int(defined.sum())
+    frames = []
+    for name, members in (groups or {"plans": np.ones(len(values), dtype=bool)}).items():
+        counts, _ = np.histogram(values[defined & members], bins=edges)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "start": edges[:-1],
+                    "end": edges[1:],
+                    "group": name,
+                    "samples": counts,
+                    "share": counts / total,
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)

@@ -445,6 +445,83 @@ def test_goal_seek_finds_the_models_value_and_applies_it_undoably(app):
     assert current(app).offers[0].price_per_client == scenario.offers[0].price_per_client
 
 
+@pytest.fixture
+def maya_app():
+    """A session opened on Maya's full 1:1 practice (scenarios/coach-one-to-one.yaml)."""
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params[LINK_PARAMETER] = encode_scenario(load_example("coach-one-to-one"))
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_goal_seek_says_when_the_answer_does_not_fit_and_applies_the_best_that_does(maya_app):
+    """The user asks how many clients reach 180,000, learns it does not fit, and applies what does."""
+    app = decide(maya_app, "Goal seek")
+    app.selectbox(key="goal_input").set_value("Executive coaching → Clients per year").run()
+    assert app.number_input(key="goal_target:net_income").value == 180000
+    # 188,000 / 7,850 = 23.95 clients need 17 h a year more than Maya's 1,840 h; 11,592 / 489
+    # = 23.71 clients fit, for 178,088 of net income (tests/test_decide.py works it through).
+    warning = next(error.value for error in app.error if "does not fit" in error.value)
+    assert "needs 17 h a year more than you have" in warning
+    assert "The most that fits is 23.71" in warning and "$178,088" in warning
+    app.button(key="goal_apply_fitting").click().run()
+    assert not app.exception
+    applied = current(app)
+    assert applied.offers[0].clients == pytest.approx(11592 / 489)
+    assert evaluate(applied).totals.free_hours == pytest.approx(0, abs=1e-6)
+    assert any("Clients per year set to 23.7055" in item.value for item in app.success)
+
+
+def test_what_must_be_true_puts_what_fits_first(maya_app):
+    """The user reads what must be true for Maya's 180,000: the price fits, more clients do not."""
+    app = decide(maya_app, "Goal seek")
+    table = app.dataframe[0].value
+    assert table["Driver"].tolist() == [
+        "Executive coaching → Price per client",
+        "Executive coaching → Clients per year",
+    ]
+    assert table["Fits your hours"].tolist() == ["yes", "no"]
+    assert table["Within the market"].tolist() == ["yes", "yes"]
+    # Price alone: (188,000 + 23 × 150) / 23 = 8,323.91.
+    assert table["Needed on its own"].tolist() == pytest.approx([191450 / 23, 188000 / 7850])
+
+
+def test_the_simulation_shows_the_chance_of_a_plan_that_reaches_and_fits(maya_app):
+    """The user runs Maya's ranges and reads both chances and the spread of the plans that fit."""
+    from models.formatting import format_share
+    from models.uncertainty import simulate
+
+    app = decide(maya_app, "Uncertainty")
+    expected = simulate(current(app), 10_000, 1)
+    assert metric(app, "Chance of reaching the target") == format_share(
+        expected.probability_reach_target
+    )
+    assert metric(app, "… and fitting your hours") == format_share(expected.p_reach_and_fit)
+    assert expected.p_reach_and_fit < expected.probability_reach_target
+    spreads = next(
+        frame.value for frame in app.dataframe if "P50" in frame.value.columns
+    ).set_index("Figure")
+    fitting = spreads.loc["Net income, plans that fit your hours"]
+    assert expected.net_income_fitting is not None
+    assert fitting["P50"] == pytest.approx(expected.net_income_fitting.p50)
+
+
+def test_sensitivity_marks_the_moves_that_go_over_your_hours(maya_app):
+    """The user moves every input ±20% and sees which ends do not fit."""
+    app = decide(maya_app, "Sensitivity")
+    table = next(
+        frame.value for frame in app.dataframe if "Up: the plan" in frame.value.columns
+    ).set_index("Input")
+    clients = table.loc["Executive coaching → Clients per year"]
+    assert (clients["Down: the plan"], clients["Up: the plan"]) == (
+        "fits your hours",
+        "over your hours",
+    )
+    assert any("give a plan over your hours" in caption.value for caption in app.caption)
+
+
 def test_what_must_be_true_lists_the_drivers(app):
     decide(app, "Goal seek")
     table = app.dataframe[0].value

@@ -172,8 +172,23 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
     scenario = load_example(DEFAULT_EXAMPLE)
     result = sensitivity(scenario)
     bars = tornado_data(result)
-    assert fields(tornado_chart("USD").to_dict()) == {"x": "change", "y": "input", "color": "end"}
+    bars_layer, marks_layer = tornado_chart("USD").to_dict()["layer"]
+    assert {"x": "change", "y": "input", "color": "end", "opacity": "fits"}.items() <= fields(
+        bars_layer
+    ).items()
+    assert fields(marks_layer)["text"] == "mark"
     assert bars["input"].nunique() == TORNADO_BARS
+    # An end is marked exactly when the model says the plan there is over capacity: Maya's
+    # 1:1 practice at 27.6 clients needs 2,112 h of 1,840 h.
+    maya = sensitivity(load_example("coach-one-to-one"))
+    marked = tornado_data(maya)
+    for row in maya.rows:
+        ends = marked[marked["input"] == row.label].set_index("end")["mark"]
+        if len(ends):
+            assert (ends["down"] == "over your hours") == row.low_over_capacity
+            assert (ends["up"] == "over your hours") == row.high_over_capacity
+    clients = marked[marked["input"] == "Executive coaching → Clients per year"]
+    assert clients.set_index("end")["mark"].to_dict() == {"down": "", "up": "over your hours"}
     top = result.rows[0]
     # Each bar is net income at the input's end minus net income as planned.
     assert bars[bars["input"] == top.label]["change"].tolist() == pytest.approx(
@@ -181,14 +196,21 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
     )
     table = data_table(scenario, Input(None, "hours_per_week"), Input(top.offer, top.field), 60)
     cells = data_table_data(table)
-    assert cells["label"].str.endswith("✕").tolist() == table["over_capacity"].tolist()
+    assert cells["label"].str.endswith(" ✕").tolist() == table["over_capacity"].tolist()
     assert table["over_capacity"].any() and not table["over_capacity"].all()
     cells_layer, labels_layer = data_table_chart("USD", "a", "b").to_dict()["layer"]
     assert fields(cells_layer)["color"] == "net_income"
     assert fields(labels_layer)["text"] == "label"
 
     draws = draw(with_ranges(scenario, ranges_around(scenario, 20)), 5000)
-    bins = histogram_data(draws, target=float(np.median(draws.net_income)))
+    target = float(np.median(draws.net_income))
+    bins = histogram_data(draws, target=target)
     assert bins["samples"].sum() == 5000
-    assert set(bins["reaches"]) == {"below the target", "reaches the target"}
+    # Each outcome holds exactly its plans: reaching the target, and fitting the hours or not.
+    reaches, fits = draws.net_income >= target, draws.fits
+    by_outcome = bins.groupby("outcome")["samples"].sum()
+    assert by_outcome.get("reaches the target and fits your hours", 0) == (reaches & fits).sum()
+    assert by_outcome.get("reaches the target, over your hours", 0) == (reaches & ~fits).sum()
+    assert by_outcome["below the target"] == (~reaches).sum()
+    assert bins["share"].sum() == pytest.approx(1)
     assert fields(histogram_chart("USD").to_dict())["y"] == "share"

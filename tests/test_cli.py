@@ -284,10 +284,29 @@ def test_goal_seek_json_and_table():
     assert output["value"] == pytest.approx(191450 / 23)
     assert output["reachable"] is True
     assert output["achieved"] == pytest.approx(180000)
+    # The price moves no hour: Maya's 1,790.7 h fit her 1,840 h.
+    assert (output["fits"], output["over_by_hours"], output["best_fitting"]) == (True, 0, None)
     table = run(
         "goal-seek", COACH, "--field", "hours_per_week", "--target", "free_hours_per_week=5"
     )
     assert table.returncode == 0 and "You → Working hours per week" in table.stdout
+
+
+def test_goal_seek_json_says_when_the_answer_does_not_fit(capsys):
+    # Clients for 180,000: 188,000 / 7,850 = 23.95 clients need 17.01 h more than Maya's
+    # 1,840 h; 11,592 / 489 = 23.7055 clients fit, for 7,850 × 23.7055 − 8,000 = 178,088.34.
+    arguments = ["goal-seek", COACH, "--field", "clients", "--offer", "Executive coaching"]
+    output = json_of(*arguments, "--target", "net_income=180000")
+    assert output["fits"] is False
+    assert output["over_by_hours"] == pytest.approx(17.0118, abs=1e-4)
+    assert output["best_fitting"] == {
+        "value": pytest.approx(11592 / 489),
+        "figure": pytest.approx(178088.3436, abs=1e-3),
+    }
+    assert main([*arguments, "--target", "net_income=180000"]) == 0
+    text = capsys.readouterr().out
+    assert "does not fit: 17 h a year over your capacity" in text
+    assert "the best value that fits: 23.71" in text
 
 
 @pytest.mark.parametrize(
@@ -312,15 +331,21 @@ def test_sensitivity_json_rows_by_swing():
     assert (first["field"], first["swing"]) == ("price_per_client", pytest.approx(36800))
     swings = [row["swing"] for row in output["rows"]]
     assert swings == sorted(swings, reverse=True)
+    # Clients +10%: 25.3 × 69 6/7 h + 184 h = 1,951.4 h, over Maya's 1,840 h.
+    clients = next(row for row in output["rows"] if row["field"] == "clients")
+    assert (clients["low_over_capacity"], clients["high_over_capacity"]) == (False, True)
 
 
 def test_simulate_json_has_the_documented_keys_and_is_seeded():
     output = json_of("simulate", COACH, "--samples", "5000", "--seed", "4")
     assert {
         "samples", "net_income", "total_hours", "effective_hourly_rate",
-        "probability_over_capacity", "probability_reach_target",
+        "probability_over_capacity", "probability_reach_target", "p_reach_and_fit",
+        "net_income_fitting",
     } <= set(output)  # fmt: skip
     assert set(output["net_income"]) == {"p10", "p50", "p90", "mean"}
+    assert set(output["net_income_fitting"]) == {"p10", "p50", "p90", "mean"}
+    assert output["p_reach_and_fit"] <= output["probability_reach_target"]
     assert output["samples"] == 5000
     assert output["net_income"]["p10"] < output["net_income"]["p50"] < output["net_income"]["p90"]
     assert output == json_of("simulate", COACH, "--samples", "5000", "--seed", "4")

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from models.errors import ScenarioError
 from models.evaluation import evaluate
 from models.files import load_scenario, scenario_from_document
-from models.goal_seek import goal_seek, what_must_be_true
-from models.inputs import Input, assumptions, consistent, valid_range
+from models.fitting import check_fit
+from models.goal_seek import figure_at, goal_seek, what_must_be_true
+from models.inputs import Input, assumptions, consistent, is_whole, valid_range, with_values
 from models.optimizer import Limits, optimize, recommended
 from models.schema import Scenario
 from models.sensitivity import data_table, sensitivity
@@ -95,8 +96,6 @@ def test_goal_seek_answer_put_back_reaches_the_target(scenario, data):
     # A target between the figure's values at two points of the range is reachable.
     low, high = valid_range(scenario, where)
     first, second = sorted(data.draw(st.lists(st.floats(low, high), min_size=2, max_size=2)))
-    from models.goal_seek import figure_at
-
     target = (
         float(figure_at(scenario, where, first, "net_income"))
         + float(figure_at(scenario, where, second, "net_income"))
@@ -106,6 +105,83 @@ def test_goal_seek_answer_put_back_reaches_the_target(scenario, data):
     assert low <= answer.value <= high
     reached = float(figure_at(scenario, where, answer.value, "net_income"))
     assert reached == pytest.approx(target, rel=1e-6, abs=1e-6)
+
+
+# --- Decide never recommends a plan that does not fit ----------------------------------------
+
+
+def maya() -> Scenario:
+    """scenarios/coach-one-to-one.yaml. Each client: 40 sessions × 1 h = 40 h delivery, + 20 h
+    prep, + BD ½ × 12 h new + ½ × 12/7 h returning = 6 6/7 h, + 3 h admin: 69 6/7 h a client;
+    fixed admin 4 × 46 = 184 h; capacity 40 × 46 = 1,840 h. Net income per client 8,000 − 150
+    = 7,850, less 8,000 fixed costs; the market buys at most 30 clients."""
+    return load_scenario(SCENARIOS / "coach-one-to-one.yaml")
+
+
+HOURS_PER_CLIENT = 69 + 6 / 7
+
+
+def test_goal_seek_says_the_answer_does_not_fit_and_gives_the_best_that_does():
+    # 180,000 = 7,850 × clients − 8,000 ⇒ clients = 188,000 / 7,850 = 23.949;
+    # hours 69 6/7 × 23.949 + 184 = 1,857.01 h, 17.01 h over the 1,840 h of capacity.
+    # The most that fits: 69 6/7 × clients + 184 = 1,840 ⇒ clients = 1,656 / (69 6/7)
+    # = 11,592 / 489 = 23.7055, net income 7,850 × 23.7055 − 8,000 = 178,088.34.
+    answer = goal_seek(maya(), Input("Executive coaching", "clients"), "net_income", 180000)
+    assert answer.reachable and answer.value == pytest.approx(188000 / 7850)
+    assert answer.fits is False
+    assert answer.over_by_hours == pytest.approx(HOURS_PER_CLIENT * 188000 / 7850 + 184 - 1840)
+    assert answer.over_by_hours == pytest.approx(17.0118, abs=1e-4)
+    assert answer.over_market == ()
+    assert answer.best_fitting is not None
+    assert answer.best_fitting.value == pytest.approx(11592 / 489, rel=1e-9)
+    assert check_fit(
+        with_values(maya(), {Input("Executive coaching", "clients"): answer.best_fitting.value})
+    ).fits
+    assert answer.best_fitting.figure == pytest.approx(7850 * 11592 / 489 - 8000, rel=1e-9)
+
+
+def test_goal_seek_answer_that_fits_has_no_best_fitting():
+    # 170,000 ⇒ 178,000 / 7,850 = 22.675 clients: 69 6/7 × 22.675 + 184 = 1,768 h ≤ 1,840 h.
+    answer = goal_seek(maya(), Input("Executive coaching", "clients"), "net_income", 170000)
+    assert answer.fits is True
+    assert answer.over_by_hours == 0
+    assert answer.best_fitting is None
+
+
+def test_goal_seek_over_the_market_but_within_the_hours():
+    # At 80 h a week, capacity 3,680 h. 240,000 ⇒ 248,000 / 7,850 = 31.59 clients: 2,391 h
+    # fits, but the market buys at most 30. The best that fits: 30 clients, 7,850 × 30 − 8,000
+    # = 227,500.
+    scenario = with_values(maya(), {Input(None, "hours_per_week"): 80})
+    answer = goal_seek(scenario, Input("Executive coaching", "clients"), "net_income", 240000)
+    assert answer.value == pytest.approx(248000 / 7850)
+    assert (answer.fits, answer.over_by_hours) == (False, 0)
+    assert answer.over_market == ("Executive coaching",)
+    assert answer.best_fitting is not None
+    assert answer.best_fitting.value == pytest.approx(30, rel=1e-9)
+    assert answer.best_fitting.figure == pytest.approx(227500, rel=1e-9)
+
+
+def test_goal_seek_when_no_value_of_the_input_fits():
+    # 30 clients need 69 6/7 × 30 + 184 = 2,279.7 h of 1,840 h; the price moves no hour,
+    # so no price fits. 180,000 ⇒ price = (188,000 + 30 × 150) / 30 = 6,416.67.
+    scenario = with_values(maya(), {Input("Executive coaching", "clients"): 30})
+    answer = goal_seek(
+        scenario, Input("Executive coaching", "price_per_client"), "net_income", 180000
+    )
+    assert answer.value == pytest.approx(192500 / 30)
+    assert answer.fits is False
+    assert answer.over_by_hours == pytest.approx(HOURS_PER_CLIENT * 30 + 184 - 1840)
+    assert answer.best_fitting is None
+
+
+def test_what_must_be_true_puts_the_rows_that_fit_first():
+    # Maya's 180,000: clients alone need 23.95 (over her hours, see above); the price alone
+    # (188,000 + 23 × 150) / 23 = 8,323.91 with the hours unchanged (1,790.7 h: fits).
+    rows = what_must_be_true(maya(), 180000)
+    assert [row.field for row in rows] == ["price_per_client", "clients"]
+    assert rows[0].fits and rows[0].needed == pytest.approx(191450 / 23)
+    assert not rows[1].fits and rows[1].over_capacity and not rows[1].over_market
 
 
 def test_what_must_be_true_marks_capacity_and_market():
@@ -172,6 +248,41 @@ def test_data_table_by_hand_with_capacity_marked():
     column = hours[hours["across"] == hours["across"].max()].sort_values("down")
     assert column["total_hours"].tolist() == pytest.approx([838] * 5)
     assert column["over_capacity"].tolist() == [True, False, False, False, False]
+
+
+def test_sensitivity_marks_every_end_over_capacity():
+    # Maya ±20%: 27.6 clients need 69 6/7 × 27.6 + 184 = 2,112.06 h of 1,840 h (over);
+    # 18.4 need 1,469.37 h (fits). 36.8 weeks give 40 × 36.8 = 1,472 h of capacity while the
+    # plan needs 1,790.71 − 4 × 9.2 = 1,753.91 h (over); 55.2 weeks are capped at 52.
+    rows = {row.field: row for row in sensitivity(maya()).rows}
+    clients = rows["clients"]
+    assert clients.high_total_hours == pytest.approx(HOURS_PER_CLIENT * 27.6 + 184)
+    assert (clients.low_over_capacity, clients.high_over_capacity) == (False, True)
+    weeks = rows["weeks_per_year"]
+    assert weeks.low_total_hours == pytest.approx(1753.914, abs=1e-3)
+    assert (weeks.low_over_capacity, weeks.high_over_capacity) == (True, False)
+    assert not rows["price_per_client"].low_over_capacity
+    assert not rows["price_per_client"].high_over_capacity
+
+
+def test_data_table_marks_pairs_the_rules_refuse():
+    # Licensing with 11 active and 9 new licensees a year, ±20%: active 9 … 13.2 (no lower
+    # than the 9 new), new 7.2 … 10.8 (no higher than the 11 active). 9 active with 10.8 new
+    # breaks "new licensees ≤ active": not a valid plan, and no figure is shown for it.
+    scenario = load_scenario(SCENARIOS / "program-licensing.yaml")
+    licence = next(offer for offer in scenario.offers if offer.kind == "licensing")
+    active, new = Input(licence.name, "licensees"), Input(licence.name, "new_licensees_per_year")
+    scenario = with_values(scenario, {active: 11, new: 9})
+    table = data_table(scenario, active, new)
+    assert sorted(set(table["across"])) == pytest.approx([9, 10.05, 11.1, 12.15, 13.2])
+    assert sorted(set(table["down"])) == pytest.approx([7.2, 8.1, 9.0, 9.9, 10.8])
+    invalid = table[~table["valid"]]
+    assert (invalid["down"] > invalid["across"]).all()
+    assert len(invalid) == 3  # (9, 9.9), (9, 10.8), (10.05, 10.8)
+    assert invalid["net_income"].isna().all() and not invalid["over_capacity"].any()
+    cell = table[np.isclose(table["across"], 11.1) & np.isclose(table["down"], 9.9)].iloc[0]
+    planned = evaluate(with_values(scenario, {active: 11.1, new: 9.9})).totals
+    assert cell["valid"] and cell["net_income"] == pytest.approx(planned.net_income)
 
 
 def test_data_table_needs_two_inputs():
@@ -276,6 +387,83 @@ def test_probabilities_by_hand():
     assert simulate(scenario, 100_000, seed=2).probability_over_capacity == pytest.approx(
         0.09, abs=0.005
     )
+
+
+def test_chance_of_reaching_the_target_and_fitting_by_hand():
+    # Clients ~ triangular(10, 10, 60), F(c) = 1 − (60 − c)² / 2,500 from 10.
+    # Target 60,000 ⇔ 4,000 × c − 5,000 ≥ 60,000 ⇔ c ≥ 16.25: P = 43.75² / 2,500 = 0.765625.
+    # Fits ⇔ 37 × c + 135 ≤ 1,800 ⇔ c ≤ 45: P(over) = 15² / 2,500 = 0.09, so
+    # P(reach and fit) = 0.765625 − 0.09 = 0.675625.
+    # Plans that fit: c | c ≤ 45. Their median m has F(m) = 0.5 × 0.91 = 0.455:
+    # (60 − m)² = 1,362.5 ⇒ m = 23.0878, net income 4,000 m − 5,000 = 87,351; P10: F = 0.091,
+    # (60 − m)² = 2,272.5 ⇒ m = 12.3291, 44,316; P90: F = 0.819, (60 − m)² = 452.5 ⇒
+    # m = 38.7278, 149,911.
+    scenario = with_ranges(practice(), {Input("Coaching", "clients"): [10, 60]})
+    result = simulate(scenario, 200_000, seed=5)
+    assert result.probability_reach_target == pytest.approx(0.765625, abs=0.004)
+    assert result.p_reach_and_fit == pytest.approx(0.675625, abs=0.004)
+    fitting = result.net_income_fitting
+    assert fitting is not None
+    for value, clients in (
+        (fitting.p10, 60 - math.sqrt(2272.5)),
+        (fitting.p50, 60 - math.sqrt(1362.5)),
+        (fitting.p90, 60 - math.sqrt(452.5)),
+    ):
+        assert value == pytest.approx(4000 * clients - 5000, rel=0.01)
+    assert result.net_income.p90 > fitting.p90  # every plan drawn reaches higher
+
+
+def test_no_plan_that_fits_gives_no_fitting_spread():
+    # 20 h a week × 45 = 900 h; 10 clients already need 505 h, 30 … 40 clients 1,245 … 1,615 h.
+    scenario = with_ranges(practice(clients=35), {Input("Coaching", "clients"): [30, 40]})
+    scenario = with_values(scenario, {Input(None, "hours_per_week"): 20})
+    result = simulate(scenario, 2000, seed=1)
+    assert result.net_income_fitting is None
+    assert result.p_reach_and_fit == 0.0
+    assert result.probability_over_capacity == 1.0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenario=scenarios(min_offers=1, max_offers=3), data=st.data())
+def test_goal_seek_always_says_whether_its_answer_fits(scenario, data):
+    """Decide never reports a plan as reaching the target without saying whether it fits."""
+    where = data.draw(st.sampled_from(assumptions(scenario)))
+    low, high = valid_range(scenario, where)
+    target = data.draw(st.floats(-1e6, 1e7))
+    answer = goal_seek(scenario, where, "net_income", target)
+    at_answer = check_fit(with_values(scenario, {where: answer.value}))
+    assert answer.fits == bool(at_answer.fits)
+    assert answer.over_by_hours == pytest.approx(float(at_answer.over_by_hours))
+    if answer.fits:
+        assert answer.best_fitting is None
+        return
+    probe = data.draw(st.floats(low, high))
+    if is_whole(scenario, where):
+        probe = float(math.floor(probe))
+    if answer.best_fitting is None:
+        # Nothing in the range fits: neither does any value drawn from it.
+        assert not check_fit(with_values(scenario, {where: probe})).fits
+        return
+    best = answer.best_fitting
+    assert low <= best.value <= high
+    assert check_fit(with_values(scenario, {where: best.value})).fits
+    figure = float(figure_at(scenario, where, best.value, "net_income"))
+    assert best.figure == pytest.approx(figure)
+    if check_fit(with_values(scenario, {where: probe})).fits:
+        # No value that fits comes closer to the target than the best one.
+        probe_gap = abs(float(figure_at(scenario, where, probe, "net_income")) - target)
+        assert abs(figure - target) <= probe_gap + 1e-6 * max(1.0, abs(target))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenario=scenarios(min_offers=1, max_offers=3), target=st.floats(-1e5, 1e6))
+def test_the_simulation_never_counts_a_plan_that_does_not_fit_as_one_that_does(scenario, target):
+    ranged = with_ranges(scenario, ranges_around(scenario, 30))
+    result = simulate(ranged, 500, seed=3, target=target)
+    assert result.p_reach_and_fit is not None and result.probability_reach_target is not None
+    assert result.p_reach_and_fit <= result.probability_reach_target
+    assert result.p_reach_and_fit <= 1 - result.probability_over_capacity + 1e-12
+    assert (result.net_income_fitting is None) == (result.probability_over_capacity == 1.0)
 
 
 def test_same_seed_same_result_other_seed_other_result():

@@ -16,55 +16,83 @@ from models.uncertainty import Draws, histogram
 TORNADO_BARS = 12
 
 
+#: How a tornado bar and a data-table cell say whether the plan there fits your hours.
+FITS_YOUR_HOURS = "fits your hours"
+OVER_YOUR_HOURS = "over your hours"
+NOT_A_VALID_PLAN = "not a valid plan"
+
+
 def tornado_data(result: Sensitivity) -> pd.DataFrame:
     """Rows of :func:`tornado_chart`: the inputs that move net income most, two bars each.
 
     Columns: input, rank, end ("down" or "up"), value (the input there), change (net
-    income there minus as planned) [currency/year], net_income [currency/year].
+    income there minus as planned) [currency/year], net_income [currency/year], fits
+    ("fits your hours" or "over your hours") and mark (a label on the bars that do not fit).
     """
     rows = []
     moving = [row for row in result.rows if row.swing > 0][:TORNADO_BARS]
     for rank, row in enumerate(moving):
-        for end, value, net in (
-            ("down", row.low_value, row.low_net_income),
-            ("up", row.high_value, row.high_net_income),
+        for end, value, net, over in (
+            ("down", row.low_value, row.low_net_income, row.low_over_capacity),
+            ("up", row.high_value, row.high_net_income, row.high_over_capacity),
         ):
-            rows.append((row.label, rank, end, value, net - result.net_income, net))
-    return pd.DataFrame(rows, columns=["input", "rank", "end", "value", "change", "net_income"])
-
-
-def tornado_chart(currency: str) -> alt.Chart:
-    """Net income's change with each input moved down and up, the largest swing on top."""
-    return (
-        alt.Chart()
-        .mark_bar()
-        .encode(
-            y=alt.Y(
-                "input:N",
-                title=None,
-                sort=alt.EncodingSortField("rank", op="min"),
-                axis=alt.Axis(labelLimit=320),
-            ),
-            x=alt.X(
-                "change:Q",
-                title=f"Change in net income, {currency} a year",
-                axis=alt.Axis(format="~s"),
-            ),
-            color=alt.Color(
-                "end:N",
-                title="Input moved",
-                scale=alt.Scale(domain=["down", "up"], range=["#c9a227", "#2f6f4f"]),
-                legend=alt.Legend(orient="bottom"),
-            ),
-            tooltip=[
-                alt.Tooltip("input:N", title="Input"),
-                alt.Tooltip("end:N", title="Moved"),
-                alt.Tooltip("value:Q", title="Value", format=",.4~g"),
-                alt.Tooltip("net_income:Q", title=f"Net income, {currency}", format=",.0f"),
-                alt.Tooltip("change:Q", title="Change", format="+,.0f"),
-            ],
-        )
+            fits = OVER_YOUR_HOURS if over else FITS_YOUR_HOURS
+            rows.append((row.label, rank, end, value, net - result.net_income, net, fits))
+    bars = pd.DataFrame(
+        rows, columns=["input", "rank", "end", "value", "change", "net_income", "fits"]
     )
+    return bars.assign(mark=bars["fits"].where(bars["fits"] == OVER_YOUR_HOURS, ""))
+
+
+def tornado_chart(currency: str) -> alt.LayerChart:
+    """Net income's change with each input moved down and up, the largest swing on top; a bar
+    whose plan needs more hours than you have is pale with a red outline and labelled."""
+    base = alt.Chart().encode(
+        y=alt.Y(
+            "input:N",
+            title=None,
+            sort=alt.EncodingSortField("rank", op="min"),
+            axis=alt.Axis(labelLimit=320),
+        ),
+        x=alt.X(
+            "change:Q",
+            title=f"Change in net income, {currency} a year",
+            axis=alt.Axis(format="~s"),
+        ),
+    )
+    bars = base.mark_bar(strokeWidth=2).encode(
+        color=alt.Color(
+            "end:N",
+            title="Input moved",
+            scale=alt.Scale(domain=["down", "up"], range=["#c9a227", "#2f6f4f"]),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        opacity=alt.Opacity(
+            "fits:N",
+            title="The plan there",
+            scale=alt.Scale(domain=[FITS_YOUR_HOURS, OVER_YOUR_HOURS], range=[1.0, 0.35]),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        stroke=alt.condition(
+            f"datum.fits == '{OVER_YOUR_HOURS}'", alt.value("#b00020"), alt.value(None)
+        ),
+        strokeDash=alt.value([4, 2]),
+        tooltip=[
+            alt.Tooltip("input:N", title="Input"),
+            alt.Tooltip("end:N", title="Moved"),
+            alt.Tooltip("value:Q", title="Value", format=",.4~g"),
+            alt.Tooltip("net_income:Q", title=f"Net income, {currency}", format=",.0f"),
+            alt.Tooltip("change:Q", title="Change", format="+,.0f"),
+            alt.Tooltip("fits:N", title="The plan there"),
+        ],
+    )
+    labels = base.mark_text(
+        align=alt.expr("datum.change < 0 ? 'right' : 'left'"),
+        dx=alt.expr("datum.change < 0 ? -4 : 4"),
+        color="#b00020",
+        fontSize=11,
+    ).encode(text="mark:N")
+    return alt.LayerChart(layer=[bars, labels])
 
 
 def data_table_chart(currency: str, across: str, down: str) -> alt.LayerChart:
@@ -85,32 +113,50 @@ def data_table_chart(currency: str, across: str, down: str) -> alt.LayerChart:
             alt.Tooltip("down:Q", title=down, format=",.4~g"),
             alt.Tooltip("net_income:Q", title=f"Net income, {currency}", format=",.0f"),
             alt.Tooltip("total_hours:Q", title="Hours a year", format=",.0f"),
-            alt.Tooltip("fits:N", title="Within capacity"),
+            alt.Tooltip("fits:N", title="The plan there"),
         ],
     )
     labels = base.mark_text(fontSize=12).encode(
         text=alt.Text("label:N"),
         color=alt.condition("datum.over_capacity", alt.value("#b00020"), alt.value("black")),
     )
-    return alt.layer(cells, labels)
+    return alt.LayerChart(layer=[cells, labels])
 
 
 def data_table_data(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows of :func:`data_table_chart`: the table with a short label, "over" marked."""
+    """Rows of :func:`data_table_chart`: the table with a short label, "over" and "not valid"
+    marked."""
     short = table["net_income"].map(lambda value: f"{value / 1000:,.0f}k")
+    label = short.where(~table["over_capacity"], short + " ✕")
+    fits = table["over_capacity"].map({True: OVER_YOUR_HOURS, False: FITS_YOUR_HOURS})
     return table.assign(
-        label=short.where(~table["over_capacity"], short + " ✕"),
-        fits=table["over_capacity"].map({True: "no: over capacity", False: "yes"}),
+        label=label.where(table["valid"], "✕ " + NOT_A_VALID_PLAN),
+        fits=fits.where(table["valid"], NOT_A_VALID_PLAN),
     )
 
 
+#: The outcomes a simulated plan falls in, as the histogram's legend says them.
+REACHES_AND_FITS = "reaches the target and fits your hours"
+REACHES_OVER_HOURS = "reaches the target, over your hours"
+BELOW_TARGET = "below the target"
+OUTCOMES = [BELOW_TARGET, REACHES_OVER_HOURS, REACHES_AND_FITS, FITS_YOUR_HOURS, OVER_YOUR_HOURS]
+
+
 def histogram_data(draws: Draws, target: float | None) -> pd.DataFrame:
-    """Rows of :func:`histogram_chart`: the bins of net income, and whether they reach the target."""
-    bins = histogram(draws.net_income)
+    """Rows of :func:`histogram_chart`: the bins of net income, each split by outcome (whether
+    the plan reaches the target, and whether it fits your hours)."""
+    fits = draws.fits
     if target is None:
-        return bins.assign(reaches="plans")
-    reaches = (bins["start"] >= target).map({True: "reaches the target", False: "below the target"})
-    return bins.assign(reaches=reaches)
+        groups = {FITS_YOUR_HOURS: fits, OVER_YOUR_HOURS: ~fits}
+    else:
+        reaches = draws.net_income >= target
+        groups = {
+            REACHES_AND_FITS: reaches & fits,
+            REACHES_OVER_HOURS: reaches & ~fits,
+            BELOW_TARGET: ~reaches,
+        }
+    bins = histogram(draws.net_income, groups=groups)
+    return bins[bins["samples"] > 0].rename(columns={"group": "outcome"})
 
 
 def histogram_chart(currency: str) -> alt.Chart:
@@ -128,18 +174,20 @@ def histogram_chart(currency: str) -> alt.Chart:
             x2="end:Q",
             y=alt.Y("share:Q", title="Share of plans", axis=alt.Axis(format="%")),
             color=alt.Color(
-                "reaches:N",
+                "outcome:N",
                 title=None,
                 scale=alt.Scale(
-                    domain=["below the target", "reaches the target", "plans"],
-                    range=["#c9a227", "#2f6f4f", "#5b7db1"],
+                    domain=OUTCOMES,
+                    range=["#c9a227", "#e07b39", "#2f6f4f", "#5b7db1", "#b00020"],
                 ),
-                legend=alt.Legend(orient="bottom"),
+                sort=OUTCOMES,
+                legend=alt.Legend(orient="bottom", columns=3, labelLimit=320),
             ),
             tooltip=[
+                alt.Tooltip("outcome:N", title="Plans that"),
                 alt.Tooltip("start:Q", title="From", format=",.0f"),
                 alt.Tooltip("end:Q", title="To", format=",.0f"),
-                alt.Tooltip("share:Q", title="Share of plans", format=".1%"),
+                alt.Tooltip("share:Q", title="Share of all plans", format=".1%"),
             ],
         )
     )

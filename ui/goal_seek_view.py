@@ -12,7 +12,7 @@ import math
 import streamlit as st
 
 from models.formatting import format_money, format_share
-from models.goal_seek import DRIVERS, goal_seek, what_must_be_true
+from models.goal_seek import DRIVERS, GoalSeek, goal_seek, what_must_be_true
 from models.inputs import METRICS, Input, assumptions, figure_of, label, unit
 from models.schema import Scenario
 from ui.state import draft, named_section, replace_scenario
@@ -107,7 +107,45 @@ def goal_seek_view(scenario: Scenario) -> None:
             f"{answer.value:,.4g} comes closest.",
             icon=":material/block:",
         )
+    _fit_notice(scenario, answer, chosen, field_unit)
     _what_must_be_true(scenario)
+
+
+def _fit_notice(scenario: Scenario, answer: GoalSeek, chosen: str, field_unit: str) -> None:
+    """Whether the answer fits your hours and the market; if not, the best value that does."""
+    if answer.fits:
+        st.success("This plan fits your hours and your market.", icon=":material/check_circle:")
+        return
+    reasons = []
+    if answer.over_by_hours > 0:
+        per_week_over = answer.over_by_hours / scenario.practitioner.weeks_per_year
+        reasons.append(
+            f"needs {answer.over_by_hours:,.0f} h a year more than you have "
+            f"({per_week_over:,.1f} h a week)"
+        )
+    if answer.over_market:
+        reasons.append(
+            "sells more than the market will buy (" + ", ".join(answer.over_market) + ")"
+        )
+    best = answer.best_fitting
+    figure_name = METRICS[answer.metric][0].lower()
+    advice = (
+        f" The most that fits is {best.value:,.4g} {field_unit}, which gives {figure_name} of "
+        f"{_figure_text(best.figure, answer.metric, scenario.currency)}."
+        if best is not None
+        else f" No value of {chosen} from {answer.low:,.4g} to {answer.high:,.4g} fits."
+    )
+    st.error(
+        f"This plan does not fit: it {' and '.join(reasons)}.{advice}", icon=":material/warning:"
+    )
+    if best is not None:
+        st.button(
+            "Apply the value that fits",
+            on_click=_apply,
+            args=(Input(answer.offer, answer.field), best.value, chosen),
+            key="goal_apply_fitting",
+            icon=":material/check:",
+        )
 
 
 def _what_must_be_true(scenario: Scenario) -> None:
@@ -127,12 +165,8 @@ def _what_must_be_true(scenario: Scenario) -> None:
             "Planned": row.current,
             "Needed on its own": row.needed,
             "Change": format_share(row.change) if row.change is not None else "—",
-            "Fits your hours": "—"
-            if row.needed is None
-            else ("no" if row.over_capacity else "yes"),
-            "Within the market": "—"
-            if row.needed is None
-            else ("no" if row.over_market else "yes"),
+            "Fits your hours": _yes_no(row.needed, not row.over_capacity),
+            "Within the market": _yes_no(row.needed, not row.over_market),
         }
         for row in what_must_be_true(scenario, target)
     ]
@@ -145,4 +179,11 @@ def _what_must_be_true(scenario: Scenario) -> None:
             "Needed on its own": st.column_config.NumberColumn(format="%,.4g"),
         },
     )
-    st.caption("“—”: no value in the field's range reaches the target on its own.")
+    st.caption(
+        "Rows that fit your hours and the market come first. “—”: no value in the field's "
+        "range reaches the target on its own."
+    )
+
+
+def _yes_no(needed: float | None, holds: bool) -> str:
+    return "—" if needed is None else ("yes" if holds else "no")

@@ -13,6 +13,8 @@ from models.schema import Scenario
 from models.sensitivity import data_table, sensitivity
 from ui.charts import vega_lite_spec
 from ui.decide_charts import (
+    FITS_YOUR_HOURS,
+    OVER_YOUR_HOURS,
     TORNADO_BARS,
     data_table_chart,
     data_table_data,
@@ -41,6 +43,12 @@ def sensitivity_view(scenario: Scenario) -> None:
         st.info("No input moves net income: add an offer that earns on the Plan page.")
     else:
         st.vega_lite_chart(bars, vega_lite_spec(tornado_chart, currency), key="tornado")
+        over = int((bars["fits"] == OVER_YOUR_HOURS).sum())
+        if over:
+            st.caption(
+                f"{over} of these moves give a plan over your hours (pale bars, labelled "
+                "“over your hours”): more income there is not a plan you can live."
+            )
     with st.expander("Every input, down and up"):
         st.dataframe(
             [
@@ -54,6 +62,8 @@ def sensitivity_view(scenario: Scenario) -> None:
                     "Swing": row.swing,
                     "Hours down": row.low_total_hours,
                     "Hours up": row.high_total_hours,
+                    "Down: the plan": OVER_YOUR_HOURS if row.low_over_capacity else FITS_YOUR_HOURS,
+                    "Up: the plan": OVER_YOUR_HOURS if row.high_over_capacity else FITS_YOUR_HOURS,
                 }
                 for row in result.rows
             ],
@@ -92,5 +102,7 @@ def _two_inputs(scenario: Scenario, by_swing: list[str], percent: float) -> None
     )
     st.caption(
         f"Net income in thousands of {scenario.currency} a year, from −{percent:g}% to "
-        f"+{percent:g}% of each input; ✕ marks a pair whose hours are over your capacity."
+        f"+{percent:g}% of each input; ✕ marks a pair whose hours are over your capacity, and "
+        "“✕ not a valid plan” a pair the plan's rules refuse (more new licensees than active "
+        "ones, an automated price above the full-support price)."
     )

@@ -42,19 +42,26 @@ def uncertainty_view(scenario: Scenario) -> None:
         draws = draw(scenario, samples, int(seed))
         result = summarise(scenario, draws, int(seed))
     income = result.net_income
-    first, second, third, fourth, fifth = st.columns(5)
+    first, second, third = st.columns(3)
     first.metric("Net income, P10", _money(income.p10, currency), help="1 plan in 10 earns less.")
     second.metric("P50 (median)", _money(income.p50, currency))
     third.metric("P90", _money(income.p90, currency), help="1 plan in 10 earns more.")
-    fourth.metric("Chance of going over capacity", format_share(result.probability_over_capacity))
+    fourth, fifth, sixth = st.columns(3)
+    fourth.metric("Chance of going over your hours", format_share(result.probability_over_capacity))
+    target_help = (
+        f"Net income of at least {format_money(result.target, currency)}."
+        if result.target is not None
+        else "Set a target net income on the Plan page."
+    )
     fifth.metric(
         "Chance of reaching the target",
         format_share(result.probability_reach_target),
-        help=(
-            f"Net income of at least {format_money(result.target, currency)}."
-            if result.target is not None
-            else "Set a target net income on the Plan page."
-        ),
+        help=target_help + " Counts every plan drawn, also those over your hours.",
+    )
+    sixth.metric(
+        "… and fitting your hours",
+        format_share(result.p_reach_and_fit),
+        help=target_help + " Counts only plans whose hours fit your working year.",
     )
     st.vega_lite_chart(
         histogram_data(draws, result.target),
@@ -64,6 +71,9 @@ def uncertainty_view(scenario: Scenario) -> None:
     st.dataframe(
         [
             _spread_row("Net income", result.net_income, currency),
+            _spread_row(
+                "Net income, plans that fit your hours", result.net_income_fitting, currency
+            ),
             _spread_row("Total hours", result.total_hours, "h"),
             _spread_row("Effective hourly rate", result.effective_hourly_rate, f"{currency}/h"),
         ],
@@ -95,7 +105,9 @@ def _money(amount: float | None, currency: str) -> str:
     return "—" if amount is None else format_money(amount, currency)
 
 
-def _spread_row(name: str, spread: Spread, unit: str) -> dict[str, object]:
+def _spread_row(name: str, spread: Spread | None, unit: str) -> dict[str, object]:
+    if spread is None:
+        spread = Spread(None, None, None, None)
     return {
         "Figure": name,
         "Unit": unit,

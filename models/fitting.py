@@ -1,0 +1,90 @@
+"""Whether a plan fits: within the practitioner's hours and within what each market will buy.
+
+The Decide analyses (goal seek, what must be true, sensitivity, the simulation)
+never call a plan good without saying whether it fits. A plan fits when its
+total hours are at most the capacity and no enabled offer sells more than its
+``max_sales_per_year``. Every check is array-safe: with fields holding numpy
+arrays (a grid of values, a block of samples) each answer is an array, one
+element per plan.
+
+A plan within :data:`HOURS_TOLERANCE` of its capacity fits: an answer found
+numerically right at the capacity is not called "over" by a rounding error.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from models.evaluation import YearSums, offer_year, year_sums
+from models.schema import Scenario
+
+#: Hours over capacity that still count as fitting: float rounding, not a plan. [h/year]
+HOURS_TOLERANCE = 1e-9
+
+
+def over_by_hours(sums: YearSums) -> Any:
+    """Hours beyond capacity, 0 when the plan fits. [h/year]
+
+    Notes
+    -----
+    max(0, total hours − capacity). A coach planning 1,857 h of a 1,840 h year is
+    over by 17 h.
+    """
+    return np.maximum(0.0, sums.total_hours - sums.capacity_hours)
+
+
+def within_hours(sums: YearSums) -> Any:
+    """Whether the year's hours fit the capacity (bool, or a bool array)."""
+    return over_by_hours(sums) <= HOURS_TOLERANCE
+
+
+class FitCheck(NamedTuple):
+    """How a plan stands against its hours and its markets.
+
+    Attributes
+    ----------
+    sums : YearSums
+        The plan's year, from the same evaluation as everything else.
+    over_by_hours : float
+        Hours beyond capacity, 0 when within. [h/year]
+    over_market : dict[str, Any]
+        Offer name → whether that offer sells more than its ``max_sales_per_year``
+        (only offers with such a limit).
+    """
+
+    sums: YearSums
+    over_by_hours: Any
+    over_market: dict[str, Any]
+
+    @property
+    def fits(self) -> Any:
+        """Within the hours and within every market (bool, or a bool array)."""
+        fits: Any = self.over_by_hours <= HOURS_TOLERANCE
+        for over in self.over_market.values():
+            fits = fits & ~np.asarray(over)
+        return fits
+
+    def offers_over_market(self) -> tuple[str, ...]:
+        """The offers selling more than their market will buy (a plan of single values)."""
+        return tuple(name for name, over in self.over_market.items() if bool(over))
+
+
+def check_fit(scenario: Scenario) -> FitCheck:
+    """The plan's year and whether it fits its hours and its markets.
+
+    Notes
+    -----
+    fits = total hours ≤ capacity and, for every enabled offer with a
+    ``max_sales_per_year``, buyers ≤ that limit. 24 clients of a 1:1 offer with a
+    market of 30 are within the market.
+    """
+    years = [(offer, offer_year(offer)) for offer in scenario.enabled_offers]
+    sums = year_sums(scenario.practitioner, (year for _, year in years))
+    over_market = {
+        offer.name: np.asarray(year.buyers) > offer.max_sales_per_year
+        for offer, year in years
+        if offer.max_sales_per_year is not None
+    }
+    return FitCheck(sums=sums, over_by_hours=over_by_hours(sums), over_market=over_market)
