@@ -213,4 +213,12 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
     assert by_outcome.get("reaches the target, over your hours", 0) == (reaches & ~fits).sum()
     assert by_outcome["below the target"] == (~reaches).sum()
     assert bins["share"].sum() == pytest.approx(1)
-    assert fields(histogram_chart("USD").to_dict())["y"] == "share"
+    spec = histogram_chart("USD", True).to_dict()
+    assert fields(spec)["y"] == "share"
+    # The legend names only what a simulation with a target can draw.
+    assert spec["encoding"]["color"]["scale"]["domain"] == [
+        "below the target",
+        "reaches the target, over your hours",
+        "reaches the target and fits your hours",
+    ]
+    assert set(bins["outcome"]) <= set(spec["encoding"]["color"]["scale"]["domain"])

@@ -139,7 +139,14 @@ def data_table_data(table: pd.DataFrame) -> pd.DataFrame:
 REACHES_AND_FITS = "reaches the target and fits your hours"
 REACHES_OVER_HOURS = "reaches the target, over your hours"
 BELOW_TARGET = "below the target"
-OUTCOMES = [BELOW_TARGET, REACHES_OVER_HOURS, REACHES_AND_FITS, FITS_YOUR_HOURS, OVER_YOUR_HOURS]
+#: Outcome → its colour: with a target the first three, without one the last two.
+OUTCOME_COLOURS = {
+    BELOW_TARGET: "#c9a227",
+    REACHES_OVER_HOURS: "#e07b39",
+    REACHES_AND_FITS: "#2f6f4f",
+    FITS_YOUR_HOURS: "#5b7db1",
+    OVER_YOUR_HOURS: "#b00020",
+}
 
 
 def histogram_data(draws: Draws, target: float | None) -> pd.DataFrame:
@@ -159,8 +166,10 @@ def histogram_data(draws: Draws, target: float | None) -> pd.DataFrame:
     return bins[bins["samples"] > 0].rename(columns={"group": "outcome"})
 
 
-def histogram_chart(currency: str) -> alt.Chart:
-    """How the simulated plans' net income spreads."""
+def histogram_chart(currency: str, with_target: bool) -> alt.Chart:
+    """How the simulated plans' net income spreads, coloured by outcome; the legend lists the
+    outcomes of a simulation with a target, or of one without."""
+    outcomes = list(OUTCOME_COLOURS)[:3] if with_target else list(OUTCOME_COLOURS)[3:]
     return (
         alt.Chart()
         .mark_bar(binSpacing=0)
@@ -177,10 +186,9 @@ def histogram_chart(currency: str) -> alt.Chart:
                 "outcome:N",
                 title=None,
                 scale=alt.Scale(
-                    domain=OUTCOMES,
-                    range=["#c9a227", "#e07b39", "#2f6f4f", "#5b7db1", "#b00020"],
+                    domain=outcomes, range=[OUTCOME_COLOURS[outcome] for outcome in outcomes]
                 ),
-                sort=OUTCOMES,
+                sort=outcomes,
                 legend=alt.Legend(orient="bottom", columns=3, labelLimit=320),
             ),
             tooltip=[

@@ -46,8 +46,9 @@ def sensitivity_view(scenario: Scenario) -> None:
         over = int((bars["fits"] == OVER_YOUR_HOURS).sum())
         if over:
             st.caption(
-                f"{over} of these moves give a plan over your hours (pale bars, labelled "
-                "“over your hours”): more income there is not a plan you can live."
+                f"{over} of these moves {'gives' if over == 1 else 'give'} a plan over your "
+                "hours (pale bars, labelled “over your hours”): more income there is not a "
+                "plan you can live."
             )
     with st.expander("Every input, down and up"):
         st.dataframe(

@@ -65,7 +65,7 @@ def uncertainty_view(scenario: Scenario) -> None:
     )
     st.vega_lite_chart(
         histogram_data(draws, result.target),
-        vega_lite_spec(histogram_chart, currency),
+        vega_lite_spec(histogram_chart, currency, result.target is not None),
         key="simulation_histogram",
     )
     st.dataframe(

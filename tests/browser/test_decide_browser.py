@@ -7,11 +7,12 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from models.examples import DEFAULT_EXAMPLE, load_example
-from models.formatting import format_money
+from models.formatting import format_money, format_share
 from models.optimizer import optimize
+from models.sharing import LINK_PARAMETER, encode_scenario
 from models.uncertainty import simulate
 from tests.browser.app_server import wait_for_app_run
-from tests.browser.test_plan_browser import metric_value, open_app
+from tests.browser.test_plan_browser import choose, metric_value, open_app
 
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 
@@ -54,3 +55,34 @@ def test_decide_answers_each_question_with_the_models_numbers(page: Page, app_ur
     page.get_by_role("button", name="Add the best mix to the library").click()
     expect(page.get_by_text("(best mix)” in the library")).to_be_visible()
     page.screenshot(path=ARTIFACTS / "decide-best-mix.png", full_page=True)
+
+
+def test_decide_says_what_does_not_fit_where_a_person_reads_it(page: Page, app_url: str) -> None:
+    """Maya's clients for 180,000: goal seek, the tornado and the simulation all say the plan
+    needs more hours than she has (the numbers are worked in tests/test_decide.py)."""
+    maya = load_example("coach-one-to-one")
+    open_app(page, f"{app_url}?{LINK_PARAMETER}={encode_scenario(maya)}")
+    page.get_by_role("link", name="Decide").click()
+    expect(page.get_by_role("heading", name="Decide", exact=True)).to_be_visible()
+    wait_for_app_run(page)
+    choose(page, "Input to change", "Executive coaching → Clients per year")
+    expect(page.get_by_text("This plan does not fit")).to_be_visible()
+    expect(page.get_by_text("The most that fits is 23.71")).to_be_visible()
+    expect(page.get_by_role("button", name="Apply the value that fits")).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "decide-goal-seek-does-not-fit.png", full_page=True)
+
+    section(page, "Sensitivity")
+    expect(page.get_by_text("gives a plan over your hours")).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "decide-sensitivity-over-hours.png", full_page=True)
+
+    section(page, "Uncertainty")
+    result = simulate(maya)
+    expect(metric_value(page, "… and fitting your hours")).to_have_text(
+        format_share(result.p_reach_and_fit)
+    )
+    page.screenshot(path=ARTIFACTS / "decide-uncertainty-fitting.png", full_page=True)
+    histogram = page.get_by_test_id("stVegaLiteChart").first
+    histogram.scroll_into_view_if_needed()
+    expect(histogram.get_by_text("reaches the target and fits your hours")).to_be_visible()
+    histogram.screenshot(path=ARTIFACTS / "decide-uncertainty-histogram.png")
