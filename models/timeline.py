@@ -61,6 +61,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from models.evaluation import evaluate, evaluate_offer, fixed_admin_hours
+from models.formatting import format_money
 from models.results import HOUR_CATEGORIES, HourBreakdown, OfferResult
 from models.schema import (
     MONTHS_PLANNED,
@@ -625,9 +626,25 @@ def what_collides(report: TimelineReport, month: int, most: int = 3) -> str:
     )
 
 
-def milestones(plan: Timeline) -> tuple[str, ...]:
+#: Where payback's value of an hour came from, in words.
+HOURLY_VALUE_SOURCES: dict[str, str] = {
+    "hourly_value": "what an hour of yours is worth",
+    "other_offers": "the effective hourly rate of your other offers",
+    "whole_plan": "the effective hourly rate of the whole plan: your other offers earn nothing",
+    "none": "nothing: the plan earns nothing an hour",
+}
+
+
+def hourly_value_words(value: HourlyValue, currency: str | None = None) -> str:
+    """The value payback used, in words: ``an hour valued at $27.55, the effective hourly rate
+    of your other offers``; without a currency the amount has two decimals."""
+    amount = format_money(value.value, currency, cents=True) if currency else f"{value.value:,.2f}"
+    return f"an hour valued at {amount}, {HOURLY_VALUE_SOURCES[value.source]}"
+
+
+def milestones(plan: Timeline, currency: str | None = None) -> tuple[str, ...]:
     """The timeline's landmarks in words: the peak month, break-even, and when each offer's
-    creation time is paid back."""
+    creation time is paid back, with the value of an hour it used."""
     lines = [f"Peak month: {plan.peak_month}"]
     lines.append(
         f"Break-even: month {plan.break_even_month}"
@@ -636,7 +653,8 @@ def milestones(plan: Timeline) -> tuple[str, ...]:
     )
     for name, month in plan.payback.items():
         paid = f"month {month}" if month is not None else "not within 36 months"
-        lines.append(f'Creation time of "{name}" paid back: {paid}')
+        words = hourly_value_words(plan.payback_hourly_value[name], currency)
+        lines.append(f'Creation time of "{name}" paid back: {paid} ({words})')
     return tuple(lines)
 
 
