@@ -257,7 +257,8 @@ class Practitioner(Uncertain):
         unit="currency/h",
         description=(
             "Used to value creation time in the timeline's payback. Empty: the plan's effective "
-            "hourly rate without the offer being paid back."
+            "hourly rate without the offer being paid back, or the whole plan's when the other "
+            "offers earn nothing."
         ),
     )
 
@@ -289,7 +290,10 @@ class Schedule(StrictModel):
     ramp_months: int = _month(
         0,
         title="Ramp-up months",
-        description="Buyers rise in equal steps to the full rate over these months.",
+        description=(
+            "Buyers rise in equal steps to the full rate over these months (not on licensing, "
+            "whose ramp-up is the signing of licensees)."
+        ),
         low=0,
     )
     creation_months: int = _month(
