@@ -218,12 +218,32 @@ class _Placed:
     def empty(cls) -> _Placed:
         return cls(np.zeros((len(HOUR_CATEGORIES), MONTHS)), np.zeros(MONTHS), np.zeros(MONTHS))
 
-    def add(self, month: int, factor: float, year: OfferResult, *, hours_too: bool = True) -> None:
-        """Add ``factor`` × ``year`` (creation hours excluded) to ``month``."""
-        if hours_too:
-            self.hours[:, month - 1] += factor * _hours_vector(year)
-        self.revenue[month - 1] += factor * year.revenue
-        self.costs[month - 1] += factor * year.direct_costs
+    def add(
+        self,
+        factors: NDArray[np.float64],
+        year: OfferResult,
+        categories: tuple[str, ...] = HOUR_CATEGORIES,
+        *,
+        money: bool = True,
+    ) -> None:
+        """Add ``factors`` (one a month) × ``year``: the hours of ``categories`` (creation never:
+        it is placed on its own) and, with ``money``, revenue and direct costs."""
+        vector = _hours_vector(year)
+        chosen = np.isin(np.array(HOUR_CATEGORIES), categories)
+        self.hours += np.outer(np.where(chosen, vector, 0.0), factors)
+        if money:
+            self.revenue += factors * year.revenue
+            self.costs += factors * year.direct_costs
+
+
+def ramp_factors(start: int, ramp_months: int) -> NDArray[np.float64]:
+    """:func:`ramp_factor` of months 1-36. [0-1]"""
+    return np.array([ramp_factor(month, start, ramp_months) for month in range(1, MONTHS + 1)])
+
+
+def _first_cycle(start: int) -> NDArray[np.bool_]:
+    """Months 1-36 within the first 12 months from ``start``: no one yet to renew."""
+    return np.arange(1, MONTHS + 1) < start + FIRST_CYCLE_MONTHS
 
 
 def ramp_factor(month: int, start: int, ramp_months: int) -> float:
@@ -384,9 +404,10 @@ def _continuous(offer: OfferBase, schedule: Schedule, start: int, placed: _Place
     """A twelfth of the year each month from ``start``, ramped; every buyer new in the first
     cycle."""
     year, first_cycle = evaluate_offer(offer), _all_new(offer)
-    for month in range(start, MONTHS + 1):
-        factor = ramp_factor(month, start, schedule.ramp_months) / 12
-        placed.add(month, factor, first_cycle if month < start + FIRST_CYCLE_MONTHS else year)
+    factors = ramp_factors(start, schedule.ramp_months) / 12
+    first = _first_cycle(start)
+    placed.add(np.where(first, factors, 0.0), first_cycle)
+    placed.add(np.where(first, 0.0, factors), year)
 
 
 def _launches(
@@ -395,24 +416,17 @@ def _launches(
     """Sales, launch BD, admin, revenue and costs in the launch months; support every month.
     Returns the launch months of the year."""
     months_of_year = schedule.launch_months or default_launch_months(offer.launches_per_year, start)
-    share = 1 / len(months_of_year)
     year, first_cycle = evaluate_offer(offer), _all_new(offer)
+    ramp = ramp_factors(start, schedule.ramp_months)
     steady = ("delivery", "prep", "travel")
-    for month in range(start, MONTHS + 1):
-        factor = ramp_factor(month, start, schedule.ramp_months) / 12
-        for category in steady:
-            placed.hours[_CATEGORY[category], month - 1] += factor * getattr(year.hours, category)
-    for begins in _yearly_starts(months_of_year):
-        if begins < start:
-            continue
-        factor = ramp_factor(begins, start, schedule.ramp_months) * share
-        selling = first_cycle if begins < start + FIRST_CYCLE_MONTHS else year
-        placed.add(begins, factor, selling, hours_too=False)
-        for category in HOUR_CATEGORIES:
-            if category not in steady and category != "creation":
-                placed.hours[_CATEGORY[category], begins - 1] += factor * getattr(
-                    selling.hours, category
-                )
+    placed.add(ramp / 12, year, steady, money=False)
+    launches = np.zeros(MONTHS)
+    launches[[begins - 1 for begins in _yearly_starts(months_of_year)]] = 1 / len(months_of_year)
+    launches *= ramp  # 0 before the start
+    selling = ("business_development", "admin")
+    first = _first_cycle(start)
+    placed.add(np.where(first, launches, 0.0), first_cycle, selling)
+    placed.add(np.where(first, 0.0, launches), year, selling)
     return tuple(months_of_year)
 
 
@@ -450,11 +464,9 @@ def _licensing(offer: Licensing, schedule: Schedule, start: int, placed: _Placed
         offer, licensees=0.0, new_licensees_per_year=1.0, legal_costs_per_year=0.0
     )
     active = active_licensees(offer, schedule, start)
-    signed = _signings(offer, start)
-    for month in range(start, MONTHS + 1):
-        placed.add(month, float(active[month - 1]) / 12, per_active)
-        placed.add(month, float(signed[month - 1]), per_signed)
-        placed.costs[month - 1] += offer.legal_costs_per_year / 12
+    placed.add(active / 12, per_active)
+    placed.add(_signings(offer, start), per_signed)
+    placed.costs[start - 1 :] += offer.legal_costs_per_year / 12
     full = np.flatnonzero(active >= offer.licensees - 1e-9)
     full = full[full >= start - 1]
     return (int(full[0]) + 1 if full.size else MONTHS + 1) - start
