@@ -345,6 +345,8 @@ def _yearly_starts(months_of_year: list[int], last: int = MONTHS) -> list[int]:
 def _group_months(
     offer: GroupProgram | Mastermind | Retreat, schedule: Schedule, start: int
 ) -> OfferMonths:
+    """Each start of the year's groups, cohorts or retreats placed from ``start`` on; the runs
+    that start before the first has ended have no one to renew."""
     placed = _Placed.empty()
     count = getattr(offer, _group_count_field(offer))
     months_of_year = schedule.start_months or default_start_months(count)
