@@ -539,3 +539,33 @@ def test_new_schedule_fields_apply_to_their_kinds_only():
         coaching(schedule={"licensees_at_start": 2})
     with pytest.raises(ValidationError, match=r"licensees at the start \(13\) cannot exceed"):
         licence(licensees_at_start=13)
+
+
+@given(scenarios(min_offers=1, max_offers=4))
+def test_payback_never_comes_before_the_offer_has_earned(scenario):
+    report = build_timeline(scenario)
+    for item in report.offers:
+        month = report.timeline.payback.get(item.name)
+        if month is None:
+            continue
+        cumulative = item.contribution.cumsum()
+        value = report.timeline.payback_hourly_value[item.name]
+        # from the payback month on, it has earned something and covers the hours' value
+        assert (cumulative[month - 1 :] > 0).all()
+        offer = next(o for o in scenario.offers if o.name == item.name)
+        cost = value.value * offer.creation_hours
+        assert (cumulative[month - 1 :] >= cost * (1 - 1e-9) - 1e-9).all()
+        assert month >= item.start_month  # nothing sells before it starts
+
+
+@given(scenarios(min_offers=1, max_offers=3))
+def test_active_licensees_never_fall_nor_pass_the_plan(scenario):
+    for offer in scenario.enabled_offers:
+        if not isinstance(offer, Licensing):
+            continue
+        schedule = offer.schedule or Schedule()
+        start = offer_months(offer).start_month
+        active = active_licensees(offer, schedule, start)
+        assert (np.diff(active[start - 1 :]) >= -1e-9).all()
+        assert (active <= offer.licensees * (1 + 1e-12)).all()
+        assert (active[: start - 1] == 0).all()
