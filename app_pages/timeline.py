@@ -9,7 +9,7 @@ import streamlit as st
 from models.formatting import format_money, format_money_short
 from models.results import HOUR_CATEGORIES
 from models.tables import MONTH_COLUMNS, hours_by_month, months_table, offer_phases
-from models.timeline import MONTHS, build_timeline, notes
+from models.timeline import MONTHS, build_timeline, hourly_value_words, notes
 from ui.charts import in_plan_order, vega_lite_spec
 from ui.report_downloads import chart_download
 from ui.schedule_editor import schedule_editor
@@ -69,7 +69,8 @@ fourth.metric(
 for name, month in plan.payback.items():
     st.markdown(
         f"**{name}**: creation time paid back "
-        + (f"in **month {month}**." if month is not None else "**not within 36 months**.")
+        + (f"in **month {month}**" if month is not None else "**not within 36 months**")
+        + f" ({hourly_value_words(plan.payback_hourly_value[name], currency)})."
     )
 if check.problems:
     st.error(

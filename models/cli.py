@@ -370,7 +370,7 @@ def timeline_table(scenario: Scenario, report: TimelineReport) -> str:
         for month in plan.months
     ]
     lines = [f"{scenario.name}: the first 36 months", "", pd.DataFrame(rows).to_string(index=False)]
-    lines += ["", *milestones(plan)]
+    lines += ["", *milestones(plan, currency)]
     return "\n".join(lines + _notes(timeline_notes(report)))
 
 

@@ -102,7 +102,9 @@ def schema_reference_markdown() -> str:
     sections += [
         "### `schedule` (on any offer; every field optional)",
         "`start_months` applies to group programs, masterminds and retreats, "
-        "`duration_months` to group programs.",
+        "`duration_months` to group programs, `launch_months` to online programs (used when "
+        "they have one launch a year or more), `licensees_at_start` to licensing (which leaves "
+        "`ramp_months` out: its ramp-up is the signing of licensees).",
         fields_table(Schedule, field_order(Schedule)),
         "### `ranges` (on the practitioner and on any offer; optional)",
         "`field: [low, high]` for any numeric figure of that section except the target, the "

@@ -257,7 +257,8 @@ class Practitioner(Uncertain):
         unit="currency/h",
         description=(
             "Used to value creation time in the timeline's payback. Empty: the plan's effective "
-            "hourly rate without the offer being paid back."
+            "hourly rate without the offer being paid back, or the whole plan's when the other "
+            "offers earn nothing."
         ),
     )
 
@@ -289,7 +290,10 @@ class Schedule(StrictModel):
     ramp_months: int = _month(
         0,
         title="Ramp-up months",
-        description="Buyers rise in equal steps to the full rate over these months.",
+        description=(
+            "Buyers rise in equal steps to the full rate over these months (not on licensing, "
+            "whose ramp-up is the signing of licensees)."
+        ),
         low=0,
     )
     creation_months: int = _month(
@@ -317,7 +321,29 @@ class Schedule(StrictModel):
         json_schema_extra={"unit": "months"},
     )
 
-    @field_validator("start_months")
+    launch_months: list[int] | None = Field(
+        None,
+        title="Months of the year it launches",
+        description=(
+            "Online programs with one launch a year or more: the months (1-12) its launches open, "
+            "every year; each launch sells an equal share of the year's students. Empty: spread "
+            "evenly through the year from the first month."
+        ),
+        min_length=1,
+        max_length=12,
+        json_schema_extra={"unit": "months 1-12"},
+    )
+    licensees_at_start: float = count(
+        0.0,
+        title="Active licensees at the start",
+        unit="licensees",
+        description=(
+            "Licensing: licensees already running your program in the first month; the rest are "
+            "signed at the new licensees per year until the active licensees are reached."
+        ),
+    )
+
+    @field_validator("start_months", "launch_months")
     @classmethod
     def _months_of_a_year(cls, months: list[int] | None) -> list[int] | None:
         if months is None:
@@ -392,6 +418,10 @@ class OfferBase(Uncertain):
             )
         if self.schedule.duration_months is not None and self.kind != "group_program":
             raise ValueError("schedule → duration_months applies to group programs only")
+        if self.schedule.launch_months is not None and self.kind != "online_program":
+            raise ValueError("schedule → launch_months applies to online programs only")
+        if self.schedule.licensees_at_start and self.kind != "licensing":
+            raise ValueError("schedule → licensees_at_start applies to licensing only")
         return self
 
 
@@ -764,6 +794,12 @@ class Licensing(Creation, OfferBase):
             raise ValueError(
                 f"new licensees per year ({self.new_licensees_per_year:g}) cannot exceed the "
                 f"active licensees ({self.licensees:g})"
+            )
+        at_start = self.schedule.licensees_at_start if self.schedule else 0.0
+        if at_start > self.licensees:
+            raise ValueError(
+                f"schedule → licensees at the start ({at_start:g}) cannot exceed the active "
+                f"licensees ({self.licensees:g})"
             )
         return self
 

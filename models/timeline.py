@@ -3,10 +3,25 @@
 Every figure comes from :func:`models.evaluation.evaluate_offer`, placed in
 time by each offer's ``schedule``:
 
-- **Continuous offers** (1:1 clients, contracts, online programs, licensing)
-  run from ``start_month`` at a twelfth of their year each month. During
-  ``ramp_months`` buyers rise in equal steps: with a ramp of 3 the first three
-  months run at 1/4, 2/4 and 3/4 of the full rate.
+- **Continuous offers** (1:1 clients, contracts, online programs without
+  launches) run from ``start_month`` at a twelfth of their year each month.
+  During ``ramp_months`` buyers rise in equal steps: with a ramp of 3 the first
+  three months run at 1/4, 2/4 and 3/4 of the full rate.
+- **Online programs with launches** (``launches_per_year`` of 1 or more) sell
+  in their launch months (``launch_months``, default spread evenly through the
+  year from ``start_month``, the first launch in ``start_month``): each launch
+  has an equal share of the year's sales, launch business development, admin,
+  revenue and direct costs (which all follow sales). Student support runs every
+  month as for a continuous offer.
+- **Licensing accumulates.** From ``start_month`` licensees are signed at
+  ``new_licensees_per_year`` / 12 a month; the active
+  licensees start at ``licensees_at_start`` (default 0) and grow by each
+  month's signings, those signed in a month counting in it, until the planned
+  ``licensees`` are active (signing then goes on, replacing those who leave, as
+  in the annual model). Upfront fees, onboarding, business development, admin
+  and per-sale costs follow the signings; royalties and support follow the
+  active licensees. Legal costs are a twelfth a month from the start. The
+  build-up is the offer's ramp: ``ramp_months`` is left out, with a note.
 - **Groups, cohorts and retreats** start in ``start_months`` of every year
   (default: spread evenly), each holding an equal share of the year's groups.
   A group's business development happens in the month before it starts (in
@@ -15,27 +30,38 @@ time by each offer's ``schedule``:
   sessions, and a mastermind's monthly fees, are spread over the months it runs
   (a group program's ``duration_months``, default its sessions at one a week;
   a mastermind's ``months``; a retreat's one month).
+- **Renewals need someone to renew.** In an offer's first cycle every buyer is
+  new, so ``returning_share`` does not lower business development: the first
+  12 months from ``start_month`` of a continuous or launched offer, and every
+  group, cohort or retreat that starts before the first one has ended.
 - **Creation hours** are spent evenly over ``creation_months`` just before
   ``start_month``; a start too early for that is moved later, with a note.
   Once running, upkeep is a twelfth of the year's upkeep each month.
-- Licensing's legal costs are a twelfth a month from the start, not ramped.
+- **Payback**: an offer's creation hours are paid back in the first month from
+  which its cumulative contribution (revenue − direct costs) stays positive and
+  covers their value; the value of an hour is the practitioner's
+  ``hourly_value``, else the plan's effective hourly rate without the offer,
+  else (when that is undefined or not positive) the whole plan's, else 0.
 - Fixed admin and fixed costs are a twelfth of the year every month; capacity
   is hours a week × weeks a year ÷ 12.
 
-Once every offer has started and ramped, a year of months adds up to the annual
-model's revenue, direct costs and hours of every category but creation.
-Hours in [h/month], money in [currency/month].
+Once every offer has started, ramped, run a first cycle and (licensing)
+reached its planned licensees, a year of months adds up to the annual model's
+revenue, direct costs and hours of every category but creation. Hours in
+[h/month], money in [currency/month].
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
 from models.evaluation import evaluate, evaluate_offer, fixed_admin_hours
+from models.formatting import format_money
 from models.results import HOUR_CATEGORIES, HourBreakdown, OfferResult
 from models.schema import (
     MONTHS_PLANNED,
@@ -44,6 +70,7 @@ from models.schema import (
     Mastermind,
     OfferBase,
     OnlineProgram,
+    RenewableOffer,
     Retreat,
     Scenario,
     Schedule,
@@ -52,6 +79,12 @@ from models.schema import (
 MONTHS = MONTHS_PLANNED
 _CATEGORY = {category: index for index, category in enumerate(HOUR_CATEGORIES)}
 _WEEKS_A_MONTH = 52 / 12
+#: Months of an offer's first cycle for buyers who buy by the year (continuous and launched offers).
+FIRST_CYCLE_MONTHS = 12
+
+#: Where the value of an hour used by payback came from: the practitioner's ``hourly_value``,
+#: the plan's effective hourly rate without the offer, the whole plan's, or nothing (0).
+HourlyValueSource = Literal["hourly_value", "other_offers", "whole_plan", "none"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +103,43 @@ class Month:
 
 
 @dataclass(frozen=True)
+class HourlyValue:
+    """The value of one creation hour that payback used. [currency/h]"""
+
+    value: float
+    source: HourlyValueSource
+
+
+@dataclass(frozen=True)
+class AppliedSchedule:
+    """An offer's schedule as the timeline applied it: defaults filled in, a start moved for
+    creation. Fields that do not apply to the offer's kind are None.
+
+    Attributes
+    ----------
+    start_month, ramp_months, creation_months : int
+        First month it sells, months of ramp-up, months of creation before it (0 without
+        creation hours). [month]
+    start_months : tuple[int, ...] | None
+        Groups, cohorts and retreats: months of the year they start. [month 1-12]
+    duration_months : int | None
+        Groups, cohorts and retreats: months one runs. [months]
+    launch_months : tuple[int, ...] | None
+        Online programs with launches: months of the year they launch. [month 1-12]
+    licensees_at_start : float | None
+        Licensing: active licensees in the first month before any signing. [licensees]
+    """
+
+    start_month: int
+    ramp_months: int
+    creation_months: int
+    start_months: tuple[int, ...] | None = None
+    duration_months: int | None = None
+    launch_months: tuple[int, ...] | None = None
+    licensees_at_start: float | None = None
+
+
+@dataclass(frozen=True)
 class Timeline:
     """Months 1-36, the peak and over-capacity months, break-even and payback.
 
@@ -83,8 +153,12 @@ class Timeline:
         The month from which cumulative net income stays at or above 0; None if
         it ends month 36 below 0.
     payback : dict[str, int | None]
-        Offer with creation hours → the month its cumulative contribution first
-        covers its creation hours valued at the practitioner's hourly value.
+        Offer with creation hours → the first month from which its cumulative contribution stays
+        positive and covers its creation hours valued at ``payback_hourly_value``.
+    payback_hourly_value : dict[str, HourlyValue]
+        Offer with creation hours → the value of an hour payback used and where it came from.
+    schedules : dict[str, AppliedSchedule]
+        Enabled offer → its schedule as applied.
     """
 
     months: tuple[Month, ...]
@@ -92,6 +166,8 @@ class Timeline:
     over_capacity_months: tuple[int, ...]
     break_even_month: int | None
     payback: dict[str, int | None]
+    payback_hourly_value: dict[str, HourlyValue]
+    schedules: dict[str, AppliedSchedule]
 
 
 @dataclass(frozen=True)
@@ -108,11 +184,17 @@ class OfferMonths:
     start_month: int
     phases: tuple[tuple[str, int, int], ...]
     notes: tuple[str, ...]
+    schedule: AppliedSchedule
 
     @property
     def total_hours(self) -> NDArray[np.float64]:
         """Hours a month, every category. [h/month]"""
         return self.hours.sum(axis=0)  # type: ignore[no-any-return]
+
+    @property
+    def contribution(self) -> NDArray[np.float64]:
+        """Revenue − direct costs each month. [currency/month]"""
+        return self.revenue - self.direct_costs
 
 
 @dataclass(frozen=True)
@@ -124,8 +206,44 @@ class TimelineReport:
     capacity_hours: float
 
 
-def _zeros() -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
-    return np.zeros((len(HOUR_CATEGORIES), MONTHS)), np.zeros(MONTHS), np.zeros(MONTHS)
+@dataclass
+class _Placed:
+    """The arrays an offer is placed into, filled by the placing functions."""
+
+    hours: NDArray[np.float64]
+    revenue: NDArray[np.float64]
+    costs: NDArray[np.float64]
+
+    @classmethod
+    def empty(cls) -> _Placed:
+        return cls(np.zeros((len(HOUR_CATEGORIES), MONTHS)), np.zeros(MONTHS), np.zeros(MONTHS))
+
+    def add(
+        self,
+        factors: NDArray[np.float64],
+        year: OfferResult,
+        categories: tuple[str, ...] = HOUR_CATEGORIES,
+        *,
+        money: bool = True,
+    ) -> None:
+        """Add ``factors`` (one a month) × ``year``: the hours of ``categories`` (creation never:
+        it is placed on its own) and, with ``money``, revenue and direct costs."""
+        vector = _hours_vector(year)
+        chosen = np.isin(np.array(HOUR_CATEGORIES), categories)
+        self.hours += np.outer(np.where(chosen, vector, 0.0), factors)
+        if money:
+            self.revenue += factors * year.revenue
+            self.costs += factors * year.direct_costs
+
+
+def ramp_factors(start: int, ramp_months: int) -> NDArray[np.float64]:
+    """:func:`ramp_factor` of months 1-36. [0-1]"""
+    return np.array([ramp_factor(month, start, ramp_months) for month in range(1, MONTHS + 1)])
+
+
+def _first_cycle(start: int) -> NDArray[np.bool_]:
+    """Months 1-36 within the first 12 months from ``start``: no one yet to renew."""
+    return np.arange(1, MONTHS + 1) < start + FIRST_CYCLE_MONTHS
 
 
 def ramp_factor(month: int, start: int, ramp_months: int) -> float:
@@ -149,7 +267,22 @@ def _upkeep_hours(offer: OfferBase) -> float:
 
 
 def _hours_vector(result: OfferResult) -> NDArray[np.float64]:
-    return np.array([getattr(result.hours, category) for category in HOUR_CATEGORIES])
+    """The result's hours by category, creation left out (it is placed on its own). [h]"""
+    vector = np.array([getattr(result.hours, category) for category in HOUR_CATEGORIES])
+    vector[_CATEGORY["creation"]] = 0.0
+    return vector
+
+
+def _evaluate(offer: OfferBase, **update: float) -> OfferResult:
+    """The offer's year with some fields changed (no validation: a part of the offer's year)."""
+    return evaluate_offer(offer.model_copy(update=update))
+
+
+def _all_new(offer: OfferBase, **update: float) -> OfferResult:
+    """The offer's year when every buyer is new: its first cycle, with no one yet to renew."""
+    if isinstance(offer, RenewableOffer):
+        update["returning_share"] = 0.0
+    return _evaluate(offer, **update)
 
 
 def _group_count_field(offer: GroupProgram | Mastermind | Retreat) -> str:
@@ -179,51 +312,82 @@ def default_start_months(groups_per_year: float) -> list[int]:
     return [1 + (12 * index) // starts for index in range(starts)]
 
 
+def default_launch_months(launches_per_year: float, start_month: int) -> list[int]:
+    """Months of the year an online program launches when the schedule names none: spread
+    evenly through the year, the first in the month of ``start_month``.
+
+    Notes
+    -----
+    2 launches from month 7: months 7 and 1 (of each year), so launches in months 7, 13, 19 …
+    """
+    offset = (start_month - 1) % 12
+    return sorted(
+        (offset + month - 1) % 12 + 1 for month in default_start_months(launches_per_year)
+    )
+
+
 def _spread(array: NDArray[np.float64], first: int, months: int, amount: float) -> None:
     """Add ``amount`` evenly over ``months`` months from month ``first``, cut at month 36."""
     if months > 0:
         array[max(first, 1) - 1 : min(first + months - 1, MONTHS)] += amount / months
 
 
+def _yearly_starts(months_of_year: list[int], last: int = MONTHS) -> list[int]:
+    """Every month 1..``last`` that falls in one of ``months_of_year``."""
+    return [
+        12 * year + month
+        for year in range(4)
+        for month in months_of_year
+        if 12 * year + month <= last
+    ]
+
+
 def _group_months(
     offer: GroupProgram | Mastermind | Retreat, schedule: Schedule, start: int
 ) -> OfferMonths:
-    hours, revenue, costs = _zeros()
+    """Each start of the year's groups, cohorts or retreats placed from ``start`` on; the runs
+    that start before the first has ended have no one to renew."""
+    placed = _Placed.empty()
     count = getattr(offer, _group_count_field(offer))
     months_of_year = schedule.start_months or default_start_months(count)
     share = count / len(months_of_year) if count else 0.0
-    one = evaluate_offer(offer.model_copy(update={_group_count_field(offer): share}))
+    one = _evaluate(offer, **{_group_count_field(offer): share})
+    first_run = _all_new(offer, **{_group_count_field(offer): share})
     per_buyer_costs = one.buyers * offer.cost_per_sale
     session_costs = one.direct_costs - per_buyer_costs
     duration = _duration(offer, schedule)
-    for year in range(4):  # year 4 only for the business development of its first groups
-        for month_of_year in months_of_year:
-            begins = 12 * year + month_of_year
-            factor = ramp_factor(begins, start, schedule.ramp_months)
-            if factor == 0 or begins - 1 > MONTHS:
-                continue
-            selling_month = max(begins - 1, 1)
-            hours[_CATEGORY["business_development"], selling_month - 1] += (
-                factor * one.hours.business_development
+    begins_all = [
+        begins for begins in _yearly_starts(months_of_year, MONTHS + 1) if begins >= start
+    ]
+    first_ends = begins_all[0] + duration - 1 if begins_all else MONTHS
+    bd, admin = _CATEGORY["business_development"], _CATEGORY["admin"]
+    for begins in begins_all:  # month 37 only for the business development of its groups
+        factor = ramp_factor(begins, start, schedule.ramp_months)
+        selling = one if begins > first_ends else first_run  # someone to renew once one has ended
+        placed.hours[bd, max(begins - 1, 1) - 1] += factor * selling.hours.business_development
+        if begins > MONTHS:
+            continue
+        placed.hours[admin, begins - 1] += factor * one.hours.admin
+        placed.costs[begins - 1] += factor * per_buyer_costs
+        for category in ("delivery", "prep", "travel"):
+            _spread(
+                placed.hours[_CATEGORY[category]],
+                begins,
+                duration,
+                factor * getattr(one.hours, category),
             )
-            if begins > MONTHS:
-                continue
-            hours[_CATEGORY["admin"], begins - 1] += factor * one.hours.admin
-            costs[begins - 1] += factor * per_buyer_costs
-            for category in ("delivery", "prep", "travel"):
-                _spread(
-                    hours[_CATEGORY[category]],
-                    begins,
-                    duration,
-                    factor * getattr(one.hours, category),
-                )
-            _spread(costs, begins, duration, factor * session_costs)
-            if isinstance(offer, Mastermind):
-                _spread(revenue, begins, duration, factor * one.revenue)
-            else:
-                revenue[begins - 1] += factor * one.revenue
+        _spread(placed.costs, begins, duration, factor * session_costs)
+        if isinstance(offer, Mastermind):
+            _spread(placed.revenue, begins, duration, factor * one.revenue)
+        else:
+            placed.revenue[begins - 1] += factor * one.revenue
+    applied = AppliedSchedule(
+        start, schedule.ramp_months, 0, tuple(months_of_year), duration_months=duration
+    )
     phases = _phases(start, schedule.ramp_months, 0)
-    return OfferMonths(offer.name, hours, revenue, costs, start, phases, ())
+    return OfferMonths(
+        offer.name, placed.hours, placed.revenue, placed.costs, start, phases, (), applied
+    )
 
 
 def _phases(start: int, ramp: int, creation: int) -> tuple[tuple[str, int, int], ...]:
@@ -236,6 +400,78 @@ def _phases(start: int, ramp: int, creation: int) -> tuple[tuple[str, int, int],
     if start + ramp <= MONTHS:
         phases.append(("running", start + ramp, MONTHS))
     return tuple(phase for phase in phases if phase[1] <= phase[2])
+
+
+def _continuous(offer: OfferBase, schedule: Schedule, start: int, placed: _Placed) -> None:
+    """A twelfth of the year each month from ``start``, ramped; every buyer new in the first
+    cycle."""
+    year, first_cycle = evaluate_offer(offer), _all_new(offer)
+    factors = ramp_factors(start, schedule.ramp_months) / 12
+    first = _first_cycle(start)
+    placed.add(np.where(first, factors, 0.0), first_cycle)
+    placed.add(np.where(first, 0.0, factors), year)
+
+
+def _launches(
+    offer: OnlineProgram, schedule: Schedule, start: int, placed: _Placed
+) -> tuple[int, ...]:
+    """Sales, launch BD, admin, revenue and costs in the launch months; support every month.
+    Returns the launch months of the year."""
+    months_of_year = schedule.launch_months or default_launch_months(offer.launches_per_year, start)
+    year, first_cycle = evaluate_offer(offer), _all_new(offer)
+    ramp = ramp_factors(start, schedule.ramp_months)
+    steady = ("delivery", "prep", "travel")
+    placed.add(ramp / 12, year, steady, money=False)
+    launches = np.zeros(MONTHS)
+    launches[[begins - 1 for begins in _yearly_starts(months_of_year)]] = 1 / len(months_of_year)
+    launches *= ramp  # 0 before the start
+    selling = ("business_development", "admin")
+    first = _first_cycle(start)
+    placed.add(np.where(first, launches, 0.0), first_cycle, selling)
+    placed.add(np.where(first, 0.0, launches), year, selling)
+    return tuple(months_of_year)
+
+
+def active_licensees(offer: Licensing, schedule: Schedule, start: int) -> NDArray[np.float64]:
+    """Active licensees each month: from ``licensees_at_start`` in ``start``, growing by each
+    month's signings (counted in the month they sign) up to the planned ``licensees``; 0 before
+    the start. [licensees]
+
+    Notes
+    -----
+    12 planned, 4 signed a year from month 1, none at the start: 1/3 in month 1, 4 in month 12,
+    12 in month 36.
+    """
+    signed = _signings(offer, start)
+    active = np.minimum(offer.licensees, schedule.licensees_at_start + np.cumsum(signed))
+    active[: start - 1] = 0.0
+    return active
+
+
+def _signings(offer: Licensing, start: int) -> NDArray[np.float64]:
+    """New licensees signed each month: a twelfth of the year's from ``start``, not ramped (the
+    build-up of active licensees is the offer's ramp). [licensees/month]"""
+    signed = np.full(MONTHS, offer.new_licensees_per_year / 12)
+    signed[: start - 1] = 0.0
+    return signed
+
+
+def _licensing(offer: Licensing, schedule: Schedule, start: int, placed: _Placed) -> int:
+    """Signings bring fees, onboarding and selling; active licensees royalties and support.
+    Returns the months from ``start`` until the planned licensees are active."""
+    per_active = _evaluate(
+        offer, licensees=1.0, new_licensees_per_year=0.0, legal_costs_per_year=0.0
+    )
+    per_signed = _evaluate(
+        offer, licensees=0.0, new_licensees_per_year=1.0, legal_costs_per_year=0.0
+    )
+    active = active_licensees(offer, schedule, start)
+    placed.add(active / 12, per_active)
+    placed.add(_signings(offer, start), per_signed)
+    placed.costs[start - 1 :] += offer.legal_costs_per_year / 12
+    full = np.flatnonzero(active >= offer.licensees - 1e-9)
+    full = full[full >= start - 1]
+    return (int(full[0]) + 1 if full.size else MONTHS + 1) - start
 
 
 def offer_months(offer: OfferBase) -> OfferMonths:
@@ -253,36 +489,75 @@ def offer_months(offer: OfferBase) -> OfferMonths:
         start = creation_months + 1
     if isinstance(offer, GroupProgram | Mastermind | Retreat):
         return _group_months(offer, schedule, start)
-    hours, revenue, costs = _zeros()
-    year = evaluate_offer(offer)
-    fixed_costs = offer.legal_costs_per_year if isinstance(offer, Licensing) else 0.0
-    running = _hours_vector(year)
-    running[_CATEGORY["creation"]] = 0.0
-    for month in range(start, MONTHS + 1):
-        factor = ramp_factor(month, start, schedule.ramp_months)
-        hours[:, month - 1] += factor * running / 12
-        hours[_CATEGORY["creation"], month - 1] += _upkeep_hours(offer) / 12
-        revenue[month - 1] += factor * year.revenue / 12
-        costs[month - 1] += factor * (year.direct_costs - fixed_costs) / 12 + fixed_costs / 12
-    _spread(hours[_CATEGORY["creation"]], start - creation_months, creation_months, creation_hours)
-    phases = _phases(start, schedule.ramp_months, creation_months)
-    return OfferMonths(offer.name, hours, revenue, costs, start, phases, tuple(notes))
+    placed = _Placed.empty()
+    ramp = schedule.ramp_months
+    applied = AppliedSchedule(start, ramp, creation_months)
+    if isinstance(offer, Licensing):
+        if ramp:
+            notes.append(
+                f'"{offer.name}": its ramp-up is the signing of licensees, {offer.new_licensees_per_year:g} '
+                f"a year, so its {ramp} ramp-up months are left out."
+            )
+        ramp = _licensing(offer, schedule, start, placed)
+        applied = AppliedSchedule(
+            start, 0, creation_months, licensees_at_start=schedule.licensees_at_start
+        )
+    elif isinstance(offer, OnlineProgram) and offer.launches_per_year >= 1:
+        launches = _launches(offer, schedule, start, placed)
+        applied = AppliedSchedule(start, ramp, creation_months, launch_months=launches)
+    else:
+        if isinstance(offer, OnlineProgram) and schedule.launch_months:
+            notes.append(
+                f'"{offer.name}": launch months are left out: it has fewer than one launch a '
+                "year, so it sells every month."
+            )
+        _continuous(offer, schedule, start, placed)
+    placed.hours[_CATEGORY["creation"], start - 1 :] += _upkeep_hours(offer) / 12
+    _spread(
+        placed.hours[_CATEGORY["creation"]],
+        start - creation_months,
+        creation_months,
+        creation_hours,
+    )
+    phases = _phases(start, ramp, creation_months)
+    return OfferMonths(
+        offer.name, placed.hours, placed.revenue, placed.costs, start, phases, tuple(notes), applied
+    )
 
 
-def _first_month(condition: NDArray[np.bool_]) -> int | None:
-    hits = np.flatnonzero(condition)
-    return int(hits[0]) + 1 if hits.size else None
+def payback_hourly_value(scenario: Scenario, offer_name: str) -> HourlyValue:
+    """The value of an hour of creation of ``offer_name``: the practitioner's ``hourly_value``;
+    else the effective hourly rate of the plan without the offer; else, when that is undefined or
+    not positive (the other offers earn nothing), the whole plan's in steady state; else 0.
+    [currency/h]"""
+    own = scenario.practitioner.hourly_value
+    if own is not None:
+        return HourlyValue(own, "hourly_value")
+    others = [offer for offer in scenario.offers if offer.name != offer_name]
+    rate = evaluate(scenario.model_copy(update={"offers": others})).totals.effective_hourly_rate
+    if rate is not None and rate > 0:
+        return HourlyValue(rate, "other_offers")
+    rate = evaluate(scenario).totals.effective_hourly_rate
+    if rate is not None and rate > 0:
+        return HourlyValue(rate, "whole_plan")
+    return HourlyValue(0.0, "none")
 
 
-def _payback(scenario: Scenario, offer: OfferBase, placed: OfferMonths) -> int | None:
-    value = scenario.practitioner.hourly_value
-    if value is None:
-        others = [o for o in scenario.offers if o.name != placed.name]
-        value = evaluate(
-            scenario.model_copy(update={"offers": others})
-        ).totals.effective_hourly_rate
-    cost = _creation_hours(offer) * max(value or 0.0, 0.0)
-    return _first_month(np.cumsum(placed.revenue - placed.direct_costs) >= cost - 1e-9)
+def payback_month(contribution: NDArray[np.float64], cost: float) -> int | None:
+    """The first month from which cumulative ``contribution`` stays positive and at or above
+    ``cost``: an offer that has earned nothing has paid back nothing. None if not by month 36.
+
+    Notes
+    -----
+    1,000 a month from month 4 against 5,000: month 8. Against 0: month 4, not month 1.
+    """
+    cumulative = np.cumsum(contribution)
+    tolerance = 1e-9 * max(1.0, cost)
+    covered = (cumulative >= cost - tolerance) & (cumulative > tolerance)
+    short = np.flatnonzero(~covered)
+    if not short.size:
+        return 1
+    return int(short[-1]) + 2 if short[-1] + 1 < MONTHS else None
 
 
 def build_timeline(scenario: Scenario) -> TimelineReport:
@@ -319,6 +594,12 @@ def build_timeline(scenario: Scenario) -> TimelineReport:
         break_even = int(negative[-1]) + 2
     else:
         break_even = None
+    created = [
+        (item, offer)
+        for item, offer in zip(placed, scenario.enabled_offers, strict=True)
+        if _creation_hours(offer) > 0
+    ]
+    values = {item.name: payback_hourly_value(scenario, item.name) for item, _ in created}
     timeline = Timeline(
         months=months,
         peak_month=int(np.argmax(totals)) + 1,
@@ -327,10 +608,13 @@ def build_timeline(scenario: Scenario) -> TimelineReport:
         ),
         break_even_month=break_even,
         payback={
-            item.name: _payback(scenario, offer, item)
-            for item, offer in zip(placed, scenario.enabled_offers, strict=True)
-            if _creation_hours(offer) > 0
+            item.name: payback_month(
+                item.contribution, _creation_hours(offer) * values[item.name].value
+            )
+            for item, offer in created
         },
+        payback_hourly_value=values,
+        schedules={item.name: item.schedule for item in placed},
     )
     return TimelineReport(timeline, placed, capacity)
 
@@ -356,9 +640,25 @@ def what_collides(report: TimelineReport, month: int, most: int = 3) -> str:
     )
 
 
-def milestones(plan: Timeline) -> tuple[str, ...]:
+#: Where payback's value of an hour came from, in words.
+HOURLY_VALUE_SOURCES: dict[str, str] = {
+    "hourly_value": "what an hour of yours is worth",
+    "other_offers": "the effective hourly rate of your other offers",
+    "whole_plan": "the effective hourly rate of the whole plan: your other offers earn nothing",
+    "none": "nothing: the plan earns nothing an hour",
+}
+
+
+def hourly_value_words(value: HourlyValue, currency: str | None = None) -> str:
+    """The value payback used, in words: ``an hour valued at $27.55, the effective hourly rate
+    of your other offers``; without a currency the amount has two decimals."""
+    amount = format_money(value.value, currency, cents=True) if currency else f"{value.value:,.2f}"
+    return f"an hour valued at {amount}, {HOURLY_VALUE_SOURCES[value.source]}"
+
+
+def milestones(plan: Timeline, currency: str | None = None) -> tuple[str, ...]:
     """The timeline's landmarks in words: the peak month, break-even, and when each offer's
-    creation time is paid back."""
+    creation time is paid back, with the value of an hour it used."""
     lines = [f"Peak month: {plan.peak_month}"]
     lines.append(
         f"Break-even: month {plan.break_even_month}"
@@ -367,7 +667,8 @@ def milestones(plan: Timeline) -> tuple[str, ...]:
     )
     for name, month in plan.payback.items():
         paid = f"month {month}" if month is not None else "not within 36 months"
-        lines.append(f'Creation time of "{name}" paid back: {paid}')
+        words = hourly_value_words(plan.payback_hourly_value[name], currency)
+        lines.append(f'Creation time of "{name}" paid back: {paid} ({words})')
     return tuple(lines)
 
 

@@ -169,7 +169,7 @@ def html_report(scenario: Scenario, prepared: date | None = None) -> str:
             LEVER_UNITS,
             currency,
         ),
-        milestones=milestones(timeline.timeline),
+        milestones=milestones(timeline.timeline, currency),
         timeline_notes=timeline_notes(timeline),
         timeline_charts=_charts(scenario, TIMELINE_CHARTS) if has_offers else [],
         inputs=_inputs(scenario),

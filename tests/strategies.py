@@ -109,11 +109,18 @@ def ranges(draw: st.DrawFn, model: type[BaseModel], fields: dict[str, Any]) -> d
 
 
 @st.composite
-def schedules(draw: st.DrawFn, kind: str) -> Schedule:
-    """A valid schedule for an offer of ``kind`` (group months only where they apply)."""
+def schedules(draw: st.DrawFn, kind: str, licensees: float = 0.0) -> Schedule:
+    """A valid schedule for an offer of ``kind`` (group months, launch months and licensees at
+    the start only where they apply; licensees at the start up to ``licensees``)."""
     fields = draw(model_fields(Schedule))
-    fields.pop("start_months", None)
-    fields.pop("duration_months", None)
+    for name in ("start_months", "duration_months", "launch_months", "licensees_at_start"):
+        fields.pop(name, None)
+    if kind == "online_program" and draw(st.booleans()):
+        fields["launch_months"] = draw(
+            st.lists(st.integers(1, 12), min_size=1, max_size=12, unique=True)
+        )
+    if kind == "licensing" and draw(st.booleans()):
+        fields["licensees_at_start"] = draw(st.floats(0, licensees))
     if kind in GROUP_KINDS and draw(st.booleans()):
         fields["start_months"] = draw(
             st.lists(st.integers(1, 12), min_size=1, max_size=12, unique=True)
@@ -129,7 +136,7 @@ def offers(draw: st.DrawFn, name: str, kind: str | None = None) -> Any:
     chosen = kind or draw(st.sampled_from(sorted(OFFER_MODELS)))
     model = OFFER_MODELS[chosen]
     fields = _repair_cross_field_rules(chosen, draw(model_fields(model)))
-    schedule = draw(st.none() | schedules(chosen))
+    schedule = draw(st.none() | schedules(chosen, fields.get("licensees", 0.0)))
     fields |= draw(ranges(model, fields))
     return model.model_validate({"kind": chosen, "name": name, **fields, "schedule": schedule})
 

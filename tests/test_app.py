@@ -17,6 +17,7 @@ from models.formatting import format_money, format_money_short
 from models.schema import KIND_LABELS, OFFER_MODELS
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import new_offer
+from models.timeline import timeline
 
 APP = str(Path(__file__).parent.parent / "streamlit_app.py")
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
@@ -369,7 +370,9 @@ def test_the_timeline_shows_the_engines_months_and_what_collides(app, downloads)
     app.switch_page("app_pages/timeline.py").run()
     assert not app.exception
     # The autumn retreat (month 10 of each year) on top of the coaching: 186 h against 153 h
-    assert metric(app, "Months over capacity") == "3 of 36"
+    # (193 h in year one), and month 1: the first cohort's 8 members are all new, 8 × 8 h = 64 h
+    # of selling, with the coaching's first year of new clients, 16 × 12 / 12 = 16 h: 169 h
+    assert metric(app, "Months over capacity") == "4 of 36"
     assert metric(app, "Busiest month") == "month 10"
     assert 'Month 10: "Autumn leadership retreat" 104 h' in app.warning[0].value
     assert app.session_state["draft"] == app.session_state["saved"]  # looking changes nothing
@@ -406,8 +409,50 @@ def test_a_course_that_cannot_be_built_in_time_starts_later_with_a_note(app):
         "6 months of creation do not fit before month 3, so it starts in month 7" in w.value
         for w in app.warning
     )
-    # Creation the same (months 1-6, launch in month 7): paid back in month 8 as in the example
-    assert any("paid back in **month 8**" in text.value for text in app.markdown)
+    # Creation the same (months 1-6, first launch in month 7): paid back in month 7 as in the
+    # example, with the coaching's rate, 10,200 / 370.29 h = 27.55 an hour
+    assert any(
+        "paid back in **month 7** (an hour valued at $27.55, the effective hourly rate of your "
+        "other offers)" in text.value
+        for text in app.markdown
+    )
+
+
+def test_launch_months_move_an_online_programs_sales(app):
+    """The user launches the course in months 3 and 9 instead of spreading its launches."""
+    app.selectbox(key="scenario_picker").set_value("course-creator").run()
+    app.switch_page("app_pages/timeline.py").run()
+    course_id = app.session_state["offer_ids"][1]
+    app.selectbox(key="timeline_offer").set_value(course_id).run()
+    months = app.multiselect(key=key(app, "schedule", course_id, "launch_months"))
+    assert months.placeholder == "spread evenly from the first month"
+    months.set_value([3, 9]).run()
+    assert not app.exception
+    assert current(app).offers[1].schedule.launch_months == [3, 9]
+    # from month 7: launches in months 9, 15, 21, 27 and 33, each 150 students × 797 (the first
+    # at 3/4 of the rate, month 9 being the third month of a 3-month ramp); the other months
+    # hold the coaching's 8 × 2,400 / 12 = 1,600
+    months = timeline(current(app)).months
+    assert [m.month for m in months if m.revenue > 1600] == [9, 15, 21, 27, 33]
+    assert months[8].revenue == pytest.approx(150 * 3 / 4 * 797 + 1600)
+
+
+def test_licensees_at_the_start_count_from_the_first_month(app):
+    """The user says the practice already has 6 licensees; licensing has no ramp to set."""
+    app.selectbox(key="scenario_picker").set_value("program-licensing").run()
+    app.switch_page("app_pages/timeline.py").run()
+    licence_id = app.session_state["offer_ids"][2]
+    app.selectbox(key="timeline_offer").set_value(licence_id).run()
+    assert not [
+        widget for widget in app.number_input if widget.key.endswith("ramp_months")
+    ]  # its ramp-up is the signing
+    app.number_input(key=key(app, "schedule", licence_id, "licensees_at_start")).set_value(6).run()
+    assert not app.exception
+    assert current(app).offers[2].schedule.licensees_at_start == 6
+    # month 8 (no group starts in it): 6 + 2 × 4 / 12 active × 7% × 80,000 / 12 = 3,111.11 of
+    # royalties + 4 / 12 × 9,950 = 3,316.67 upfront, beside the coaching's 6 × 7,200 / 12 = 3,600
+    month = timeline(current(app)).months[7]
+    assert month.revenue == pytest.approx((6 + 2 / 3) * 0.07 * 80_000 / 12 + 9_950 / 3 + 3_600)
 
 
 def decide(app, section):

@@ -243,6 +243,7 @@ def test_timeline_json_has_36_months_of_the_documented_keys():
     output = json.loads(completed.stdout)
     assert set(output) == {
         "months", "peak_month", "over_capacity_months", "break_even_month", "payback",
+        "payback_hourly_value", "schedules",
     }  # fmt: skip
     assert [month["month"] for month in output["months"]] == list(range(1, 37))
     assert set(output["months"][0]) == {
@@ -254,9 +255,25 @@ def test_timeline_json_has_36_months_of_the_documented_keys():
     }  # fmt: skip
     # 474 h of creation over the 6 months before the launch in month 7: 79 h a month
     assert output["months"][0]["hours"]["creation"] == pytest.approx(79)
-    assert output["payback"] == {"Career change program": 8}
+    # The first launch, month 7, at 1/4 of the rate (a ramp of 3): 300 / 2 launches × 1/4 =
+    # 37.5 students × 797 = 29,887.50, less 5% fees and 40 a student: 26,893.13. The hours are
+    # valued at the coaching's rate: (8 × 2,400 − 9,000 fixed) / (96 + 24 prep + 6 × 8 + 2 × 8/7
+    # BD + 16 admin + 4 × 46 fixed admin) = 10,200 / 370.29 h = 27.55 an hour; 474 h × 27.55 =
+    # 13,057 is covered in month 7 (the old timeline spread the launch over months: month 8).
+    assert output["payback"] == {"Career change program": 7}
+    assert output["payback_hourly_value"]["Career change program"] == {
+        "value": pytest.approx(10_200 / (96 + 24 + 48 + 16 / 7 + 16 + 184)),
+        "source": "other_offers",
+    }
+    # two launches a year from month 7: months 7 and 1 of each year
+    assert output["schedules"]["Career change program"]["launch_months"] == [1, 7]
+    assert output["schedules"]["Career coaching"]["launch_months"] is None
     table = run("timeline", str(SCENARIOS / "course-creator.yaml"))
-    assert "the first 36 months" in table.stdout and "paid back: month 8" in table.stdout
+    assert "the first 36 months" in table.stdout
+    assert (
+        'Creation time of "Career change program" paid back: month 7 (an hour valued at $27.55, '
+        "the effective hourly rate of your other offers)"
+    ) in table.stdout
 
 
 COACH = str(SCENARIOS / "coach-one-to-one.yaml")

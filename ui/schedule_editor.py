@@ -3,7 +3,9 @@
 The Plan page edits what an offer is; this editor, on the Timeline page, edits
 when it happens. Only the fields that mean something for the offer's kind are
 shown (creation months for offers with creation hours, group start months for
-groups, cohorts and retreats, run length for group programs). An offer's
+groups, cohorts and retreats, run length for group programs, launch months for
+online programs with launches, licensees at the start instead of a ramp for
+licensing, whose ramp-up is the signing of licensees). An offer's
 schedule block is written into the draft at its first edit.
 """
 
@@ -19,10 +21,18 @@ from ui.state import draft, draft_section, seed_widget, store_schedule, widget_k
 
 _WITH_CREATION = ("online_program", "licensing")
 MONTHS_OF_A_YEAR = list(range(1, 13))
+_GROUPS = {"group_program": "groups", "mastermind": "cohorts", "retreat": "retreats"}
+
+
+def _has_launches(offer: dict[str, object]) -> bool:
+    """An online program with one launch a year or more: it sells in its launch months."""
+    launches = offer.get("launches_per_year")
+    return offer["kind"] == "online_program" and isinstance(launches, int | float) and launches >= 1
 
 
 def _fields_of(kind: str) -> list[str]:
-    fields = ["start_month", "ramp_months"]
+    # licensing's ramp-up is the signing of licensees: it takes the licensees at the start instead
+    fields = ["start_month", "licensees_at_start" if kind == "licensing" else "ramp_months"]
     if kind in _WITH_CREATION:
         fields.append("creation_months")
     if kind == "group_program":
@@ -30,20 +40,21 @@ def _fields_of(kind: str) -> list[str]:
     return fields
 
 
-def _start_months_input(section: tuple[object, ...], kind: str) -> None:
-    info = Schedule.model_fields["start_months"]
-    key = widget_key(*section, "start_months")
-    seed_widget(key, list(draft_section(section).get("start_months") or []))
-    what = {"group_program": "groups", "mastermind": "cohorts", "retreat": "retreats"}[kind]
+def _months_of_the_year_input(
+    section: tuple[object, ...], name: str, label: str, placeholder: str
+) -> None:
+    info = Schedule.model_fields[name]
+    key = widget_key(*section, name)
+    seed_widget(key, list(draft_section(section).get(name) or []))
     st.multiselect(
-        f"Months of the year the {what} start",
+        label,
         MONTHS_OF_A_YEAR,
         key=key,
         format_func=lambda month: f"month {month}",
         help=str(info.description),
-        placeholder="spread evenly over the year",
+        placeholder=placeholder,
         on_change=store_schedule,
-        args=(key, section, "start_months"),
+        args=(key, section, name),
     )
 
 
@@ -71,7 +82,8 @@ def schedule_editor(problems: tuple[Problem, ...]) -> None:
     section = ("schedule", offer_id)
     show_problems(problems, f"offers[{ids.index(offer_id)}]")
     fields = _fields_of(kind)
-    columns = st.columns(len(fields) + (kind in GROUP_KINDS))
+    launches = _has_launches(enabled[offer_id])
+    columns = st.columns(len(fields) + (kind in GROUP_KINDS or launches))
     for column, name in zip(columns, fields, strict=False):
         with column:
             field_input(
@@ -79,4 +91,17 @@ def schedule_editor(problems: tuple[Problem, ...]) -> None:
             )
     if kind in GROUP_KINDS:
         with columns[-1]:
-            _start_months_input(section, kind)
+            _months_of_the_year_input(
+                section,
+                "start_months",
+                f"Months of the year the {_GROUPS[kind]} start",
+                "spread evenly over the year",
+            )
+    elif launches:
+        with columns[-1]:
+            _months_of_the_year_input(
+                section,
+                "launch_months",
+                "Months of the year it launches",
+                "spread evenly from the first month",
+            )

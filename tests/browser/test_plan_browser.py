@@ -17,7 +17,7 @@ SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 def open_app(page: Page, url: str) -> None:
     page.goto(url)
     wait_for_app_run(page)
-    expect(page.get_by_test_id("stMetric").first).to_be_visible()
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=30_000)
 
 
 def metric_value(page: Page, label: str):
