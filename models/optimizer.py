@@ -26,7 +26,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from models.evaluation import evaluate, fixed_admin_hours, offer_year
 from models.results import Totals
-from models.schema import Licensing, OfferBase, Scenario
+from models.schema import MAX_COUNT, Licensing, OfferBase, Scenario
 
 #: Kind → the count the optimizer chooses.
 COUNT_FIELDS: dict[str, str] = {
@@ -132,11 +132,14 @@ def _figures(offer: OfferBase) -> dict[str, float]:
 
 
 def default_count_range(offer: OfferBase) -> tuple[float, float]:
-    """(0, the market cap as a count), or (0, three times today's count, at least 1)."""
+    """(0, the market cap as a count, at most a million), or (0, three times today's count,
+    at least 1)."""
     at_zero, at_one = _figures(with_count(offer, 0.0)), _figures(with_count(offer, 1.0))
     buyers_per_unit = at_one["buyers"] - at_zero["buyers"]
     if offer.max_sales_per_year is not None and buyers_per_unit > 0:
-        return 0.0, offer.max_sales_per_year / buyers_per_unit
+        # A licensee signs so few new ones a year that the market never binds: the count
+        # is capped like any other, never infinite.
+        return 0.0, min(offer.max_sales_per_year / buyers_per_unit, MAX_COUNT)
     return 0.0, max(3.0 * getattr(offer, COUNT_FIELDS[offer.kind]), 1.0)
 
 

@@ -24,8 +24,8 @@ from models.inputs import (
     value_of,
     with_values,
 )
-from models.optimizer import Limits, optimize, recommended
-from models.schema import Scenario
+from models.optimizer import Limits, default_count_range, optimize, recommended
+from models.schema import Licensing, Scenario
 from models.sensitivity import data_table, sensitivity
 from models.uncertainty import ranges_around, simulate, triangular_cdf, with_ranges
 from tests.factories import COACHING, PRACTITIONER
@@ -668,6 +668,31 @@ def test_an_input_that_does_not_move_the_figure_keeps_the_plan():
     answer = goal_seek(practice(), Input(None, "hours_per_week"), "net_income", 90000)
     assert not answer.reachable and not answer.moves_figure
     assert answer.value == 40
+
+
+def test_a_market_that_never_binds_gives_a_finite_count_range():
+    # 2.2e-308 new licensees a year for 1 active: the market of 1 new licensee a year would
+    # take 1 / 2.2e-308 = 4.5e307 active ones (a hypothesis counterexample once overflowed
+    # here); the count range is capped at a million like any other.
+    licence = Licensing.model_validate(
+        {
+            "kind": "licensing",
+            "name": "Licence",
+            "licensees": 1,
+            "new_licensees_per_year": 2.2e-308,
+            "licensee_revenue_per_year": 100000,
+            "royalty_rate": 0.05,
+            "max_sales_per_year": 1,
+        }
+    )
+    assert default_count_range(licence) == (0.0, 1_000_000.0)
+    scenario = scenario_from_document(
+        {
+            "name": "Tiny signing rate",
+            "offers": [licence.model_dump(mode="json", exclude_none=True)],
+        }
+    )
+    assert optimize(scenario).status == "optimal"
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
