@@ -24,6 +24,7 @@ from models.schema import (
 )
 from models.templates import new_offer, unique_name
 from ui.fields import field_input
+from ui.plain_text import plain
 from ui.state import draft, new_offer_id, seed_widget, store_widget, widget_key
 
 _IN_PERSON_ONLY = {"travel_hours_per_session", "travel_cost_per_session", "venue_cost_per_session"}
@@ -55,7 +56,7 @@ def show_problems(problems: tuple[Problem, ...], *locations: str) -> None:
             problem.location == location or problem.location.startswith(location + " ")
             for location in locations
         ):
-            st.error(str(problem), icon="⚠️")
+            st.error(plain(problem), icon="⚠️")
 
 
 def scenario_editor(problems: tuple[Problem, ...]) -> None:
