@@ -10,6 +10,5 @@ import re
 
 
 def shown(markdown: str) -> str:
-    """The text of escaped Markdown: ``a\\.b  \\nc`` → ``a.b\\nc``; no-break spaces as spaces."""
-    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
-    return text.replace("  \n", "\n").replace("\u00a0", " ")
+    """The text of escaped Markdown: ``a\\.b  \\nc`` → ``a.b\\nc``."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("  \n", "\n")

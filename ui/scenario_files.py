@@ -83,6 +83,13 @@ def _options() -> list[str]:
     return [*_examples(), BLANK]
 
 
+def _undo() -> None:
+    """Undo, and show in the picker where the restored scenario came from."""
+    undo()
+    source = st.session_state["source"]
+    st.session_state[PICKER] = source if source in _options() else None
+
+
 def _upload_key() -> str:
     return f"scenario_upload:{st.session_state.get(UPLOADS, 0)}"
 
@@ -189,7 +196,7 @@ def sidebar() -> None:
             label = st.session_state["undo_stack"][-1].label
             st.button(
                 f"Undo {plain(label)}",
-                on_click=undo,
+                on_click=_undo,
                 key="undo",
                 icon=":material/undo:",
                 width="stretch",
