@@ -10,5 +10,6 @@ import re
 
 
 def shown(markdown: str) -> str:
-    """The text of escaped Markdown: ``a\\.b  \\nc`` → ``a.b\\nc``."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("  \n", "\n")
+    """The text of escaped Markdown: ``a\\.b  \\nc`` → ``a.b\\nc``, word joiners left out."""
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("  \n", "\n")
+    return text.replace("\u2060", "")

@@ -10,8 +10,11 @@ was opened. Streamlit has no plain-text mode for these, so every such text goes
 through :func:`plain` (or :func:`plain_paragraphs`), which escapes every ASCII
 punctuation character: CommonMark lets any of them be backslash-escaped and then
 shows it as written, so no link, image, emphasis, heading, list, table, code, maths
-(``$``), colour directive (``:red[…]``) or autolink (``https\\://``, ``www\\.``)
-can form. Text the app writes itself needs none of this.
+(``$``) or colour directive (``:red[…]``) can form. GitHub's autolinks are made after
+the escapes are read (a bare ``https://…``, ``www.…`` or ``name@host``), so a WORD
+JOINER (U+2060, invisible, no width) goes after ``http``/``https``/``www`` and after
+``@``: the text reads the same and no link forms. Text the app writes itself needs
+none of this.
 """
 
 from __future__ import annotations
@@ -23,12 +26,17 @@ from collections.abc import Iterable
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 #: Spaces and tabs at the start of a line, which Markdown reads as a code block.
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+#: Where GitHub-flavoured Markdown would start an autolink: a scheme, ``www.`` or an e-mail's ``@``.
+_AUTOLINK_START = re.compile(r"(?i)(https?(?=:)|www(?=\.)|@)")
+#: Invisible and without width: it splits an autolink's start without changing the text read.
+WORD_JOINER = "\u2060"
 #: Line ends in any of their forms.
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def _escaped(text: str) -> str:
-    escaped = _PUNCTUATION.sub(r"\\\1", text)
+    unlinked = _AUTOLINK_START.sub(lambda match: match.group() + WORD_JOINER, text)
+    escaped = _PUNCTUATION.sub(r"\\\1", unlinked)
     return _INDENT.sub(lambda match: "\u00a0" * len(match.group()), escaped)
 
 
