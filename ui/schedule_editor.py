@@ -15,7 +15,7 @@ from models.errors import Problem
 from models.schema import GROUP_KINDS, KIND_LABELS, Schedule
 from ui.editors import show_problems
 from ui.fields import field_input
-from ui.state import draft, draft_section, seed_widget, store_schedule, widget_key
+from ui.state import draft, draft_section, store_schedule, widget_key
 
 _WITH_CREATION = ("online_program", "licensing")
 MONTHS_OF_A_YEAR = list(range(1, 13))
@@ -33,11 +33,11 @@ def _fields_of(kind: str) -> list[str]:
 def _start_months_input(section: tuple[object, ...], kind: str) -> None:
     info = Schedule.model_fields["start_months"]
     key = widget_key(*section, "start_months")
-    seed_widget(key, list(draft_section(section).get("start_months") or []))
     what = {"group_program": "groups", "mastermind": "cohorts", "retreat": "retreats"}[kind]
     st.multiselect(
         f"Months of the year the {what} start",
         MONTHS_OF_A_YEAR,
+        default=list(draft_section(section).get("start_months") or []),
         key=key,
         format_func=lambda month: f"month {month}",
         help=str(info.description),

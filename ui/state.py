@@ -1,11 +1,14 @@
 """Session state, set up in one place.
 
 The scenario being edited lives in ``st.session_state["draft"]`` as plain data
-(the fields of :class:`models.schema.Scenario`, every offer a dict). Widgets are
-seeded from it and write back to it, so an edit survives reruns and page
-switches even when Streamlit forgets a widget that is not drawn. Widget keys
-carry a generation number that changes whenever a new scenario is loaded, so no
-old widget value leaks into the new scenario.
+(the fields of :class:`models.schema.Scenario`, every offer a dict). Every widget
+is drawn with its value from the draft (``value=``, ``index=``, ``default=``) and
+writes back to it, so an edit survives reruns and page switches even when
+Streamlit forgets a widget that is not drawn. A widget never invents a value: a
+widget whose state Streamlit or the browser does not have shows the draft's, never
+its own default (a number box's minimum). Widget keys carry a generation number
+that changes whenever a new scenario is loaded, so no old widget value leaks into
+the new scenario.
 """
 
 from __future__ import annotations
@@ -139,27 +142,6 @@ def new_offer_id() -> int:
 def widget_key(*parts: object) -> str:
     """A widget key of the current scenario: ``g3:offer:7:clients``."""
     return ":".join([f"g{st.session_state['generation']}", *map(str, parts)])
-
-
-def seed_widget(key: str, value: Any) -> None:
-    """Give a widget its value from the draft, on every draw: a widget never invents one.
-
-    The draft is the truth (callbacks copy every edit into it before the script
-    runs), so a widget whose state is missing or differs from it gets the draft's
-    value back. Without this, an edit sent while a session's first run was still
-    drawing left number boxes at their minimum, and the next edit wrote those
-    minima into the scenario. Only a differing value is set, so a normal rerun
-    sends no value to the browser and nothing a person is typing is overwritten.
-    A lookup rather than ``key in st.session_state``, which copies the whole
-    state on every call and showed in the rerun's profile.
-    """
-    try:
-        current = st.session_state[key]
-    except KeyError:
-        st.session_state[key] = value
-        return
-    if current != value:
-        st.session_state[key] = value
 
 
 def draft_section(section: tuple[object, ...]) -> dict[str, Any]:
