@@ -14,7 +14,7 @@ from models.examples import DEFAULT_EXAMPLE, load_example
 from models.files import dump_scenario
 from models.formatting import format_money_short
 from models.schema import OneToOne
-from tests.browser.app_server import wait_for_app_run
+from tests.browser.app_server import streamlit_server, wait_for_app_run
 from tests.browser.conftest import ROOT
 from ui.fields import field_label
 
@@ -165,6 +165,7 @@ def run_sessions_at_once(browser: Browser, url: str, count: int, tmp_path: Path)
     Even sessions type two numbers into the first offer; odd ones open their own file
     and then type. Every scenario must end as its user made it, none as another's.
     """
+    tmp_path.mkdir(parents=True, exist_ok=True)
     sessions = _open_many(browser, count)
     for _, tab in sessions:
         tab.goto(url, wait_until="commit")
@@ -206,3 +207,26 @@ def test_ten_sessions_opening_and_editing_at_once_each_keep_what_their_user_type
     browser: Browser, app_url: str, tmp_path
 ) -> None:
     run_sessions_at_once(browser, app_url, 10, tmp_path)
+
+
+#: How much the server may keep after 20 sessions have come and gone. [bytes]
+MEMORY_ALLOWANCE = 20 * 1024 * 1024
+
+
+def test_twenty_sessions_at_once_keep_their_own_scenarios_and_the_server_its_memory(
+    browser: Browser, tmp_path
+) -> None:
+    """The issue's 'done when': 20 sessions upload or edit at once; each scenario is its user's,
+    and the server's resident memory after they close is within 20 MB of before.
+
+    A first round warms the server up (imports, caches, the allocator's pools), so the
+    second round measures what sessions leave behind, not what a first visit loads.
+    """
+    with streamlit_server(ROOT / "streamlit_app.py") as app:
+        run_sessions_at_once(browser, app.url, 20, tmp_path / "warm-up")
+        before = app.resident_memory_bytes()
+        run_sessions_at_once(browser, app.url, 20, tmp_path / "measured")
+        after = app.resident_memory_bytes()
+        assert app.process.poll() is None  # the server is still up
+    print(f"\nserver RSS before {before / 2**20:.1f} MiB, after {after / 2**20:.1f} MiB")
+    assert after - before < MEMORY_ALLOWANCE
