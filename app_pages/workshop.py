@@ -33,6 +33,7 @@ from ui.journey_state import (
 from ui.plain_text import bullet_list, plain, plain_paragraphs
 from ui.presenter import PRESENTER, PRESENTER_CHART_CONFIG, presenter_style
 from ui.state import replace_scenario
+from ui.uploads import upload_key
 
 #: Whether a rise of the figure is good news (green) or costs something (red).
 RISE_IS_GOOD = {"net_income": True, "total_hours": False, "leverage": True}
@@ -169,7 +170,7 @@ if not presenting:
             "Step files (YAML or JSON)",
             type=["yaml", "yml", "json"],
             accept_multiple_files=True,
-            key=UPLOAD,
+            key=upload_key(UPLOAD),
             on_change=uploaded_journey,
         )
         st.button("Back to the leverage journey", key="journey_shipped", on_click=shipped_journey)

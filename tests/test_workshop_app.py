@@ -19,6 +19,11 @@ APP = str(Path(__file__).parent.parent / "streamlit_app.py")
 WORKSHOP = "app_pages/workshop.py"
 
 
+def journey_uploader(workshop):
+    """The Workshop page's uploader (its key changes after each set of files read)."""
+    return next(item for item in workshop.file_uploader if item.key.startswith("journey_upload"))
+
+
 @pytest.fixture
 def workshop():
     at = AppTest.from_file(APP, default_timeout=60).run()
@@ -105,7 +110,7 @@ def test_a_facilitators_own_journey_replaces_the_shipped_one(workshop):
         ("a-online.yaml", dump_scenario(steps[3].scenario).encode(), "application/x-yaml"),
     ]
     workshop.button(key="journey_next").click().run()
-    workshop.file_uploader(key="journey_upload").set_value(files).run()
+    journey_uploader(workshop).set_value(files).run()
     assert not workshop.exception and not workshop.error
     assert shown(workshop.title[0].value) == steps[3].scenario.name  # back to step 1, in name order
     assert workshop.caption[0].value.startswith("Step 1 of 3")
@@ -123,7 +128,7 @@ def test_a_journey_with_a_bad_step_is_refused_and_the_current_one_stays(workshop
         ("02.yaml", good.replace("clients: 18", "clients: lots").encode(), "application/x-yaml"),
     ]
     workshop.button(key="journey_next").click().run()
-    workshop.file_uploader(key="journey_upload").set_value(files).run()
+    journey_uploader(workshop).set_value(files).run()
     assert not workshop.exception
     message = shown(workshop.error[0].value)
     assert "step 2 (02.yaml)" in message and "clients" in message

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
-from streamlit.runtime.scriptrunner import get_script_run_ctx
-from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from models.errors import ScenarioError
 from models.examples import example_names, load_example
@@ -25,11 +22,11 @@ from ui.state import (
     replace_scenario,
     undo,
 )
+from ui.uploads import let_go, upload_key
 
 BLANK = "blank"
 PICKER = "scenario_picker"
-#: How many files this session has uploaded: part of the uploader's key, see ``_forget_upload``.
-UPLOADS = "uploads_read"
+UPLOAD = "scenario_upload"
 
 #: Largest upload the app reads, matching ``server.maxUploadSize`` in .streamlit/config.toml. [MB]
 MAX_UPLOAD_MEGABYTES = 1
@@ -90,29 +87,12 @@ def _undo() -> None:
     st.session_state[PICKER] = source if source in _options() else None
 
 
-def _upload_key() -> str:
-    return f"scenario_upload:{st.session_state.get(UPLOADS, 0)}"
-
-
-def _forget_upload(upload: UploadedFile) -> None:
-    """Let go of an uploaded file once read: the session keeps the scenario, not the bytes.
-
-    Streamlit keeps an upload in memory for as long as its widget holds it, so the
-    file is removed from the server's store (as ``st.chat_input`` does) and the
-    uploader gets a new key, which empties it for the next file.
-    """
-    context = get_script_run_ctx()
-    if context is not None and isinstance(context.uploaded_file_mgr, MemoryUploadedFileManager):
-        context.uploaded_file_mgr.remove_file(session_id=context.session_id, file_id=upload.file_id)
-    st.session_state[UPLOADS] = st.session_state.get(UPLOADS, 0) + 1
-
-
 def _uploaded() -> None:
     """Read an uploaded file: replace the scenario when valid, else show every problem."""
-    upload = st.session_state[_upload_key()]
+    upload = st.session_state[upload_key(UPLOAD)]
     if upload is None:
         return
-    _forget_upload(upload)
+    let_go(UPLOAD, [upload])
     try:
         scenario = load_scenario(upload.getvalue(), source_name=upload.name)
     except ScenarioError as error:
@@ -165,7 +145,7 @@ def sidebar() -> None:
         st.file_uploader(
             "Open a scenario file (YAML or JSON)",
             type=["yaml", "yml", "json"],
-            key=_upload_key(),
+            key=upload_key(UPLOAD),
             on_change=_uploaded,
             max_upload_size=MAX_UPLOAD_MEGABYTES,
         )
