@@ -12,6 +12,7 @@ from models.compare import (
     offers_by_scenario,
     revenue_by_kind,
 )
+from models.errors import ScenarioError
 from models.evaluation import evaluate
 from models.files import dump_scenario, file_name
 from models.formatting import format_change, format_figure
@@ -19,6 +20,7 @@ from models.schema import Scenario
 from ui import library
 from ui.charts import vega_lite_spec
 from ui.compare_charts import grouped_bars
+from ui.plain_text import bullet_list, plain
 from ui.state import current_scenario, replace_scenario
 
 CURRENT = "The scenario you are editing"
@@ -31,15 +33,23 @@ catalogue: dict[str, Scenario] = {CURRENT: current} | {
 
 
 def _save_copy() -> None:
-    name = library.add(
-        current.model_copy(update={"name": st.session_state["save_as_name"]}), "saved copy"
-    )
+    """The scenario being edited into the library, under a name the schema accepts."""
+    try:
+        copied = library.renamed(current, st.session_state["save_as_name"])
+    except ScenarioError as error:
+        st.session_state["library_problem"] = f"Not saved: {'; '.join(map(str, error.problems))}"
+        return
+    name = library.add(copied, "saved copy")
     st.session_state["library_notice"] = f"Saved “{name}” in the library."
 
 
 def _rename() -> None:
     old = st.session_state["library_entry"]
-    new = library.rename(old, st.session_state["library_new_name"])
+    try:
+        new = library.rename(old, st.session_state["library_new_name"])
+    except ScenarioError as error:
+        st.session_state["library_problem"] = f"Not renamed: {'; '.join(map(str, error.problems))}"
+        return
     st.session_state["library_entry"] = new
     st.session_state["library_notice"] = f"Renamed “{old}” to “{new}”."
 
@@ -66,7 +76,10 @@ with st.expander("Your scenario library", icon=":material/folder_open:"):
     )
     notice = st.session_state.pop("library_notice", None)
     if notice:
-        st.success(notice)
+        st.success(plain(notice))
+    problem = st.session_state.pop("library_problem", None)
+    if problem:
+        st.error(plain(problem))
     st.dataframe(
         [
             {
@@ -209,6 +222,6 @@ before = ends[0].selectbox("From", labels, index=0, key="changed_from")
 after = ends[1].selectbox("To", labels, index=min(1, len(labels) - 1), key="changed_to")
 changes = differences(scenarios[labels.index(before)], scenarios[labels.index(after)])
 if changes:
-    st.markdown("\n".join(f"- {change}" for change in changes))
+    st.markdown(bullet_list(changes))
 else:
     st.caption("No input differs.")

@@ -5,6 +5,8 @@ import streamlit as st
 
 from ui.best_mix_view import best_mix_view
 from ui.goal_seek_view import goal_seek_view
+from ui.notices import show_notice
+from ui.plain_text import bullet_list
 from ui.sensitivity_view import sensitivity_view
 from ui.state import check_draft, last_valid_scenario
 from ui.uncertainty_view import uncertainty_view
@@ -24,14 +26,11 @@ st.caption(
     "What would it take to reach your target, which assumption matters most, how sure you can "
     "be, and which mix of offers earns most in the hours you have."
 )
-notice = st.session_state.get("notice")
-if notice is not None:
-    level, message = notice
-    getattr(st, level)(message)
+show_notice()
 if check.problems:
     st.error(
         "Some inputs need fixing; this page shows your last valid plan until they are:\n"
-        + "\n".join(f"- {problem}" for problem in check.problems),
+        + bullet_list(check.problems),
         icon="⚠️",
     )
 if not scenario.enabled_offers:

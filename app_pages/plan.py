@@ -9,6 +9,8 @@ import streamlit as st
 
 from models.evaluation import evaluate
 from ui.editors import offers_editor, scenario_editor
+from ui.notices import show_notice
+from ui.plain_text import bullet_list, plain, plain_paragraphs
 from ui.results import charts, headline, offer_table, warnings
 from ui.state import check_draft, last_valid_scenario
 
@@ -16,25 +18,19 @@ check = check_draft()
 scenario = check.scenario or last_valid_scenario()
 result = evaluate(scenario)
 
-st.title(scenario.name)
+st.title(plain(scenario.name))
 headline(scenario, result)
-notice = st.session_state.get("notice")
-if notice is not None:
-    level, message = notice
-    getattr(st, level)(message)
-file_problems = st.session_state.get("file_problems")
-if file_problems is not None:
-    st.error(str(file_problems))
+show_notice()
 if check.problems:
     st.error(
         "Some inputs need fixing. The results show your last valid plan until they are:\n\n"
-        + "\n".join(f"- {problem}" for problem in check.problems),
+        + bullet_list(check.problems),
         icon="⚠️",
     )
 warnings(result)
 if scenario.description:
     with st.expander("The story behind this scenario"):
-        st.markdown(scenario.description)
+        st.markdown(plain_paragraphs(scenario.description))
 
 edit_column, chart_column = st.columns([2, 3], gap="large")
 with edit_column:

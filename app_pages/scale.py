@@ -14,6 +14,7 @@ from models.scale import (
 from models.schema import GroupProgram, Mastermind, Retreat
 from models.tables import LEVER_COLUMNS, levers_table
 from ui.charts import vega_lite_spec
+from ui.plain_text import plain
 from ui.report_downloads import chart_download
 from ui.scale_charts import (
     frontier_chart,
@@ -41,7 +42,7 @@ if not result.offers:
     st.info("Add an offer on the Plan page to see how far it can grow.")
     st.stop()
 for note in scale_warnings(result):
-    st.warning(note, icon="⚠️")
+    st.warning(plain(note), icon="⚠️")
 
 st.subheader("The length of each lever")
 st.vega_lite_chart(

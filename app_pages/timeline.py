@@ -11,6 +11,7 @@ from models.results import HOUR_CATEGORIES
 from models.tables import MONTH_COLUMNS, hours_by_month, months_table, offer_phases
 from models.timeline import MONTHS, build_timeline, hourly_value_words, notes
 from ui.charts import in_plan_order, vega_lite_spec
+from ui.plain_text import bullet_list, plain
 from ui.report_downloads import chart_download
 from ui.schedule_editor import schedule_editor
 from ui.state import check_draft, last_valid_scenario
@@ -68,9 +69,9 @@ fourth.metric(
 )
 for name, month in plan.payback.items():
     st.markdown(
-        f"**{name}**: creation time paid back "
+        f"**{plain(name)}**: creation time paid back "
         + (f"in **month {month}**" if month is not None else "**not within 36 months**")
-        + f" ({hourly_value_words(plan.payback_hourly_value[name], currency)})."
+        + f" ({plain(hourly_value_words(plan.payback_hourly_value[name], currency))})."
     )
 if check.problems:
     st.error(
@@ -79,7 +80,7 @@ if check.problems:
     )
 found = notes(report)
 if found:
-    st.warning("\n".join(f"- {note}" for note in found), icon=":material/event_busy:")
+    st.warning(bullet_list(found), icon=":material/event_busy:")
 
 with st.container(border=True):
     st.markdown("**When each offer runs** (changes apply to the whole scenario)")

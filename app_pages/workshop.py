@@ -30,8 +30,10 @@ from ui.journey_state import (
     store_value,
     uploaded_journey,
 )
+from ui.plain_text import bullet_list, plain, plain_paragraphs
 from ui.presenter import PRESENTER, PRESENTER_CHART_CONFIG, presenter_style
 from ui.state import replace_scenario
+from ui.uploads import upload_key
 
 #: Whether a rise of the figure is good news (green) or costs something (red).
 RISE_IS_GOOD = {"net_income": True, "total_hours": False, "leverage": True}
@@ -57,7 +59,7 @@ toggle.toggle(
 scenario = step_scenario(journey, index)
 previous = step_scenario(journey, index - 1) if index > 0 else None
 result = evaluate(scenario)
-st.title(step.scenario.name)
+st.title(plain(step.scenario.name))
 st.markdown(f"**{lever.does}** {lever.stops}")
 
 figures = {figure.key: figure for figure in headlines(scenario, result)}
@@ -98,7 +100,7 @@ share = unit(step.scenario, main_input) == "0-1"
 whole = is_whole(step.scenario, main_input) or (planned.is_integer() and not share)
 value_column, reset_column = st.columns([4, 1], vertical_alignment="bottom")
 value_column.number_input(
-    f"Call out a number: {label(step.scenario, main_input)}",
+    f"Call out a number: {plain(label(step.scenario, main_input))}",
     min_value=low,
     max_value=high,
     step=1.0 if whole else 0.05 if share else 0.5,
@@ -117,7 +119,7 @@ reset_column.button(
 )
 problems = st.session_state.get(PROBLEMS)
 if problems is not None:
-    st.error(str(problems), icon="⚠️")
+    st.error(plain_paragraphs(problems), icon="⚠️")
 
 spec = vega_lite_spec(hours_chart)
 st.vega_lite_chart(
@@ -149,10 +151,10 @@ forward.button(
 if not presenting:
     if step.changes:
         with st.expander(f"What changed since step {index}"):
-            st.markdown("\n".join(f"- {change}" for change in step.changes))
+            st.markdown(bullet_list(step.changes))
     if step.scenario.description:
         with st.expander("The story of this step"):
-            st.markdown(step.scenario.description)
+            st.markdown(plain_paragraphs(step.scenario.description))
     if st.button(
         "Open this step on the Plan page", key="journey_open", icon=":material/edit_note:"
     ):
@@ -168,7 +170,7 @@ if not presenting:
             "Step files (YAML or JSON)",
             type=["yaml", "yml", "json"],
             accept_multiple_files=True,
-            key=UPLOAD,
+            key=upload_key(UPLOAD),
             on_change=uploaded_journey,
         )
         st.button("Back to the leverage journey", key="journey_shipped", on_click=shipped_journey)

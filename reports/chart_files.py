@@ -1,8 +1,9 @@
 """The app's charts as files: a chart's complete Vega-Lite spec with its data, as SVG or PNG.
 
-vl-convert runs Vega in an embedded JavaScript engine, so no browser is needed. Its
-first call in a process starts that engine (about a second); later charts take about
-0.1-0.2 s each.
+vl-convert runs Vega in an embedded JavaScript engine, so no browser is needed. It runs
+in a worker process (:mod:`reports.chart_engine`): a chart it cannot draw raises
+:class:`ChartRenderError` and never ends the process that asked for it. The worker's
+first chart starts that engine (about a second); later charts take about 0.1-0.2 s each.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-import vl_convert
 
 from models.evaluation import capacity_hours, evaluate, fixed_admin_hours
 from models.scale import scale
@@ -21,6 +21,7 @@ from models.schema import Scenario
 from models.tables import hours_by_category, hours_by_month, money_by_offer, months_table
 from models.tables import offer_phases as offer_phases_table
 from models.timeline import build_timeline
+from reports.chart_engine import ChartRenderError, render
 from ui.charts import (
     hours_chart,
     hours_chart_data,
@@ -37,6 +38,8 @@ from ui.timeline_charts import (
     monthly_hours_chart,
     monthly_hours_data,
 )
+
+__all__ = ["CHARTS", "ChartFile", "ChartRenderError", "chart_png", "chart_spec", "chart_svg"]
 
 #: Width of an exported chart's plotting area. [px]
 CHART_WIDTH = 640
@@ -112,10 +115,16 @@ def chart_spec(scenario: Scenario, name: str) -> dict[str, Any]:
 
 
 def chart_svg(scenario: Scenario, name: str) -> str:
-    """The chart as an SVG document: text and shapes, no scripts, no external links."""
-    return str(vl_convert.vegalite_to_svg(chart_spec(scenario, name)))
+    """The chart as an SVG document: text and shapes, no scripts, no external links.
+
+    Raises :class:`ChartRenderError` when the chart engine cannot draw it.
+    """
+    return str(render(chart_spec(scenario, name), "svg"))
 
 
 def chart_png(scenario: Scenario, name: str, scale_factor: float = PNG_SCALE) -> bytes:
-    """The chart as a PNG image, ``scale_factor`` pixels for each pixel of its SVG."""
-    return bytes(vl_convert.vegalite_to_png(chart_spec(scenario, name), scale=scale_factor))
+    """The chart as a PNG image, ``scale_factor`` pixels for each pixel of its SVG.
+
+    Raises :class:`ChartRenderError` when the chart engine cannot draw it.
+    """
+    return bytes(render(chart_spec(scenario, name), "png", scale_factor))

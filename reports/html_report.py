@@ -36,7 +36,7 @@ from models.tables import (
 )
 from models.timeline import build_timeline, milestones
 from models.timeline import notes as timeline_notes
-from reports.chart_files import CHARTS, chart_svg
+from reports.chart_files import CHARTS, ChartRenderError, chart_svg
 
 #: The per-offer table in three narrower tables that fit a printed page, each led by the offer.
 OFFER_GROUPS: dict[str, tuple[str, ...]] = {
@@ -136,8 +136,20 @@ def _inputs(scenario: Scenario) -> Table:
     return Table(tuple(INPUT_COLUMNS.values()), (False, False, True, False), rows)
 
 
+#: What the report shows in place of a chart the chart engine could not draw.
+CHART_MISSING = Markup('<p class="chart-missing">This chart could not be drawn.</p>')
+
+
+def _chart_drawing(scenario: Scenario, name: str) -> Markup:
+    """The chart as inline SVG, or a sentence saying it could not be drawn: the rest stays."""
+    try:
+        return Markup(chart_svg(scenario, name))
+    except ChartRenderError:
+        return CHART_MISSING
+
+
 def _charts(scenario: Scenario, names: tuple[str, ...]) -> list[Chart]:
-    return [Chart(name, CHARTS[name].title, Markup(chart_svg(scenario, name))) for name in names]
+    return [Chart(name, CHARTS[name].title, _chart_drawing(scenario, name)) for name in names]
 
 
 def html_report(scenario: Scenario, prepared: date | None = None) -> str:

@@ -18,6 +18,7 @@ from models.schema import KIND_LABELS, OFFER_MODELS
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import new_offer
 from models.timeline import timeline
+from tests.shown_text import shown
 
 APP = str(Path(__file__).parent.parent / "streamlit_app.py")
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
@@ -42,6 +43,11 @@ def offer_key(at, index, field):
     return key(at, "offer", at.session_state["offer_ids"][index], field)
 
 
+def sidebar_uploader(at):
+    """The sidebar's file uploader (its key changes after each file read)."""
+    return next(item for item in at.file_uploader if item.key.startswith("scenario_upload"))
+
+
 def metric(at, label):
     return next(item.value for item in at.metric if item.label == label)
 
@@ -56,7 +62,7 @@ def current(at):
 def test_first_screen_shows_the_default_example_and_its_numbers(app):
     """The user opens the app and sees the default example's results."""
     expected = evaluate(load_example(DEFAULT_EXAMPLE))
-    assert app.title[0].value == expected.scenario
+    assert shown(app.title[0].value) == expected.scenario
     assert metric(app, "Net income a year") == format_money_short(expected.totals.net_income, "USD")
     assert metric(app, "Hours a year") == "1,206 h of 1,840 h"
     assert len(app.metric) == 6
@@ -127,7 +133,7 @@ def test_an_impossible_combination_is_explained_and_the_page_keeps_working(app):
     index = len(current(app).offers) - 1
     app.number_input(key=offer_key(app, index, "new_licensees_per_year")).set_value(9.0).run()
     assert not app.exception
-    messages = [error.value for error in app.error]
+    messages = [shown(error.value) for error in app.error]
     assert any("cannot exceed the active licensees (4)" in message for message in messages)
     assert len(app.metric) == 6  # results still shown, from the last valid plan
 
@@ -135,12 +141,12 @@ def test_an_impossible_combination_is_explained_and_the_page_keeps_working(app):
 def test_a_good_upload_replaces_the_scenario_and_can_be_undone(app):
     """The user opens a scenario file, then changes their mind."""
     content = (SCENARIOS / "course-creator.yaml").read_bytes()
-    app.file_uploader(key="scenario_upload").upload("course.yaml", content).run()
+    sidebar_uploader(app).upload("course.yaml", content).run()
     assert not app.exception
-    assert app.title[0].value == "Course creator"
+    assert shown(app.title[0].value) == "Course creator"
     assert current(app) == load_scenario(content)
     app.button(key="undo").click().run()
-    assert app.title[0].value == load_example(DEFAULT_EXAMPLE).name
+    assert shown(app.title[0].value) == load_example(DEFAULT_EXAMPLE).name
 
 
 def test_a_bad_upload_shows_every_problem_and_changes_nothing(app):
@@ -150,9 +156,9 @@ def test_a_bad_upload_shows_every_problem_and_changes_nothing(app):
         (SCENARIOS / "course-creator.yaml").read_text().replace("students: 300", "students: -3")
     )
     broken = broken.replace("automation: 0.8", "automaton: 0.8")
-    app.file_uploader(key="scenario_upload").upload("broken.yaml", broken.encode()).run()
+    sidebar_uploader(app).upload("broken.yaml", broken.encode()).run()
     assert not app.exception
-    text = "\n".join(error.value for error in app.error)
+    text = "\n".join(shown(error.value) for error in app.error)
     assert "broken.yaml is not a valid scenario" in text
     assert "students: must be at least 0 (got -3)" in text
     assert "Did you mean `automation`?" in text
@@ -207,7 +213,7 @@ def test_a_share_link_opens_the_same_scenario():
     linked.run()
     assert not linked.exception
     assert current(linked) == shared
-    assert linked.title[0].value == shared.name
+    assert shown(linked.title[0].value) == shared.name
     assert metric(linked, "Net income a year") == "€199,520"
 
 
@@ -229,8 +235,8 @@ def test_a_corrupt_or_too_long_link_shows_a_message_and_the_default(token):
     linked.query_params[LINK_PARAMETER] = token
     linked.run()
     assert not linked.exception
-    assert linked.title[0].value == load_example(DEFAULT_EXAMPLE).name
-    assert any("could not be opened" in error.value for error in linked.error)
+    assert shown(linked.title[0].value) == load_example(DEFAULT_EXAMPLE).name
+    assert any("could not be opened" in shown(error.value) for error in linked.error)
 
 
 def test_switching_scenario_with_unsaved_edits_asks_first(app):
@@ -238,21 +244,21 @@ def test_switching_scenario_with_unsaved_edits_asks_first(app):
     app.number_input(key=offer_key(app, 0, "clients")).set_value(5.0).run()
     app.selectbox(key="scenario_picker").set_value("course-creator").run()
     assert not app.exception
-    assert app.title[0].value == load_example(DEFAULT_EXAMPLE).name  # not replaced yet
+    assert shown(app.title[0].value) == load_example(DEFAULT_EXAMPLE).name  # not replaced yet
     assert any("unsaved edits" in warning.value for warning in app.warning)
     app.button(key="keep_editing").click().run()
     assert current(app).offers[0].clients == 5
     app.selectbox(key="scenario_picker").set_value("course-creator").run()
     app.button(key="confirm_replace").click().run()
-    assert app.title[0].value == "Course creator"
+    assert shown(app.title[0].value) == "Course creator"
 
 
 def test_switching_scenario_without_edits_needs_no_confirmation(app):
     """The user picks another example straight away."""
     app.selectbox(key="scenario_picker").set_value("coach-one-to-one").run()
-    assert app.title[0].value == "1:1 coach at full capacity"
+    assert shown(app.title[0].value) == "1:1 coach at full capacity"
     app.selectbox(key="scenario_picker").set_value("blank").run()
-    assert app.title[0].value == "New scenario"
+    assert shown(app.title[0].value) == "New scenario"
     assert len(app.metric) == 6
 
 
@@ -339,7 +345,7 @@ def test_the_library_saves_renames_opens_and_deletes_a_copy(app):
         [load_example(DEFAULT_EXAMPLE).name, "Twenty private clients"]
     ).run()
     assert not app.exception
-    changes = "\n".join(markdown.value for markdown in app.markdown)
+    changes = "\n".join(shown(markdown.value) for markdown in app.markdown)
     assert 'offer "Private coaching" → clients: 16 → 20' in changes
 
     app.selectbox(key="library_entry").set_value("Twenty private clients")
@@ -351,7 +357,7 @@ def test_the_library_saves_renames_opens_and_deletes_a_copy(app):
 def test_an_uploaded_file_joins_the_library(app):
     """The user opens a file; it can then be compared."""
     content = (SCENARIOS / "course-creator.yaml").read_bytes()
-    app.file_uploader(key="scenario_upload").upload("course.yaml", content).run()
+    sidebar_uploader(app).upload("course.yaml", content).run()
     source, scenario = app.session_state["library"]["Course creator 2"]
     assert source == "upload: course.yaml" and scenario == load_scenario(content).model_copy(
         update={"name": "Course creator 2"}
@@ -374,7 +380,7 @@ def test_the_timeline_shows_the_engines_months_and_what_collides(app, downloads)
     # of selling, with the coaching's first year of new clients, 16 × 12 / 12 = 16 h: 169 h
     assert metric(app, "Months over capacity") == "4 of 36"
     assert metric(app, "Busiest month") == "month 10"
-    assert 'Month 10: "Autumn leadership retreat" 104 h' in app.warning[0].value
+    assert 'Month 10: "Autumn leadership retreat" 104 h' in shown(app.warning[0].value)
     assert app.session_state["draft"] == app.session_state["saved"]  # looking changes nothing
     months = pd.read_csv(io.BytesIO(downloads(app, "download_timeline")))
     expected = months_table(timeline(load_example(DEFAULT_EXAMPLE))).rename(columns=MONTH_COLUMNS)
@@ -406,14 +412,14 @@ def test_a_course_that_cannot_be_built_in_time_starts_later_with_a_note(app):
     assert not app.exception
     assert current(app).offers[1].schedule.start_month == 3
     assert any(
-        "6 months of creation do not fit before month 3, so it starts in month 7" in w.value
+        "6 months of creation do not fit before month 3, so it starts in month 7" in shown(w.value)
         for w in app.warning
     )
     # Creation the same (months 1-6, first launch in month 7): paid back in month 7 as in the
     # example, with the coaching's rate, 10,200 / 370.29 h = 27.55 an hour
     assert any(
         "paid back in **month 7** (an hour valued at $27.55, the effective hourly rate of your "
-        "other offers)" in text.value
+        "other offers)" in shown(text.value)
         for text in app.markdown
     )
 
@@ -508,7 +514,7 @@ def test_goal_seek_says_when_the_answer_does_not_fit_and_applies_the_best_that_d
     assert app.number_input(key="goal_target:net_income").value == 180000
     # 188,000 / 7,850 = 23.95 clients need 17 h a year more than Maya's 1,840 h; 11,592 / 489
     # = 23.71 clients fit, for 178,088 of net income (tests/test_decide.py works it through).
-    warning = next(error.value for error in app.error if "does not fit" in error.value)
+    warning = next(shown(error.value) for error in app.error if "does not fit" in error.value)
     assert "needs 17 h a year more than you have" in warning
     assert "The most that fits is 23.71" in warning and "$178,088" in warning
     app.button(key="goal_apply_fitting").click().run()
@@ -516,7 +522,7 @@ def test_goal_seek_says_when_the_answer_does_not_fit_and_applies_the_best_that_d
     applied = current(app)
     assert applied.offers[0].clients == pytest.approx(11592 / 489)
     assert evaluate(applied).totals.free_hours == pytest.approx(0, abs=1e-6)
-    assert any("Clients per year set to 23.7055" in item.value for item in app.success)
+    assert any("Clients per year set to 23.7055" in shown(item.value) for item in app.success)
 
 
 def test_what_must_be_true_puts_what_fits_first(maya_app):

@@ -14,6 +14,7 @@ from models.optimizer import COUNT_FIELDS, Limits, default_count_range, optimize
 from models.results import Totals
 from models.schema import Scenario
 from ui import library
+from ui.plain_text import plain
 from ui.state import widget_key
 
 
@@ -84,7 +85,7 @@ def best_mix_view(scenario: Scenario) -> None:
     limits = _limits(scenario)
     result = optimize(scenario, limits)
     if result.totals is None:
-        st.error(result.message, icon=":material/block:")
+        st.error(plain(result.message), icon=":material/block:")
         return
     best = recommended(scenario, result.counts)
     today = evaluate(scenario).totals
@@ -110,7 +111,7 @@ def best_mix_view(scenario: Scenario) -> None:
     )
     notice = st.session_state.pop("library_notice", None)
     if notice:
-        st.success(notice)
+        st.success(plain(notice))
     st.button(
         "Add the best mix to the library",
         key="mix_add",

@@ -24,7 +24,8 @@ from models.schema import (
 )
 from models.templates import new_offer, unique_name
 from ui.fields import field_input
-from ui.state import draft, new_offer_id, seed_widget, store_widget, widget_key
+from ui.plain_text import plain
+from ui.state import draft, new_offer_id, store_widget, widget_key
 
 _IN_PERSON_ONLY = {"travel_hours_per_session", "travel_cost_per_session", "venue_cost_per_session"}
 _LIVE_FIELDS = [name for name in field_order(LiveOffer) if name in LiveOffer.__annotations__]
@@ -55,7 +56,7 @@ def show_problems(problems: tuple[Problem, ...], *locations: str) -> None:
             problem.location == location or problem.location.startswith(location + " ")
             for location in locations
         ):
-            st.error(str(problem), icon="⚠️")
+            st.error(plain(problem), icon="⚠️")
 
 
 def scenario_editor(problems: tuple[Problem, ...]) -> None:
@@ -64,19 +65,19 @@ def scenario_editor(problems: tuple[Problem, ...]) -> None:
     with st.expander("Scenario and your working year", expanded=False):
         field_input(Scenario, "name", _SCENARIO, document["currency"])
         currency_key = widget_key(*_SCENARIO, "currency")
-        seed_widget(currency_key, document["currency"])
         st.selectbox(
             "Currency",
             CURRENCY_OPTIONS,
+            index=CURRENCY_OPTIONS.index(document["currency"]),
             key=currency_key,
             help="All money in the scenario is in this currency (ISO 4217 code).",
             on_change=store_widget,
             args=(currency_key, _SCENARIO, "currency"),
         )
         description_key = widget_key(*_SCENARIO, "description")
-        seed_widget(description_key, document["description"])
         st.text_area(
             "Description",
+            value=document["description"],
             key=description_key,
             max_chars=2000,
             help="The story of the scenario and where its figures come from.",

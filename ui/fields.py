@@ -2,8 +2,10 @@
 
 A field's label is its ``title`` with its unit, its help text its
 ``description``, its bounds its pydantic constraints: the widget cannot accept
-a value the schema refuses. The value is seeded from the draft, and a change is
-written back to it by a callback before the next run of the page.
+a value the schema refuses. The value comes from the draft on every draw (so a
+widget Streamlit has forgotten, or one the browser has not shown yet, never falls
+back to its own default such as a number box's minimum), and a change is written
+back to the draft by a callback before the next run of the page.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pydantic.fields import FieldInfo
 
 from models.formatting import decimals_in_use
 from models.schema import field_bounds
-from ui.state import draft_section, seed_widget, store_widget, widget_key
+from ui.state import draft_section, store_widget, widget_key
 
 _DELIVERY_LABELS = {"online": "Online", "in_person": "In person"}
 
@@ -80,15 +82,16 @@ def field_input(
     label = field_label(info, currency)
     annotation = info.annotation
     inner = _optional(annotation)
-    seed_widget(key, document.get(name, info.default))
+    value = document.get(name, info.default)
     help_text = info.description
     if annotation is bool:
-        st.toggle(label, key=key, help=help_text, **store)
+        st.toggle(label, value=bool(value), key=key, help=help_text, **store)
     elif typing.get_origin(annotation) is Literal:
         options = list(typing.get_args(annotation))
         st.selectbox(
             label,
             options,
+            index=options.index(value),
             key=key,
             help=help_text,
             format_func=lambda option: _DELIVERY_LABELS.get(option, option),
@@ -99,13 +102,14 @@ def field_input(
             (item.max_length for item in info.metadata if isinstance(item, annotated_types.MaxLen)),
             None,
         )
-        st.text_input(label, key=key, help=help_text, max_chars=max_length, **store)
+        st.text_input(label, value=value, key=key, help=help_text, max_chars=max_length, **store)
     elif int in (annotation, inner):
         low, high = field_bounds(model, name)
         st.number_input(
             label,
             min_value=int(low) if low is not None else None,
             max_value=int(high) if high is not None else None,
+            value=None if value is None else int(value),
             step=1,
             key=key,
             help=help_text,
@@ -119,6 +123,7 @@ def field_input(
             label,
             min_value=float(low) if low is not None else None,
             max_value=float(high) if high is not None else None,
+            value=None if value is None else float(value),
             step=step,
             format=number_format,
             key=key,

@@ -15,6 +15,8 @@ from models.formatting import format_money, format_share
 from models.goal_seek import DRIVERS, GoalSeek, goal_seek, what_must_be_true
 from models.inputs import METRICS, Input, assumptions, figure_of, label, unit
 from models.schema import Scenario
+from ui.notices import set_notice
+from ui.plain_text import plain
 from ui.state import draft, named_section, replace_scenario
 
 
@@ -26,8 +28,9 @@ def _apply(where: Input, value: float, name: str) -> None:
         Scenario.model_validate(document),
         source=st.session_state["source"],
         undo_label=f"goal seek on {name}",
+        keep_saved=True,
     )
-    st.session_state["notice"] = ("success", f"{name} set to {value:,.6g}. Undo is in the sidebar.")
+    set_notice("success", f"{name} set to {value:,.6g}. Undo is in the sidebar.")
 
 
 def _figure_text(value: float | None, figure: str, currency: str) -> str:
@@ -98,7 +101,7 @@ def goal_seek_view(scenario: Scenario) -> None:
         )
     if not answer.moves_figure:
         st.info(
-            f"{METRICS[figure][0]} does not change with {chosen}: choose another input.",
+            f"{METRICS[figure][0]} does not change with {plain(chosen)}: choose another input.",
             icon=":material/info:",
         )
     elif not answer.reachable:
@@ -125,7 +128,9 @@ def _fit_notice(scenario: Scenario, answer: GoalSeek, chosen: str, field_unit: s
         )
     if answer.over_market:
         reasons.append(
-            "sells more than the market will buy (" + ", ".join(answer.over_market) + ")"
+            "sells more than the market will buy ("
+            + ", ".join(plain(name) for name in answer.over_market)
+            + ")"
         )
     best = answer.best_fitting
     figure_name = METRICS[answer.metric][0].lower()
@@ -133,7 +138,7 @@ def _fit_notice(scenario: Scenario, answer: GoalSeek, chosen: str, field_unit: s
         f" The most that fits is {best.value:,.4g} {field_unit}, which gives {figure_name} of "
         f"{_figure_text(best.figure, answer.metric, scenario.currency)}."
         if best is not None
-        else f" No value of {chosen} from {answer.low:,.4g} to {answer.high:,.4g} fits."
+        else f" No value of {plain(chosen)} from {answer.low:,.4g} to {answer.high:,.4g} fits."
     )
     st.error(
         f"This plan does not fit: it {' and '.join(reasons)}.{advice}", icon=":material/warning:"

@@ -13,6 +13,7 @@ from models.errors import ScenarioError
 from models.inputs import value_of
 from models.journey import Journey, JourneyError, edited, journey_from_files, load_journey
 from models.schema import Scenario
+from ui.uploads import let_go, upload_key
 
 #: Session keys of the workshop.
 JOURNEY = "journey"
@@ -102,13 +103,14 @@ def uploaded_journey() -> None:
     A journey with any invalid step is refused as a whole, with every problem listed, and
     the journey on screen stays.
     """
-    files = st.session_state.get(UPLOAD) or []
+    files = st.session_state.get(upload_key(UPLOAD)) or []
     if not files:
         return
+    let_go(UPLOAD, files)
     try:
         journey = journey_from_files([(file.name, file.getvalue()) for file in files])
     except JourneyError as error:
-        st.session_state[PROBLEMS] = error
+        st.session_state[PROBLEMS] = str(error)  # text, not the error and its documents
         return
     _start(journey)
 

@@ -7,7 +7,9 @@ from, the scenario). Names are unique; a name already taken gets " 2", " 3" ….
 from __future__ import annotations
 
 import streamlit as st
+from pydantic import ValidationError
 
+from models.errors import ScenarioError, problems_from_validation
 from models.examples import example_names, load_example
 from models.schema import Scenario
 from models.templates import unique_name
@@ -29,6 +31,18 @@ def entries() -> dict[str, tuple[str, Scenario]]:
     return library
 
 
+def renamed(scenario: Scenario, name: str) -> Scenario:
+    """``scenario`` under ``name``, checked by the schema like a name typed on the Plan page.
+
+    Raises :class:`ScenarioError` naming the problem (empty, too long, control characters …).
+    """
+    document = {**scenario.model_dump(mode="python"), "name": name.strip()}
+    try:
+        return Scenario.model_validate(document)
+    except ValidationError as error:
+        raise ScenarioError(problems_from_validation(error, document)) from error
+
+
 def add(scenario: Scenario, source: str) -> str:
     """Add a scenario under its own name (made unique); returns the name it got."""
     name = unique_name(scenario.name, entries())
@@ -38,10 +52,15 @@ def add(scenario: Scenario, source: str) -> str:
 
 
 def rename(old: str, new: str) -> str:
-    """Give an entry a new name (its scenario's name too); returns the name it got."""
-    source, scenario = entries().pop(old)
-    name = unique_name(new.strip()[:100] or old, entries())
-    entries()[name] = (source, scenario.model_copy(update={"name": name}))
+    """Give an entry a new name (its scenario's name too); returns the name it got.
+
+    Raises :class:`ScenarioError` when the schema refuses the name; the entry stays as it was.
+    """
+    source, scenario = entries()[old]
+    checked = renamed(scenario, new)
+    del entries()[old]
+    name = unique_name(checked.name, entries())
+    entries()[name] = (source, checked.model_copy(update={"name": name}))
     return name
 
 

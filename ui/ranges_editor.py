@@ -14,7 +14,7 @@ import streamlit as st
 from models.inputs import Input, assumptions, label, value_of
 from models.schema import Scenario
 from models.uncertainty import ranges_around
-from ui.state import draft, named_section, seed_widget, widget_key
+from ui.state import draft, named_section, widget_key
 
 YOU = "You (your working year)"
 
@@ -79,15 +79,15 @@ def ranges_editor(scenario: Scenario) -> None:
     current = (_section(offer).get("ranges") or {}).get(where.field)
     low_key = widget_key("range", where.offer, where.field, "low")
     high_key = widget_key("range", where.offer, where.field, "high")
-    seed_widget(low_key, float(current[0]) if current else planned)
-    seed_widget(high_key, float(current[1]) if current else planned)
+    low = float(current[0]) if current else planned
+    high = float(current[1]) if current else planned
     low_column, high_column, remove_column = st.columns([2, 2, 1], vertical_alignment="bottom")
     low_column.number_input(
-        f"Low (planned {planned:,.6g})", key=low_key, on_change=_store_range, args=(where,),
+        f"Low (planned {planned:,.6g})", value=low, key=low_key, on_change=_store_range, args=(where,),
         format="%g", help="The least you expect; at most the planned value.",
     )  # fmt: skip
     high_column.number_input(
-        "High", key=high_key, on_change=_store_range, args=(where,), format="%g",
+        "High", value=high, key=high_key, on_change=_store_range, args=(where,), format="%g",
         help="The most you expect; at least the planned value.",
     )  # fmt: skip
     remove_column.button(

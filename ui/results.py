@@ -16,6 +16,7 @@ from ui.charts import (
     money_chart_data,
     vega_lite_spec,
 )
+from ui.plain_text import plain
 from ui.report_downloads import chart_download
 
 
@@ -43,7 +44,7 @@ def metric_card(container: DeltaGenerator, figure: Headline) -> None:
 def warnings(result: ScenarioResult) -> None:
     """The model's warnings, in plain words."""
     for warning in result.warnings:
-        st.warning(warning, icon="⚠️")
+        st.warning(plain(warning), icon="⚠️")
 
 
 def charts(scenario: Scenario, result: ScenarioResult) -> None:

@@ -11,6 +11,8 @@ from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import blank_scenario
 from ui import library
+from ui.notices import clear_notice, set_notice
+from ui.plain_text import plain
 from ui.report_downloads import report_downloads
 from ui.state import (
     check_draft,
@@ -20,9 +22,11 @@ from ui.state import (
     replace_scenario,
     undo,
 )
+from ui.uploads import let_go, upload_key
 
 BLANK = "blank"
 PICKER = "scenario_picker"
+UPLOAD = "scenario_upload"
 
 #: Largest upload the app reads, matching ``server.maxUploadSize`` in .streamlit/config.toml. [MB]
 MAX_UPLOAD_MEGABYTES = 1
@@ -59,8 +63,7 @@ def _load_choice(choice: str) -> None:
         _scenario_for(choice), source=choice, undo_label=f"opening “{_choice_label(choice)}”"
     )
     st.session_state["pending_choice"] = None
-    st.session_state["notice"] = None
-    st.session_state["file_problems"] = None
+    clear_notice()
 
 
 def _confirm_replace() -> None:
@@ -77,24 +80,27 @@ def _options() -> list[str]:
     return [*_examples(), BLANK]
 
 
+def _undo() -> None:
+    """Undo, and show in the picker where the restored scenario came from."""
+    undo()
+    source = st.session_state["source"]
+    st.session_state[PICKER] = source if source in _options() else None
+
+
 def _uploaded() -> None:
     """Read an uploaded file: replace the scenario when valid, else show every problem."""
-    upload = st.session_state["scenario_upload"]
+    upload = st.session_state[upload_key(UPLOAD)]
     if upload is None:
         return
+    let_go(UPLOAD, [upload])
     try:
         scenario = load_scenario(upload.getvalue(), source_name=upload.name)
     except ScenarioError as error:
-        st.session_state["file_problems"] = error
-        st.session_state["notice"] = (
-            "error",
-            f"{upload.name} was not loaded: your scenario is unchanged.",
-        )
+        set_notice("error", f"{upload.name} was not loaded: your scenario is unchanged.", error)
         return
     replace_scenario(scenario, source="upload", undo_label=f"loading {upload.name}")
     library.add(scenario, f"upload: {upload.name}")
-    st.session_state["file_problems"] = None
-    st.session_state["notice"] = ("success", f"Loaded “{scenario.name}” from {upload.name}.")
+    set_notice("success", f"Loaded “{scenario.name}” from {upload.name}.")
     st.session_state[PICKER] = None
 
 
@@ -127,17 +133,19 @@ def sidebar() -> None:
         )
         pending = st.session_state.get("pending_choice")
         if pending is not None:
-            st.warning(f"You have unsaved edits. Replace them with “{_choice_label(pending)}”?")
+            st.warning(
+                f"You have unsaved edits. Replace them with “{plain(_choice_label(pending))}”?"
+            )
             left, right = st.columns(2)
             left.button("Replace", on_click=_confirm_replace, key="confirm_replace", type="primary")
             right.button("Keep editing", on_click=_keep_editing, key="keep_editing")
         if st.session_state[PICKER] in _examples():
-            st.caption(_examples()[st.session_state[PICKER]].description)
+            st.caption(plain(_examples()[st.session_state[PICKER]].description))
 
         st.file_uploader(
             "Open a scenario file (YAML or JSON)",
             type=["yaml", "yml", "json"],
-            key="scenario_upload",
+            key=upload_key(UPLOAD),
             on_change=_uploaded,
             max_upload_size=MAX_UPLOAD_MEGABYTES,
         )
@@ -158,14 +166,18 @@ def sidebar() -> None:
             try:
                 url = share_url(scenario)
             except ValueError as error:
-                st.info(str(error))
+                st.info(plain(error))
             else:
                 st.caption(
                     "Anyone who opens this link sees this scenario exactly. Copy it with the button."
                 )
                 st.code(url, language=None, wrap_lines=True)
         if st.session_state["undo_stack"]:
-            label = st.session_state["undo_stack"][-1][0]
+            label = st.session_state["undo_stack"][-1].label
             st.button(
-                f"Undo {label}", on_click=undo, key="undo", icon=":material/undo:", width="stretch"
+                f"Undo {plain(label)}",
+                on_click=_undo,
+                key="undo",
+                icon=":material/undo:",
+                width="stretch",
             )

@@ -17,7 +17,7 @@ from models.errors import Problem
 from models.schema import GROUP_KINDS, KIND_LABELS, Schedule
 from ui.editors import show_problems
 from ui.fields import field_input
-from ui.state import draft, draft_section, seed_widget, store_schedule, widget_key
+from ui.state import draft, draft_section, store_schedule, widget_key
 
 _WITH_CREATION = ("online_program", "licensing")
 MONTHS_OF_A_YEAR = list(range(1, 13))
@@ -45,10 +45,10 @@ def _months_of_the_year_input(
 ) -> None:
     info = Schedule.model_fields[name]
     key = widget_key(*section, name)
-    seed_widget(key, list(draft_section(section).get(name) or []))
     st.multiselect(
         label,
         MONTHS_OF_A_YEAR,
+        default=list(draft_section(section).get(name) or []),
         key=key,
         format_func=lambda month: f"month {month}",
         help=str(info.description),

@@ -1,11 +1,14 @@
 """Session state, set up in one place.
 
 The scenario being edited lives in ``st.session_state["draft"]`` as plain data
-(the fields of :class:`models.schema.Scenario`, every offer a dict). Widgets are
-seeded from it and write back to it, so an edit survives reruns and page
-switches even when Streamlit forgets a widget that is not drawn. Widget keys
-carry a generation number that changes whenever a new scenario is loaded, so no
-old widget value leaks into the new scenario.
+(the fields of :class:`models.schema.Scenario`, every offer a dict). Every widget
+is drawn with its value from the draft (``value=``, ``index=``, ``default=``) and
+writes back to it, so an edit survives reruns and page switches even when
+Streamlit forgets a widget that is not drawn. A widget never invents a value: a
+widget whose state Streamlit or the browser does not have shows the draft's, never
+its own default (a number box's minimum). Widget keys carry a generation number
+that changes whenever a new scenario is loaded, so no old widget value leaks into
+the new scenario.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from models.examples import DEFAULT_EXAMPLE, load_example
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, decode_scenario
 from ui.library import init_library
+from ui.notices import FILE_PROBLEMS, NOTICE, set_notice
 
 #: How many earlier scenarios "Undo" can bring back.
 UNDO_DEPTH = 20
@@ -47,8 +51,8 @@ def init_state() -> None:
     st.session_state.setdefault("generation", 0)
     st.session_state.setdefault("next_offer_id", 1)
     st.session_state.setdefault("undo_stack", [])
-    st.session_state.setdefault("notice", None)
-    st.session_state.setdefault("file_problems", None)
+    st.session_state.setdefault(NOTICE, None)
+    st.session_state.setdefault(FILE_PROBLEMS, None)
     st.session_state.setdefault("source", DEFAULT_EXAMPLE)
     init_library()
     scenario = load_example(DEFAULT_EXAMPLE)
@@ -57,45 +61,75 @@ def init_state() -> None:
         try:
             scenario = decode_scenario(token)
             st.session_state["source"] = "link"
-            st.session_state["notice"] = (
-                "success",
-                f"Opened “{scenario.name}” from the shared link.",
-            )
+            set_notice("success", f"Opened “{scenario.name}” from the shared link.")
         except ScenarioError as error:
-            st.session_state["file_problems"] = error
-            st.session_state["notice"] = (
+            set_notice(
                 "error",
                 "The shared link could not be opened, so the default example is shown instead.",
+                error,
             )
         del st.query_params[LINK_PARAMETER]
     replace_scenario(scenario, source=st.session_state["source"])
 
 
-def replace_scenario(scenario: Scenario, *, source: str, undo_label: str | None = None) -> None:
-    """Make ``scenario`` the one being edited; with ``undo_label`` the current one can come back."""
+@dataclass(frozen=True)
+class Snapshot:
+    """What Undo brings back: the draft as it was (valid or not) and what went with it."""
+
+    label: str
+    draft: dict[str, Any]
+    saved: dict[str, Any]
+    last_valid: Scenario
+    source: str
+
+
+def replace_scenario(
+    scenario: Scenario,
+    *,
+    source: str,
+    undo_label: str | None = None,
+    keep_saved: bool = False,
+) -> None:
+    """Make ``scenario`` the one being edited; with ``undo_label`` the current one can come back.
+
+    ``keep_saved`` is for a change to the scenario being edited (an applied goal-seek
+    value): what counts as saved stays as it was, so unsaved edits are still asked about.
+    """
     if undo_label is not None and "draft" in st.session_state:
         stack = st.session_state["undo_stack"]
         stack.append(
-            (undo_label, copy.deepcopy(st.session_state["draft"]), st.session_state["source"])
+            Snapshot(
+                undo_label,
+                copy.deepcopy(st.session_state["draft"]),
+                st.session_state["saved"],
+                st.session_state["last_valid"],
+                st.session_state["source"],
+            )
         )
         del stack[:-UNDO_DEPTH]
     document = document_of(scenario)
+    saved = st.session_state["saved"] if keep_saved else copy.deepcopy(document)
+    _install(document, saved, scenario, source)
+
+
+def _install(document: dict[str, Any], saved: dict[str, Any], valid: Scenario, source: str) -> None:
+    """Put a draft in place, with fresh widget keys so no old widget value leaks into it."""
     first_id = st.session_state["next_offer_id"]
     st.session_state["offer_ids"] = list(range(first_id, first_id + len(document["offers"])))
     st.session_state["next_offer_id"] = first_id + len(document["offers"])
     st.session_state["draft"] = document
-    st.session_state["saved"] = copy.deepcopy(document)
-    st.session_state["last_valid"] = scenario
+    st.session_state["saved"] = saved
+    st.session_state["last_valid"] = valid
     st.session_state["source"] = source
     st.session_state["generation"] += 1
     st.session_state["selected_offer"] = (st.session_state["offer_ids"] or [None])[0]
 
 
 def undo() -> None:
-    """Bring back the scenario before the last replacement."""
-    label, document, source = st.session_state["undo_stack"].pop()
-    replace_scenario(Scenario.model_validate(document), source=source)
-    st.session_state["notice"] = ("info", f"Undone: {label}.")
+    """Bring back the draft before the last replacement, exactly as it was (even when invalid)."""
+    snapshot: Snapshot = st.session_state["undo_stack"].pop()
+    _install(snapshot.draft, snapshot.saved, snapshot.last_valid, snapshot.source)
+    set_notice("info", f"Undone: {snapshot.label}.")
 
 
 def new_offer_id() -> int:
@@ -108,18 +142,6 @@ def new_offer_id() -> int:
 def widget_key(*parts: object) -> str:
     """A widget key of the current scenario: ``g3:offer:7:clients``."""
     return ":".join([f"g{st.session_state['generation']}", *map(str, parts)])
-
-
-def seed_widget(key: str, value: Any) -> None:
-    """Give a widget its value from the draft the first time it is drawn.
-
-    A lookup rather than ``key in st.session_state``, which copies the whole
-    state on every call and showed in the rerun's profile.
-    """
-    try:
-        st.session_state[key]
-    except KeyError:
-        st.session_state[key] = value
 
 
 def draft_section(section: tuple[object, ...]) -> dict[str, Any]:
