@@ -51,7 +51,7 @@ class Problem:
         Line of the file, where known (syntax errors). [1-based]
     label : str
         The field's label (``Participants per group``), shown after its key; empty when
-        the location is not a known field or the label only repeats the key.
+        the location is not a known field (an offer as a whole, a misspelt key).
     """
 
     location: str
@@ -257,11 +257,9 @@ def _unit(model: type[BaseModel] | None, field: str) -> str:
 
 
 def label_of(model: type[BaseModel] | None, field: str) -> str:
-    """The label of a field (``Participants per group``), or "" when the field is unknown or
-    its label only repeats its key (``currency``: Currency)."""
+    """The label of a field (``Participants per group``), or "" when the field is unknown."""
     info = model.model_fields.get(field) if model is not None else None
-    title = info.title if info is not None and info.title else ""
-    return "" if title.lower() == field.replace("_", " ") else title
+    return info.title if info is not None and info.title else ""
 
 
 _HOURS_AND_MINUTES = re.compile(r"\s*(\d{1,4}):([0-5]\d)\s*")

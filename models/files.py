@@ -25,10 +25,13 @@ out fields at their defaults (loading restores them exactly), so that
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import re
 import stat
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -535,8 +538,48 @@ def dump_scenario(scenario: Scenario) -> str:
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
-    """Write the scenario to a YAML file."""
-    Path(path).write_text(dump_scenario(scenario), encoding="utf-8")
+    """Write the scenario to a YAML file (atomically: see :func:`write_atomically`)."""
+    write_atomically(Path(path), dump_scenario(scenario).encode("utf-8"))
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` so that the file is either as it was or complete.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and the
+    temporary file is then renamed over ``path``; on any failure it is removed and the
+    ``OSError`` raised. A ``path`` that exists and is not a regular file (a folder, a
+    device such as ``/dev/full``, a pipe) is refused, never replaced. A new file gets the usual permissions (0666 less the umask), a
+    replaced file keeps its own.
+
+    Raises
+    ------
+    OSError
+        When the folder cannot be written, the disk is full, or ``path`` is a folder.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise IsADirectoryError(
+                errno.EISDIR, "it is a folder, a device or a pipe, not a file", str(path)
+            )
+        mode = stat.S_IMODE(status.st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 #: Names Windows keeps for devices, whatever the extension: ``CON.yaml`` cannot be saved.

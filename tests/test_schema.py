@@ -115,7 +115,8 @@ def test_negative_count_is_named_with_offer_and_field():
     document = scenario_document(kind="group_program", participants_per_group=-3)
     document["offers"][0]["name"] = "Spring group"
     assert problems_of(document) == [
-        'offers[0] "Spring group" → participants_per_group: must be at least 0 (got -3)'
+        'offers[0] "Spring group" → participants_per_group (Participants per group): '
+        "must be at least 0 (got -3)"
     ]
 
 
@@ -150,8 +151,8 @@ def test_misspelt_top_level_and_practitioner_keys_are_named():
             'clients (Clients per year): must be a number (got "20"); remove the quotes',
         ),
         ("clients", None, "clients (Clients per year): must be a number (got nothing)"),
-        ("delivery", "zoom", "delivery: must be one of 'online' or 'in_person'"),
-        ("enabled", "yes", "enabled: must be true or false"),
+        ("delivery", "zoom", "delivery (Delivery): must be one of 'online' or 'in_person'"),
+        ("enabled", "yes", "enabled (Enabled): must be true or false"),
     ],
 )
 def test_wrong_values_get_plain_words(field, value, expected):
@@ -234,7 +235,7 @@ def test_every_problem_is_listed_at_once():
 
 def test_currency_must_be_an_iso_code():
     (problem,) = problems_of(scenario_document() | {"currency": "usd"})
-    assert problem.startswith('currency: "usd" is not an ISO 4217 currency code')
+    assert problem.startswith('currency (Currency): "usd" is not an ISO 4217 currency code')
     assert load_scenario(_as_json(scenario_document() | {"currency": "IDR"})).currency == "IDR"
 
 
@@ -246,7 +247,7 @@ def test_limits_on_text_and_offer_count():
         for index in range(31)
     ]
     assert problems_of({"name": "Many", "offers": offers}) == [
-        "offers: holds at most 30 items (got 31)"
+        "offers (Offers): holds at most 30 items (got 31)"
     ]
 
 
