@@ -451,10 +451,9 @@ def _goal_seek(arguments: argparse.Namespace) -> int:
         )
     try:
         target = _finite_number(text)
-    except argparse.ArgumentTypeError:
-        return _usage_error(
-            "goal-seek", f"the target value must be a finite number (got {text[:40]!r})"
-        )
+    except argparse.ArgumentTypeError as error:
+        kind = "a finite number" if "finite" in str(error) else "a number"
+        return _usage_error("goal-seek", f"the target value must be {kind} (got {text[:40]!r})")
     offers = [offer.name for offer in scenario.enabled_offers]
     if arguments.offer is not None and arguments.offer not in offers:
         known = ", ".join(f'"{name}"' for name in offers) or "none"
