@@ -62,7 +62,7 @@ MAX_NESTING = 32
 
 #: The most values (numbers, texts, lists and sections) a document may hold. The largest
 #: valid scenario holds about 2,800: 30 offers of up to 23 fields, each with a range.
-MAX_VALUES = 10_000
+MAX_VALUES = 5_000
 
 #: The most keys one section may have: the largest offer kind has 23 fields.
 MAX_KEYS = 64

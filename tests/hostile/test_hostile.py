@@ -28,7 +28,14 @@ from pydantic import ValidationError
 from models import ScenarioError, dump_scenario, load_scenario
 from models.cli import main
 from models.errors import MAX_LISTED_PROBLEMS, Problem
-from models.files import MAX_TEXT_CHARACTERS, file_name, write_atomically
+from models.files import (
+    MAX_ITEMS,
+    MAX_KEYS,
+    MAX_TEXT_CHARACTERS,
+    MAX_VALUES,
+    file_name,
+    write_atomically,
+)
 from models.schema import OFFER_MODELS, Practitioner, Scenario, assumption_fields
 from models.sharing import (
     MAX_LINK_DOCUMENT_BYTES,
@@ -240,6 +247,63 @@ def test_the_link_limits_come_from_the_largest_valid_scenario():
     ]
     with pytest.raises(ValueError, match="too large to share as a link"):
         encode_scenario(scenario.model_copy(update={"offers": many, "description": words(2000)}))
+
+
+def _values_and_widest_section(document) -> tuple[int, int, int]:
+    """(values in all, most keys in one section, most items in one list) of a document."""
+    if isinstance(document, dict):
+        inner = [_values_and_widest_section(value) for value in document.values()]
+        own = (1, len(document), 0)
+    elif isinstance(document, list):
+        inner = [_values_and_widest_section(value) for value in document]
+        own = (1, 0, len(document))
+    else:
+        return 1, 0, 0
+    return (
+        own[0] + sum(item[0] for item in inner),
+        max([own[1], *(item[1] for item in inner)]),
+        max([own[2], *(item[2] for item in inner)]),
+    )
+
+
+def test_the_size_limits_never_refuse_a_valid_scenario():
+    values, keys, items = _values_and_widest_section(_largest_valid_document())
+    # 2,786 values, 23 keys in the widest offer, 30 offers in the longest list
+    assert (values, keys, items) == (2786, 23, 30)
+    assert values < MAX_VALUES and keys <= MAX_KEYS and items <= MAX_ITEMS
+
+
+#: Uploads under 1 MiB shaped to cost the most: each must be refused in well under a second.
+_OFFER = {"kind": "one_to_one", "name": "x", "clients": 1, "sessions_per_client": 1}
+COSTLY_UPLOADS = {
+    "a flow list of 200,000 numbers": "name: x\noffers: [" + ",".join(["1"] * 200_000) + "]",
+    "9,000 keys of 90 characters": "name: x\n"
+    + "".join(f"k{index}: {'v' * 90}\n" for index in range(9_000)),
+    "a JSON list of 300,000 sections": '{"name":"x","offers":[' + ",".join(["{}"] * 300_000) + "]}",
+    "30 offers of 60 keys of 500 characters": json.dumps(
+        {
+            "name": "x",
+            "offers": [
+                dict(_OFFER, name=f"o{index}", **{f"k{key}": "y" * 500 for key in range(60)})
+                for index in range(30)
+            ],
+        }
+    ),
+    "64 offers of unknown kinds with long names": json.dumps(
+        {"name": "x", "offers": [{"kind": "q" * 1999, "name": "n" * 1999}] * 64}
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(COSTLY_UPLOADS))
+def test_an_upload_under_one_mebibyte_costs_little_whatever_its_shape(shape):
+    text = COSTLY_UPLOADS[shape]
+    assert len(text.encode()) < 1024 * 1024
+    started = time.perf_counter()
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(text)
+    assert time.perf_counter() - started < 1.5
+    assert len(str(caught.value)) < 2_000
 
 
 def test_ninety_thousand_unknown_keys_are_refused_with_one_short_message():
