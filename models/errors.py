@@ -27,7 +27,7 @@ from models.schema import (
     Schedule,
     suggestion,
 )
-from models.text import EXCERPT_CHARACTERS, excerpt
+from models.text import EXCERPT_CHARACTERS, character_words, excerpt, unsafe_character
 
 #: Longest text for which a number hint is worked out. [characters]
 EXCERPT_LIMIT = EXCERPT_CHARACTERS
@@ -221,6 +221,11 @@ def _message(error: Any, model: type[BaseModel] | None, field: str) -> str:
     if kind == "string_type":
         hint = "; put it in quotes" if isinstance(value, int | float) else ""  # bools too
         return f"must be text{got}{hint}"
+    if kind == "string_unicode":  # pydantic refuses unpaired surrogates itself
+        character = unsafe_character(value) if isinstance(value, str) else None
+        if character is not None:
+            return f"contains {character_words(character)}; remove it"
+        return "must be text (it holds something that is not a character)"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":

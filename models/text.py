@@ -6,7 +6,8 @@ messages. This module holds the one set of rules for it:
 
 - :func:`unsafe_character` finds what a text field refuses: control characters
   (C0, DEL, C1), Unicode direction overrides and isolates (the "Trojan Source"
-  characters U+202A-U+202E and U+2066-U+2069), unpaired surrogates, and in a
+  characters U+202A-U+202E and U+2066-U+2069), unpaired surrogates, Unicode's
+  noncharacters (U+FFFE, U+FFFF …: the chart engine aborts on them), and in a
   one-line field the line and paragraph separators U+2028/U+2029. A description
   may keep line breaks and tabs.
 - :func:`excerpt` is how any value a person typed is echoed: cut to a short
@@ -67,13 +68,22 @@ _CONTROL_NAMES = [
 #: Direction embeddings, overrides and isolates: they reorder how text is shown.
 DIRECTION_CHARACTERS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
+#: Unicode's 66 noncharacters: U+FDD0-U+FDEF and the last two code points of every plane
+#: (U+FFFE, U+FFFF …). XML, and so the charts' SVG, cannot hold U+FFFE or U+FFFF: the chart
+#: engine aborts the whole process on them.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+
 #: Characters a one-line text refuses, as a character class: C0 and C1 controls, DEL,
-#: direction characters, line and paragraph separators and surrogates.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+#: direction characters, line and paragraph separators, surrogates and noncharacters.
+_UNSAFE = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff{_NONCHARACTERS}]"
+)
 
 #: The same, keeping line breaks and tabs (a description's paragraphs).
 _UNSAFE_IN_PARAGRAPHS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff{_NONCHARACTERS}]"
 )
 
 #: Cells a spreadsheet reads as a formula or command when they begin with one of these.
@@ -94,7 +104,9 @@ def character_words(character: str) -> str:
         return f"a direction override (U+{code:04X})"
     if character in "\u2028\u2029":
         return f"a line separator (U+{code:04X})"
-    return f"an unpaired surrogate (U+{code:04X})"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"an unpaired surrogate (U+{code:04X})"
+    return f"a noncharacter (U+{code:04X})"
 
 
 def unsafe_character(text: str, *, paragraphs: bool = False) -> str | None:
@@ -116,7 +128,8 @@ def text_problem(text: str, *, paragraphs: bool = False) -> str | None:
 
 
 def _visible(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def visible(text: str, *, paragraphs: bool = False) -> str:

@@ -15,6 +15,8 @@ import os
 import random
 import stat
 import string
+import subprocess
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -65,6 +67,10 @@ REFUSED_FILES = {
     "escape-in-offer-name.json": (
         'offers[0] "Coach\\u001b[31ming" → name (Offer name): contains a control character '
         "(ESC); remove it"
+    ),
+    "noncharacter-in-offer-name.json": (
+        'offers[0] "Coaching\\uffff" → name (Offer name): contains a noncharacter (U+FFFF); '
+        "remove it"
     ),
     "carriage-return-formula-name.json": (
         'offers[0] "\\u000d=1+1" → name (Offer name): contains a control character (CR); remove it'
@@ -405,6 +411,58 @@ def test_a_description_keeps_its_paragraphs_and_tabs():
     assert load_scenario(json.dumps({"name": "x", "description": text})).description == text
 
 
+@pytest.mark.parametrize(
+    ("character", "words"),
+    [
+        ("\x00", "a control character (NUL)"),
+        ("\x1b", "a control character (ESC)"),
+        ("\x7f", "a control character (DEL)"),
+        ("\x85", "a control character (U+0085)"),
+        ("\u202e", "a direction override (U+202E)"),
+        ("\u2067", "a direction override (U+2067)"),
+        ("\ud800", "an unpaired surrogate (U+D800)"),
+        ("\uffff", "a noncharacter (U+FFFF)"),
+        ("\ufffe", "a noncharacter (U+FFFE)"),
+        ("\U0010ffff", "a noncharacter (U+10FFFF)"),
+    ],
+)
+def test_every_kind_of_refused_character_is_named(character, words):
+    for field in ("name", "description"):
+        with pytest.raises(ScenarioError) as caught:
+            load_scenario(json.dumps({"name": "x", field: f"a{character}b"}))
+        assert only_problem(caught.value).endswith(f": contains {words}; remove it")
+
+
+def test_the_chart_engine_draws_every_kind_of_text_the_schema_accepts():
+    """U+FFFF and ESC made the chart engine abort the process; what the schema lets through,
+    including combining marks, joined emoji, private use, unassigned code points, marks of
+    direction and a byte order mark, is drawn (in a child process, which an abort would end)."""
+    name = (
+        "a\u0301\u0301 👨\u200d👩\u200d👧 \ue000\u0378\ufffd\u200f\u061c\ufeff\U000e0001 {{x}} <b>&"
+    )
+    assert unsafe_character(name) is None
+    code = (
+        "import sys, json\n"
+        "from models import load_scenario\n"
+        "from reports.chart_files import chart_png\n"
+        "scenario = load_scenario(sys.stdin.read())\n"
+        "print(len(chart_png(scenario, 'hours')), len(chart_png(scenario, 'money')))\n"
+    )
+    offer = {"kind": "one_to_one", "name": name, "clients": 1, "sessions_per_client": 1}
+    offer |= {"session_hours": 1, "price_per_client": 1}
+    document = {"name": name, "offers": [offer]}
+    completed = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(document),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=HERE.parent.parent,
+    )
+    assert completed.returncode == 0, completed.stderr[-500:]
+
+
 @pytest.mark.parametrize("character", ["\n", "\t", "\u2028"])
 def test_a_name_is_one_line(character):
     with pytest.raises(ScenarioError) as caught:
@@ -569,7 +627,7 @@ def test_an_atomic_write_that_fails_keeps_the_old_file(tmp_path, monkeypatch):
 def test_an_echo_is_short_and_harmless_whatever_was_typed(text):
     shown = excerpt(text)
     assert unsafe_character(shown) is None
-    assert len(shown) <= 6 * (EXCERPT_CHARACTERS + 1)
+    assert len(shown) <= len("\\U0010ffff") * (EXCERPT_CHARACTERS + 1)
 
 
 @given(st.text(min_size=1, max_size=100))
