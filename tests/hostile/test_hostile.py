@@ -664,3 +664,17 @@ def test_a_neutralised_cell_never_begins_a_formula(text):
     cell = neutralise_formula(text)
     assert not cell.startswith(FORMULA_TRIGGERS)
     assert cell.endswith(text)
+
+
+def test_a_new_offer_never_takes_a_name_that_folds_to_one_already_used():
+    from models.templates import new_offer, unique_name
+
+    assert unique_name("Group program", ["GROUP PROGRAM", "group program 2"]) == "Group program 3"
+    taken = ["Grоup prоgram"]  # with Cyrillic о
+    offer = new_offer("group_program", taken)
+    assert offer.name == "Group program 2"
+    both = [offer.model_dump(mode="json") | {"name": taken[0]}, offer.model_dump(mode="json")]
+    assert [o.name for o in load_scenario(json.dumps({"name": "x", "offers": both})).offers] == [
+        "Grоup prоgram",
+        "Group program 2",
+    ]
