@@ -322,10 +322,15 @@ def _literal_choices(ctx: dict[str, Any]) -> list[str]:
     ]
 
 
-def problems_from_validation(error: ValidationError, document: Any) -> list[Problem]:
-    """Every problem of a pydantic ValidationError, located and in plain words."""
+def problems_from_validation(
+    error: ValidationError, document: Any, limit: int | None = None
+) -> list[Problem]:
+    """The problems of a pydantic ValidationError, located and in plain words: every one, or
+    the first ``limit`` (the rest are counted by ``error.error_count()``, and cost nothing to
+    word)."""
     problems = []
-    for item in error.errors(include_url=False, include_context=True, include_input=True):
+    items = error.errors(include_url=False, include_context=True, include_input=True)
+    for item in items[:limit]:
         location, model, field = _locate(tuple(item["loc"]), document)
         if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
             location = f"{location} → kind" if location else "kind"

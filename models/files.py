@@ -42,7 +42,12 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import BaseResolver
 
-from models.errors import Problem, ScenarioError, problems_from_validation
+from models.errors import (
+    MAX_LISTED_PROBLEMS,
+    Problem,
+    ScenarioError,
+    problems_from_validation,
+)
 from models.migrations import migrate
 from models.schema import (
     MAX_OFFERS,
@@ -391,9 +396,10 @@ def scenario_from_document(document: Any) -> Scenario:
     try:
         return Scenario.model_validate(upgraded)
     except ValidationError as error:
-        problems = problems_from_validation(error, upgraded)
-    problems.extend(_duplicate_name_problems(upgraded, problems))
-    raise ScenarioError(problems)
+        problems = problems_from_validation(error, upgraded, MAX_LISTED_PROBLEMS)
+        total = error.error_count()
+    duplicates = _duplicate_name_problems(upgraded, problems)
+    raise ScenarioError(problems + duplicates, total=total + len(duplicates))
 
 
 def _noun(value: Any) -> str:
