@@ -851,12 +851,13 @@ class Scenario(StrictModel):
             )
         return code
 
-    @model_validator(mode="after")
-    def _unique_offer_names(self) -> Scenario:
-        duplicates = duplicate_names(offer.name for offer in self.offers)
+    @field_validator("offers")
+    @classmethod
+    def _unique_offer_names(cls, offers: list[OfferBase]) -> list[OfferBase]:
+        duplicates = duplicate_names(offer.name for offer in offers)
         if duplicates:
             raise ValueError(duplicate_names_message(duplicates))
-        return self
+        return offers
 
     @property
     def enabled_offers(self) -> tuple[OfferBase, ...]:

@@ -211,7 +211,7 @@ def test_offer_names_must_be_unique_even_when_other_fields_are_wrong():
     document["offers"].append(dict(document["offers"][0], clients=-1))
     problems = problems_of(document)
     assert 'offers[1] "Offer" → clients (Clients per year): must be at least 0 (got -1)' in problems
-    assert 'offers: offer names must be unique; used more than once: "Offer"' in problems
+    assert 'offers (Offers): offer names must be unique; used more than once: "Offer"' in problems
 
 
 def test_unknown_kind_lists_the_kinds_and_suggests_one():

@@ -96,10 +96,10 @@ REFUSED_FILES = {
         "as a plain decimal number: 16"
     ),
     "duplicate-names-by-case.yaml": (
-        'offer names must be unique; used more than once: "Coaching" and "COACHING" (the same name)'
+        'offers (Offers): offer names must be unique; used more than once: "Coaching" and "COACHING" (the same name)'
     ),
     "duplicate-names-by-look-alike-letters.yaml": (
-        'offer names must be unique; used more than once: "Coaching" and "Соасhіng" and '
+        'offers (Offers): offer names must be unique; used more than once: "Coaching" and "Соасhіng" and '
         '"Ｃｏａｃｈｉｎｇ" (the same name)'
     ),
     "licensees-above-active.yaml": (
