@@ -29,9 +29,6 @@ from models.schema import (
 )
 from models.text import EXCERPT_CHARACTERS, character_words, excerpt, unsafe_character
 
-#: Longest text for which a number hint is worked out. [characters]
-EXCERPT_LIMIT = EXCERPT_CHARACTERS
-
 #: The most problems a message lists; the rest are counted ("… and 89,980 more").
 MAX_LISTED_PROBLEMS = 20
 
@@ -283,7 +280,7 @@ def number_hint(text: str, unit: str) -> str:
     ``0x10`` and ``1,000`` stay text: ``1:30`` for hours is an hour and a half, so the
     hint is ``; for 1 h 30 min write 1.5``.
     """
-    if len(text) > EXCERPT_LIMIT:
+    if len(text) > EXCERPT_CHARACTERS:  # no number is written that long
         return ""
     if match := _HOURS_AND_MINUTES.fullmatch(text):
         whole, minutes = int(match.group(1)), int(match.group(2))
