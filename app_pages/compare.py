@@ -17,6 +17,7 @@ from models.evaluation import evaluate
 from models.files import dump_scenario, file_name
 from models.formatting import format_change, format_figure
 from models.schema import Scenario
+from models.tables import csv_bytes
 from ui import library
 from ui.charts import vega_lite_spec
 from ui.compare_charts import grouped_bars
@@ -171,7 +172,7 @@ st.dataframe(
 )
 st.download_button(
     "Download the comparison (CSV)",
-    lambda: metrics_table(comparison).to_csv(index=False).encode("utf-8"),
+    lambda: csv_bytes(metrics_table(comparison)),
     file_name="comparison.csv",
     mime="text/csv",
     key="download_comparison",

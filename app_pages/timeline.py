@@ -6,9 +6,10 @@ editor writes into the same draft as the Plan page.
 
 import streamlit as st
 
+from models.files import file_name
 from models.formatting import format_money, format_money_short
 from models.results import HOUR_CATEGORIES
-from models.tables import MONTH_COLUMNS, hours_by_month, months_table, offer_phases
+from models.tables import MONTH_COLUMNS, csv_bytes, hours_by_month, months_table, offer_phases
 from models.timeline import MONTHS, build_timeline, hourly_value_words, notes
 from ui.charts import in_plan_order, vega_lite_spec
 from ui.plain_text import bullet_list, plain
@@ -129,8 +130,8 @@ st.dataframe(
 )
 st.download_button(
     "Download the months (CSV)",
-    months.rename(columns=MONTH_COLUMNS).to_csv(index=False).encode("utf-8"),
-    file_name=f"{scenario.name} - timeline.csv",
+    csv_bytes(months.rename(columns=MONTH_COLUMNS)),
+    file_name=file_name(scenario, " - timeline.csv"),
     mime="text/csv",
     key="download_timeline",
     on_click="ignore",  # a download changes nothing on the page

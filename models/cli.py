@@ -1,25 +1,29 @@
 """The command line: ``leverage …`` (installed script) and ``python -m models …``.
 
 Every command calls the same functions as the app. Exit codes: 0 success,
-1 an invalid scenario file, 2 wrong usage. Messages go to stderr in plain
-words; no traceback reaches the user.
+1 an invalid scenario file or a failed write, 2 wrong usage. Messages go to
+stderr in plain words; no traceback reaches the user. Everything printed passes
+through :func:`models.text.terminal_safe`, so that no text from a file or an
+argument can send escape sequences to the terminal or reorder a line.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pandas as pd
 
 from models.compare import MAX_SCENARIOS, Comparison, compare, metrics_table
 from models.errors import ScenarioError
 from models.evaluation import evaluate, per_week
-from models.files import load_scenario
+from models.files import file_name, load_scenario, write_atomically
 from models.formatting import (
     format_change,
     format_figure,
@@ -38,6 +42,7 @@ from models.results import HOUR_CATEGORIES, ScenarioResult, result_to_dict
 from models.scale import BOUND_WORDS, ScaleResult, scale, scale_warnings
 from models.schema import Scenario, suggestion
 from models.sensitivity import DEFAULT_PERCENT, Sensitivity, sensitivity
+from models.text import terminal_safe
 from models.timeline import TimelineReport, build_timeline, milestones
 from models.timeline import notes as timeline_notes
 from models.uncertainty import (
@@ -57,7 +62,43 @@ CHART_NAMES = ("hours", "money", "levers", "monthly-hours", "cash", "phases")
 
 EXIT_OK = 0
 EXIT_INVALID_FILE = 1
+EXIT_WRITE_FAILED = 1
 EXIT_USAGE = 2
+
+
+def _finite_number(text: str) -> float:
+    """An argument that must be a finite number (not nan, inf or -inf)."""
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(number):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return number
+
+
+def _seed(text: str) -> int:
+    """A random seed: a whole number, 0 or more."""
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if seed < 0:
+        raise argparse.ArgumentTypeError(f"the seed must be 0 or more (got {seed})")
+    return seed
+
+
+class _TerminalSafe:
+    """A text stream that neutralises escape sequences and direction characters on write."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -121,7 +162,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     sensitivity_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
     sensitivity_command.add_argument(
-        "--percent", type=float, default=DEFAULT_PERCENT, help="how far to move each input (20)"
+        "--percent",
+        type=_finite_number,
+        default=DEFAULT_PERCENT,
+        help="how far to move each input (20)",
     )
     sensitivity_command.add_argument("--json", action="store_true", help="print rows as JSON")
 
@@ -133,7 +177,7 @@ def _parser() -> argparse.ArgumentParser:
         "--samples", type=int, default=DEFAULT_SAMPLES, help=f"plans to draw ({DEFAULT_SAMPLES})"
     )
     simulate_command.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, help=f"random seed ({DEFAULT_SEED})"
+        "--seed", type=_seed, default=DEFAULT_SEED, help=f"random seed ({DEFAULT_SEED})"
     )
     simulate_command.add_argument("--json", action="store_true", help="print results as JSON")
 
@@ -142,16 +186,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     optimize_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
     optimize_command.add_argument(
-        "--reserve-hours-per-week", type=float, default=0.0, metavar="H", help="hours kept free"
+        "--reserve-hours-per-week",
+        type=_finite_number,
+        default=0.0,
+        metavar="H",
+        help="hours kept free",
     )
     optimize_command.add_argument(
-        "--max-bd-share", type=float, metavar="S", help="business development at most S (0-1)"
+        "--max-bd-share",
+        type=_finite_number,
+        metavar="S",
+        help="business development at most S (0-1)",
     )
     optimize_command.add_argument(
-        "--min-one-to-one-hours", type=float, metavar="H", help="at least H hours a year 1:1"
+        "--min-one-to-one-hours",
+        type=_finite_number,
+        metavar="H",
+        help="at least H hours a year 1:1",
     )
     optimize_command.add_argument(
-        "--max-travel-hours", type=float, metavar="H", help="at most H hours a year of travel"
+        "--max-travel-hours",
+        type=_finite_number,
+        metavar="H",
+        help="at most H hours a year of travel",
     )
     optimize_command.add_argument(
         "--whole-students", action="store_true", help="students in whole numbers too"
@@ -393,9 +450,10 @@ def _goal_seek(arguments: argparse.Namespace) -> int:
             "goal-seek", f"--target takes FIGURE=VALUE with FIGURE one of {', '.join(METRICS)}"
         )
     try:
-        target = float(text)
-    except ValueError:
-        return _usage_error("goal-seek", f"the target value must be a number (got {text!r})")
+        target = _finite_number(text)
+    except argparse.ArgumentTypeError as error:
+        kind = "a finite number" if "finite" in str(error) else "a number"
+        return _usage_error("goal-seek", f"the target value must be {kind} (got {text[:40]!r})")
     offers = [offer.name for offer in scenario.enabled_offers]
     if arguments.offer is not None and arguments.offer not in offers:
         known = ", ".join(f'"{name}"' for name in offers) or "none"
@@ -605,23 +663,36 @@ def _report(arguments: argparse.Namespace) -> int:
 
     out = arguments.out
     if arguments.format == "png":
-        out = out or Path(f"{arguments.file.stem}-{arguments.chart}.png")
+        out = out or Path(file_name(arguments.file.stem, f"-{arguments.chart}.png"))
         content = chart_png(scenario, arguments.chart)
         what = f'the "{arguments.chart}" chart'
     elif arguments.format == "xlsx":
-        out = out or Path(f"{arguments.file.stem}.xlsx")
+        out = out or Path(file_name(arguments.file.stem, ".xlsx"))
         content = workbook(scenario)
         what = "the workbook"
     else:
-        out = out or Path(f"{arguments.file.stem}.html")
+        out = out or Path(file_name(arguments.file.stem, ".html"))
         content = html_report(scenario).encode("utf-8")
         what = "the report"
+    if _same_file(out, arguments.file):
+        return _usage_error(
+            "report", f"{out} is the scenario file itself; give another path with --out"
+        )
     try:
-        out.write_bytes(content)
+        write_atomically(out, content)
     except OSError as error:
-        return _usage_error("report", f"cannot write {out}: {error.strerror or error}")
+        print(f"leverage report: cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_WRITE_FAILED
     print(f'Wrote {what} of "{scenario.name}" to {out} ({len(content) / 1024:,.0f} KB)')
     return EXIT_OK
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (the same path, a link to it, or a hard link)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return first.resolve() == second.resolve()
 
 
 def journey_table(journey: Journey) -> str:
@@ -690,7 +761,16 @@ def _validate(arguments: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    arguments = _parser().parse_args(argv)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalSafe(streams[0]), _TerminalSafe(streams[1])
+    try:
+        return _run(_parser().parse_args(argv))
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    """Run one parsed command, turning every problem into a message and an exit code."""
     handlers = {
         "evaluate": _evaluate,
         "scale": _scale,

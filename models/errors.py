@@ -11,6 +11,7 @@ a "did you mean" suggestion; a YAML syntax error gets its line number.
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,68 +27,88 @@ from models.schema import (
     Schedule,
     suggestion,
 )
+from models.text import EXCERPT_CHARACTERS, character_words, excerpt, unsafe_character
 
-_INPUT_PREVIEW_CHARS = 40
+#: The most problems a message lists; the rest are counted ("… and 89,980 more").
+MAX_LISTED_PROBLEMS = 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a document.
 
     Attributes
     ----------
     location : str
-        Where, in words: ``offers[2] "Spring group" → participants_per_group``;
+        Where, by key: ``offers[2] "Spring group" → participants_per_group``;
         empty for the document as a whole.
     message : str
         What is wrong and, where it helps, what to do.
     line : int | None
         Line of the file, where known (syntax errors). [1-based]
+    label : str
+        The field's label (``Participants per group``), shown after its key; empty when
+        the location is not a known field (an offer as a whole, a misspelt key).
     """
 
     location: str
     message: str
     line: int | None = None
+    label: str = ""
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""
-        if self.location:
-            return f"{where}{self.location}: {self.message}"
+        location = f"{self.location} ({self.label})" if self.label else self.location
+        if location:
+            return f"{where}{location}: {self.message}"
         return f"{where}{self.message}"
 
 
 class ScenarioError(ValueError):
-    """A scenario document that cannot be used, with every problem found in it."""
+    """A scenario document that cannot be used, with the problems found in it.
 
-    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
+    At most :data:`MAX_LISTED_PROBLEMS` problems are kept; ``total`` counts them all.
+    """
+
+    def __init__(
+        self, problems: Sequence[Problem], source: str | None = None, total: int | None = None
+    ) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems[:MAX_LISTED_PROBLEMS])
+        self.total = max(total or 0, len(problems))
         self.source = source
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        """A one-screen message: a heading and a line per problem."""
+        """A one-screen message: a heading, a line per problem, and how many more there are."""
         subject = (
-            f"{self.source} is not a valid scenario" if self.source else "Not a valid scenario"
+            f"{excerpt(self.source, 200)} is not a valid scenario"
+            if self.source
+            else "Not a valid scenario"
         )
-        count = len(self.problems)
-        heading = f"{subject} ({count} problem{'s' if count != 1 else ''}):"
-        return "\n".join([heading, *(f"  - {problem}" for problem in self.problems)])
+        count = self.total
+        heading = f"{subject} ({count:,} problem{'s' if count != 1 else ''}):"
+        lines = [heading, *(f"  - {problem}" for problem in self.problems)]
+        if count > len(self.problems):
+            lines.append(f"  … and {count - len(self.problems):,} more")
+        return "\n".join(lines)
 
     def __str__(self) -> str:
         return self.summary()
 
 
 def describe_value(value: Any) -> str:
-    """A short, readable rendering of a value a user typed."""
+    """A short, readable, harmless rendering of a value a user typed (text cut to an excerpt,
+    control characters shown as escapes)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return f"{int(value)}"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"{float(value):g}"
     if isinstance(value, int | float):
         return f"{value:g}" if isinstance(value, float) else str(value)
     if isinstance(value, str):
-        text = value if len(value) <= _INPUT_PREVIEW_CHARS else value[:_INPUT_PREVIEW_CHARS] + "…"
-        return f'"{text}"'
+        return f'"{excerpt(value)}"'
     if value is None:
         return "nothing"
     if isinstance(value, dict):
@@ -105,14 +126,15 @@ def _offer_label(document: Any, index: int) -> str:
         offer = offers[index]
         name = offer.get("name") if isinstance(offer, dict) else None
         if isinstance(name, str) and name:
-            label += f' "{describe_value(name)[1:-1]}"'
+            label += f" {describe_value(name)}"
     return label
 
 
 def _locate(loc: tuple[int | str, ...], document: Any) -> tuple[str, type[BaseModel] | None, str]:
     """Turn a pydantic location into (words, the model holding the field, the field name).
 
-    The discriminator tag pydantic puts after an offer's index is dropped.
+    The discriminator tag pydantic puts after an offer's index is dropped; keys a person
+    typed are echoed as harmless excerpts.
     """
     parts: list[str] = []
     model: type[BaseModel] | None = Scenario
@@ -132,7 +154,7 @@ def _locate(loc: tuple[int | str, ...], document: Any) -> tuple[str, type[BaseMo
                 model = None
             continue
         field = str(item)
-        parts.append(field)
+        parts.append(excerpt(field))
         position += 1
         if position < len(items):
             model = _nested_model(model, field)
@@ -186,15 +208,21 @@ def _message(error: Any, model: type[BaseModel] | None, field: str) -> str:
         if isinstance(value, bool):
             return f"must be a number, not {describe_value(value)}"
         whole = "a whole number" if kind.startswith("int") else "a number"
-        return f"must be {whole}{got}"
+        hint = number_hint(value, _unit(model, field)) if isinstance(value, str) else ""
+        return f"must be {whole}{got}{hint}"
     if kind == "finite_number":
         return f"must be a finite number{got}"
     if kind in _BOUNDS:
         words, limit = _BOUNDS[kind]
         return f"must be {words} {describe_value(ctx.get(limit))}{got}"
     if kind == "string_type":
-        hint = "; put it in quotes" if isinstance(value, int | float) else ""
+        hint = "; put it in quotes" if isinstance(value, int | float) else ""  # bools too
         return f"must be text{got}{hint}"
+    if kind == "string_unicode":  # pydantic refuses unpaired surrogates itself
+        character = unsafe_character(value) if isinstance(value, str) else None
+        if character is not None:
+            return f"contains {character_words(character)}; remove it"
+        return "must be text (it holds something that is not a character)"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
@@ -223,6 +251,59 @@ def _message(error: Any, model: type[BaseModel] | None, field: str) -> str:
     return str(error.get("msg", "is not valid")).lower()
 
 
+def _unit(model: type[BaseModel] | None, field: str) -> str:
+    """The unit of a schema field (``h``, ``currency/client`` …), or ""."""
+    info = model.model_fields.get(field) if model is not None else None
+    extra = info.json_schema_extra if info is not None else None
+    return str(extra.get("unit", "")) if isinstance(extra, dict) else ""
+
+
+def label_of(model: type[BaseModel] | None, field: str) -> str:
+    """The label of a field (``Participants per group``), or "" when the field is unknown."""
+    info = model.model_fields.get(field) if model is not None else None
+    return info.title if info is not None and info.title else ""
+
+
+_HOURS_AND_MINUTES = re.compile(r"\s*(\d{1,4}):([0-5]\d)\s*")
+_OTHER_BASE = re.compile(r"\s*[-+]?0[xXoObB][0-9a-fA-F_]+\s*")
+_THOUSANDS = re.compile(r"\s*[-+]?\d{1,3}([,_ ]\d{3})+(\.\d+)?\s*")
+_PERCENT = re.compile(r"\s*(\d+(\.\d+)?)\s*%\s*")
+_PLAIN_NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
+
+
+def number_hint(text: str, unit: str) -> str:
+    """What to write instead of text that a person meant as a number, or "".
+
+    Notes
+    -----
+    Scenario files read numbers the YAML 1.2 way, so ``1:30`` (YAML 1.1's base 60),
+    ``0x10`` and ``1,000`` stay text: ``1:30`` for hours is an hour and a half, so the
+    hint is ``; for 1 h 30 min write 1.5``.
+    """
+    if len(text) > EXCERPT_CHARACTERS:  # no number is written that long
+        return ""
+    if match := _HOURS_AND_MINUTES.fullmatch(text):
+        whole, minutes = int(match.group(1)), int(match.group(2))
+        decimal = f"{whole + minutes / 60:.4g}"
+        if unit.startswith("h"):
+            return f"; for {whole} h {minutes} min write {decimal}"
+        return f"; write a plain number such as {decimal}"
+    if _OTHER_BASE.fullmatch(text):
+        try:
+            return f"; write it as a plain decimal number: {int(text.replace('_', ''), 0)}"
+        except ValueError:
+            return "; write it as a plain decimal number"
+    if _THOUSANDS.fullmatch(text):
+        plain = re.sub(r"[,_ ]", "", text.strip())
+        return f"; write it without separators: {plain}"
+    if match := _PERCENT.fullmatch(text):
+        share = float(match.group(1)) / 100
+        return f"; write a share as a fraction: {share:g}" if unit == "0-1" else ""
+    if _PLAIN_NUMBER.fullmatch(text):
+        return "; remove the quotes"
+    return ""
+
+
 def _owners_hint(field: str) -> str:
     """' Only X and Y offers have it.' when other kinds of offer own the field."""
     owners = [kind for kind, model in OFFER_MODELS.items() if field in model.model_fields]
@@ -238,12 +319,19 @@ def _literal_choices(ctx: dict[str, Any]) -> list[str]:
     ]
 
 
-def problems_from_validation(error: ValidationError, document: Any) -> list[Problem]:
-    """Every problem of a pydantic ValidationError, located and in plain words."""
+def problems_from_validation(
+    error: ValidationError, document: Any, limit: int | None = None
+) -> list[Problem]:
+    """The problems of a pydantic ValidationError, located and in plain words: every one, or
+    the first ``limit`` (the rest are counted by ``error.error_count()``, and cost nothing to
+    word)."""
     problems = []
-    for item in error.errors():
+    items = error.errors(include_url=False, include_context=True, include_input=True)
+    for item in items[:limit]:
         location, model, field = _locate(tuple(item["loc"]), document)
         if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
             location = f"{location} → kind" if location else "kind"
-        problems.append(Problem(location=location, message=_message(item, model, field)))
+            model, field = OFFER_MODELS["one_to_one"], "kind"
+        label = label_of(model, field) if item["type"] != "extra_forbidden" else ""
+        problems.append(Problem(location, _message(item, model, field), None, label))
     return problems

@@ -6,9 +6,17 @@ uploaded ``bytes``, or document text (``str``). It either returns a valid
 that lists every problem; nothing else escapes, whatever the input.
 
 Safety: a document over :data:`MAX_DOCUMENT_BYTES` is refused before it is read
-or parsed; YAML is parsed with PyYAML's safe constructor (no tags that build
+or parsed, and a path that is not a regular file (a pipe, a device) before it is
+read; YAML is parsed with PyYAML's safe constructor (no tags that build
 objects) over libyaml's parser, refusing aliases (``*name``: the "billion laughs" bomb), keys given
-twice, and nesting deeper than :data:`MAX_NESTING`.
+twice, and nesting deeper than :data:`MAX_NESTING`. Before the schema sees the
+data, its size is checked cheaply (:func:`check_size`): at most :data:`MAX_VALUES`
+values in all, :data:`MAX_KEYS` keys in a section, :data:`MAX_ITEMS` items in a list
+and :data:`MAX_TEXT_CHARACTERS` characters in a text, so that a small upload costs little.
+
+Numbers are read the YAML 1.2 way (its core schema): ``1:30``, ``017``-as-octal,
+``0x10`` and ``1_000`` are not numbers (``017`` is 17), and ``1e5`` is. Booleans keep
+YAML 1.1's words (``yes``/``no``/``on``/``off``), as files written so far may use them.
 
 :func:`dump_scenario` writes readable YAML in the schema's field order, leaving
 out fields at their defaults (loading restores them exactly), so that
@@ -17,9 +25,13 @@ out fields at their defaults (loading restores them exactly), so that
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import re
+import stat
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,25 +40,79 @@ from pydantic import BaseModel, ValidationError
 from yaml._yaml import CParser
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
+from yaml.resolver import BaseResolver
 
-from models.errors import Problem, ScenarioError, problems_from_validation
+from models.errors import (
+    MAX_LISTED_PROBLEMS,
+    Problem,
+    ScenarioError,
+    problems_from_validation,
+)
 from models.migrations import migrate
 from models.schema import (
+    MAX_OFFERS,
     SCHEMA_VERSION,
     Scenario,
     duplicate_names,
     duplicate_names_message,
     field_order,
 )
+from models.text import DIRECTION_CHARACTERS, character_words, excerpt
 
 #: The largest document accepted. [bytes]
 MAX_DOCUMENT_BYTES = 1024 * 1024
 
-#: The deepest nesting of lists and mappings accepted; a scenario needs 4.
+#: The deepest nesting of lists and mappings accepted; a scenario needs 5.
 MAX_NESTING = 32
 
+#: The most values (numbers, texts, lists and sections) a document may hold. The largest
+#: valid scenario holds about 2,800: 30 offers of up to 23 fields, each with a range.
+MAX_VALUES = 5_000
+
+#: The most keys one section may have: the largest offer kind has 23 fields.
+MAX_KEYS = 64
+
+#: The most items one list may have: 30 offers, 12 start months, 2 ends of a range.
+MAX_ITEMS = 64
+
+#: The longest text anywhere in a document: a description's limit. [characters]
+MAX_TEXT_CHARACTERS = 2000
+
 _TOO_DEEP = f"the document is nested more than {MAX_NESTING} levels deep"
+_TOO_MANY_VALUES = (
+    f"the document holds more than {MAX_VALUES:,} values; a scenario holds at most a few thousand"
+)
+
+
+def _too_long_text(length: int) -> str:
+    return (
+        f"a text of {length:,} characters; no text in a scenario is longer than "
+        f"{MAX_TEXT_CHARACTERS:,} characters"
+    )
+
+
+class _Yaml12Resolver(BaseResolver):
+    """YAML 1.2 core schema numbers: decimal integers, decimal and exponent floats, .inf and
+    .nan; no base 60 (``1:30``), octal (``017``), hex or underscores. No timestamps and no
+    merge keys. YAML 1.1's yes/no/on/off booleans and its nulls are kept."""
+
+
+for _tag, _pattern, _first in (
+    (
+        "tag:yaml.org,2002:bool",
+        r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$",
+        "yYnNtTfFoO",
+    ),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    _Yaml12Resolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
 class _DocumentProblem(Exception):
@@ -58,8 +124,9 @@ class _DocumentProblem(Exception):
         self.line = line
 
 
-class _ScenarioYamlLoader(Composer, CParser, SafeConstructor, Resolver):
-    """PyYAML's safe loader, refusing aliases, duplicate keys and deep nesting.
+class _ScenarioYamlLoader(Composer, CParser, SafeConstructor, _Yaml12Resolver):
+    """PyYAML's safe loader with YAML 1.2 numbers, refusing aliases, duplicate keys, deep
+    nesting, too many values and over-long texts as it goes.
 
     libyaml's C parser produces the events (ten times faster than PyYAML's pure
     Python parser); PyYAML's own composer, guarded below, builds the nodes, and
@@ -70,8 +137,9 @@ class _ScenarioYamlLoader(Composer, CParser, SafeConstructor, Resolver):
         CParser.__init__(self, stream)
         Composer.__init__(self)
         SafeConstructor.__init__(self)
-        Resolver.__init__(self)
+        _Yaml12Resolver.__init__(self)
         self._depth = 0
+        self._values = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -79,6 +147,12 @@ class _ScenarioYamlLoader(Composer, CParser, SafeConstructor, Resolver):
                 "aliases (*name) are not supported in scenario files; write the values out",
                 self._next_event_line(),
             )
+        self._values += 1
+        if self._values > MAX_VALUES:
+            raise _DocumentProblem(_TOO_MANY_VALUES, self._next_event_line())
+        event = self.peek_event()
+        if isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_TEXT_CHARACTERS:
+            raise _DocumentProblem(_too_long_text(len(event.value)), self._next_event_line())
         self._depth += 1
         try:
             if self._depth > MAX_NESTING:
@@ -93,7 +167,13 @@ class _ScenarioYamlLoader(Composer, CParser, SafeConstructor, Resolver):
         mark = getattr(event, "start_mark", None)
         return mark.line + 1 if mark is not None else None
 
+    def construct_yaml_int(self, node: Any) -> int:
+        """A YAML 1.2 decimal integer: ``017`` is 17 (YAML 1.1 read it as octal 15)."""
+        return int(self.construct_scalar(node))
+
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if len(node.value) > MAX_KEYS:
+            raise _DocumentProblem(_too_many_keys(len(node.value)), node.start_mark.line + 1)
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
@@ -104,17 +184,28 @@ class _ScenarioYamlLoader(Composer, CParser, SafeConstructor, Resolver):
                 continue  # an unhashable key: the safe loader reports it below
             if repeated:
                 raise _DocumentProblem(
-                    f"the key `{key}` appears twice in the same section",
+                    f"the key `{excerpt(str(key))}` appears twice in the same section",
                     key_node.start_mark.line + 1,
                 )
         return super().construct_mapping(node, deep=deep)
+
+
+_ScenarioYamlLoader.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:int", _ScenarioYamlLoader.construct_yaml_int
+)
+
+
+def _too_many_keys(count: int) -> str:
+    return f"a section has {count:,} keys; a section of a scenario has at most {MAX_KEYS}"
 
 
 def _reject_duplicate_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     mapping: dict[str, Any] = {}
     for key, value in pairs:
         if key in mapping:
-            raise _DocumentProblem(f"the key `{key}` appears twice in the same section", None)
+            raise _DocumentProblem(
+                f"the key `{excerpt(key)}` appears twice in the same section", None
+            )
         mapping[key] = value
     return mapping
 
@@ -123,16 +214,48 @@ def _refuse_json_constant(name: str) -> Any:
     raise _DocumentProblem(f"{name} is not a number a scenario can hold", None)
 
 
-def _check_nesting(data: Any) -> None:
-    """Refuse data nested deeper than MAX_NESTING (walked without recursion)."""
+def check_size(data: Any) -> None:
+    """Refuse, before the schema sees it, data nested deeper than MAX_NESTING, holding more
+    than MAX_VALUES values, a section of more than MAX_KEYS keys, a list of more than
+    MAX_ITEMS items or a text (or key) longer than MAX_TEXT_CHARACTERS. Walked without
+    recursion; stops at the first excess, so its cost is bounded by the limits.
+
+    Raises
+    ------
+    ScenarioError
+        Naming the limit that was passed.
+    """
+    try:
+        _walk_sizes(data)
+    except _DocumentProblem as problem:
+        raise ScenarioError([Problem("", problem.message, problem.line)]) from None
+
+
+def _walk_sizes(data: Any) -> None:
     pending = [(data, 1)]
+    values = 0
     while pending:
         value, depth = pending.pop()
+        values += 1
+        if values > MAX_VALUES:
+            raise _DocumentProblem(_TOO_MANY_VALUES, None)
         if depth > MAX_NESTING:
             raise _DocumentProblem(_TOO_DEEP, None)
-        children = value.values() if isinstance(value, dict) else value
-        if isinstance(value, dict | list):
-            pending.extend((child, depth + 1) for child in children)
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARACTERS:
+            raise _DocumentProblem(_too_long_text(len(value)), None)
+        if isinstance(value, dict):
+            if len(value) > MAX_KEYS:
+                raise _DocumentProblem(_too_many_keys(len(value)), None)
+            pending.extend((key, depth + 1) for key in value)
+            pending.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            if len(value) > MAX_ITEMS:
+                raise _DocumentProblem(
+                    f"a list has {len(value):,} items; a list in a scenario has at most "
+                    f"{MAX_ITEMS} (and at most {MAX_OFFERS} offers)",
+                    None,
+                )
+            pending.extend((child, depth + 1) for child in value)
 
 
 def _parse_yaml(text: str) -> Any:
@@ -165,20 +288,35 @@ def parse_document(text: str) -> Any:
             except json.JSONDecodeError:
                 pass  # YAML flow style also starts with "{"
             else:
-                _check_nesting(data)
+                _walk_sizes(data)
                 return data
-        return _parse_yaml(text)
+        data = _parse_yaml(text)
+        _walk_sizes(data)
+        return data
     except RecursionError:
         raise ScenarioError([Problem("", _TOO_DEEP)]) from None
     except _DocumentProblem as problem:
         raise ScenarioError([Problem("", problem.message, problem.line)]) from None
+    except yaml.reader.ReaderError as error:
+        where = text.count("\n", 0, error.position) + 1
+        code = error.character if isinstance(error.character, int) else 0xFFFD
+        control = code < 0x20 or 0x7F <= code <= 0x9F
+        what = (
+            character_words(chr(code))
+            if control
+            else f"a character YAML does not allow (U+{code:04X})"
+        )
+        message = f"the document contains {what}; remove it"
+        raise ScenarioError([Problem("", message, where)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = error.problem or error.context or "unreadable YAML"
+        what = excerpt(error.problem or error.context or "unreadable YAML", 200)
         raise ScenarioError([Problem("", f"this is not valid YAML: {what}", line)]) from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
-        raise ScenarioError([Problem("", f"this is not valid YAML or JSON: {error}")]) from None
+        raise ScenarioError(
+            [Problem("", f"this is not valid YAML or JSON: {excerpt(str(error), 200)}")]
+        ) from None
 
 
 def _read_text(source: str | bytes | os.PathLike[str]) -> str:
@@ -194,10 +332,7 @@ def _read_text(source: str | bytes | os.PathLike[str]) -> str:
     else:
         path = Path(source)
         try:
-            if path.stat().st_size > MAX_DOCUMENT_BYTES:
-                raise ScenarioError([Problem("", f"the file is larger than {limit}")], str(path))
-            with path.open("rb") as stream:
-                data = stream.read(MAX_DOCUMENT_BYTES + 1)
+            data = _read_regular_file(path, limit)
         except FileNotFoundError:
             raise ScenarioError([Problem("", "there is no such file")], str(path)) from None
         except IsADirectoryError:
@@ -216,6 +351,25 @@ def _read_text(source: str | bytes | os.PathLike[str]) -> str:
             "this is not a text file (it is not UTF-8 text); save the scenario as YAML or JSON"
         )
         raise ScenarioError([Problem("", message, line)]) from None
+
+
+def _read_regular_file(path: Path, limit: str) -> bytes:
+    """The bytes of a regular file of at most MAX_DOCUMENT_BYTES.
+
+    Opened without blocking and checked before reading, so that a pipe (FIFO) or a device
+    (``/dev/zero``, a terminal) is refused at once instead of hanging or reading forever.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a pipe" if stat.S_ISFIFO(status.st_mode) else "a device or socket"
+            message = f"this is {kind}, not a file; give the path of a scenario file"
+            raise ScenarioError([Problem("", message)], str(path))
+        if status.st_size > MAX_DOCUMENT_BYTES:
+            raise ScenarioError([Problem("", f"the file is larger than {limit}")], str(path))
+        return stream.read(MAX_DOCUMENT_BYTES + 1)
 
 
 def scenario_from_document(document: Any) -> Scenario:
@@ -242,9 +396,10 @@ def scenario_from_document(document: Any) -> Scenario:
     try:
         return Scenario.model_validate(upgraded)
     except ValidationError as error:
-        problems = problems_from_validation(error, upgraded)
-    problems.extend(_duplicate_name_problems(upgraded, problems))
-    raise ScenarioError(problems)
+        problems = problems_from_validation(error, upgraded, MAX_LISTED_PROBLEMS)
+        total = error.error_count()
+    duplicates = _duplicate_name_problems(upgraded, problems)
+    raise ScenarioError(problems + duplicates, total=total + len(duplicates))
 
 
 def _noun(value: Any) -> str:
@@ -263,13 +418,13 @@ def _duplicate_name_problems(document: dict[str, Any], found: list[Problem]) -> 
     names = [
         offer["name"]
         for offer in offers
-        if isinstance(offer, dict) and isinstance(offer.get("name"), str)
+        if isinstance(offer, dict) and isinstance(offer.get("name"), str) and offer["name"]
     ]
     duplicates = duplicate_names(names)
     message = duplicate_names_message(duplicates)
     if not duplicates or any(problem.message == message for problem in found):
         return []
-    return [Problem("offers", message)]
+    return [Problem("offers", message, None, "Offers")]
 
 
 def load_scenario(
@@ -344,7 +499,17 @@ def scenario_to_document(scenario: Scenario) -> dict[str, Any]:
 
 
 class _ReadableDumper(yaml.CSafeDumper):
-    """Safe YAML dumper (libyaml's emitter) that writes multi-line text as a literal block."""
+    """Safe YAML dumper (libyaml's emitter) that writes multi-line text as a literal block.
+
+    Text that YAML 1.1 or YAML 1.2 would read as a number is quoted (``"1e5"``), so that
+    every reader reads the saved file alike.
+    """
+
+
+for _character, _resolvers in _Yaml12Resolver.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        if _tag.endswith(("int", "float")):
+            _ReadableDumper.add_implicit_resolver(_tag, _regexp, [_character])
 
 
 def _represent_text(dumper: _ReadableDumper, text: str) -> yaml.Node:
@@ -379,12 +544,72 @@ def dump_scenario(scenario: Scenario) -> str:
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
-    """Write the scenario to a YAML file."""
-    Path(path).write_text(dump_scenario(scenario), encoding="utf-8")
+    """Write the scenario to a YAML file (atomically: see :func:`write_atomically`)."""
+    write_atomically(Path(path), dump_scenario(scenario).encode("utf-8"))
 
 
-def file_name(scenario: Scenario, suffix: str = ".yaml") -> str:
-    """A safe file name from the scenario's name: ``Coach adds a mastermind.yaml``, or with
-    another ``suffix`` (``" - hours.png"``)."""
-    stem = re.sub(r"[^\w\- .]+", "", scenario.name).strip(" .") or "scenario"
-    return f"{stem[:80]}{suffix}"
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` so that the file is either as it was or complete.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and the
+    temporary file is then renamed over ``path``; on any failure it is removed and the
+    ``OSError`` raised. A ``path`` that exists and is not a regular file (a folder, a
+    device such as ``/dev/full``, a pipe) is refused, never replaced. A new file gets the usual permissions (0666 less the umask), a
+    replaced file keeps its own.
+
+    Raises
+    ------
+    OSError
+        When the folder cannot be written, the disk is full, or ``path`` is a folder.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise IsADirectoryError(
+                errno.EISDIR, "it is a folder, a device or a pipe, not a file", str(path)
+            )
+        mode = stat.S_IMODE(status.st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+#: Names Windows keeps for devices, whatever the extension: ``CON.yaml`` cannot be saved.
+_DEVICE_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10)]
+)
+
+
+def file_name(scenario: Scenario | str, suffix: str = ".yaml") -> str:
+    """A safe file name from the scenario (or its name): ``Coach adds a mastermind.yaml``, or
+    with another ``suffix`` (``" - hours.png"``).
+
+    Only letters, digits, ``_``, ``-``, spaces and dots are kept (no control or direction
+    character, no path separator); leading dots, dashes and spaces are dropped (no hidden
+    file, nothing a command line reads as an option), and a Windows device name
+    (``CON``, ``NUL`` …) gets ``scenario-`` before it.
+    """
+    name = scenario if isinstance(scenario, str) else scenario.name
+    kept = "".join(
+        character
+        for character in name
+        if character not in DIRECTION_CHARACTERS and (character.isalnum() or character in "_- .")
+    )
+    stem = " ".join(kept.split()).strip(" .-")[:80].rstrip(" .") or "scenario"
+    if stem.split(".")[0].upper() in _DEVICE_NAMES:
+        stem = f"scenario-{stem}"
+    return f"{stem}{suffix}"

@@ -26,7 +26,6 @@ from __future__ import annotations
 import difflib
 import functools
 import typing
-from collections import Counter
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
@@ -34,6 +33,7 @@ import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from models.currencies import CURRENCY_CODES
+from models.text import EXCERPT_CHARACTERS, excerpt, name_key, text_problem
 
 #: The schema version this code writes and reads natively.
 SCHEMA_VERSION = 1
@@ -129,6 +129,8 @@ NOT_ASSUMPTIONS = frozenset(
 
 def suggestion(word: str, choices: Iterable[str]) -> str:
     """' Did you mean `x`?' for the closest valid choice, or ''."""
+    if len(word) > 2 * EXCERPT_CHARACTERS:
+        return ""  # no field name is that long; comparing would only cost time
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" Did you mean `{matches[0]}`?" if matches else ""
 
@@ -198,9 +200,10 @@ class Uncertain(StrictModel):
     def _range_problem(self, name: str, low: float, high: float) -> str | None:
         model = type(self)
         fields = assumption_fields(model)
-        where = f"ranges → {name}"
+        where = f"ranges → {excerpt(name)}"
         if name not in fields:
             return f"{where}: not a figure of this section that can have a range.{suggestion(name, fields)}"
+        where += f" ({model.model_fields[name].title})"
         value = getattr(self, name)
         if value is None:
             return f"{where}: give {name} a value first; a range spreads around it"
@@ -408,20 +411,33 @@ class OfferBase(Uncertain):
         description="When the offer starts, ramps up and runs (the timeline); empty: all year from month 1.",
     )
 
+    @field_validator("name")
+    @classmethod
+    def _one_clean_line(cls, name: str) -> str:
+        return _clean_text(name)
+
     @model_validator(mode="after")
     def _schedule_fits_the_kind(self) -> OfferBase:
         if self.schedule is None:
             return self
         if self.schedule.start_months is not None and self.kind not in GROUP_KINDS:
             raise ValueError(
-                "schedule → start_months applies to group programs, masterminds and retreats only"
+                "schedule → start_months (months of the year groups start) applies to group "
+                "programs, masterminds and retreats only"
             )
         if self.schedule.duration_months is not None and self.kind != "group_program":
-            raise ValueError("schedule → duration_months applies to group programs only")
+            raise ValueError(
+                "schedule → duration_months (months a group runs) applies to group programs only"
+            )
         if self.schedule.launch_months is not None and self.kind != "online_program":
-            raise ValueError("schedule → launch_months applies to online programs only")
+            raise ValueError(
+                "schedule → launch_months (months of the year launches happen) applies to "
+                "online programs only"
+            )
         if self.schedule.licensees_at_start and self.kind != "licensing":
-            raise ValueError("schedule → licensees_at_start applies to licensing only")
+            raise ValueError(
+                "schedule → licensees_at_start (licensees at the start) applies to licensing only"
+            )
         return self
 
 
@@ -737,8 +753,9 @@ class OnlineProgram(Creation, RenewableOffer):
     def _automated_price_not_above_high_touch(self) -> OnlineProgram:
         if self.price_automated > self.price_high_touch:
             raise ValueError(
-                f"the fully automated price ({self.price_automated:g}) must not be above the "
-                f"price with full support ({self.price_high_touch:g})"
+                f"price_automated ({self.price_automated:g}) must not be above "
+                f"price_high_touch ({self.price_high_touch:g}): the price fully automated is at "
+                "most the price with full support"
             )
         return self
 
@@ -792,14 +809,15 @@ class Licensing(Creation, OfferBase):
     def _new_licensees_within_active(self) -> Licensing:
         if self.new_licensees_per_year > self.licensees:
             raise ValueError(
-                f"new licensees per year ({self.new_licensees_per_year:g}) cannot exceed the "
-                f"active licensees ({self.licensees:g})"
+                f"new_licensees_per_year ({self.new_licensees_per_year:g}) cannot exceed "
+                f"licensees ({self.licensees:g}): new licensees per year are at most the "
+                "active licensees"
             )
         at_start = self.schedule.licensees_at_start if self.schedule else 0.0
         if at_start > self.licensees:
             raise ValueError(
-                f"schedule → licensees at the start ({at_start:g}) cannot exceed the active "
-                f"licensees ({self.licensees:g})"
+                f"schedule → licensees_at_start ({at_start:g}) cannot exceed licensees "
+                f"({self.licensees:g}): a practice starts with at most its planned licensees"
             )
         return self
 
@@ -855,19 +873,32 @@ class Scenario(StrictModel):
         max_length=MAX_OFFERS,
     )
 
+    @field_validator("name")
+    @classmethod
+    def _one_clean_line(cls, name: str) -> str:
+        return _clean_text(name)
+
+    @field_validator("description")
+    @classmethod
+    def _clean_paragraphs(cls, description: str) -> str:
+        return _clean_text(description, paragraphs=True)
+
     @field_validator("currency")
     @classmethod
     def _known_currency(cls, code: str) -> str:
         if code not in CURRENCY_CODES:
-            raise ValueError(f"'{code}' is not an ISO 4217 currency code such as USD, EUR or GBP")
+            raise ValueError(
+                f'"{excerpt(code, 12)}" is not an ISO 4217 currency code such as USD, EUR or GBP'
+            )
         return code
 
-    @model_validator(mode="after")
-    def _unique_offer_names(self) -> Scenario:
-        duplicates = duplicate_names(offer.name for offer in self.offers)
+    @field_validator("offers")
+    @classmethod
+    def _unique_offer_names(cls, offers: list[OfferBase]) -> list[OfferBase]:
+        duplicates = duplicate_names(offer.name for offer in offers)
         if duplicates:
             raise ValueError(duplicate_names_message(duplicates))
-        return self
+        return offers
 
     @property
     def enabled_offers(self) -> tuple[OfferBase, ...]:
@@ -904,13 +935,31 @@ def field_order(model: type[BaseModel]) -> list[str]:
     return ordered + trailing
 
 
-def duplicate_names(names: Any) -> list[str]:
-    """Offer names used more than once, in first-seen order."""
-    counts = Counter(names)
-    return [name for name, seen in counts.items() if seen > 1]
+def _clean_text(text: str, *, paragraphs: bool = False) -> str:
+    """``text`` unchanged, or a ValueError naming the control or direction character it holds."""
+    problem = text_problem(text, paragraphs=paragraphs)
+    if problem is not None:
+        raise ValueError(problem)
+    return text
 
 
-def duplicate_names_message(duplicates: list[str]) -> str:
-    """The plain-words problem for offer names used twice."""
-    quoted = ", ".join(f'"{name}"' for name in duplicates)
-    return f"offer names must be unique; used more than once: {quoted}"
+def duplicate_names(names: Iterable[str]) -> list[list[str]]:
+    """Offer names that count as the same name (:func:`models.text.name_key`: case, width and
+    look-alike letters aside), each group as typed in first-seen order, groups in the order
+    their first name appears."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name_key(name), []).append(name)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def duplicate_names_message(duplicates: list[list[str]]) -> str:
+    """The plain-words problem for offer names used twice: ``used more than once: "Coaching"``,
+    or for names that differ only in case or look-alike letters ``"Coaching" and "COACHING"
+    count as the same name``."""
+    parts = []
+    for group in duplicates:
+        spellings = list(dict.fromkeys(group))
+        quoted = " and ".join(f'"{excerpt(name)}"' for name in spellings)
+        parts.append(quoted if len(spellings) == 1 else f"{quoted} (the same name)")
+    return f"offer names must be unique; used more than once: {', '.join(parts)}"

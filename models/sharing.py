@@ -2,8 +2,17 @@
 
 The token is the scenario's saved document as compact JSON, compressed with
 zlib and written in URL-safe base64 without padding. Decoding refuses a token
-longer than :data:`MAX_TOKEN_CHARACTERS` and a document that would inflate past
-the file size limit (a zip bomb), then validates like any scenario file.
+longer than :data:`MAX_TOKEN_CHARACTERS` (the longest the app ever makes) before
+decoding it, and a document that would inflate past :data:`MAX_LINK_DOCUMENT_BYTES`
+(the largest valid scenario; a zip bomb stops there), then validates like any
+scenario file.
+
+The limits, worked out: the largest valid scenario (30 offers of the kind with most
+fields, every figure a 23-character float with a range, every text at its limit in
+4-byte characters) is 86,172 bytes of compact JSON; ``tests/hostile`` rebuilds that
+bound from the schema. Even compressed, its token would be far over 16,000 characters,
+so :func:`encode_scenario` refuses it (share the file instead), and no link the app makes
+is longer than :data:`MAX_TOKEN_CHARACTERS`.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ import json
 import zlib
 
 from models.errors import Problem, ScenarioError
-from models.files import MAX_DOCUMENT_BYTES, load_scenario, scenario_to_document
+from models.files import load_scenario, scenario_to_document
 from models.schema import Scenario
 
 #: Query parameter that carries the scenario.
@@ -23,6 +32,10 @@ LINK_PARAMETER = "scenario"
 #: Longest token accepted. Streamlit's server refuses query strings past about
 #: 64 KB, and browsers and chat apps cut long links well before that. [characters]
 MAX_TOKEN_CHARACTERS = 16_000
+
+#: The largest document a link may inflate to: above the largest valid scenario's compact
+#: JSON (86,172 bytes, see the module's docstring). [bytes]
+MAX_LINK_DOCUMENT_BYTES = 96 * 1024
 
 _DAMAGED = "the link is damaged or incomplete; ask for it again, or for the scenario file"
 
@@ -55,15 +68,23 @@ def decode_scenario(token: str) -> Scenario:
         When the link is too long, damaged, or carries an invalid scenario.
     """
     if len(token) > MAX_TOKEN_CHARACTERS:
-        raise ScenarioError([Problem("", "the link is too long to hold a scenario")], "The link")
+        message = (
+            f"the link is {len(token):,} characters long, longer than any link Leverage Planner "
+            f"makes ({MAX_TOKEN_CHARACTERS:,}); ask for the scenario file instead"
+        )
+        raise ScenarioError([Problem("", message)], "The link")
     try:
         compressed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         inflater = zlib.decompressobj()
-        document = inflater.decompress(compressed, MAX_DOCUMENT_BYTES + 1)
+        document = inflater.decompress(compressed, MAX_LINK_DOCUMENT_BYTES + 1)
     except (binascii.Error, ValueError, zlib.error):
         raise ScenarioError([Problem("", _DAMAGED)], "The link") from None
-    if len(document) > MAX_DOCUMENT_BYTES or inflater.unconsumed_tail:
-        raise ScenarioError([Problem("", "the link's scenario is larger than 1 MiB")], "The link")
+    if len(document) > MAX_LINK_DOCUMENT_BYTES or inflater.unconsumed_tail:
+        message = (
+            f"the link's scenario is larger than any valid scenario "
+            f"({MAX_LINK_DOCUMENT_BYTES // 1024} KiB); ask for the scenario file instead"
+        )
+        raise ScenarioError([Problem("", message)], "The link")
     if not inflater.eof:
         raise ScenarioError([Problem("", _DAMAGED)], "The link")
     return load_scenario(document, source_name="The link")

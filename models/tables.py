@@ -7,6 +7,7 @@ per offer) where a person reads it. Every figure comes from
 
 from __future__ import annotations
 
+import csv
 import math
 from typing import Any
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
 from models.scale import BOUND_WORDS, QUANTITY_FIELDS, ScaleResult
 from models.schema import KIND_LABELS, Scenario, field_order
+from models.text import neutralise_formula
 from models.timeline import Timeline, TimelineReport
 
 FIXED_ADMIN_LABEL = "Fixed admin"
@@ -308,3 +310,29 @@ def offer_phases(report: TimelineReport) -> pd.DataFrame:
         for phase, first, last in item.phases
     ]
     return pd.DataFrame(rows, columns=["offer", "phase", "first_month", "last_month"])
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells and column headings no spreadsheet reads as a
+    formula (:func:`models.text.neutralise_formula`: ``=1+1`` becomes ``'=1+1``); numbers
+    are left as they are."""
+
+    def safe(value: Any) -> Any:
+        return neutralise_formula(value) if isinstance(value, str) else value
+
+    safe_frame = frame.rename(columns=lambda heading: safe(str(heading)))
+    text_columns = [
+        column
+        for column, kind in safe_frame.dtypes.items()
+        if not pd.api.types.is_numeric_dtype(kind)
+    ]
+    for column in text_columns:
+        safe_frame[column] = safe_frame[column].map(safe)
+    return safe_frame
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The frame as a CSV download (UTF-8), every text field quoted and neutralised as OWASP
+    advises against CSV injection (:func:`spreadsheet_safe`); numbers stay numbers."""
+    text = spreadsheet_safe(frame).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC)
+    return text.encode("utf-8")

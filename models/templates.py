@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from models.schema import KIND_LABELS, OFFER_MODELS, OfferBase, Scenario
+from models.text import name_key
 
 #: Kind → the fields a new offer of that kind starts with (besides kind and name).
 STARTING_FIELDS: dict[str, dict[str, Any]] = {
@@ -103,12 +104,14 @@ STARTING_FIELDS: dict[str, dict[str, Any]] = {
 
 
 def unique_name(base: str, taken: Iterable[str]) -> str:
-    """``base``, or ``base 2``, ``base 3`` … whichever is not taken yet."""
-    used = set(taken)
-    if base not in used:
+    """``base``, or ``base 2``, ``base 3`` … whichever is not taken yet, where names that
+    differ only in case or look-alike letters count as taken (:func:`models.text.name_key`,
+    as the schema's duplicate check)."""
+    used = {name_key(name) for name in taken}
+    if name_key(base) not in used:
         return base
     number = 2
-    while f"{base} {number}" in used:
+    while name_key(f"{base} {number}") in used:
         number += 1
     return f"{base} {number}"
 

@@ -3,7 +3,9 @@
 Written with xlsxwriter: one sheet per table, a bold header row frozen in place with
 the first column, each number in a format for its unit (money in the scenario's
 currency, whole hours, percentages, ratios), and columns as wide as their contents.
-Opens in Excel and LibreOffice.
+Opens in Excel and LibreOffice. A text cell that begins with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return gets a leading single quote, so that no name is ever run as a
+formula (:func:`models.text.neutralise_formula`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from models.tables import (
     months_table,
     offers_table,
 )
+from models.text import neutralise_formula
 from models.timeline import build_timeline
 
 #: The workbook's sheets, in order.
@@ -141,7 +144,7 @@ class _Sheets:
         elif isinstance(value, int | float):
             sheet.write_number(row, column, value, self._format(unit, value, exact))
         else:
-            sheet.write_string(row, column, str(value))
+            sheet.write_string(row, column, neutralise_formula(str(value)))
 
 
 def totals_table(scenario: Scenario) -> pd.DataFrame:

@@ -24,6 +24,7 @@ from models.schema import (
     assumption_fields,
     field_bounds,
 )
+from models.text import unsafe_character
 
 _NOT_GENERATED = {"kind", "name", "schema_version", "schedule", "ranges"}
 
@@ -149,7 +150,9 @@ def scenarios(draw: st.DrawFn, min_offers: int = 0, max_offers: int = 7) -> Scen
     practitioner_fields = draw(model_fields(Practitioner))
     practitioner_fields |= draw(ranges(Practitioner, practitioner_fields))
     practitioner = Practitioner.model_validate(practitioner_fields)
-    text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+    # any text the schema accepts: no control, direction or noncharacter (models.text)
+    characters = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))
+    text = st.text(characters, max_size=60).filter(lambda value: unsafe_character(value) is None)
     return Scenario(
         name=draw(text.filter(lambda value: 0 < len(value) <= 100)),
         description=draw(text),

@@ -147,7 +147,10 @@ def test_validate_passes_valid_files_and_lists_every_error_of_invalid_ones(tmp_p
     completed = run("validate", str(SCENARIOS / "coach-one-to-one.yaml"), str(bad))
     assert completed.returncode == 1
     assert "coach-one-to-one.yaml: valid" in completed.stdout
-    assert 'offers[0] "Coaching" → clients: must be at least 0 (got -10)' in completed.stderr
+    assert (
+        'offers[0] "Coaching" → clients (Clients per year): must be at least 0 (got -10)'
+        in completed.stderr
+    )
     assert 'offers[1] "Circle" → mnths: is not a field' in completed.stderr
     assert "Did you mean `months`?" in completed.stderr
     assert "Traceback" not in completed.stderr

@@ -323,10 +323,15 @@ def test_ranges_are_validated_with_offer_and_field_named():
         scenario_from_document(document)
     text = str(raised.value)
     assert 'offers[0] "Coaching"' in text
-    assert "ranges → clients: the planned value 10 must lie within [12, 20]" in text
+    assert (
+        "ranges → clients (Clients per year): the planned value 10 must lie within [12, 20]" in text
+    )
     assert "Did you mean `price_per_client`?" in text
-    assert "ranges → session_hours: low (2) is above high (1)" in text
-    assert "ranges → returning_share: high must be at most 1 (got 2)" in text
+    assert "ranges → session_hours (Session length): low (2) is above high (1)" in text
+    assert (
+        "ranges → returning_share (Share of returning buyers): high must be at most 1 (got 2)"
+        in text
+    )
     assert "practitioner" in text and "ranges → target_net_income" in text
 
 

@@ -115,7 +115,8 @@ def test_negative_count_is_named_with_offer_and_field():
     document = scenario_document(kind="group_program", participants_per_group=-3)
     document["offers"][0]["name"] = "Spring group"
     assert problems_of(document) == [
-        'offers[0] "Spring group" → participants_per_group: must be at least 0 (got -3)'
+        'offers[0] "Spring group" → participants_per_group (Participants per group): '
+        "must be at least 0 (got -3)"
     ]
 
 
@@ -138,12 +139,20 @@ def test_misspelt_top_level_and_practitioner_keys_are_named():
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        ("returning_share", 1.5, "returning_share: must be at most 1 (got 1.5)"),
-        ("clients", True, "clients: must be a number, not true"),
-        ("clients", "20", 'clients: must be a number (got "20")'),
-        ("clients", None, "clients: must be a number (got nothing)"),
-        ("delivery", "zoom", "delivery: must be one of 'online' or 'in_person'"),
-        ("enabled", "yes", "enabled: must be true or false"),
+        (
+            "returning_share",
+            1.5,
+            "returning_share (Share of returning buyers): must be at most 1 (got 1.5)",
+        ),
+        ("clients", True, "clients (Clients per year): must be a number, not true"),
+        (
+            "clients",
+            "20",
+            'clients (Clients per year): must be a number (got "20"); remove the quotes',
+        ),
+        ("clients", None, "clients (Clients per year): must be a number (got nothing)"),
+        ("delivery", "zoom", "delivery (Delivery): must be one of 'online' or 'in_person'"),
+        ("enabled", "yes", "enabled (Enabled): must be true or false"),
     ],
 )
 def test_wrong_values_get_plain_words(field, value, expected):
@@ -186,21 +195,23 @@ def test_ranges_of_design(section, field, value, message):
 def test_new_licensees_cannot_exceed_active_ones():
     (problem,) = problems_of(scenario_document(kind="licensing", new_licensees_per_year=6))
     assert problem == (
-        'offers[0] "Offer": new licensees per year (6) cannot exceed the active licensees (5)'
+        'offers[0] "Offer": new_licensees_per_year (6) cannot exceed licensees (5): '
+        "new licensees per year are at most the active licensees"
     )
 
 
 def test_automated_price_cannot_exceed_the_high_touch_price():
     (problem,) = problems_of(scenario_document(kind="online_program", price_automated=2000))
-    assert "must not be above the price with full support" in problem
+    assert "price_automated (2000) must not be above price_high_touch (1000)" in problem
+    assert "the price fully automated is at most the price with full support" in problem
 
 
 def test_offer_names_must_be_unique_even_when_other_fields_are_wrong():
     document = scenario_document()
     document["offers"].append(dict(document["offers"][0], clients=-1))
     problems = problems_of(document)
-    assert 'offers[1] "Offer" → clients: must be at least 0 (got -1)' in problems
-    assert 'offers: offer names must be unique; used more than once: "Offer"' in problems
+    assert 'offers[1] "Offer" → clients (Clients per year): must be at least 0 (got -1)' in problems
+    assert 'offers (Offers): offer names must be unique; used more than once: "Offer"' in problems
 
 
 def test_unknown_kind_lists_the_kinds_and_suggests_one():
@@ -224,19 +235,19 @@ def test_every_problem_is_listed_at_once():
 
 def test_currency_must_be_an_iso_code():
     (problem,) = problems_of(scenario_document() | {"currency": "usd"})
-    assert problem.startswith("currency: 'usd' is not an ISO 4217 currency code")
+    assert problem.startswith('currency (Currency): "usd" is not an ISO 4217 currency code')
     assert load_scenario(_as_json(scenario_document() | {"currency": "IDR"})).currency == "IDR"
 
 
 def test_limits_on_text_and_offer_count():
     long_name = problems_of(scenario_document() | {"name": "x" * 101})
-    assert long_name == ["name: must be at most 100 characters (got 101)"]
+    assert long_name == ["name (Scenario name): must be at most 100 characters (got 101)"]
     offers = [
         {"kind": "one_to_one", "name": f"Offer {index}", **MINIMAL_OFFERS["one_to_one"]}
         for index in range(31)
     ]
     assert problems_of({"name": "Many", "offers": offers}) == [
-        "offers: holds at most 30 items (got 31)"
+        "offers (Offers): holds at most 30 items (got 31)"
     ]
 
 

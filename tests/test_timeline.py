@@ -533,11 +533,17 @@ def test_payback_is_from_the_month_it_stays_covered():
 
 
 def test_new_schedule_fields_apply_to_their_kinds_only():
-    with pytest.raises(ValidationError, match="launch_months applies to online programs only"):
+    with pytest.raises(
+        ValidationError,
+        match=r"launch_months \(months of the year launches happen\) applies to online programs only",
+    ):
         coaching(schedule={"launch_months": [3]})
-    with pytest.raises(ValidationError, match="licensees_at_start applies to licensing only"):
+    with pytest.raises(
+        ValidationError,
+        match=r"licensees_at_start \(licensees at the start\) applies to licensing only",
+    ):
         coaching(schedule={"licensees_at_start": 2})
-    with pytest.raises(ValidationError, match=r"licensees at the start \(13\) cannot exceed"):
+    with pytest.raises(ValidationError, match=r"licensees_at_start \(13\) cannot exceed licensees"):
         licence(licensees_at_start=13)
 
 

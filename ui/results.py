@@ -5,10 +5,17 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from models.files import file_name
 from models.headline import Headline, headlines
 from models.results import ScenarioResult
 from models.schema import Scenario
-from models.tables import OFFER_COLUMNS, hours_by_category, money_by_offer, offers_table
+from models.tables import (
+    OFFER_COLUMNS,
+    csv_bytes,
+    hours_by_category,
+    money_by_offer,
+    offers_table,
+)
 from ui.charts import (
     hours_chart,
     hours_chart_data,
@@ -109,8 +116,8 @@ def offer_table(result: ScenarioResult) -> None:
     )
     st.download_button(
         "Download the table (CSV)",
-        lambda: table.rename(columns=OFFER_COLUMNS).to_csv(index=False).encode("utf-8"),
-        file_name=f"{result.scenario} - offers.csv",
+        lambda: csv_bytes(table.rename(columns=OFFER_COLUMNS)),
+        file_name=file_name(result.scenario, " - offers.csv"),
         mime="text/csv",
         key="download_offer_table",
         on_click="ignore",
