@@ -50,6 +50,8 @@ def test_first_load_shows_the_metrics_and_the_charts(page: Page, app_url: str) -
     expect(page.get_by_role("heading", name=example.name)).to_be_visible()
     expect(metric_value(page, "Net income a year")).to_have_text(net_income_text(example))
     expect(metric_value(page, "Hours used")).to_have_text("1,206 h of 1,840 h")
+    # 456 h of delivery over 1,840 h (tests/test_app.py works it by hand)
+    expect(metric_value(page, "Billable utilisation")).to_have_text("25%")
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)
     expect(page.get_by_text("Capacity 1,840 h").first).to_be_attached()
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
