@@ -185,6 +185,10 @@ def test_workbook_reopens_with_its_sheets_and_the_model_totals(euro_practice):
         assert value == (pytest.approx(expected) if expected is not None else None), figure
         assert "currency" not in unit
     assert rows[0][1] == pytest.approx(52_700)
+    # hours used 547 / 1,800; billable utilisation 224 h of delivery / 1,800 h (worked above)
+    by_label = {figure: value for figure, value, _ in rows}
+    assert by_label["Hours used"] == pytest.approx(547 / 1800)
+    assert by_label["Billable utilisation"] == pytest.approx(224 / 1800)
     net_income = book["Totals"]["B2"]
     assert net_income.number_format == money_format("EUR") == '"€"#,##0'
 
