@@ -298,10 +298,11 @@ def evaluation_table(scenario: Scenario, result: ScenarioResult) -> str:
         f"Revenue               {money(totals.revenue)}",
         f"Direct costs          {money(totals.direct_costs)}",
         f"Fixed costs           {money(totals.fixed_costs)}",
-        f"Hours                 {format_hours(totals.total_hours)} of {format_hours(totals.capacity_hours)}"
+        f"Hours used            {format_hours(totals.total_hours)} of {format_hours(totals.capacity_hours)}"
         f" ({format_share(totals.utilization)}), {format_hours(abs(totals.free_hours))} {free_words}"
         f" ({abs(free_per_week):.1f} h a week)",
         f"Effective hourly rate {money(rate) + '/h' if rate is not None else '—'}",
+        f"Billable utilisation  {format_share(totals.billable_utilization)} of capacity in delivery",
         f"Billable share        {format_share(totals.billable_share)}",
         f"Billable-to-BD ratio  {format_ratio(totals.billable_to_bd_ratio)}",
         f"Leverage              {format_ratio(totals.leverage)} client hours per own hour",

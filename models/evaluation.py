@@ -355,7 +355,8 @@ def evaluate(scenario: Scenario) -> ScenarioResult:
     Notes
     -----
     free hours = capacity − total hours; effective hourly rate = net income / total hours;
-    billable share = delivery / total hours; leverage = client hours / total hours.
+    billable share = delivery / total hours; leverage = client hours / total hours;
+    utilization (hours used) = total hours / capacity; billable utilization = delivery / capacity.
     """
     practitioner = scenario.practitioner
     years = [(offer, offer_year(offer)) for offer in scenario.enabled_offers]
@@ -373,6 +374,7 @@ def evaluate(scenario: Scenario) -> ScenarioResult:
         total_hours=total_hours,
         free_hours=free_hours,
         utilization=total_hours / sums.capacity_hours,
+        billable_utilization=ratio(hours.delivery, sums.capacity_hours),
         hours=hours,
         buyers=sums.buyers,
         client_hours=sums.client_hours,

@@ -1,4 +1,4 @@
-"""The six headline figures of a plan, in words: what the Plan page, the workshop and the
+"""The seven headline figures of a plan, in words: what the Plan page, the workshop and the
 reports put first.
 
 Each figure is a label, its value formatted in the scenario's currency, an optional
@@ -41,8 +41,13 @@ class Headline:
 
 
 def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...]:
-    """Net income (against the target), hours against capacity, effective hourly rate,
-    billable share, billable-to-BD ratio and leverage."""
+    """Net income (against the target), hours used against capacity, effective hourly rate,
+    billable utilisation, billable share, billable-to-BD ratio and leverage.
+
+    "Hours used" is every hour over capacity (the totals' ``utilization``); the word
+    utilisation is kept for what professional services mean by it, billable hours over
+    the hours available (``billable_utilization``).
+    """
     totals = result.totals
     currency = result.currency
     target = scenario.practitioner.target_net_income
@@ -70,10 +75,12 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
         ),
         Headline(
             "hours",
-            "Hours a year",
+            "Hours used",
             f"{format_hours(totals.total_hours)} of {format_hours(totals.capacity_hours)}",
-            "Every hour the plan takes, fixed admin included, against hours a week × weeks a year.",
-            f"{abs(free_per_week):,.1f} h a week {'free' if fits else 'over capacity'}",
+            "Every hour the plan takes, fixed admin included, against the hours you have: "
+            "hours a week × weeks a year.",
+            f"{format_share(totals.utilization)} used, {abs(free_per_week):,.1f} h a week "
+            f"{'free' if fits else 'over capacity'}",
             fits,
         ),
         Headline(
@@ -81,6 +88,14 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
             "Effective hourly rate",
             f"{format_money(rate, currency)}/h" if rate is not None else "—",
             "Net income divided by every hour worked, not only the billable ones.",
+        ),
+        Headline(
+            "billable_utilization",
+            "Billable utilisation",
+            format_share(totals.billable_utilization),
+            "Delivery (billable) hours as a share of the hours you have, hours a week × weeks "
+            "a year: what professional services call utilisation. Best-in-class firms reach "
+            "about 75% (SPI Research).",
         ),
         Headline(
             "billable_share",

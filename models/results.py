@@ -140,7 +140,10 @@ class Totals:
     free_hours : float
         capacity − total hours; negative when over capacity. [h/year]
     utilization : float
-        total hours / capacity. [-]
+        total hours / capacity: the share of your hours the plan uses ("hours used"). [0-1]
+    billable_utilization : float | None
+        delivery hours / capacity: what professional services call utilisation (billable
+        hours over available hours). [0-1]
     hours : HourBreakdown
         Hours by category; admin includes the fixed admin. [h/year]
     buyers, client_hours : float
@@ -163,6 +166,7 @@ class Totals:
     total_hours: float
     free_hours: float
     utilization: float
+    billable_utilization: float | None
     hours: HourBreakdown
     buyers: float
     client_hours: float

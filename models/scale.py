@@ -7,7 +7,8 @@ else; no formulas here) for the offer's figures at each whole quantity, adds
 the rest of the scenario unchanged, and finds:
 
 - the **curve**: revenue, contribution, the offer's hours and the scenario's
-  hours at each quantity from 0 to past the ceiling;
+  hours at each quantity from 0 to past the ceiling, the plan's quantity and
+  the ceiling's always among them;
 - the **ceiling**: the largest whole quantity at which the scenario still fits
   in capacity and within ``max_sales_per_year``, and what binds it;
 - the **margin**: what the next buyer costs in hours and brings in contribution.
@@ -65,7 +66,8 @@ BOUND_WORDS: dict[str, str] = {
     "none": "nothing within the range looked at",
 }
 
-#: Most points on one curve; longer ranges are sampled with a wider step.
+#: Most sampled points on one curve; longer ranges are sampled with a wider step.
+#: The plan's quantity and the ceiling's are added as exact points on top.
 MAX_POINTS = 60
 
 
@@ -102,6 +104,9 @@ class Ceiling:
         [clients, participants … /year]
     revenue, contribution : float
         The offer's at the ceiling. [currency/year]
+    offer_hours : float
+        The offer's own hours at the ceiling, fixed hours (creation, launches) included:
+        where the ceiling sits on the offer's curve. [h/year]
     total_hours : float
         The scenario's hours at the ceiling. [h/year]
     """
@@ -109,6 +114,7 @@ class Ceiling:
     quantity: float
     revenue: float
     contribution: float
+    offer_hours: float
     total_hours: float
 
 
@@ -268,12 +274,16 @@ def _time_limit(lever: _Lever, upper: float) -> float | None:
     return low
 
 
-def _curve(lever: _Lever, end: float) -> tuple[ScalePoint, ...]:
+def curve_quantities(end: float, exact: tuple[float, ...] = ()) -> tuple[float, ...]:
+    """The quantities a curve is drawn at: 0 to ``end`` in whole steps, plus ``exact``.
+
+    At most :data:`MAX_POINTS` sampled quantities (a step of ⌈end / 59⌉, and ``end``
+    itself), merged with the ``exact`` ones (the plan's and the ceiling's quantity),
+    sorted, without duplicates: so what the page marks is a point of the line.
+    """
     step = max(1.0, float(math.ceil(end / (MAX_POINTS - 1))))
-    quantities = [step * index for index in range(int(end // step) + 1)]
-    if quantities[-1] < end:
-        quantities.append(end)
-    return tuple(lever.point(quantity) for quantity in quantities)
+    quantities = {step * index for index in range(int(end // step) + 1)} | {end}
+    return tuple(sorted(quantities | {float(quantity) for quantity in exact}))
 
 
 def scale_offer(scenario: Scenario, name: str) -> OfferScale:
@@ -301,7 +311,8 @@ def scale_offer(scenario: Scenario, name: str) -> OfferScale:
     extra_hours = next_one.total_hours - now.total_hours
     extra_contribution = next_one.contribution - now.contribution
     curve_end = max(ceiling_quantity, math.ceil(plan)) * 1.25 + 2 if bound != "none" else upper
-    points = _curve(lever, float(math.ceil(curve_end)))
+    quantities = curve_quantities(float(math.ceil(curve_end)), (plan, ceiling_quantity))
+    points = tuple(lever.point(quantity) for quantity in quantities)
     return OfferScale(
         name=offer.name,
         kind=offer.kind,
@@ -312,6 +323,7 @@ def scale_offer(scenario: Scenario, name: str) -> OfferScale:
             quantity=ceiling_quantity,
             revenue=at_ceiling.revenue,
             contribution=at_ceiling.contribution,
+            offer_hours=at_ceiling.offer_hours,
             total_hours=at_ceiling.scenario_hours,
         ),
         marginal=Marginal(

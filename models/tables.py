@@ -249,7 +249,7 @@ MONTH_COLUMNS: dict[str, str] = {
     **{category: f"{HOUR_CATEGORY_LABELS[category]} h" for category in HOUR_CATEGORIES},
     "total_hours": "Hours",
     "capacity_hours": "Capacity h",
-    "utilization": "Utilisation",
+    "utilization": "Hours used",
     "revenue": "Revenue",
     "direct_costs": "Direct costs",
     "fixed_costs": "Fixed costs",

@@ -155,7 +155,7 @@ def _charts(scenario: Scenario, names: tuple[str, ...]) -> list[Chart]:
 def html_report(scenario: Scenario, prepared: date | None = None) -> str:
     """The scenario's report as one HTML document.
 
-    It holds the story (name, description), the six headline figures, the warnings,
+    It holds the story (name, description), the seven headline figures, the warnings,
     the hours and money charts, every offer's figures, each lever's ceiling, the
     timeline's landmarks and cash chart, and every input; ``prepared`` (default today)
     is the date printed on it.

@@ -64,9 +64,21 @@ def test_first_screen_shows_the_default_example_and_its_numbers(app):
     expected = evaluate(load_example(DEFAULT_EXAMPLE))
     assert shown(app.title[0].value) == expected.scenario
     assert metric(app, "Net income a year") == format_money_short(expected.totals.net_income, "USD")
-    assert metric(app, "Hours a year") == "1,206 h of 1,840 h"
-    assert len(app.metric) == 6
+    assert metric(app, "Hours used") == "1,206 h of 1,840 h"
+    assert len(app.metric) == 7
     assert not app.error
+
+
+def test_the_plan_names_hours_used_and_billable_utilisation_apart(app):
+    """The user reads how much of the year is used and how much of it is billable."""
+    assert not app.exception
+    hours = next(item for item in app.metric if item.label == "Hours used")
+    # 1,206 h of 40 × 46 = 1,840 h: 65.5% used, 634 h free = 13.8 h a week
+    assert hours.delta == "66% used, 13.8 h a week free"
+    # delivery: 16 clients × 24 × 1 h + 12 × 2 × 2 h mastermind + 24 h retreat = 456 h;
+    # 456 / 1,840 = 24.8%: billable utilisation, far from the 97% an all-hours ratio suggests
+    assert metric(app, "Billable utilisation") == "25%"
+    assert not [item for item in app.metric if "tiliz" in item.label]
 
 
 def test_changing_clients_updates_the_metrics_to_the_models_numbers(app):
@@ -87,7 +99,7 @@ def test_changing_the_working_week_changes_capacity(app):
     app.number_input(key=key(app, "practitioner", "hours_per_week")).set_value(30.0).run()
     assert not app.exception
     # 30 h × 46 weeks = 1,380 h
-    assert metric(app, "Hours a year") == "1,206 h of 1,380 h"
+    assert metric(app, "Hours used") == "1,206 h of 1,380 h"
 
 
 @pytest.mark.parametrize("kind", list(OFFER_MODELS))
@@ -135,7 +147,7 @@ def test_an_impossible_combination_is_explained_and_the_page_keeps_working(app):
     assert not app.exception
     messages = [shown(error.value) for error in app.error]
     assert any("cannot exceed licensees (4)" in message for message in messages)
-    assert len(app.metric) == 6  # results still shown, from the last valid plan
+    assert len(app.metric) == 7  # results still shown, from the last valid plan
 
 
 def test_a_good_upload_replaces_the_scenario_and_can_be_undone(app):
@@ -259,7 +271,7 @@ def test_switching_scenario_without_edits_needs_no_confirmation(app):
     assert shown(app.title[0].value) == "1:1 coach at full capacity"
     app.selectbox(key="scenario_picker").set_value("blank").run()
     assert shown(app.title[0].value) == "New scenario"
-    assert len(app.metric) == 6
+    assert len(app.metric) == 7
 
 
 def test_every_page_renders_without_an_exception(app):

@@ -91,6 +91,35 @@ def test_lever_chart_draws_curves_ceilings_and_the_hours_available():
     ]
 
 
+def test_the_lever_charts_ceiling_marker_sits_on_its_offers_curve():
+    result = scale(load_example("course-creator"))
+    data = lever_data(result, 1656)
+    program = data[data["offer"] == "Career change program"]
+    (marker,) = program[program["point"] == "ceiling"].itertuples()
+    # The ceiling is 1,212 students: the program's own hours there are its 318 fixed hours
+    # (474 / 3 creation + 40 upkeep + 2 × 60 launch BD) + 1,212 × 0.95 h = 1,469.4 h, and its
+    # contribution 1,212 × 797 × 0.95 − 1,212 × 40 = 869,185.8. (Taking the fixed hours off,
+    # as the marker once did, put it at 1,151.4 h: 318 h left of its line.)
+    assert (marker.offer_hours, marker.contribution) == (
+        pytest.approx(1469.4),
+        pytest.approx(869_185.8),
+    )
+    curve = program[program["point"] == "curve"]
+    on_curve = curve[
+        (curve["offer_hours"] - marker.offer_hours).abs().lt(1e-9)
+        & (curve["contribution"] - marker.contribution).abs().lt(1e-6)
+    ]
+    assert len(on_curve) == 1
+    # and so for every offer of every example: each marker is a vertex of its own line
+    for example in ("portfolio-every-lever", "coach-mastermind-retreat", "program-licensing"):
+        rows = lever_data(scale(load_example(example)), 0)
+        for offer, drawn in rows.groupby("offer"):
+            line = drawn[drawn["point"] == "curve"]
+            vertices = set(zip(line["offer_hours"], line["contribution"], strict=True))
+            (ceiling,) = drawn[drawn["point"] == "ceiling"].itertuples()
+            assert (ceiling.offer_hours, ceiling.contribution) in vertices, (example, offer)
+
+
 def test_growth_and_frontier_charts():
     scenario = load_example("course-creator")
     result = scale(scenario)

@@ -93,6 +93,9 @@ def test_evaluate_json_matches_the_hand_worked_scenario(tmp_path):
     assert totals["billable_share"] == pytest.approx(224 / 523, abs=1e-6)
     assert totals["billable_to_bd_ratio"] == pytest.approx(3.5, abs=1e-6)
     assert totals["leverage"] == pytest.approx(344 / 523, abs=1e-6)
+    # hours used 523 / 1,800; billable utilisation: 224 h of delivery / 1,800 h = 12.4%
+    assert totals["utilization"] == pytest.approx(523 / 1800, abs=1e-9)
+    assert totals["billable_utilization"] == pytest.approx(224 / 1800, abs=1e-9)
     assert output["warnings"] == []
 
 
@@ -103,8 +106,9 @@ def test_evaluate_json_has_exactly_the_documented_keys():
     assert set(output) == {"scenario", "currency", "totals", "offers", "warnings"}
     assert set(output["totals"]) == {
         "revenue", "direct_costs", "fixed_costs", "net_income", "capacity_hours",
-        "total_hours", "free_hours", "utilization", "hours", "buyers", "client_hours",
-        "leverage", "effective_hourly_rate", "billable_share", "billable_to_bd_ratio",
+        "total_hours", "free_hours", "utilization", "billable_utilization", "hours", "buyers",
+        "client_hours", "leverage", "effective_hourly_rate", "billable_share",
+        "billable_to_bd_ratio",
     }  # fmt: skip
     assert set(output["totals"]["hours"]) == hours
     for offer in output["offers"]:
@@ -130,6 +134,17 @@ def test_evaluate_prints_a_readable_table():
     assert completed.returncode == 0
     assert "Net income            €199,520" in completed.stdout
     assert "Licensed program" in completed.stdout
+
+
+def test_evaluate_names_hours_used_and_billable_utilisation_apart():
+    completed = run("evaluate", str(SCENARIOS / "coach-one-to-one.yaml"))
+    assert completed.returncode == 0, completed.stderr
+    # Maya: 23 clients × 40 h sessions = 920 h of delivery; with prep, BD, admin and 184 h
+    # of fixed admin 1,790.7 h of 40 × 46 = 1,840 h: 97% used, but only 920 / 1,840 = 50%
+    # of her hours are billable, the figure professional services call utilisation.
+    assert "Hours used            1,791 h of 1,840 h (97%)" in completed.stdout
+    assert "Billable utilisation  50% of capacity in delivery" in completed.stdout
+    assert "Utilization" not in completed.stdout
 
 
 def test_python_dash_m_models_is_the_same_command():
@@ -187,7 +202,9 @@ def test_scale_json_has_the_documented_shape_and_the_engines_numbers():
     assert set(lever) == {
         "name", "kind", "quantity_field", "quantity", "bound", "ceiling", "marginal", "points",
     }  # fmt: skip
-    assert set(lever["ceiling"]) == {"quantity", "revenue", "contribution", "total_hours"}
+    assert set(lever["ceiling"]) == {
+        "quantity", "revenue", "contribution", "offer_hours", "total_hours",
+    }  # fmt: skip
     assert set(lever["marginal"]) == {"hours_per_unit", "contribution_per_unit", "hourly_rate"}
     assert set(lever["points"][0]) == {
         "quantity", "revenue", "contribution", "offer_hours", "scenario_hours",
@@ -196,6 +213,11 @@ def test_scale_json_has_the_documented_shape_and_the_engines_numbers():
     # 184 h of fixed admin leave 1,656 h: ⌊1,656 / 69.857⌋ = 23, her plan exactly
     assert (lever["quantity_field"], lever["quantity"], lever["bound"]) == ("clients", 23, "time")
     assert lever["ceiling"]["quantity"] == 23
+    # at the ceiling her coaching is 23 × 69.857 = 1,606.7 h; with the 184 h of fixed admin
+    # the scenario's 1,790.7 h
+    assert lever["ceiling"]["offer_hours"] == pytest.approx(23 * (69 + 6 / 7))
+    assert lever["ceiling"]["total_hours"] == pytest.approx(23 * (69 + 6 / 7) + 184)
+    assert 23 in [point["quantity"] for point in lever["points"]]
     assert lever["marginal"]["hours_per_unit"] == pytest.approx(40 + 20 + 6 + 6 / 7 + 3)
 
 

@@ -35,6 +35,19 @@ def test_deltas_and_percentages_against_the_first_scenario():
     assert hours.deltas[1] == pytest.approx(48)
 
 
+def test_hours_used_and_billable_utilisation_are_compared_under_their_own_names():
+    maya, portfolio = load_example("coach-one-to-one"), load_example("portfolio-every-lever")
+    comparison = compare([maya, portfolio])
+    used, billable = row(comparison, "utilization"), row(comparison, "billable_utilization")
+    assert (used.label, billable.label) == ("Hours used", "Billable utilisation")
+    # Maya: 1,790.7 h of 1,840 h used (97.3%), but only 23 × 40 h = 920 h billable: 50%
+    assert used.values[0] == pytest.approx(1790.714 / 1840, abs=1e-6)
+    assert billable.values[0] == pytest.approx(920 / 1840)
+    # the portfolio: its delivery hours over 45 × 46 = 2,070 h, its own evaluation's
+    delivery = evaluate(portfolio).totals.hours.delivery
+    assert billable.deltas[1] == pytest.approx(delivery / 2070 - 0.5)
+
+
 def test_any_scenario_can_be_the_baseline():
     comparison = compare([BASE, MORE], baseline=1)
     assert comparison.baseline == "More"

@@ -93,6 +93,17 @@ def _parsed(document):
     return links
 
 
+def _figures(document):
+    """Headline figure key → the texts of its label, value and detail, as the report shows them."""
+    headline = document.split('<section class="first" id="headline">')[1].split("</section>")[0]
+    return {
+        chunk.split('"')[0]: re.findall(
+            r'<div class="(?:label|value|detail)[^"]*">(.*?)</div>', chunk
+        )
+        for chunk in headline.split('data-figure="')[1:]
+    }
+
+
 def test_html_report_fetches_nothing(euro_report):
     links = _parsed(euro_report)
     external = [url for url in links.urls if not url.startswith("#")]
@@ -111,6 +122,13 @@ def test_html_report_holds_the_headline_in_the_scenario_currency(euro_practice, 
         assert figure.value in euro_report
     # The target line: 52,700 − 60,000 = −7,300.
     assert "-€7,300 against the €60,000 target" in euro_report
+    # Hours used: coaching 370 h + circle 24 h meetings + 6 × 3 h BD + 3 × 45 = 135 h fixed
+    # admin = 547 h of 40 × 45 = 1,800 h, 30.4%; billable utilisation: the 200 h of coaching
+    # sessions and 24 h of circle meetings over 1,800 h = 12.4%.
+    figures = _figures(euro_report)
+    assert figures["hours"][:2] == ["Hours used", "547 h of 1,800 h"]
+    assert figures["hours"][2].startswith("30% used")
+    assert figures["billable_utilization"] == ["Billable utilisation", "12%"]
 
 
 def test_html_report_tells_the_story_with_every_section(euro_report):
@@ -141,7 +159,7 @@ def test_html_report_of_a_plan_without_offers():
     scenario = scenario_from_document({**EURO_PRACTICE, "offers": []})
     report = html_report(scenario)
     assert "<svg" not in report and 'id="offers"' not in report
-    assert "The plan in six figures" in report and 'id="inputs"' in report
+    assert "The plan in seven figures" in report and 'id="inputs"' in report
 
 
 def test_html_report_shows_the_warnings():
@@ -167,6 +185,10 @@ def test_workbook_reopens_with_its_sheets_and_the_model_totals(euro_practice):
         assert value == (pytest.approx(expected) if expected is not None else None), figure
         assert "currency" not in unit
     assert rows[0][1] == pytest.approx(52_700)
+    # hours used 547 / 1,800; billable utilisation 224 h of delivery / 1,800 h (worked above)
+    by_label = {figure: value for figure, value, _ in rows}
+    assert by_label["Hours used"] == pytest.approx(547 / 1800)
+    assert by_label["Billable utilisation"] == pytest.approx(224 / 1800)
     net_income = book["Totals"]["B2"]
     assert net_income.number_format == money_format("EUR") == '"€"#,##0'
 

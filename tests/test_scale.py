@@ -11,7 +11,15 @@ import models.formulas
 import models.scale
 from models import Practitioner, Scenario, evaluate
 from models.evaluation import group_size
-from models.scale import plan_quantity, scale, scale_offer, scale_warnings, with_quantity
+from models.examples import load_example
+from models.scale import (
+    curve_quantities,
+    plan_quantity,
+    scale,
+    scale_offer,
+    scale_warnings,
+    with_quantity,
+)
 from models.schema import (
     Contract,
     GroupProgram,
@@ -143,6 +151,43 @@ def test_online_program_grows_by_support_bd_and_admin_only():
     assert lever.ceiling.revenue == pytest.approx(1160 * 600)
 
 
+def test_the_ceiling_carries_the_offers_own_hours_beside_the_scenarios():
+    lever = scale_offer(load_example("course-creator"), "Career change program")
+    # The program's fixed hours: 474 / 3 creation + 40 upkeep + 2 launches × 60 h BD = 318 h.
+    # A student: (1 − 0.8) × 3 h support + 0.25 h BD + 0.1 h admin = 0.95 h.
+    # The rest of the year: 8 clients × (12 sessions + 3 h prep + 2 h admin) = 136 h, BD
+    # 6 new × 8 h + 2 returning × 8/7 h = 50.29 h, fixed admin 4 × 46 = 184 h: 370.29 h.
+    # ⌊(1,840 − 370.29 − 318) / 0.95⌋ = ⌊1,212.3⌋ = 1,212 students.
+    assert (lever.bound, lever.ceiling.quantity) == ("time", 1212)
+    # the program's own hours there: 318 + 1,212 × 0.95 = 1,469.4 h
+    assert lever.ceiling.offer_hours == pytest.approx(1469.4)
+    # the scenario's: 370.29 + 1,469.4 = 1,839.69 h, just inside 1,840
+    assert lever.ceiling.total_hours == pytest.approx(370 + 2 / 7 + 1469.4)
+    # contribution: 1,212 × 797 × (1 − 5% platform) − 1,212 × 40 = 869,185.8
+    assert lever.ceiling.contribution == pytest.approx(869_185.8)
+
+
+def test_the_plan_and_the_ceiling_are_exact_points_of_the_curve():
+    lever = scale_offer(load_example("portfolio-every-lever"), "Manager essentials online")
+    # ceiling 45, plan 250: the curve runs to ⌈250 × 1.25 + 2⌉ = 315 in steps of ⌈315 / 59⌉ = 6,
+    # which pass 246 and 252 and 42 and 48 but neither 250 nor 45: both are added.
+    assert (lever.quantity, lever.ceiling.quantity) == (250, 45)
+    quantities = [point.quantity for point in lever.points]
+    assert quantities[:10] == [0, 6, 12, 18, 24, 30, 36, 42, 45, 48]
+    assert 250 in quantities and quantities[-1] == 315
+    at_ceiling = lever.points[quantities.index(45)]
+    assert at_ceiling.offer_hours == pytest.approx(lever.ceiling.offer_hours)
+    assert at_ceiling.contribution == pytest.approx(lever.ceiling.contribution)
+
+
+def test_curve_quantities_merge_the_exact_ones_sorted_and_once():
+    # 0 to 315 by 6 is 53 quantities (0 … 312), then 315 itself; 250 and 45 added: 56
+    merged = curve_quantities(315.0, (250.0, 45.0))
+    assert len(merged) == 56 and merged == tuple(sorted(merged))
+    # quantities already on the grid (4, and the end 10) are not repeated
+    assert curve_quantities(10.0, (4.0, 10.0)) == tuple(float(q) for q in range(11))
+
+
 def test_licensing_keeps_new_licensees_in_proportion():
     licence = Licensing(
         kind="licensing",
@@ -256,3 +301,20 @@ def test_the_current_plan_lies_on_the_curve(scenario, data):
     on_curve = models.evaluation.evaluate_offer(regrown)
     assert on_curve.revenue == pytest.approx(planned.revenue, rel=1e-9, abs=1e-6)
     assert on_curve.total_hours == pytest.approx(planned.total_hours, rel=1e-9, abs=1e-6)
+
+
+@given(scenarios(min_offers=1, max_offers=4), st.data())
+def test_the_plan_and_the_ceiling_always_lie_on_the_curve(scenario, data):
+    enabled = [offer for offer in scenario.offers if offer.enabled]
+    if not enabled:
+        return
+    offer = data.draw(st.sampled_from(enabled))
+    lever = scale_offer(scenario, offer.name)
+    by_quantity = {point.quantity: point for point in lever.points}
+    assert len(by_quantity) == len(lever.points)  # no quantity twice
+    assert [point.quantity for point in lever.points] == sorted(by_quantity)
+    assert lever.quantity in by_quantity
+    at_ceiling = by_quantity[lever.ceiling.quantity]
+    assert at_ceiling.offer_hours == lever.ceiling.offer_hours
+    assert at_ceiling.scenario_hours == lever.ceiling.total_hours
+    assert at_ceiling.contribution == lever.ceiling.contribution

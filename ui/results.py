@@ -28,10 +28,10 @@ from ui.report_downloads import chart_download
 
 
 def headline(scenario: Scenario, result: ScenarioResult) -> None:
-    """The six headline figures as cards, three to a row."""
+    """The seven headline figures as cards: the three long ones, then the four ratios."""
     figures = headlines(scenario, result)
     for row in (figures[:3], figures[3:]):
-        for column, figure in zip(st.columns(3), row, strict=True):
+        for column, figure in zip(st.columns(len(row)), row, strict=True):
             metric_card(column, figure)
 
 

@@ -25,11 +25,10 @@ def lever_data(result: ScaleResult, hours_for_offers: float) -> pd.DataFrame:
         for order, lever in enumerate(result.offers)
         for point in lever.points
     ]
-    for order, lever in enumerate(result.offers):
-        at_ceiling = lever.ceiling.total_hours - (
-            lever.points[0].scenario_hours if lever.points else 0
-        )
-        rows.append((lever.name, order, at_ceiling, lever.ceiling.contribution, "ceiling"))
+    rows += [
+        (lever.name, order, lever.ceiling.offer_hours, lever.ceiling.contribution, "ceiling")
+        for order, lever in enumerate(result.offers)
+    ]
     data = pd.DataFrame(
         rows, columns=["offer", "offer_order", "offer_hours", "contribution", "point"]
     )

@@ -196,7 +196,7 @@ def run_sessions_at_once(browser: Browser, url: str, count: int, tmp_path: Path)
         )
         wait_for_app_run(tab)
         hours = evaluate(scenario).totals
-        expect(metric_value(tab, "Hours a year")).to_have_text(
+        expect(metric_value(tab, "Hours used")).to_have_text(
             re.compile(rf"^{hours.total_hours:,.0f} h of {hours.capacity_hours:,.0f} h$")
         )
     for context, _ in sessions:
