@@ -25,7 +25,8 @@ test: lint
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy models reports
+	$(BIN)/mypy models charts reports cli scenarios
+	$(BIN)/lint-imports
 
 ## bench: print the speed figures recorded in docs/performance.md
 bench: $(READY)

@@ -1,14 +1,14 @@
 """Leverage Planner: the app's entry. Page setup, navigation and the scenario sidebar only.
 
-Pages live in app_pages/. The sidebar is drawn here, after the page, so that its
+Pages live in app/pages/. The sidebar is drawn here, after the page, so that its
 widgets keep their state across pages and the page's figures are sent first.
 """
 
 import streamlit as st
 
-from ui.presenter import PRESENTER
-from ui.scenario_files import sidebar
-from ui.state import init_state
+from app.presenter import PRESENTER
+from app.scenario_files import sidebar
+from app.state import init_state
 
 st.set_page_config(page_title="Leverage Planner", page_icon=":material/balance:", layout="wide")
 init_state()
@@ -16,12 +16,12 @@ init_state()
 presenting = bool(st.session_state.get(PRESENTER, False))
 navigation = st.navigation(
     [
-        st.Page("app_pages/plan.py", title="Plan", icon=":material/edit_note:", default=True),
-        st.Page("app_pages/timeline.py", title="Timeline", icon=":material/calendar_month:"),
-        st.Page("app_pages/scale.py", title="Scale", icon=":material/trending_up:"),
-        st.Page("app_pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
-        st.Page("app_pages/decide.py", title="Decide", icon=":material/psychology_alt:"),
-        st.Page("app_pages/workshop.py", title="Workshop", icon=":material/co_present:"),
+        st.Page("app/pages/plan.py", title="Plan", icon=":material/edit_note:", default=True),
+        st.Page("app/pages/timeline.py", title="Timeline", icon=":material/calendar_month:"),
+        st.Page("app/pages/scale.py", title="Scale", icon=":material/trending_up:"),
+        st.Page("app/pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
+        st.Page("app/pages/decide.py", title="Decide", icon=":material/psychology_alt:"),
+        st.Page("app/pages/workshop.py", title="Workshop", icon=":material/co_present:"),
     ],
     position="hidden" if presenting else "sidebar",
 )

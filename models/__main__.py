@@ -1,5 +1,5 @@
 """``python -m models``: the same command line as ``leverage``."""
 
-from models.cli import run
+from cli import run
 
 run()

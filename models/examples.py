@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import scenarios
 from models.files import load_scenario
 from models.schema import Scenario
 
-EXAMPLES_DIRECTORY = Path(__file__).resolve().parent.parent / "scenarios"
+#: The shipped examples' folder (package data of ``scenarios``).
+EXAMPLES_DIRECTORY = scenarios.DIRECTORY
 
 #: The example the app opens on.
 DEFAULT_EXAMPLE = "coach-mastermind-retreat"

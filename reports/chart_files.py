@@ -15,14 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from models.evaluation import capacity_hours, evaluate, fixed_admin_hours
-from models.scale import scale
-from models.schema import Scenario
-from models.tables import hours_by_category, hours_by_month, money_by_offer, months_table
-from models.tables import offer_phases as offer_phases_table
-from models.timeline import build_timeline
-from reports.chart_engine import ChartRenderError, render
-from ui.charts import (
+from charts.plan import (
     hours_chart,
     hours_chart_data,
     in_plan_order,
@@ -30,14 +23,21 @@ from ui.charts import (
     money_chart_data,
     vega_lite_spec,
 )
-from ui.scale_charts import lever_chart, lever_data
-from ui.timeline_charts import (
+from charts.scale import lever_chart, lever_data
+from charts.timeline import (
     cash_chart,
     cash_data,
     lanes_chart,
     monthly_hours_chart,
     monthly_hours_data,
 )
+from models.evaluation import capacity_hours, evaluate, fixed_admin_hours
+from models.scale import scale
+from models.schema import Scenario
+from models.tables import hours_by_category, hours_by_month, money_by_offer, months_table
+from models.tables import offer_phases as offer_phases_table
+from models.timeline import build_timeline
+from reports.chart_engine import ChartRenderError, render
 
 __all__ = ["CHARTS", "ChartFile", "ChartRenderError", "chart_png", "chart_spec", "chart_svg"]
 

@@ -1,4 +1,4 @@
-"""What a person reads in an element whose Markdown the app escaped (``ui.plain_text``).
+"""What a person reads in an element whose Markdown the app escaped (``app.plain_text``).
 
 AppTest gives an element's Markdown source; ``shown`` removes the backslash escapes and
 the hard line breaks, as Streamlit's renderer does, so a test can look for a message.

@@ -277,7 +277,7 @@ def test_switching_scenario_without_edits_needs_no_confirmation(app):
 def test_every_page_renders_without_an_exception(app):
     """The user visits each page of the navigation."""
     for page in ["plan", "timeline", "scale", "compare", "decide"]:
-        app.switch_page(f"app_pages/{page}.py").run()
+        app.switch_page(f"app/pages/{page}.py").run()
         assert not app.exception
 
 
@@ -285,7 +285,7 @@ def test_the_scale_page_shows_the_engines_ceiling_for_each_offer(app):
     """The user opens Scale and reads the first offer's ceiling and next buyer."""
     from models.scale import scale
 
-    app.switch_page("app_pages/scale.py").run()
+    app.switch_page("app/pages/scale.py").run()
     assert not app.exception
     expected = scale(load_example(DEFAULT_EXAMPLE)).offers[0]
     assert metric(app, "Ceiling") == f"{expected.ceiling.quantity:,.0f}"
@@ -298,7 +298,7 @@ def test_the_scale_page_shows_the_engines_ceiling_for_each_offer(app):
 def test_the_scale_page_shows_the_automation_frontier_of_an_online_program(app):
     """The user looks at a course's automation frontier."""
     app.selectbox(key="scenario_picker").set_value("course-creator").run()
-    app.switch_page("app_pages/scale.py").run()
+    app.switch_page("app/pages/scale.py").run()
     app.selectbox(key="scale_offer").set_value("Career change program").run()
     assert not app.exception
     frontier = app.dataframe[-1].value  # the last table on the page
@@ -310,9 +310,9 @@ def test_an_edit_on_plan_reaches_scale_and_survives_the_page_switch(app):
     """The user edits clients, looks at Scale, comes back, and the edit is still there."""
     clients_key = offer_key(app, 0, "clients")
     app.number_input(key=clients_key).set_value(20.0).run()
-    app.switch_page("app_pages/scale.py").run()
+    app.switch_page("app/pages/scale.py").run()
     assert metric(app, "Your plan (clients)") == "20"
-    app.switch_page("app_pages/plan.py").run()
+    app.switch_page("app/pages/plan.py").run()
     assert not app.exception
     assert app.number_input(key=clients_key).value == 20
     assert metric(app, "Net income a year") == "$210,500"
@@ -322,7 +322,7 @@ def test_compare_shows_the_current_scenario_against_another_with_deltas(app):
     """The user opens Compare and reads the change in net income against the baseline."""
     from models.compare import compare
 
-    app.switch_page("app_pages/compare.py").run()
+    app.switch_page("app/pages/compare.py").run()
     assert not app.exception
     chosen = app.multiselect(key="compare_selection").value
     assert len(chosen) == 2
@@ -341,7 +341,7 @@ def test_compare_shows_the_current_scenario_against_another_with_deltas(app):
 def test_the_library_saves_renames_opens_and_deletes_a_copy(app):
     """The user saves a copy of an edited scenario, renames it, compares it, opens it, deletes it."""
     app.number_input(key=offer_key(app, 0, "clients")).set_value(20.0).run()
-    app.switch_page("app_pages/compare.py").run()
+    app.switch_page("app/pages/compare.py").run()
     app.text_input(key="save_as_name").set_value("Twenty clients")
     app.button(key="save_copy").click().run()
     assert "Twenty clients" in app.session_state["library"]
@@ -385,7 +385,7 @@ def test_the_timeline_shows_the_engines_months_and_what_collides(app, downloads)
     from models.tables import MONTH_COLUMNS, months_table
     from models.timeline import timeline
 
-    app.switch_page("app_pages/timeline.py").run()
+    app.switch_page("app/pages/timeline.py").run()
     assert not app.exception
     # The autumn retreat (month 10 of each year) on top of the coaching: 186 h against 153 h
     # (193 h in year one), and month 1: the first cohort's 8 members are all new, 8 × 8 h = 64 h
@@ -404,7 +404,7 @@ def test_the_timeline_shows_the_engines_months_and_what_collides(app, downloads)
 
 def test_moving_the_retreat_on_the_timeline_moves_the_crowded_month(app):
     """The user moves the retreat to month 4 of the year; the schedule is saved with the scenario."""
-    app.switch_page("app_pages/timeline.py").run()
+    app.switch_page("app/pages/timeline.py").run()
     retreat_id = app.session_state["offer_ids"][2]
     app.selectbox(key="timeline_offer").set_value(retreat_id).run()
     app.multiselect(key=key(app, "schedule", retreat_id, "start_months")).set_value([4]).run()
@@ -417,7 +417,7 @@ def test_moving_the_retreat_on_the_timeline_moves_the_crowded_month(app):
 def test_a_course_that_cannot_be_built_in_time_starts_later_with_a_note(app):
     """The user asks a course with six months of creation to launch in month 3."""
     app.selectbox(key="scenario_picker").set_value("course-creator").run()
-    app.switch_page("app_pages/timeline.py").run()
+    app.switch_page("app/pages/timeline.py").run()
     course_id = app.session_state["offer_ids"][1]
     app.selectbox(key="timeline_offer").set_value(course_id).run()
     app.number_input(key=key(app, "schedule", course_id, "start_month")).set_value(3).run()
@@ -439,7 +439,7 @@ def test_a_course_that_cannot_be_built_in_time_starts_later_with_a_note(app):
 def test_launch_months_move_an_online_programs_sales(app):
     """The user launches the course in months 3 and 9 instead of spreading its launches."""
     app.selectbox(key="scenario_picker").set_value("course-creator").run()
-    app.switch_page("app_pages/timeline.py").run()
+    app.switch_page("app/pages/timeline.py").run()
     course_id = app.session_state["offer_ids"][1]
     app.selectbox(key="timeline_offer").set_value(course_id).run()
     months = app.multiselect(key=key(app, "schedule", course_id, "launch_months"))
@@ -458,7 +458,7 @@ def test_launch_months_move_an_online_programs_sales(app):
 def test_licensees_at_the_start_count_from_the_first_month(app):
     """The user says the practice already has 6 licensees; licensing has no ramp to set."""
     app.selectbox(key="scenario_picker").set_value("program-licensing").run()
-    app.switch_page("app_pages/timeline.py").run()
+    app.switch_page("app/pages/timeline.py").run()
     licence_id = app.session_state["offer_ids"][2]
     app.selectbox(key="timeline_offer").set_value(licence_id).run()
     assert not [
@@ -475,7 +475,7 @@ def test_licensees_at_the_start_count_from_the_first_month(app):
 
 def decide(app, section):
     """Open a section of the Decide page."""
-    app.switch_page("app_pages/decide.py").run()
+    app.switch_page("app/pages/decide.py").run()
     app.segmented_control(key="decide_section").set_value(section).run()
     assert not app.exception
     return app

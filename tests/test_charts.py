@@ -2,12 +2,8 @@
 
 import pytest
 
-from models import evaluate
-from models.compare import hours_by_scenario
-from models.examples import DEFAULT_EXAMPLE, load_example
-from models.scale import automation_frontier, scale
-from models.tables import hours_by_category, money_by_offer
-from ui.charts import (
+from charts.compare import grouped_bars
+from charts.plan import (
     CATEGORY_NAMES,
     hours_chart,
     hours_chart_data,
@@ -15,8 +11,7 @@ from ui.charts import (
     money_chart_data,
     vega_lite_spec,
 )
-from ui.compare_charts import grouped_bars
-from ui.scale_charts import (
+from charts.scale import (
     frontier_chart,
     frontier_data,
     growth_chart,
@@ -24,6 +19,11 @@ from ui.scale_charts import (
     lever_chart,
     lever_data,
 )
+from models import evaluate
+from models.compare import hours_by_scenario
+from models.examples import DEFAULT_EXAMPLE, load_example
+from models.scale import automation_frontier, scale
+from models.tables import hours_by_category, money_by_offer
 
 RESULT = evaluate(load_example(DEFAULT_EXAMPLE))
 
@@ -142,16 +142,16 @@ def test_grouped_bars_put_one_bar_per_scenario_in_each_group():
 
 
 def test_timeline_charts_draw_the_months_against_capacity_the_cash_and_the_lanes():
-    from models.tables import hours_by_month, months_table, offer_phases
-    from models.timeline import build_timeline
-    from ui.charts import in_plan_order
-    from ui.timeline_charts import (
+    from charts.plan import in_plan_order
+    from charts.timeline import (
         cash_chart,
         cash_data,
         lanes_chart,
         monthly_hours_chart,
         monthly_hours_data,
     )
+    from models.tables import hours_by_month, months_table, offer_phases
+    from models.timeline import build_timeline
 
     report = build_timeline(load_example("course-creator"))
     bars, rule = monthly_hours_chart().to_dict()["layer"]
@@ -185,10 +185,7 @@ def test_timeline_charts_draw_the_months_against_capacity_the_cash_and_the_lanes
 def test_decide_charts_draw_the_models_swings_cells_and_bins():
     import numpy as np
 
-    from models.inputs import Input
-    from models.sensitivity import data_table, sensitivity
-    from models.uncertainty import draw, ranges_around, with_ranges
-    from ui.decide_charts import (
+    from charts.decide import (
         TORNADO_BARS,
         data_table_chart,
         data_table_data,
@@ -197,6 +194,9 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
         tornado_chart,
         tornado_data,
     )
+    from models.inputs import Input
+    from models.sensitivity import data_table, sensitivity
+    from models.uncertainty import draw, ranges_around, with_ranges
 
     scenario = load_example(DEFAULT_EXAMPLE)
     result = sensitivity(scenario)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from models.cli import main
+from cli.commands import main
 
 BIN = Path(sys.executable).parent
 SCENARIOS = Path(__file__).parent.parent / "scenarios"

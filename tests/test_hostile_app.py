@@ -9,11 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from app.plain_text import bullet_list, plain, plain_paragraphs
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.files import dump_scenario
 from tests.shown_text import shown
 from tests.test_app import APP, SCENARIOS, current, decide, key, sidebar_uploader
-from ui.plain_text import bullet_list, plain, plain_paragraphs
 
 LINK = "[Click to verify your account](https://evil.example/login)"
 PIXEL = "![x](http://evil.example/pixel.png?who=victim)"
@@ -190,7 +190,7 @@ def test_save_a_copy_checks_the_name_like_every_other_path(app, name, problem):
         pass
     else:
         pytest.skip("the schema accepts this name")
-    app.switch_page("app_pages/compare.py").run()
+    app.switch_page("app/pages/compare.py").run()
     app.text_input(key="save_as_name").set_value(name)
     app.button(key="save_copy").click().run()
     assert not app.exception

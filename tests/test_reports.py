@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from PIL import Image
 
-from models.cli import CHART_NAMES
+from cli.commands import CHART_NAMES
 from models.compare import HEADLINE_METRICS
 from models.evaluation import evaluate
 from models.files import load_scenario, scenario_from_document

@@ -16,7 +16,7 @@ from models.levers import LEVERS
 from tests.shown_text import shown
 
 APP = str(Path(__file__).parent.parent / "streamlit_app.py")
-WORKSHOP = "app_pages/workshop.py"
+WORKSHOP = "app/pages/workshop.py"
 
 
 def journey_uploader(workshop):

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from app.fields import field_label
 from models import evaluate, load_scenario
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.files import dump_scenario
@@ -16,12 +17,11 @@ from models.formatting import format_money_short
 from models.schema import OneToOne
 from tests.browser.app_server import streamlit_server, wait_for_app_run
 from tests.browser.conftest import ROOT
-from ui.fields import field_label
 
 LINK = "[Click to verify your account](https://evil.example/login)"
 PIXEL = "![x](http://evil.example/pixel.png?who=victim)"
 BARE = "www.evil.example and https://evil.example/bare and victim@evil.example"
-#: The invisible joiner ``ui.plain_text`` puts into autolink starts.
+#: The invisible joiner ``app.plain_text`` puts into autolink starts.
 JOINER = "\u2060"
 #: Generous: on a shared 2-core machine 20 sessions start in turn. [ms]
 SLOW = 180_000

@@ -27,8 +27,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from cli.commands import main
 from models import ScenarioError, dump_scenario, load_scenario
-from models.cli import main
 from models.errors import MAX_LISTED_PROBLEMS, Problem
 from models.files import (
     MAX_ITEMS,

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.uploads import let_go, upload_key
 from models.errors import ScenarioError
 from models.inputs import value_of
 from models.journey import Journey, JourneyError, edited, journey_from_files, load_journey
 from models.schema import Scenario
-from ui.uploads import let_go, upload_key
 
 #: Session keys of the workshop.
 JOURNEY = "journey"

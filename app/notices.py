@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.plain_text import plain, plain_paragraphs
+from app.plain_text import plain, plain_paragraphs
 
 NOTICE = "notice"
 FILE_PROBLEMS = "file_problems"

@@ -7,12 +7,12 @@ else: the numbers a person watches arrive first.
 
 import streamlit as st
 
+from app.editors import offers_editor, scenario_editor
+from app.notices import show_notice
+from app.plain_text import bullet_list, plain, plain_paragraphs
+from app.results import charts, headline, offer_table, warnings
+from app.state import check_draft, last_valid_scenario
 from models.evaluation import evaluate
-from ui.editors import offers_editor, scenario_editor
-from ui.notices import show_notice
-from ui.plain_text import bullet_list, plain, plain_paragraphs
-from ui.results import charts, headline, offer_table, warnings
-from ui.state import check_draft, last_valid_scenario
 
 check = check_draft()
 scenario = check.scenario or last_valid_scenario()

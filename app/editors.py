@@ -11,6 +11,9 @@ import copy
 
 import streamlit as st
 
+from app.fields import field_input
+from app.plain_text import plain
+from app.state import draft, new_offer_id, store_widget, widget_key
 from models.currencies import CURRENCY_CODES
 from models.errors import Problem
 from models.schema import (
@@ -23,9 +26,6 @@ from models.schema import (
     field_order,
 )
 from models.templates import new_offer, unique_name
-from ui.fields import field_input
-from ui.plain_text import plain
-from ui.state import draft, new_offer_id, store_widget, widget_key
 
 _IN_PERSON_ONLY = {"travel_hours_per_session", "travel_cost_per_session", "venue_cost_per_session"}
 _LIVE_FIELDS = [name for name in field_order(LiveOffer) if name in LiveOffer.__annotations__]

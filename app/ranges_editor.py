@@ -11,10 +11,10 @@ from typing import Any
 
 import streamlit as st
 
+from app.state import draft, named_section, widget_key
 from models.inputs import Input, assumptions, label, value_of
 from models.schema import Scenario
 from models.uncertainty import ranges_around
-from ui.state import draft, named_section, widget_key
 
 YOU = "You (your working year)"
 

@@ -1,7 +1,7 @@
 """Charts of the Decide page: data-free Altair builders, drawn with the data of models' analyses.
 
-Like ui.charts, each builder describes a chart without its data, so its spec is
-built once per process (``ui.charts.vega_lite_spec``).
+Like charts.plan, each builder describes a chart without its data, so its spec is
+built once per process (``charts.plan.vega_lite_spec``).
 """
 
 from __future__ import annotations
@@ -170,7 +170,7 @@ def histogram_chart(currency: str, with_target: bool) -> alt.Chart:
     """How the simulated plans' net income spreads, coloured by outcome; the legend lists the
     outcomes of a simulation with a target, or of one without."""
     outcomes = list(OUTCOME_COLOURS)[:3] if with_target else list(OUTCOME_COLOURS)[3:]
-    return (
+    chart: alt.Chart = (
         alt.Chart()
         .mark_bar(binSpacing=0)
         .encode(
@@ -199,3 +199,4 @@ def histogram_chart(currency: str, with_target: bool) -> alt.Chart:
             ],
         )
     )
+    return chart

@@ -19,9 +19,9 @@ import streamlit as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from app.state import draft_section, store_widget, widget_key
 from models.formatting import decimals_in_use
 from models.schema import field_bounds
-from ui.state import draft_section, store_widget, widget_key
 
 _DELIVERY_LABELS = {"online": "Online", "in_person": "In person"}
 

@@ -1,7 +1,7 @@
 """Charts of the Scale page: data-free Altair builders, drawn with the data of models.scale.
 
-Like ui.charts, each builder describes a chart without its data, so its spec is
-built once per process (``ui.charts.vega_lite_spec``).
+Like charts.plan, each builder describes a chart without its data, so its spec is
+built once per process (``charts.plan.vega_lite_spec``).
 """
 
 from __future__ import annotations

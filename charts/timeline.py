@@ -1,7 +1,7 @@
 """Charts of the Timeline page: data-free Altair builders, drawn with the frames of models.tables.
 
-Like ui.charts, each builder describes a chart without its data, so its spec is
-built once per process (``ui.charts.vega_lite_spec``).
+Like charts.plan, each builder describes a chart without its data, so its spec is
+built once per process (``charts.plan.vega_lite_spec``).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import CATEGORY_COLOR, CATEGORY_ORDER
+from charts.plan import CATEGORY_COLOR, CATEGORY_ORDER
 
 PHASES = ["creating", "ramping up", "running"]
 _PHASE_COLOURS = ["#5b7db1", "#9cc5a1", "#2f6f4f"]
@@ -83,7 +83,7 @@ def cash_chart(currency: str) -> alt.LayerChart:
 def lanes_chart() -> alt.Chart:
     """A lane per offer: the months it is created, ramps up and runs.
 
-    Draws :func:`models.tables.offer_phases` through ``ui.charts.in_plan_order``.
+    Draws :func:`models.tables.offer_phases` through ``charts.plan.in_plan_order``.
     """
     chart: alt.Chart = (
         alt.Chart()

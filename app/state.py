@@ -20,12 +20,12 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
+from app.library import init_library
+from app.notices import FILE_PROBLEMS, NOTICE, set_notice
 from models.errors import Problem, ScenarioError, problems_from_validation
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, decode_scenario
-from ui.library import init_library
-from ui.notices import FILE_PROBLEMS, NOTICE, set_notice
 
 #: How many earlier scenarios "Undo" can bring back.
 UNDO_DEPTH = 20

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app import library
+from app.plain_text import plain
+from app.state import widget_key
 from models.evaluation import evaluate, per_week
 from models.formatting import format_money, format_share
 from models.optimizer import COUNT_FIELDS, Limits, default_count_range, optimize, recommended
 from models.results import Totals
 from models.schema import Scenario
-from ui import library
-from ui.plain_text import plain
-from ui.state import widget_key
 
 
 def _add_to_library(scenario: Scenario) -> None:

@@ -3,6 +3,11 @@
 import pandas as pd
 import streamlit as st
 
+from app import library
+from app.plain_text import bullet_list, plain
+from app.state import current_scenario, replace_scenario
+from charts.compare import grouped_bars
+from charts.plan import vega_lite_spec
 from models.compare import (
     MAX_SCENARIOS,
     compare,
@@ -18,11 +23,6 @@ from models.files import dump_scenario, file_name
 from models.formatting import format_change, format_figure
 from models.schema import Scenario
 from models.tables import csv_bytes
-from ui import library
-from ui.charts import vega_lite_spec
-from ui.compare_charts import grouped_bars
-from ui.plain_text import bullet_list, plain
-from ui.state import current_scenario, replace_scenario
 
 CURRENT = "The scenario you are editing"
 

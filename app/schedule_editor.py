@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.editors import show_problems
+from app.fields import field_input
+from app.state import draft, draft_section, store_schedule, widget_key
 from models.errors import Problem
 from models.schema import GROUP_KINDS, KIND_LABELS, Schedule
-from ui.editors import show_problems
-from ui.fields import field_input
-from ui.state import draft, draft_section, store_schedule, widget_key
 
 _WITH_CREATION = ("online_program", "licensing")
 MONTHS_OF_A_YEAR = list(range(1, 13))

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from models.errors import ScenarioError
-from models.examples import example_names, load_example
-from models.files import dump_scenario, file_name, load_scenario
-from models.schema import Scenario
-from models.sharing import LINK_PARAMETER, encode_scenario
-from models.templates import blank_scenario
-from ui import library
-from ui.notices import clear_notice, set_notice
-from ui.plain_text import plain
-from ui.report_downloads import report_downloads
-from ui.state import (
+from app import library
+from app.notices import clear_notice, set_notice
+from app.plain_text import plain
+from app.report_downloads import report_downloads
+from app.state import (
     check_draft,
     has_unsaved_edits,
     last_valid_scenario,
@@ -22,7 +16,13 @@ from ui.state import (
     replace_scenario,
     undo,
 )
-from ui.uploads import let_go, upload_key
+from app.uploads import let_go, upload_key
+from models.errors import ScenarioError
+from models.examples import example_names, load_example
+from models.files import dump_scenario, file_name, load_scenario
+from models.schema import Scenario
+from models.sharing import LINK_PARAMETER, encode_scenario
+from models.templates import blank_scenario
 
 BLANK = "blank"
 PICKER = "scenario_picker"

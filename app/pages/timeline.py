@@ -6,23 +6,23 @@ editor writes into the same draft as the Plan page.
 
 import streamlit as st
 
-from models.files import file_name
-from models.formatting import format_money, format_money_short
-from models.results import HOUR_CATEGORIES
-from models.tables import MONTH_COLUMNS, csv_bytes, hours_by_month, months_table, offer_phases
-from models.timeline import MONTHS, build_timeline, hourly_value_words, notes
-from ui.charts import in_plan_order, vega_lite_spec
-from ui.plain_text import bullet_list, plain
-from ui.report_downloads import chart_download
-from ui.schedule_editor import schedule_editor
-from ui.state import check_draft, last_valid_scenario
-from ui.timeline_charts import (
+from app.plain_text import bullet_list, plain
+from app.report_downloads import chart_download
+from app.schedule_editor import schedule_editor
+from app.state import check_draft, last_valid_scenario
+from charts.plan import in_plan_order, vega_lite_spec
+from charts.timeline import (
     cash_chart,
     cash_data,
     lanes_chart,
     monthly_hours_chart,
     monthly_hours_data,
 )
+from models.files import file_name
+from models.formatting import format_money, format_money_short
+from models.results import HOUR_CATEGORIES
+from models.tables import MONTH_COLUMNS, csv_bytes, hours_by_month, months_table, offer_phases
+from models.timeline import MONTHS, build_timeline, hourly_value_words, notes
 
 check = check_draft()
 scenario = check.scenario or last_valid_scenario()

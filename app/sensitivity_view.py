@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from models.formatting import format_money
-from models.inputs import assumptions, label
-from models.schema import Scenario
-from models.sensitivity import data_table, sensitivity
-from ui.charts import vega_lite_spec
-from ui.decide_charts import (
+from charts.decide import (
     FITS_YOUR_HOURS,
     OVER_YOUR_HOURS,
     TORNADO_BARS,
@@ -21,6 +16,11 @@ from ui.decide_charts import (
     tornado_chart,
     tornado_data,
 )
+from charts.plan import vega_lite_spec
+from models.formatting import format_money
+from models.inputs import assumptions, label
+from models.schema import Scenario
+from models.sensitivity import data_table, sensitivity
 
 MONEY = st.column_config.NumberColumn(format="%,.0f")
 VALUE = st.column_config.NumberColumn(format="%,.4g")

@@ -3,13 +3,13 @@ is, and the best mix of offers for your hours. One section at a time, to keep re
 
 import streamlit as st
 
-from ui.best_mix_view import best_mix_view
-from ui.goal_seek_view import goal_seek_view
-from ui.notices import show_notice
-from ui.plain_text import bullet_list
-from ui.sensitivity_view import sensitivity_view
-from ui.state import check_draft, last_valid_scenario
-from ui.uncertainty_view import uncertainty_view
+from app.best_mix_view import best_mix_view
+from app.goal_seek_view import goal_seek_view
+from app.notices import show_notice
+from app.plain_text import bullet_list
+from app.sensitivity_view import sensitivity_view
+from app.state import check_draft, last_valid_scenario
+from app.uncertainty_view import uncertainty_view
 
 SECTIONS = {
     "Goal seek": goal_seek_view,

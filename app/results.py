@@ -5,6 +5,15 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from app.plain_text import plain
+from app.report_downloads import chart_download
+from charts.plan import (
+    hours_chart,
+    hours_chart_data,
+    money_chart,
+    money_chart_data,
+    vega_lite_spec,
+)
 from models.files import file_name
 from models.headline import Headline, headlines
 from models.results import ScenarioResult
@@ -16,15 +25,6 @@ from models.tables import (
     money_by_offer,
     offers_table,
 )
-from ui.charts import (
-    hours_chart,
-    hours_chart_data,
-    money_chart,
-    money_chart_data,
-    vega_lite_spec,
-)
-from ui.plain_text import plain
-from ui.report_downloads import chart_download
 
 
 def headline(scenario: Scenario, result: ScenarioResult) -> None:

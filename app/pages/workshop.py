@@ -8,15 +8,7 @@ main input and every figure follows.
 
 import streamlit as st
 
-from models.evaluation import evaluate
-from models.formatting import format_change, format_hours
-from models.headline import headlines
-from models.inputs import is_whole, label, unit, valid_range, value_of
-from models.journey import moves
-from models.levers import LEVERS
-from models.tables import hours_by_category
-from ui.charts import hours_chart, hours_chart_data, vega_lite_spec
-from ui.journey_state import (
+from app.journey_state import (
     PROBLEMS,
     UPLOAD,
     VALUE,
@@ -30,10 +22,18 @@ from ui.journey_state import (
     store_value,
     uploaded_journey,
 )
-from ui.plain_text import bullet_list, plain, plain_paragraphs
-from ui.presenter import PRESENTER, PRESENTER_CHART_CONFIG, presenter_style
-from ui.state import replace_scenario
-from ui.uploads import upload_key
+from app.plain_text import bullet_list, plain, plain_paragraphs
+from app.presenter import PRESENTER, PRESENTER_CHART_CONFIG, presenter_style
+from app.state import replace_scenario
+from app.uploads import upload_key
+from charts.plan import hours_chart, hours_chart_data, vega_lite_spec
+from models.evaluation import evaluate
+from models.formatting import format_change, format_hours
+from models.headline import headlines
+from models.inputs import is_whole, label, unit, valid_range, value_of
+from models.journey import moves
+from models.levers import LEVERS
+from models.tables import hours_by_category
 
 #: Whether a rise of the figure is good news (green) or costs something (red).
 RISE_IS_GOOD = {"net_income": True, "total_hours": False, "leverage": True}
@@ -159,7 +159,7 @@ if not presenting:
         "Open this step on the Plan page", key="journey_open", icon=":material/edit_note:"
     ):
         replace_scenario(scenario, source="journey", undo_label="opening a workshop step")
-        st.switch_page("app_pages/plan.py")
+        st.switch_page("app/pages/plan.py")
     with st.expander("Use your own journey"):
         st.caption(
             "A journey is a set of scenario files, one per step, taken in the order of their "

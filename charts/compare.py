@@ -12,7 +12,7 @@ def grouped_bars(
 
     Draws long-form rows with columns scenario, ``group_field`` and ``value_field``.
     """
-    return (
+    chart: alt.Chart = (
         alt.Chart()
         .mark_bar()
         .encode(
@@ -34,3 +34,4 @@ def grouped_bars(
         )
         .properties(height=300)
     )
+    return chart

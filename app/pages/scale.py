@@ -2,6 +2,18 @@
 
 import streamlit as st
 
+from app.plain_text import plain
+from app.report_downloads import chart_download
+from app.state import current_scenario
+from charts.plan import vega_lite_spec
+from charts.scale import (
+    frontier_chart,
+    frontier_data,
+    growth_chart,
+    growth_data,
+    lever_chart,
+    lever_data,
+)
 from models.evaluation import capacity_hours, evaluate, fixed_admin_hours
 from models.formatting import format_money, format_share
 from models.scale import (
@@ -13,18 +25,6 @@ from models.scale import (
 )
 from models.schema import GroupProgram, Mastermind, Retreat
 from models.tables import LEVER_COLUMNS, levers_table
-from ui.charts import vega_lite_spec
-from ui.plain_text import plain
-from ui.report_downloads import chart_download
-from ui.scale_charts import (
-    frontier_chart,
-    frontier_data,
-    growth_chart,
-    growth_data,
-    lever_chart,
-    lever_data,
-)
-from ui.state import current_scenario
 
 WHOLE = st.column_config.NumberColumn(format="%,.0f")
 
