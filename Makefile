@@ -38,9 +38,9 @@ expected: $(READY)
 		$(BIN)/leverage evaluate --json "$$file" > "$${file%.yaml}.expected.json" || exit 1; \
 	done
 
-## docs: regenerate the README's scenario-format tables from the schema
+## docs: regenerate the field tables of docs/scenario-format.md from the schema
 docs: $(READY)
-	$(BIN)/python -c "from models.reference import update_readme; update_readme()"
+	$(BIN)/python -c "from models.reference import update_scenario_format; update_scenario_format()"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
