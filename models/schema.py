@@ -17,8 +17,8 @@ Conventions
   number.
 - Each field carries a plain-words ``title`` (its label), a ``description``
   (what it means and how to estimate it) and a ``unit`` in its JSON-schema
-  extra. The README's field tables, the app's labels and the error messages all
-  read them from here.
+  extra. The field tables of docs/scenario-format.md, the app's labels and the
+  error messages all read them from here.
 """
 
 from __future__ import annotations
