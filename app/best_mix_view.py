@@ -13,7 +13,7 @@ from app.plain_text import plain
 from app.state import widget_key
 from models.evaluation import evaluate, per_week
 from models.formatting import format_money, format_share
-from models.optimizer import COUNT_FIELDS, Limits, default_count_range, optimize, recommended
+from models.optimizer import Limits, default_count_range, optimize, recommended
 from models.results import Totals
 from models.schema import Scenario
 
@@ -45,8 +45,8 @@ def _limits(scenario: Scenario) -> Limits:
     defaults = [
         {
             "Offer": offer.name,
-            "Count of": COUNT_FIELDS[offer.kind],
-            "Today": float(getattr(offer, COUNT_FIELDS[offer.kind])),
+            "Count of": offer.count_field,
+            "Today": float(getattr(offer, offer.count_field)),
             "Minimum": low,
             "Maximum": high,
         }
@@ -94,11 +94,10 @@ def best_mix_view(scenario: Scenario) -> None:
         [
             {
                 "Offer": offer.name,
-                "Count of": COUNT_FIELDS[offer.kind],
-                "Today": float(getattr(offer, COUNT_FIELDS[offer.kind])),
+                "Count of": offer.count_field,
+                "Today": float(getattr(offer, offer.count_field)),
                 "Best mix": result.counts[offer.name],
-                "Change": result.counts[offer.name]
-                - float(getattr(offer, COUNT_FIELDS[offer.kind])),
+                "Change": result.counts[offer.name] - float(getattr(offer, offer.count_field)),
             }
             for offer in scenario.enabled_offers
         ],

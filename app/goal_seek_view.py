@@ -15,7 +15,7 @@ from app.notices import set_notice
 from app.plain_text import plain
 from app.state import draft, named_section, replace_scenario
 from models.formatting import format_money, format_share
-from models.goal_seek import DRIVERS, GoalSeek, goal_seek, what_must_be_true
+from models.goal_seek import GoalSeek, goal_seek, what_must_be_true
 from models.inputs import METRICS, Input, assumptions, figure_of, label, unit
 from models.schema import Scenario
 
@@ -49,7 +49,7 @@ def goal_seek_view(scenario: Scenario) -> None:
     figures = {METRICS[name][0]: name for name in METRICS}
     columns = st.columns([3, 2, 2], vertical_alignment="bottom")
     first_offer = scenario.enabled_offers[0]
-    default_input = label(scenario, Input(first_offer.name, DRIVERS[first_offer.kind][0]))
+    default_input = label(scenario, Input(first_offer.name, first_offer.drivers[0]))
     chosen = columns[0].selectbox(
         "Input to change",
         list(inputs),

@@ -17,27 +17,27 @@ from app.editors import show_problems
 from app.fields import field_input
 from app.state import draft, draft_section, store_schedule, widget_key
 from models.errors import Problem
-from models.schema import GROUP_KINDS, KIND_LABELS, Schedule
+from models.schema import KIND_LABELS, OFFER_MODELS, GroupSize, Schedule
 
-_WITH_CREATION = ("online_program", "licensing")
 MONTHS_OF_A_YEAR = list(range(1, 13))
-_GROUPS = {"group_program": "groups", "mastermind": "cohorts", "retreat": "retreats"}
+#: Schedule fields picked as months of the year, not typed in.
+_MONTHS_OF_THE_YEAR = ("start_months", "launch_months")
 
 
 def _has_launches(offer: dict[str, object]) -> bool:
     """An online program with one launch a year or more: it sells in its launch months."""
     launches = offer.get("launches_per_year")
-    return offer["kind"] == "online_program" and isinstance(launches, int | float) and launches >= 1
+    return (
+        "launch_months" in OFFER_MODELS[str(offer["kind"])].schedule_fields
+        and isinstance(launches, int | float)
+        and launches >= 1
+    )
 
 
 def _fields_of(kind: str) -> list[str]:
-    # licensing's ramp-up is the signing of licensees: it takes the licensees at the start instead
-    fields = ["start_month", "licensees_at_start" if kind == "licensing" else "ramp_months"]
-    if kind in _WITH_CREATION:
-        fields.append("creation_months")
-    if kind == "group_program":
-        fields.append("duration_months")
-    return fields
+    """The schedule fields typed in for the kind (its model's ``schedule_fields``)."""
+    own = OFFER_MODELS[kind].schedule_fields
+    return ["start_month", *(name for name in own if name not in _MONTHS_OF_THE_YEAR)]
 
 
 def _months_of_the_year_input(
@@ -83,18 +83,19 @@ def schedule_editor(problems: tuple[Problem, ...]) -> None:
     show_problems(problems, f"offers[{ids.index(offer_id)}]")
     fields = _fields_of(kind)
     launches = _has_launches(enabled[offer_id])
-    columns = st.columns(len(fields) + (kind in GROUP_KINDS or launches))
+    model = OFFER_MODELS[kind]
+    columns = st.columns(len(fields) + (issubclass(model, GroupSize) or launches))
     for column, name in zip(columns, fields, strict=False):
         with column:
             field_input(
                 Schedule, name, section, document["currency"], store_callback=store_schedule
             )
-    if kind in GROUP_KINDS:
+    if issubclass(model, GroupSize):
         with columns[-1]:
             _months_of_the_year_input(
                 section,
                 "start_months",
-                f"Months of the year the {_GROUPS[kind]} start",
+                f"Months of the year the {model.groups_word} start",
                 "spread evenly over the year",
             )
     elif launches:

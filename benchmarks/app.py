@@ -19,7 +19,8 @@ from models.examples import DEFAULT_EXAMPLE, load_example
 from models.formatting import format_money_short
 from models.inputs import label
 from models.journey import edited, load_journey
-from models.scale import QUANTITY_FIELDS, scale
+from models.scale import scale
+from models.schema import OFFER_MODELS
 from tests.browser.app_server import RunningApp, launch_chromium, streamlit_server, wait_for_app_run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,7 +203,11 @@ def _scale_page_reruns(browser: Browser, url: str) -> Measurement:
     """The Scale page's rerun: picking another offer until its plan figure shows."""
     levers = scale(load_example(DEFAULT_EXAMPLE)).offers
     picks = [
-        (lever.name, f"Your plan ({QUANTITY_FIELDS[lever.kind][1]})", f"{lever.quantity:,.4g}")
+        (
+            lever.name,
+            f"Your plan ({OFFER_MODELS[lever.kind].quantity_words})",
+            f"{lever.quantity:,.4g}",
+        )
         for lever in levers
     ]
     # start on the first offer, so that each pick is a change

@@ -37,7 +37,7 @@ from models.inputs import METRICS, Input, assumptions, unit
 from models.inputs import label as input_label
 from models.journey import JOURNEY_DIRECTORY, Journey, JourneyError, load_journey, moves
 from models.levers import LEVERS
-from models.optimizer import COUNT_FIELDS, Limits, Optimum, optimize
+from models.optimizer import Limits, Optimum, optimize
 from models.results import HOUR_CATEGORIES, ScenarioResult, result_to_dict
 from models.scale import BOUND_WORDS, ScaleResult, scale, scale_warnings
 from models.schema import Scenario, suggestion
@@ -55,10 +55,6 @@ from models.uncertainty import (
 )
 
 REPORT_FORMATS = ("html", "xlsx", "png")
-
-#: The charts ``leverage report --format png`` draws (``reports.chart_files.CHARTS``; a test
-#: keeps the two lists equal, so that the command line starts without loading the charts).
-CHART_NAMES = ("hours", "money", "levers", "monthly-hours", "cash", "phases")
 
 EXIT_OK = 0
 EXIT_INVALID_FILE = 1
@@ -227,7 +223,9 @@ def _parser() -> argparse.ArgumentParser:
         "--chart",
         default="hours",
         metavar="NAME",
-        help="with --format png, the chart: " + ", ".join(CHART_NAMES) + " (hours)",
+        # The names are reports.chart_files.CHARTS, read only when a report is asked for, so
+        # that the command line starts without loading the charts; a wrong name lists them.
+        help="with --format png, the chart to draw (hours); a name it does not know lists them all",
     )
     report_command.add_argument(
         "--out",
@@ -616,8 +614,8 @@ def optimum_table(scenario: Scenario, result: Optimum) -> str:
     rows = [
         {
             "offer": offer.name,
-            "count of": COUNT_FIELDS[offer.kind],
-            "today": f"{getattr(offer, COUNT_FIELDS[offer.kind]):,.4g}",
+            "count of": offer.count_field,
+            "today": f"{getattr(offer, offer.count_field):,.4g}",
             "best mix": f"{result.counts[offer.name]:,.4g}",
         }
         for offer in scenario.enabled_offers
@@ -650,17 +648,18 @@ def _optimize(arguments: argparse.Namespace) -> int:
 
 
 def _report(arguments: argparse.Namespace) -> int:
-    if arguments.chart not in CHART_NAMES:
+    # The reports draw the app's charts: loaded only when a report is asked for.
+    from reports.chart_files import CHARTS, chart_png
+    from reports.html_report import html_report
+    from reports.workbook import workbook
+
+    if arguments.chart not in CHARTS:
         return _usage_error(
             "report",
             f"there is no chart called {arguments.chart!r}."
-            f"{suggestion(arguments.chart, list(CHART_NAMES))} The charts are {', '.join(CHART_NAMES)}",
+            f"{suggestion(arguments.chart, list(CHARTS))} The charts are {', '.join(CHARTS)}",
         )
     scenario = load_scenario(arguments.file)
-    # The reports draw the app's charts: loaded only when a report is asked for.
-    from reports.chart_files import chart_png
-    from reports.html_report import html_report
-    from reports.workbook import workbook
 
     out = arguments.out
     if arguments.format == "png":

@@ -16,13 +16,11 @@ from models import formulas
 from models.formulas import Delivery, ratio
 from models.results import HourBreakdown, OfferResult, ScenarioResult, Totals
 from models.schema import (
-    Contract,
-    GroupProgram,
+    Creation,
+    GroupSize,
     Licensing,
     LiveOffer,
-    Mastermind,
     OfferBase,
-    OneToOne,
     OnlineProgram,
     Practitioner,
     RenewableOffer,
@@ -34,63 +32,9 @@ EVENTS_BUSINESS_WARNING = "past this size it becomes an events or training busin
 
 
 def kind_delivery(offer: OfferBase) -> Delivery:
-    """Buyers, sessions, delivery hours, revenue and client hours of one offer, by its kind."""
-    match offer:
-        case OneToOne():
-            return formulas.one_to_one_delivery(
-                offer.clients,
-                offer.sessions_per_client,
-                offer.session_hours,
-                offer.price_per_client,
-            )
-        case Contract():
-            return formulas.contract_delivery(
-                offer.contracts, offer.hours_per_contract, offer.hourly_rate, offer.session_hours
-            )
-        case GroupProgram():
-            return formulas.group_program_delivery(
-                offer.groups,
-                offer.participants_per_group,
-                offer.price_per_participant,
-                offer.sessions_per_group,
-                offer.session_hours,
-            )
-        case Mastermind():
-            return formulas.mastermind_delivery(
-                offer.cohorts,
-                offer.members_per_cohort,
-                offer.fee_per_member_per_month,
-                offer.months,
-                offer.meetings_per_month,
-                offer.meeting_hours,
-            )
-        case Retreat():
-            return formulas.retreat_delivery(
-                offer.retreats,
-                offer.attendees_per_retreat,
-                offer.price_per_attendee,
-                offer.retreat_hours,
-            )
-        case OnlineProgram():
-            return formulas.online_program_delivery(
-                offer.students,
-                offer.price_high_touch,
-                offer.price_automated,
-                offer.automation,
-                offer.support_hours_per_student,
-                offer.content_hours,
-            )
-        case Licensing():
-            return formulas.licensing_delivery(
-                offer.licensees,
-                offer.new_licensees_per_year,
-                offer.upfront_fee,
-                offer.royalty_rate,
-                offer.licensee_revenue_per_year,
-                offer.onboarding_hours_per_new_licensee,
-                offer.support_hours_per_licensee,
-            )
-    raise TypeError(f"unknown offer kind: {type(offer).__name__}")
+    """Buyers, sessions, delivery hours, revenue and client hours of one offer, by its kind
+    (the kind's own :meth:`models.schema.OfferBase.kind_delivery`)."""
+    return offer.kind_delivery()
 
 
 def _business_development_hours(offer: OfferBase, buyers: float) -> float:
@@ -134,31 +78,19 @@ def _prep_travel_and_costs(offer: OfferBase, delivery: Delivery) -> tuple[float,
 
 def _creation_hours(offer: OfferBase) -> float:
     """Creation hours charged to the year (online programs and licensing). [h/year]"""
-    if isinstance(offer, OnlineProgram | Licensing):
+    if isinstance(offer, Creation):
         return formulas.creation_hours_per_year(
             offer.creation_hours, offer.amortization_years, offer.upkeep_hours_per_year
         )
     return 0.0
 
 
-GroupOffer = GroupProgram | Mastermind | Retreat
-
-
-def group_size(offer: GroupOffer) -> float:
-    """People in one group, cohort or retreat. [people]"""
-    if isinstance(offer, GroupProgram):
-        return offer.participants_per_group
-    if isinstance(offer, Mastermind):
-        return offer.members_per_cohort
-    return offer.attendees_per_retreat
-
-
 def offer_warnings(offer: OfferBase, buyers: float, revenue: float) -> tuple[str, ...]:
     """Plain-words warnings about one enabled offer."""
     found: list[str] = []
-    if isinstance(offer, GroupOffer) and group_size(offer) > offer.max_group_size:
+    if isinstance(offer, GroupSize) and offer.group_size > offer.max_group_size:
         found.append(
-            f'"{offer.name}": a group of {group_size(offer):g} is past the largest real group of '
+            f'"{offer.name}": a group of {offer.group_size:g} is past the largest real group of '
             f"{offer.max_group_size:g}: {EVENTS_BUSINESS_WARNING}."
         )
     if revenue == 0:

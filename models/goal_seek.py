@@ -35,17 +35,6 @@ from models.inputs import (
 )
 from models.schema import Scenario
 
-#: Kind → the fields that drive its income most: the rows of "what must be true".
-DRIVERS: dict[str, tuple[str, ...]] = {
-    "one_to_one": ("clients", "price_per_client"),
-    "contract": ("contracts", "hours_per_contract", "hourly_rate"),
-    "group_program": ("groups", "participants_per_group", "price_per_participant"),
-    "mastermind": ("cohorts", "members_per_cohort", "fee_per_member_per_month"),
-    "retreat": ("retreats", "attendees_per_retreat", "price_per_attendee"),
-    "online_program": ("students", "price_high_touch", "price_automated"),
-    "licensing": ("licensees", "royalty_rate", "licensee_revenue_per_year", "upfront_fee"),
-}
-
 _GRID_POINTS = 41
 
 FloatArray = npt.NDArray[np.float64]
@@ -322,7 +311,7 @@ def what_must_be_true(scenario: Scenario, target: float) -> tuple[Requirement, .
     """
     rows = []
     for offer in scenario.enabled_offers:
-        for name in DRIVERS[offer.kind]:
+        for name in offer.drivers:
             where = Input(offer.name, name)
             answer = goal_seek(scenario, where, "net_income", target)
             needed = answer.value if answer.reachable else None

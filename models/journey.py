@@ -27,7 +27,6 @@ from models.examples import EXAMPLES_DIRECTORY
 from models.files import load_scenario, scenario_from_document
 from models.inputs import Input, assumptions
 from models.levers import ONLINE
-from models.optimizer import COUNT_FIELDS
 from models.schema import LiveOffer, OfferBase, Scenario
 
 #: The journey the workshop opens on: from a 1:1 practice to licensing.
@@ -38,17 +37,6 @@ STEP_SUFFIXES = (".yaml", ".yml", ".json")
 
 #: Most steps in one journey.
 MAX_STEPS = 20
-
-#: Offer kind → the input a room is asked to call out when that lever is pulled.
-MAIN_FIELDS: dict[str, str] = {
-    "one_to_one": "price_per_client",
-    "contract": "hourly_rate",
-    "group_program": "participants_per_group",
-    "mastermind": "members_per_cohort",
-    "retreat": "attendees_per_retreat",
-    "online_program": "students",
-    "licensing": "licensees",
-}
 
 #: The figures a step shows moving since the step before (totals fields, in order).
 MOVING_FIGURES = ("net_income", "total_hours", "leverage")
@@ -123,11 +111,11 @@ def _lever(previous: Scenario | None, scenario: Scenario) -> tuple[str, Input]:
         raise ValueError("has no enabled offer: a step shows a practice with at least one offer")
     first = next(iter(offers.values()))
     if previous is None:
-        return first.kind, Input(first.name, MAIN_FIELDS[first.kind])
+        return first.kind, Input(first.name, first.main_field)
     before = _offers(previous)
     added = [offer for name, offer in offers.items() if name not in before]
     if added:
-        return added[0].kind, Input(added[0].name, MAIN_FIELDS[added[0].kind])
+        return added[0].kind, Input(added[0].name, added[0].main_field)
     for name, offer in offers.items():
         old = before[name]
         if (
@@ -136,11 +124,11 @@ def _lever(previous: Scenario | None, scenario: Scenario) -> tuple[str, Input]:
             and old.in_person
             and not offer.in_person
         ):
-            return ONLINE, Input(name, COUNT_FIELDS[offer.kind])
+            return ONLINE, Input(name, offer.count_field)
     changed = _first_number(scenario, differences(previous, scenario))
     if changed is not None and changed.offer is not None:
         return offers[changed.offer].kind, changed
-    return first.kind, changed or Input(first.name, MAIN_FIELDS[first.kind])
+    return first.kind, changed or Input(first.name, first.main_field)
 
 
 def edited(scenario: Scenario, where: Input, value: float) -> Scenario:

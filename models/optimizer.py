@@ -26,18 +26,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from models.evaluation import evaluate, fixed_admin_hours, offer_year
 from models.results import Totals
-from models.schema import MAX_COUNT, Licensing, OfferBase, Scenario
-
-#: Kind → the count the optimizer chooses.
-COUNT_FIELDS: dict[str, str] = {
-    "one_to_one": "clients",
-    "contract": "contracts",
-    "group_program": "groups",
-    "mastermind": "cohorts",
-    "retreat": "retreats",
-    "online_program": "students",
-    "licensing": "licensees",
-}
+from models.schema import MAX_COUNT, OfferBase, Scenario
 
 Status = Literal["optimal", "infeasible", "no_offers"]
 
@@ -80,7 +69,7 @@ class Optimum:
         "optimal"; "infeasible" when the limits cannot all be met; "no_offers" when no
         offer is enabled, so there is nothing to choose.
     counts : dict[str, float]
-        Offer name → its recommended count (the kind's COUNT_FIELDS field).
+        Offer name → its recommended count (of the kind's ``count_field``).
     totals : Totals | None
         The totals of the recommended scenario, from :func:`models.evaluation.evaluate`.
     message : str
@@ -110,13 +99,9 @@ class _Lever:
 
 
 def with_count(offer: OfferBase, count: float) -> OfferBase:
-    """The offer with ``count`` of its COUNT_FIELDS field; licensing keeps new licensees in
-    the plan's proportion to the active ones."""
-    name = COUNT_FIELDS[offer.kind]
-    if isinstance(offer, Licensing):
-        share_new = offer.new_licensees_per_year / offer.licensees if offer.licensees else 0.0
-        return offer.model_copy(update={name: count, "new_licensees_per_year": count * share_new})
-    return offer.model_copy(update={name: count})
+    """The offer with ``count`` of its kind's ``count_field`` (:meth:`OfferBase.with_count`:
+    licensing keeps new licensees in the plan's proportion to the active ones)."""
+    return offer.with_count(count)
 
 
 def _figures(offer: OfferBase) -> dict[str, float]:
@@ -140,13 +125,13 @@ def default_count_range(offer: OfferBase) -> tuple[float, float]:
         # A licensee signs so few new ones a year that the market never binds: the count
         # is capped like any other, never infinite.
         return 0.0, min(offer.max_sales_per_year / buyers_per_unit, MAX_COUNT)
-    return 0.0, max(3.0 * getattr(offer, COUNT_FIELDS[offer.kind]), 1.0)
+    return 0.0, max(3.0 * getattr(offer, offer.count_field), 1.0)
 
 
 def _lever(offer: OfferBase, limits: Limits) -> _Lever:
     at_zero, at_one = _figures(with_count(offer, 0.0)), _figures(with_count(offer, 1.0))
     low, high = limits.counts.get(offer.name, default_count_range(offer))
-    whole = offer.kind != "online_program" or limits.whole_students
+    whole = offer.whole_count or limits.whole_students
     if whole:
         low, high = math.ceil(low - 1e-9), math.floor(high + 1e-9)
     return _Lever(

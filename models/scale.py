@@ -30,34 +30,19 @@ from dataclasses import dataclass
 from typing import Literal
 
 from models import formulas
-from models.evaluation import capacity_hours, evaluate, evaluate_offer, group_size
+from models.evaluation import capacity_hours, evaluate, evaluate_offer
 from models.formulas import ratio
 from models.results import OfferResult
 from models.schema import (
     MAX_COUNT,
-    Contract,
-    GroupProgram,
+    GroupSize,
     Licensing,
-    Mastermind,
     OfferBase,
-    OneToOne,
     OnlineProgram,
-    Retreat,
     Scenario,
 )
 
 Bound = Literal["time", "market", "none"]
-
-#: Kind → (the quantity's name in the results, its plain words).
-QUANTITY_FIELDS: dict[str, tuple[str, str]] = {
-    "one_to_one": ("clients", "clients"),
-    "contract": ("contracts", "contracts"),
-    "group_program": ("participants", "participants"),
-    "mastermind": ("members", "members"),
-    "retreat": ("attendees", "attendees"),
-    "online_program": ("students", "students"),
-    "licensing": ("licensees", "active licensees"),
-}
 
 #: What stops a lever, in words: "bound by your hours".
 BOUND_WORDS: dict[str, str] = {
@@ -159,23 +144,9 @@ class ScaleResult:
 
 
 def plan_quantity(offer: OfferBase) -> float:
-    """The offer's quantity in the plan: clients, participants (groups × size) …"""
-    match offer:
-        case OneToOne():
-            return offer.clients
-        case Contract():
-            return offer.contracts
-        case GroupProgram():
-            return offer.groups * offer.participants_per_group
-        case Mastermind():
-            return offer.cohorts * offer.members_per_cohort
-        case Retreat():
-            return offer.retreats * offer.attendees_per_retreat
-        case OnlineProgram():
-            return offer.students
-        case Licensing():
-            return offer.licensees
-    raise TypeError(f"unknown offer kind: {type(offer).__name__}")
+    """The offer's quantity in the plan: clients, participants (groups × size) … (the kind's
+    ``quantity``)."""
+    return offer.quantity
 
 
 def with_quantity(offer: OfferBase, quantity: float) -> OfferBase:
@@ -186,30 +157,15 @@ def with_quantity(offer: OfferBase, quantity: float) -> OfferBase:
     Groups: groups = ⌈quantity / planned size⌉, each holding quantity / groups.
     With groups of 8, the 9th participant opens a second group of 4.5 on average.
     """
-    match offer:
-        case OneToOne():
-            return offer.model_copy(update={"clients": quantity})
-        case Contract():
-            return offer.model_copy(update={"contracts": quantity})
-        case OnlineProgram():
-            return offer.model_copy(update={"students": quantity})
-        case Licensing():
-            share_new = offer.new_licensees_per_year / offer.licensees if offer.licensees else 0.0
-            return offer.model_copy(
-                update={"licensees": quantity, "new_licensees_per_year": quantity * share_new}
-            )
-        case GroupProgram() | Mastermind() | Retreat():
-            size = max(group_size(offer), 1.0)
-            # A float quantity just above a whole number of groups must not open one more.
-            groups = math.ceil(round(quantity / size, 9))
-            per_group = quantity / groups if groups else 0.0
-            fields = {
-                GroupProgram: ("groups", "participants_per_group"),
-                Mastermind: ("cohorts", "members_per_cohort"),
-                Retreat: ("retreats", "attendees_per_retreat"),
-            }[type(offer)]
-            return offer.model_copy(update={fields[0]: float(groups), fields[1]: per_group})
-    raise TypeError(f"unknown offer kind: {type(offer).__name__}")
+    if isinstance(offer, GroupSize):
+        size = max(offer.group_size, 1.0)
+        # A float quantity just above a whole number of groups must not open one more.
+        groups = math.ceil(round(quantity / size, 9))
+        per_group = quantity / groups if groups else 0.0
+        return offer.model_copy(
+            update={offer.count_field: float(groups), offer.group_size_field: per_group}
+        )
+    return offer.with_count(quantity)
 
 
 @dataclass(frozen=True)
@@ -316,7 +272,7 @@ def scale_offer(scenario: Scenario, name: str) -> OfferScale:
     return OfferScale(
         name=offer.name,
         kind=offer.kind,
-        quantity_field=QUANTITY_FIELDS[offer.kind][0],
+        quantity_field=offer.quantity_field,
         quantity=plan,
         bound=bound,
         ceiling=Ceiling(

@@ -27,11 +27,12 @@ import difflib
 import functools
 import typing
 from collections.abc import Iterable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from models import formulas
 from models.currencies import CURRENCY_CODES
 from models.text import EXCERPT_CHARACTERS, excerpt, name_key, text_problem
 
@@ -53,17 +54,6 @@ OfferKind = Literal[
     "online_program",
     "licensing",
 ]
-
-#: Kind → the plain name a professional uses for it.
-KIND_LABELS: dict[str, str] = {
-    "one_to_one": "Private 1:1 clients",
-    "contract": "Contract work",
-    "group_program": "Group program",
-    "mastermind": "Mastermind",
-    "retreat": "Retreat",
-    "online_program": "Online program",
-    "licensing": "Licensing",
-}
 
 
 def _number(
@@ -267,7 +257,6 @@ class Practitioner(Uncertain):
 
 
 MONTHS_PLANNED = 36
-GROUP_KINDS = ("group_program", "mastermind", "retreat")
 
 
 def _month(default: Any, *, title: str, description: str, low: int = 1) -> Any:
@@ -360,7 +349,43 @@ class Schedule(StrictModel):
 
 
 class OfferBase(Uncertain):
-    """Fields every offer has: its identity and what selling to one buyer costs."""
+    """Fields every offer has: its identity and what selling to one buyer costs.
+
+    Each kind's model also carries the kind's facts as class attributes, so that every
+    analysis reads them from the kind (docs/adding-a-kind.md):
+
+    - ``label``, ``label_plural``: the plain name a professional uses for the kind, and
+      its offers in the plural within a sentence ("group programs").
+    - ``count_field``: the count the best mix chooses and the timeline schedules
+      (clients, groups, students, active licensees …).
+    - ``quantity_field``, ``quantity_words``: the quantity Scale grows (participants
+      for a group program: groups × participants) by its name in the results and in
+      plain words.
+    - ``drivers``: the fields that drive its income most (the rows of "what must be true").
+    - ``main_field``: the input a workshop room is asked to call out when its lever is pulled.
+    - ``starting_fields``: the figures a new offer of the kind starts with (besides kind and
+      name), from ../shared/BENCHMARKS.md.
+    - ``whole_count``: whether the best mix sells it in whole numbers only (students may
+      average 0.5 a year; groups, clients and licensees come whole).
+    - ``schedule_fields``: the schedule fields (besides ``start_month``) the kind takes.
+    - ``is_group`` (groups, cohorts or retreats: :class:`GroupSize`) and ``has_creation``
+      (creation hours: :class:`Creation`), set by the mixins.
+
+    and the kind's formula as :meth:`kind_delivery`.
+    """
+
+    label: ClassVar[str]
+    label_plural: ClassVar[str]
+    count_field: ClassVar[str]
+    quantity_field: ClassVar[str]
+    quantity_words: ClassVar[str]
+    drivers: ClassVar[tuple[str, ...]]
+    main_field: ClassVar[str]
+    starting_fields: ClassVar[dict[str, Any]]
+    schedule_fields: ClassVar[tuple[str, ...]] = ("ramp_months",)
+    whole_count: ClassVar[bool] = True
+    is_group: ClassVar[bool] = False
+    has_creation: ClassVar[bool] = False
 
     kind: OfferKind = Field(
         ...,
@@ -420,25 +445,42 @@ class OfferBase(Uncertain):
     def _schedule_fits_the_kind(self) -> OfferBase:
         if self.schedule is None:
             return self
-        if self.schedule.start_months is not None and self.kind not in GROUP_KINDS:
-            raise ValueError(
-                "schedule → start_months (months of the year groups start) applies to group "
-                "programs, masterminds and retreats only"
-            )
-        if self.schedule.duration_months is not None and self.kind != "group_program":
-            raise ValueError(
-                "schedule → duration_months (months a group runs) applies to group programs only"
-            )
-        if self.schedule.launch_months is not None and self.kind != "online_program":
-            raise ValueError(
-                "schedule → launch_months (months of the year launches happen) applies to "
-                "online programs only"
-            )
-        if self.schedule.licensees_at_start and self.kind != "licensing":
-            raise ValueError(
-                "schedule → licensees_at_start (licensees at the start) applies to licensing only"
-            )
+        for name, what in _KIND_SCHEDULE_FIELDS.items():
+            if getattr(self.schedule, name) and name not in self.schedule_fields:
+                takers = [model for model in OFFER_MODELS.values() if name in model.schedule_fields]
+                raise ValueError(f"schedule → {name} ({what}) applies to {_plural(takers)} only")
         return self
+
+    @property
+    def quantity(self) -> float:
+        """The offer's quantity in the plan (``quantity_field``): its count, or for groups,
+        cohorts and retreats the count × the people in one. [buyers]"""
+        count: float = getattr(self, self.count_field)
+        return count
+
+    def with_count(self, count: float) -> Self:
+        """The offer with ``count`` of its ``count_field``, every other field as planned."""
+        return self.model_copy(update={self.count_field: count})
+
+    def kind_delivery(self) -> formulas.Delivery:
+        """Buyers, sessions, delivery hours, revenue and client hours of the offer: the kind's
+        formula in :mod:`models.formulas` fed with its fields."""
+        raise NotImplementedError(f"{type(self).__name__} has no formula")
+
+
+#: Schedule fields only some kinds take → what they are, in words (for the error message).
+_KIND_SCHEDULE_FIELDS = {
+    "start_months": "months of the year groups start",
+    "duration_months": "months a group runs",
+    "launch_months": "months of the year launches happen",
+    "licensees_at_start": "licensees at the start",
+}
+
+
+def _plural(models: list[type[OfferBase]]) -> str:
+    """ "group programs, masterminds and retreats": the kinds' labels in the plural."""
+    words = [model.label_plural for model in models]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
 class RenewableOffer(OfferBase):
@@ -507,7 +549,16 @@ class LiveOffer(RenewableOffer):
 
 
 class GroupSize(StrictModel):
-    """The size past which a group stops being a group (DESIGN.md §1)."""
+    """The size past which a group stops being a group (DESIGN.md §1).
+
+    A kind with this mixin sells groups, cohorts or retreats: its ``count_field`` counts
+    them (``groups_word`` in a sentence) and ``group_size_field`` holds the people in one.
+    """
+
+    is_group: ClassVar[bool] = True
+    count_field: ClassVar[str]
+    group_size_field: ClassVar[str]
+    groups_word: ClassVar[str]
 
     max_group_size: float = count(
         12.0,
@@ -519,9 +570,38 @@ class GroupSize(StrictModel):
         ),
     )
 
+    @property
+    def group_size(self) -> float:
+        """People in one group, cohort or retreat. [people]"""
+        size: float = getattr(self, self.group_size_field)
+        return size
+
+    @property
+    def quantity(self) -> float:
+        """Buyers in the plan: groups × the people in one. [people]"""
+        count: float = getattr(self, self.count_field)
+        return count * self.group_size
+
 
 class OneToOne(LiveOffer):
     """Private 1:1 clients: the baseline with no leverage."""
+
+    label = "Private 1:1 clients"
+    label_plural = "private 1:1 clients"
+    count_field = quantity_field = quantity_words = "clients"
+    drivers = ("clients", "price_per_client")
+    main_field = "price_per_client"
+    # ICF/PwC 2025: ~234 an hour; fortnightly sessions over a year.
+    starting_fields = {
+        "clients": 10,
+        "sessions_per_client": 24,
+        "session_hours": 1.0,
+        "price_per_client": 5600.0,
+        "prep_hours_per_session": 0.5,
+        "bd_hours_per_sale": 10.0,
+        "returning_share": 0.5,
+        "admin_hours_per_sale": 2.0,
+    }
 
     kind: Literal["one_to_one"]
     clients: float = count(
@@ -541,9 +621,30 @@ class OneToOne(LiveOffer):
         description="What one client pays in a year.",
     )
 
+    def kind_delivery(self) -> formulas.Delivery:
+        """The kind's formula (:func:`models.formulas.one_to_one_delivery`)."""
+        return formulas.one_to_one_delivery(
+            self.clients, self.sessions_per_client, self.session_hours, self.price_per_client
+        )
+
 
 class Contract(LiveOffer):
     """Contract work with a larger organisation, billed by the hour."""
+
+    label = "Contract work"
+    label_plural = "contracts"
+    count_field = quantity_field = quantity_words = "contracts"
+    drivers = ("contracts", "hours_per_contract", "hourly_rate")
+    main_field = "hourly_rate"
+    # Freelance rate guides: 150-250 an hour; a contract of a few weeks on site.
+    starting_fields = {
+        "contracts": 2,
+        "hours_per_contract": 200.0,
+        "hourly_rate": 175.0,
+        "session_hours": 8.0,
+        "bd_hours_per_sale": 40.0,
+        "admin_hours_per_sale": 10.0,
+    }
 
     kind: Literal["contract"]
     contracts: float = count(
@@ -566,9 +667,36 @@ class Contract(LiveOffer):
         le=24.0,
     )
 
+    def kind_delivery(self) -> formulas.Delivery:
+        """The kind's formula (:func:`models.formulas.contract_delivery`)."""
+        return formulas.contract_delivery(
+            self.contracts, self.hours_per_contract, self.hourly_rate, self.session_hours
+        )
+
 
 class GroupProgram(GroupSize, LiveOffer):
     """A program that serves a group of participants in each session."""
+
+    label = "Group program"
+    label_plural = "group programs"
+    count_field = "groups"
+    groups_word = "groups"
+    group_size_field = "participants_per_group"
+    quantity_field = quantity_words = "participants"
+    drivers = ("groups", "participants_per_group", "price_per_participant")
+    main_field = "participants_per_group"
+    schedule_fields = ("ramp_months", "duration_months", "start_months")
+    # calcstack.net: 10 clients × 400 a month; 8 decide together (mariatodd.com).
+    starting_fields = {
+        "groups": 2,
+        "participants_per_group": 8,
+        "price_per_participant": 2400.0,
+        "sessions_per_group": 12,
+        "session_hours": 1.5,
+        "prep_hours_per_session": 1.0,
+        "bd_hours_per_sale": 5.0,
+        "admin_hours_per_sale": 1.0,
+    }
 
     kind: Literal["group_program"]
     groups: float = count(title="Groups per year", description="Groups run in a year.")
@@ -591,9 +719,41 @@ class GroupProgram(GroupSize, LiveOffer):
         title="Session length", unit="h", description="Length of one group session."
     )
 
+    def kind_delivery(self) -> formulas.Delivery:
+        """The kind's formula (:func:`models.formulas.group_program_delivery`)."""
+        return formulas.group_program_delivery(
+            self.groups,
+            self.participants_per_group,
+            self.price_per_participant,
+            self.sessions_per_group,
+            self.session_hours,
+        )
+
 
 class Mastermind(GroupSize, LiveOffer):
     """A facilitated peer group that meets for months; one sale earns for months."""
+
+    label = "Mastermind"
+    label_plural = "masterminds"
+    count_field = groups_word = "cohorts"
+    group_size_field = "members_per_cohort"
+    quantity_field = quantity_words = "members"
+    drivers = ("cohorts", "members_per_cohort", "fee_per_member_per_month")
+    main_field = "members_per_cohort"
+    schedule_fields = ("ramp_months", "start_months")
+    # becomebetterself.com: facilitated masterminds 497-1,497 a month; most run 6+ months.
+    starting_fields = {
+        "cohorts": 1,
+        "members_per_cohort": 8,
+        "fee_per_member_per_month": 800.0,
+        "months": 12,
+        "meetings_per_month": 2,
+        "meeting_hours": 2.0,
+        "prep_hours_per_session": 1.0,
+        "bd_hours_per_sale": 8.0,
+        "returning_share": 0.5,
+        "admin_hours_per_sale": 2.0,
+    }
 
     kind: Literal["mastermind"]
     cohorts: float = count(
@@ -622,9 +782,43 @@ class Mastermind(GroupSize, LiveOffer):
         title="Meeting length", unit="h", description="Length of one group meeting."
     )
 
+    def kind_delivery(self) -> formulas.Delivery:
+        """The kind's formula (:func:`models.formulas.mastermind_delivery`)."""
+        return formulas.mastermind_delivery(
+            self.cohorts,
+            self.members_per_cohort,
+            self.fee_per_member_per_month,
+            self.months,
+            self.meetings_per_month,
+            self.meeting_hours,
+        )
+
 
 class Retreat(GroupSize, RenewableOffer):
     """A retreat: client hours packaged with a venue and activities."""
+
+    label = "Retreat"
+    label_plural = "retreats"
+    count_field = groups_word = "retreats"
+    group_size_field = "attendees_per_retreat"
+    quantity_field = quantity_words = "attendees"
+    drivers = ("retreats", "attendees_per_retreat", "price_per_attendee")
+    main_field = "attendees_per_retreat"
+    schedule_fields = ("ramp_months", "start_months")
+    # adventureretreatleader.com / retreatboss.com: price on the minimum headcount.
+    starting_fields = {
+        "retreats": 1,
+        "attendees_per_retreat": 12,
+        "price_per_attendee": 3500.0,
+        "retreat_hours": 20.0,
+        "prep_hours_per_retreat": 30.0,
+        "travel_hours_per_retreat": 12.0,
+        "travel_cost_per_retreat": 1000.0,
+        "venue_cost_per_retreat": 12000.0,
+        "bd_hours_per_sale": 5.0,
+        "admin_hours_per_sale": 2.0,
+        "cost_per_sale": 800.0,
+    }
 
     kind: Literal["retreat"]
     retreats: float = count(title="Retreats per year", description="Retreats held in a year.")
@@ -675,9 +869,17 @@ class Retreat(GroupSize, RenewableOffer):
         ),
     )
 
+    def kind_delivery(self) -> formulas.Delivery:
+        """The kind's formula (:func:`models.formulas.retreat_delivery`)."""
+        return formulas.retreat_delivery(
+            self.retreats, self.attendees_per_retreat, self.price_per_attendee, self.retreat_hours
+        )
+
 
 class Creation(StrictModel):
     """Up-front creation time, spread over the years the material lasts."""
+
+    has_creation: ClassVar[bool] = True
 
     creation_hours: float = hours(
         0.0,
@@ -705,6 +907,29 @@ class Creation(StrictModel):
 
 class OnlineProgram(Creation, RenewableOffer):
     """A recorded program; the more automated, the more it scales and the less it earns per head."""
+
+    label = "Online program"
+    label_plural = "online programs"
+    count_field = quantity_field = quantity_words = "students"
+    drivers = ("students", "price_high_touch", "price_automated")
+    main_field = "students"
+    whole_count = False
+    schedule_fields = ("ramp_months", "creation_months", "launch_months")
+    # calkulon.com price ladder; Chapman Alliance: 79 h per finished hour of e-learning.
+    starting_fields = {
+        "students": 100,
+        "price_high_touch": 997.0,
+        "price_automated": 297.0,
+        "automation": 0.7,
+        "support_hours_per_student": 2.0,
+        "content_hours": 4.0,
+        "creation_hours": 316.0,
+        "upkeep_hours_per_year": 20.0,
+        "launches_per_year": 2,
+        "bd_hours_per_launch": 40.0,
+        "platform_fee_rate": 0.05,
+        "bd_hours_per_sale": 0.25,
+    }
 
     kind: Literal["online_program"]
     students: float = count(title="Students per year", description="Students enrolled in a year.")
@@ -749,6 +974,17 @@ class OnlineProgram(Creation, RenewableOffer):
         description="Share of revenue the course platform and payment provider keep.",
     )
 
+    def kind_delivery(self) -> formulas.Delivery:
+        """The kind's formula (:func:`models.formulas.online_program_delivery`)."""
+        return formulas.online_program_delivery(
+            self.students,
+            self.price_high_touch,
+            self.price_automated,
+            self.automation,
+            self.support_hours_per_student,
+            self.content_hours,
+        )
+
     @model_validator(mode="after")
     def _automated_price_not_above_high_touch(self) -> OnlineProgram:
         if self.price_automated > self.price_high_touch:
@@ -762,6 +998,28 @@ class OnlineProgram(Creation, RenewableOffer):
 
 class Licensing(Creation, OfferBase):
     """Others run your program in their markets; you find licensees instead of clients."""
+
+    label = "Licensing"
+    label_plural = "licensing"
+    count_field = quantity_field = "licensees"
+    quantity_words = "active licensees"
+    drivers = ("licensees", "royalty_rate", "licensee_revenue_per_year", "upfront_fee")
+    main_field = "licensees"
+    # licensing's ramp-up is the signing of licensees: it takes the licensees at the start instead
+    schedule_fields = ("licensees_at_start", "creation_months")
+    # IFA: royalties average 6.7%; a coaching licence at 9,950 (1to1coachingschool.com).
+    starting_fields = {
+        "licensees": 4,
+        "new_licensees_per_year": 2,
+        "upfront_fee": 9950.0,
+        "royalty_rate": 0.07,
+        "licensee_revenue_per_year": 60000.0,
+        "onboarding_hours_per_new_licensee": 40.0,
+        "support_hours_per_licensee": 20.0,
+        "creation_hours": 300.0,
+        "legal_costs_per_year": 5000.0,
+        "bd_hours_per_sale": 40.0,
+    }
 
     kind: Literal["licensing"]
     licensees: float = count(
@@ -805,6 +1063,26 @@ class Licensing(Creation, OfferBase):
         description="Contracts, trademarks and specialist advice: a licence can legally become a franchise.",
     )
 
+    def kind_delivery(self) -> formulas.Delivery:
+        """The kind's formula (:func:`models.formulas.licensing_delivery`)."""
+        return formulas.licensing_delivery(
+            self.licensees,
+            self.new_licensees_per_year,
+            self.upfront_fee,
+            self.royalty_rate,
+            self.licensee_revenue_per_year,
+            self.onboarding_hours_per_new_licensee,
+            self.support_hours_per_licensee,
+        )
+
+    def with_count(self, count: float) -> Licensing:
+        """The offer with ``count`` active licensees; new licensees a year keep the plan's
+        proportion to the active ones."""
+        share_new = self.new_licensees_per_year / self.licensees if self.licensees else 0.0
+        return self.model_copy(
+            update={"licensees": count, "new_licensees_per_year": count * share_new}
+        )
+
     @model_validator(mode="after")
     def _new_licensees_within_active(self) -> Licensing:
         if self.new_licensees_per_year > self.licensees:
@@ -822,21 +1100,23 @@ class Licensing(Creation, OfferBase):
         return self
 
 
+#: Every kind's model, in the order the kinds are listed everywhere. A new kind is added here.
 Offer = Annotated[
     OneToOne | Contract | GroupProgram | Mastermind | Retreat | OnlineProgram | Licensing,
     Field(discriminator="kind"),
 ]
 
-#: Kind → its model class.
+#: Kind → its model class (read from :data:`Offer`).
 OFFER_MODELS: dict[str, type[OfferBase]] = {
-    "one_to_one": OneToOne,
-    "contract": Contract,
-    "group_program": GroupProgram,
-    "mastermind": Mastermind,
-    "retreat": Retreat,
-    "online_program": OnlineProgram,
-    "licensing": Licensing,
+    typing.get_args(model.model_fields["kind"].annotation)[0]: model
+    for model in typing.get_args(typing.get_args(Offer)[0])
 }
+
+#: Kind → the plain name a professional uses for it (each model's ``label``).
+KIND_LABELS: dict[str, str] = {kind: model.label for kind, model in OFFER_MODELS.items()}
+
+#: The kinds sold as groups, cohorts or retreats (each model's ``is_group``).
+GROUP_KINDS = tuple(kind for kind, model in OFFER_MODELS.items() if model.is_group)
 
 
 class Scenario(StrictModel):

@@ -15,8 +15,8 @@ import pandas as pd
 from pydantic import BaseModel
 
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
-from models.scale import BOUND_WORDS, QUANTITY_FIELDS, ScaleResult
-from models.schema import KIND_LABELS, Scenario, field_order
+from models.scale import BOUND_WORDS, ScaleResult
+from models.schema import KIND_LABELS, OFFER_MODELS, Scenario, field_order
 from models.text import neutralise_formula
 from models.timeline import Timeline, TimelineReport
 
@@ -193,7 +193,7 @@ def levers_table(levers: ScaleResult, plan: ScenarioResult) -> pd.DataFrame:
             "offer": lever.name,
             "kind": KIND_LABELS[lever.kind],
             "contribution_per_hour": _number(plan.offer(lever.name).contribution_per_hour),
-            "plan": f"{lever.quantity:,.4g} {QUANTITY_FIELDS[lever.kind][1]}",
+            "plan": f"{lever.quantity:,.4g} {OFFER_MODELS[lever.kind].quantity_words}",
             "ceiling": lever.ceiling.quantity,
             "bound_by": BOUND_WORDS[lever.bound],
             "contribution_at_ceiling": lever.ceiling.contribution,

@@ -65,6 +65,7 @@ from models.formatting import format_money
 from models.results import HOUR_CATEGORIES, HourBreakdown, OfferResult
 from models.schema import (
     MONTHS_PLANNED,
+    Creation,
     GroupProgram,
     Licensing,
     Mastermind,
@@ -259,11 +260,11 @@ def ramp_factor(month: int, start: int, ramp_months: int) -> float:
 
 
 def _creation_hours(offer: OfferBase) -> float:
-    return offer.creation_hours if isinstance(offer, OnlineProgram | Licensing) else 0.0
+    return offer.creation_hours if isinstance(offer, Creation) else 0.0
 
 
 def _upkeep_hours(offer: OfferBase) -> float:
-    return offer.upkeep_hours_per_year if isinstance(offer, OnlineProgram | Licensing) else 0.0
+    return offer.upkeep_hours_per_year if isinstance(offer, Creation) else 0.0
 
 
 def _hours_vector(result: OfferResult) -> NDArray[np.float64]:
@@ -283,10 +284,6 @@ def _all_new(offer: OfferBase, **update: float) -> OfferResult:
     if isinstance(offer, RenewableOffer):
         update["returning_share"] = 0.0
     return _evaluate(offer, **update)
-
-
-def _group_count_field(offer: GroupProgram | Mastermind | Retreat) -> str:
-    return {GroupProgram: "groups", Mastermind: "cohorts", Retreat: "retreats"}[type(offer)]
 
 
 def _duration(offer: GroupProgram | Mastermind | Retreat, schedule: Schedule) -> int:
@@ -348,11 +345,11 @@ def _group_months(
     """Each start of the year's groups, cohorts or retreats placed from ``start`` on; the runs
     that start before the first has ended have no one to renew."""
     placed = _Placed.empty()
-    count = getattr(offer, _group_count_field(offer))
+    count = getattr(offer, offer.count_field)
     months_of_year = schedule.start_months or default_start_months(count)
     share = count / len(months_of_year) if count else 0.0
-    one = _evaluate(offer, **{_group_count_field(offer): share})
-    first_run = _all_new(offer, **{_group_count_field(offer): share})
+    one = _evaluate(offer, **{offer.count_field: share})
+    first_run = _all_new(offer, **{offer.count_field: share})
     per_buyer_costs = one.buyers * offer.cost_per_sale
     session_costs = one.direct_costs - per_buyer_costs
     duration = _duration(offer, schedule)

@@ -13,7 +13,7 @@ from models.errors import ScenarioError
 from models.evaluation import evaluate
 from models.files import load_scenario, scenario_from_document
 from models.fitting import check_fit
-from models.goal_seek import DRIVERS, figure_at, goal_seek, what_must_be_true
+from models.goal_seek import figure_at, goal_seek, what_must_be_true
 from models.inputs import (
     Input,
     assumptions,
@@ -499,7 +499,7 @@ def test_the_best_value_that_fits_beats_every_value_that_fits_on_a_dense_scan(sc
     target = 3 * abs(float(figure_of(scenario, "net_income")))
     checked = 0
     for offer in scenario.enabled_offers:
-        for field in DRIVERS[offer.kind]:
+        for field in offer.drivers:
             where = Input(offer.name, field)
             answer = goal_seek(scenario, where, "net_income", target)
             if answer.fits or answer.best_fitting is None or answer.best_fitting.figure is None:

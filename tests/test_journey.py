@@ -15,7 +15,6 @@ from models.files import dump_scenario
 from models.inputs import Input
 from models.journey import (
     JOURNEY_DIRECTORY,
-    MAIN_FIELDS,
     JourneyError,
     edited,
     journey_from_files,
@@ -24,7 +23,7 @@ from models.journey import (
     moves,
 )
 from models.levers import LEVERS, ONLINE
-from models.schema import Scenario
+from models.schema import OneToOne, Scenario
 from tests.factories import coaching
 
 BIN = Path(sys.executable).parent
@@ -111,7 +110,7 @@ def test_a_step_lever_and_main_input_come_from_what_changed():
         [("1.yaml", first), ("2.yaml", grown), ("3.yaml", online), ("4.yaml", priced)]
     )
     assert [(step.lever, step.main_input) for step in journey.steps] == [
-        ("one_to_one", Input("Coaching", MAIN_FIELDS["one_to_one"])),
+        ("one_to_one", Input("Coaching", OneToOne.main_field)),
         ("mastermind", Input("Circle", "members_per_cohort")),
         (ONLINE, Input("Coaching", "clients")),
         ("mastermind", Input("Circle", "months")),  # a number changed: its offer's lever

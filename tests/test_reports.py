@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 from PIL import Image
 
-from cli.commands import CHART_NAMES
 from models.compare import HEADLINE_METRICS
 from models.evaluation import evaluate
 from models.files import load_scenario, scenario_from_document
@@ -249,10 +248,6 @@ def test_png_of_every_chart_is_a_valid_image_of_the_expected_size(name):
     assert image.format == "PNG"
     assert image.size == (round(width * PNG_SCALE), round(height * PNG_SCALE))
     assert width > 640  # the plotting area is CHART_WIDTH; axes and legends add to it
-
-
-def test_command_line_lists_every_chart():
-    assert tuple(CHARTS) == CHART_NAMES
 
 
 def _leverage(*arguments, cwd):

@@ -10,7 +10,6 @@ import models.evaluation
 import models.formulas
 import models.scale
 from models import Practitioner, Scenario, evaluate
-from models.evaluation import group_size
 from models.examples import load_example
 from models.scale import (
     curve_quantities,
@@ -30,8 +29,6 @@ from models.schema import (
 )
 from tests.factories import coaching
 from tests.strategies import scenarios
-
-GROUP_COUNT = {GroupProgram: "groups", Mastermind: "cohorts", Retreat: "retreats"}
 
 # 40 h × 46 weeks = 1,840 h a year, no fixed admin: every hour goes to the offer.
 YEAR = Practitioner(hours_per_week=40, weeks_per_year=46, admin_hours_per_week=0)
@@ -293,8 +290,8 @@ def test_the_current_plan_lies_on_the_curve(scenario, data):
         return
     offer = data.draw(st.sampled_from(enabled))
     if isinstance(offer, GroupProgram | Mastermind | Retreat):
-        groups = getattr(offer, GROUP_COUNT[type(offer)])
-        if group_size(offer) < 1 or groups != int(groups):
+        groups = getattr(offer, offer.count_field)
+        if offer.group_size < 1 or groups != int(groups):
             return  # the curve holds whole groups of at least one person
     regrown = with_quantity(offer, plan_quantity(offer))
     planned = evaluate(scenario).offer(offer.name)

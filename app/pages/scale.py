@@ -18,12 +18,11 @@ from models.evaluation import capacity_hours, evaluate, fixed_admin_hours
 from models.formatting import format_money, format_share
 from models.scale import (
     BOUND_WORDS,
-    QUANTITY_FIELDS,
     automation_frontier,
     scale,
     scale_warnings,
 )
-from models.schema import GroupProgram, Mastermind, Retreat
+from models.schema import GroupSize
 from models.tables import LEVER_COLUMNS, levers_table
 
 WHOLE = st.column_config.NumberColumn(format="%,.0f")
@@ -76,7 +75,7 @@ if st.session_state.get("scale_offer") not in names:
 chosen = st.selectbox("Offer", names, key="scale_offer")
 lever = next(item for item in result.offers if item.name == chosen)
 offer = next(item for item in scenario.enabled_offers if item.name == chosen)
-quantity_words = QUANTITY_FIELDS[lever.kind][1]
+quantity_words = offer.quantity_words
 first, second, third, fourth = st.columns(4)
 first.metric(f"Your plan ({quantity_words})", f"{lever.quantity:,.4g}")
 second.metric(
@@ -95,7 +94,7 @@ fourth.metric(
     delta_color="normal" if rate is None or rate >= 0 else "inverse",
     delta_arrow="off",
 )
-if isinstance(offer, GroupProgram | Mastermind | Retreat):
+if isinstance(offer, GroupSize):
     st.info(
         f"Largest real group: {offer.max_group_size:,.0f}. Past this size there is no individual "
         "interaction left: it becomes an events or training business. Here the offer grows by "
