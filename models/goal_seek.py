@@ -133,8 +133,11 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
     current = float(value_of(scenario, where))
     low, high = valid_range(scenario, where)
 
+    def reached(value: float) -> float:
+        return float(figure_at(scenario, where, value, figure))  # type: ignore[arg-type]
+
     def gap(value: float) -> float:
-        return float(figure_at(scenario, where, value, figure)) - target  # type: ignore[arg-type]
+        return reached(value) - target
 
     searched = _grid(current, low, high)
     figures = np.asarray(figure_at(scenario, where, searched, figure), dtype=float)
@@ -156,7 +159,7 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
     whole = is_whole(scenario, where)
     if whole:
         value = _nearest_whole(gap, value, low, high)
-    achieved = gap(value) + target
+    achieved = reached(value)
     check = check_fit(with_values(scenario, {where: value}))
     fits = bool(check.fits)
     best = None if fits else _best_fitting(scenario, where, gap, searched, value, whole)
@@ -176,7 +179,7 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
         over_by_hours=float(check.over_by_hours),
         over_market=check.offers_over_market(),
         best_fitting=(
-            None if best is None else FittingValue(value=best, figure=_defined(gap(best) + target))
+            None if best is None else FittingValue(value=best, figure=_defined(reached(best)))
         ),
     )
 
