@@ -11,7 +11,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from app.state import DRAFT, OFFER_ID, scenario_document
+from app.state import COMPARE_SELECTION, DRAFT, OFFER_ID, scenario_document
 from models import evaluate, load_scenario
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.formatting import format_money, format_money_short
@@ -734,3 +734,18 @@ def test_notices_wait_in_a_queue_and_each_is_shown_once():
     at.run()
     assert not at.exception
     assert not at.info and not at.error
+
+
+def test_the_compare_page_evaluates_each_scenario_once(app, count_calls):
+    """The user opens Compare: each scenario of the library and of the comparison is evaluated once."""
+    import models.compare
+    import models.evaluation
+
+    evaluations = count_calls(models.evaluation, "evaluate")
+    again = count_calls(models.compare, "evaluate")
+    app.switch_page("app/pages/compare.py").run()
+    assert not app.exception
+    assert len(app.session_state[COMPARE_SELECTION]) == 2  # a comparison is on screen
+    for _, scenario in app.session_state["library"].values():
+        assert sum(arguments[0] is scenario for arguments in evaluations) == 1
+    assert again == []

@@ -41,6 +41,8 @@ current = current_scenario()
 catalogue: dict[str, Scenario] = {CURRENT: current} | {
     name: scenario for name, (_, scenario) in library.entries().items()
 }
+#: Each scenario of the page evaluated once, for the library's list and the comparison.
+evaluated = {name: evaluate(scenario) for name, scenario in catalogue.items()}
 
 
 def _save_copy() -> None:
@@ -95,7 +97,7 @@ with st.expander("Your scenario library", icon=":material/folder_open:"):
                 "Scenario": name,
                 "From": source,
                 "Offers": len(scenario.offers),
-                "Net income": evaluate(scenario).totals.net_income,
+                "Net income": evaluated[name].totals.net_income,
                 "Currency": scenario.currency,
             }
             for name, (source, scenario) in library.entries().items()
@@ -150,7 +152,7 @@ if st.session_state.get(COMPARE_BASELINE) not in picked:
     st.session_state[COMPARE_BASELINE] = picked[0]
 baseline_name = st.selectbox("Baseline", picked, key=COMPARE_BASELINE)
 scenarios = [catalogue[name] for name in picked]
-results = [evaluate(scenario) for scenario in scenarios]  # once each, for the whole page
+results = [evaluated[name] for name in picked]
 comparison = compare(scenarios, baseline=picked.index(baseline_name), results=results)
 currencies = {scenario.currency for scenario in scenarios}
 currency = scenarios[0].currency
