@@ -1,7 +1,9 @@
 """Session state, set up in one place.
 
-Every key of ``st.session_state`` has its name here, and :func:`init_state` sets
-up every key the session keeps (widgets set their own when first drawn).
+Every key of ``st.session_state`` has its name here. :func:`init_state` sets up
+the draft, the undo stack, the notices and the library on the session's first run;
+a widget's key is set when the widget is first drawn, and the workshop's keys when
+its page first reads the journey (:mod:`app.journey_state`).
 
 The scenario being edited lives in ``st.session_state[DRAFT]`` as plain data
 (the fields of :class:`models.schema.Scenario`, every offer a dict). Each offer's
@@ -92,13 +94,18 @@ def document_of(scenario: Scenario) -> dict[str, Any]:
 
 def scenario_document(document: dict[str, Any]) -> dict[str, Any]:
     """The draft (or a copy of it) as the schema reads it: the offers without their ids."""
-    offers = [
-        {name: value for name, value in offer.items() if name != OFFER_ID}
-        if isinstance(offer, dict)
-        else offer
-        for offer in document.get("offers") or []
-    ]
-    return {**document, "offers": offers} if "offers" in document else dict(document)
+    offers = document.get("offers")
+    if not isinstance(offers, list):
+        return dict(document)  # the schema says what is wrong with it
+    return {
+        **document,
+        "offers": [
+            {name: value for name, value in offer.items() if name != OFFER_ID}
+            if isinstance(offer, dict)
+            else offer
+            for offer in offers
+        ],
+    }
 
 
 def offer_ids() -> list[int]:
@@ -114,7 +121,8 @@ def offer_index(offer_id: int) -> int:
 def init_state() -> None:
     """Set up the session on its first run: the scenario from a shared link, or the default example.
 
-    Every key the session keeps is set here; later runs find them all in place.
+    The draft and what goes with it, the undo stack, the notice queue, the library and
+    the picker's pending choice are all set here; later runs find them in place.
     """
     if DRAFT in st.session_state:
         return

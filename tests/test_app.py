@@ -749,3 +749,18 @@ def test_the_compare_page_evaluates_each_scenario_once(app, count_calls):
     for _, scenario in app.session_state["library"].values():
         assert sum(arguments[0] is scenario for arguments in evaluations) == 1
     assert again == []
+
+
+def test_an_offers_id_travels_with_it_and_never_reaches_the_schema(app):
+    """The user duplicates the second offer and moves it up: each widget id stays with its offer."""
+    first, second = offer_id(app, 0), offer_id(app, 1)
+    app.selectbox(key="selected_offer").set_value(second).run()
+    app.button(key="duplicate_offer").click().run()
+    assert not app.exception
+    copy = offer_id(app, 2)
+    assert copy not in (first, second)
+    assert app.session_state["selected_offer"] == copy
+    app.button(key="move_up").click().run()
+    assert not app.exception
+    assert [offer_id(app, index) for index in range(3)] == [first, copy, second]
+    assert current(app).offers[1].name.endswith("(copy)")  # the draft, ids left out, is valid
