@@ -1,6 +1,7 @@
 """The app's wiring, through Streamlit's AppTest: what a user does, and what the model says."""
 
 import io
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -722,8 +723,11 @@ def _two_notices():
     show_notice()
 
 
-def test_notices_wait_in_a_queue_and_each_is_shown_once():
+def test_notices_wait_in_a_queue_and_each_is_shown_once(monkeypatch):
     """Two notices of one run are both shown, in order, with the file's problems; then neither."""
+    # AppTest installs its script as __main__; a process pool started later (the chart
+    # engine's) would run this throwaway script in its workers, so __main__ is put back.
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
     at = AppTest.from_function(_two_notices, default_timeout=60).run()
     assert not at.exception
     assert [shown(item.value) for item in at.info] == ["Undone: opening a file."]
