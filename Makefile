@@ -25,7 +25,7 @@ test: lint
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy models charts reports cli scenarios
+	$(BIN)/mypy models charts reports cli scenarios app streamlit_app.py
 	$(BIN)/lint-imports
 
 ## bench: print the speed figures recorded in docs/performance.md

@@ -6,9 +6,8 @@ widgets keep their state across pages and the page's figures are sent first.
 
 import streamlit as st
 
-from app.presenter import PRESENTER
 from app.scenario_files import sidebar
-from app.state import init_state
+from app.state import PRESENTER, init_state
 
 st.set_page_config(page_title="Leverage Planner", page_icon=":material/balance:", layout="wide")
 init_state()

@@ -6,21 +6,24 @@ recommended mix as a new scenario to compare or open.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from app import library
+from app.analyses import best_mix
 from app.plain_text import plain
-from app.state import widget_key
+from app.state import LIBRARY_NOTICE, widget_key
 from models.evaluation import evaluate, per_week
 from models.formatting import format_money, format_share
-from models.optimizer import Limits, default_count_range, optimize, recommended
+from models.optimizer import Limits, default_count_range, recommended
 from models.results import Totals
 from models.schema import Scenario
 
 
 def _add_to_library(scenario: Scenario) -> None:
     name = library.add(scenario, "best mix")
-    st.session_state["library_notice"] = f"Saved “{name}” in the library (see Compare)."
+    st.session_state[LIBRARY_NOTICE] = f"Saved “{name}” in the library (see Compare)."
 
 
 def _limits(scenario: Scenario) -> Limits:
@@ -42,7 +45,7 @@ def _limits(scenario: Scenario) -> Limits:
         placeholder="no limit",
     )  # fmt: skip
     whole_students = st.toggle("Students in whole numbers too", key="mix_whole_students")
-    defaults = [
+    defaults: list[dict[str, Any]] = [
         {
             "Offer": offer.name,
             "Count of": offer.count_field,
@@ -83,7 +86,7 @@ def best_mix_view(scenario: Scenario) -> None:
         "and the limits. Everything else about each offer stays as planned."
     )
     limits = _limits(scenario)
-    result = optimize(scenario, limits)
+    result = best_mix(scenario, limits)
     if result.totals is None:
         st.error(plain(result.message), icon=":material/block:")
         return
@@ -108,7 +111,7 @@ def best_mix_view(scenario: Scenario) -> None:
             for name in ("Today", "Best mix", "Change")
         },
     )
-    notice = st.session_state.pop("library_notice", None)
+    notice = st.session_state.pop(LIBRARY_NOTICE, None)
     if notice:
         st.success(plain(notice))
     st.button(

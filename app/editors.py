@@ -13,7 +13,18 @@ import streamlit as st
 
 from app.fields import field_input
 from app.plain_text import plain
-from app.state import draft, new_offer_id, store_widget, widget_key
+from app.state import (
+    NEW_OFFER_KIND,
+    OFFER_ID,
+    OFFER_SECTION,
+    SELECTED_OFFER,
+    draft,
+    new_offer_id,
+    offer_ids,
+    offer_index,
+    store_widget,
+    widget_key,
+)
 from models.currencies import CURRENCY_CODES
 from models.errors import Problem
 from models.schema import (
@@ -101,15 +112,14 @@ def _offer_label(offer: dict[str, object]) -> str:
 
 def _add_offer() -> None:
     document = draft()
-    offer = new_offer(st.session_state["new_offer_kind"], (o["name"] for o in document["offers"]))
-    document["offers"].append(offer.model_dump(mode="python"))
+    offer = new_offer(st.session_state[NEW_OFFER_KIND], (o["name"] for o in document["offers"]))
     offer_id = new_offer_id()
-    st.session_state["offer_ids"].append(offer_id)
-    st.session_state["selected_offer"] = offer_id
+    document["offers"].append({**offer.model_dump(mode="python"), OFFER_ID: offer_id})
+    st.session_state[SELECTED_OFFER] = offer_id
 
 
 def _selected_index() -> int:
-    return int(st.session_state["offer_ids"].index(st.session_state["selected_offer"]))
+    return offer_index(st.session_state[SELECTED_OFFER])
 
 
 def _duplicate_offer() -> None:
@@ -119,40 +129,38 @@ def _duplicate_offer() -> None:
     copied["name"] = unique_name(
         f"{copied['name']} (copy)", (o["name"] for o in document["offers"])
     )
-    document["offers"].insert(index + 1, copied)
     offer_id = new_offer_id()
-    st.session_state["offer_ids"].insert(index + 1, offer_id)
-    st.session_state["selected_offer"] = offer_id
+    copied[OFFER_ID] = offer_id
+    document["offers"].insert(index + 1, copied)
+    st.session_state[SELECTED_OFFER] = offer_id
 
 
 def _move_offer(step: int) -> None:
     index = _selected_index()
     target = index + step
-    offers, ids = draft()["offers"], st.session_state["offer_ids"]
+    offers = draft()["offers"]
     if 0 <= target < len(offers):
         offers[index], offers[target] = offers[target], offers[index]
-        ids[index], ids[target] = ids[target], ids[index]
 
 
 def _delete_offer() -> None:
     index = _selected_index()
     del draft()["offers"][index]
-    ids = st.session_state["offer_ids"]
-    del ids[index]
-    st.session_state["selected_offer"] = ids[min(index, len(ids) - 1)] if ids else None
+    ids = offer_ids()
+    st.session_state[SELECTED_OFFER] = ids[min(index, len(ids) - 1)] if ids else None
 
 
 def offers_editor(problems: tuple[Problem, ...]) -> None:
     """The list of offers, the actions on them, and the fields of the selected one."""
     document = draft()
-    ids: list[int] = st.session_state["offer_ids"]
+    ids = offer_ids()
     st.subheader("Offers")
     add_columns = st.columns([3, 2], vertical_alignment="bottom")
     add_columns[0].selectbox(
         "Kind of offer to add",
         list(OFFER_MODELS),
         format_func=KIND_LABELS.__getitem__,
-        key="new_offer_kind",
+        key=NEW_OFFER_KIND,
         help="A new offer starts with typical figures for its kind; adjust them to your practice.",
     )
     add_columns[1].button(
@@ -162,13 +170,13 @@ def offers_editor(problems: tuple[Problem, ...]) -> None:
     if not ids:
         st.info("No offers yet: add the first one above.")
         return
-    if st.session_state.get("selected_offer") not in ids:
-        st.session_state["selected_offer"] = ids[0]
+    if st.session_state.get(SELECTED_OFFER) not in ids:
+        st.session_state[SELECTED_OFFER] = ids[0]
     labels = {
         offer_id: _offer_label(offer)
         for offer_id, offer in zip(ids, document["offers"], strict=True)
     }
-    st.selectbox("Offer to edit", ids, format_func=labels.__getitem__, key="selected_offer")
+    st.selectbox("Offer to edit", ids, format_func=labels.__getitem__, key=SELECTED_OFFER)
     index = _selected_index()
     actions = st.columns([1.5, 1.2, 1.3, 1.3])
     actions[0].button(
@@ -212,7 +220,7 @@ def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
         field_input(model, "name", section, currency)
     with columns[1]:
         field_input(model, "enabled", section, currency)
-    in_person = draft()["offers"][st.session_state["offer_ids"].index(offer_id)].get("delivery")
+    in_person = draft()["offers"][offer_index(offer_id)].get("delivery")
     sections = {
         "The offer": own,
         "Delivery": live,
@@ -223,11 +231,11 @@ def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
         for title, names in sections.items()
         if names
     }
-    if st.session_state.get("offer_section") not in shown:
-        st.session_state["offer_section"] = next(iter(shown))
+    if st.session_state.get(OFFER_SECTION) not in shown:
+        st.session_state[OFFER_SECTION] = next(iter(shown))
     # One section at a time: fewer widgets to draw on every edit.
     section_title = st.segmented_control(
-        "Fields", list(shown), key="offer_section", label_visibility="collapsed"
+        "Fields", list(shown), key=OFFER_SECTION, label_visibility="collapsed"
     )
     grid = st.columns(2)
     for position, name in enumerate(shown[section_title or next(iter(shown))]):

@@ -103,27 +103,20 @@ def field_input(
             None,
         )
         st.text_input(label, value=value, key=key, help=help_text, max_chars=max_length, **store)
-    elif int in (annotation, inner):
-        low, high = field_bounds(model, name)
-        st.number_input(
-            label,
-            min_value=int(low) if low is not None else None,
-            max_value=int(high) if high is not None else None,
-            value=None if value is None else int(value),
-            step=1,
-            key=key,
-            help=help_text,
-            placeholder="none" if inner is not None else None,
-            **store,
-        )
     else:
+        # An optional field's value may be None: Streamlit's overloads of number_input take
+        # None only as a literal, so the arguments go in as one mapping.
+        number = int if int in (annotation, inner) else float
         low, high = field_bounds(model, name)
-        step, number_format = _number_format(info, currency)
+        step, number_format = (1, None) if number is int else _number_format(info, currency)
+        bounds_and_value: dict[str, Any] = {
+            "min_value": None if low is None else number(low),
+            "max_value": None if high is None else number(high),
+            "value": None if value is None else number(value),
+        }
         st.number_input(
             label,
-            min_value=float(low) if low is not None else None,
-            max_value=float(high) if high is not None else None,
-            value=None if value is None else float(value),
+            **bounds_and_value,
             step=step,
             format=number_format,
             key=key,

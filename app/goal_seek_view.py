@@ -13,7 +13,7 @@ import streamlit as st
 
 from app.notices import set_notice
 from app.plain_text import plain
-from app.state import draft, named_section, replace_scenario
+from app.state import SOURCE, draft, named_section, replace_scenario, scenario_document
 from models.formatting import format_money, format_share
 from models.goal_seek import GoalSeek, goal_seek, what_must_be_true
 from models.inputs import METRICS, Input, assumptions, figure_of, label, unit
@@ -25,8 +25,8 @@ def _apply(where: Input, value: float, name: str) -> None:
     document = copy.deepcopy(draft())  # the draft as it is goes on the undo stack
     named_section(document, where.offer)[where.field] = value
     replace_scenario(
-        Scenario.model_validate(document),
-        source=st.session_state["source"],
+        Scenario.model_validate(scenario_document(document)),
+        source=st.session_state[SOURCE],
         undo_label=f"goal seek on {name}",
         keep_saved=True,
     )

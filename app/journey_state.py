@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app import state
 from app.uploads import let_go, upload_key
 from models.errors import ScenarioError
 from models.inputs import value_of
 from models.journey import Journey, JourneyError, edited, journey_from_files, load_journey
 from models.schema import Scenario
 
-#: Session keys of the workshop.
-JOURNEY = "journey"
-STEP = "journey_step"
-EDITS = "journey_edits"
-VALUE = "journey_value"
-SEEDED_STEP = "journey_value_step"
-PROBLEMS = "journey_problems"
-UPLOAD = "journey_upload"
+#: Session keys of the workshop (named in app.state).
+JOURNEY = state.JOURNEY
+STEP = state.JOURNEY_STEP
+EDITS = state.JOURNEY_EDITS
+VALUE = state.JOURNEY_VALUE
+SEEDED_STEP = state.JOURNEY_SEEDED_STEP
+PROBLEMS = state.JOURNEY_PROBLEMS
+UPLOAD = state.JOURNEY_UPLOAD
 
 
 def current_journey() -> Journey:

@@ -1,6 +1,6 @@
 """The session's scenario library: the examples, uploads, and copies saved from the editor.
 
-Entries are kept in ``st.session_state["library"]`` as name → (where it came
+Entries are kept in ``st.session_state[LIBRARY]`` as name → (where it came
 from, the scenario). Names are unique; a name already taken gets " 2", " 3" ….
 """
 
@@ -9,12 +9,11 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
+from app.state import LIBRARY
 from models.errors import ScenarioError, problems_from_validation
 from models.examples import example_names, load_example
 from models.schema import Scenario
 from models.templates import unique_name
-
-LIBRARY = "library"
 
 
 def init_library() -> None:

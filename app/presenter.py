@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-#: The presenter view's toggle (Workshop page): the entry file reads it to hide the
-#: navigation and the sidebar.
-PRESENTER = "presenter"
+# The presenter view's toggle (Workshop page) is app.state.PRESENTER: the entry file
+# reads it to hide the navigation and the sidebar.
 
 PRESENTER_STYLE = """
 <style>

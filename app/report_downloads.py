@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from models.analysis import Analysis, analysis_of
 from models.files import file_name
 from models.schema import Scenario
 from reports.chart_files import CHARTS, chart_png
@@ -48,12 +49,15 @@ def report_downloads(scenario: Scenario, valid: bool) -> None:
     )
 
 
-def chart_download(scenario: Scenario, name: str) -> None:
-    """A small button under a chart that downloads it as a PNG image."""
+def chart_download(source: Scenario | Analysis, name: str) -> None:
+    """A small button under a chart that downloads it as a PNG image.
+
+    ``source`` is the scenario or, when the page has computed it, its analysis.
+    """
     st.download_button(
         "PNG",
-        lambda: chart_png(scenario, name),
-        file_name=file_name(scenario, f" - {name}.png"),
+        lambda: chart_png(source, name),
+        file_name=file_name(analysis_of(source).scenario, f" - {name}.png"),
         mime="image/png",
         key=f"download_chart_{name}",
         on_click="ignore",

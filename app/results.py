@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -14,6 +16,7 @@ from charts.plan import (
     money_chart_data,
     vega_lite_spec,
 )
+from models.analysis import Analysis
 from models.files import file_name
 from models.headline import Headline, headlines
 from models.results import ScenarioResult
@@ -37,7 +40,12 @@ def headline(scenario: Scenario, result: ScenarioResult) -> None:
 
 def metric_card(container: DeltaGenerator, figure: Headline) -> None:
     """One headline figure as a metric card: its detail green when good news, red when bad."""
-    colour = {True: "green", False: "red", None: "gray"}[figure.good]
+    colours: dict[bool | None, Literal["green", "red", "gray"]] = {
+        True: "green",
+        False: "red",
+        None: "gray",
+    }
+    colour = colours[figure.good]
     container.metric(
         figure.label,
         figure.value,
@@ -58,20 +66,21 @@ def charts(scenario: Scenario, result: ScenarioResult) -> None:
     """Hours by category against capacity; revenue and contribution per offer; each with a PNG."""
     if not result.offers:
         return
+    analysis = Analysis(scenario, result=result)  # the chart downloads reuse this evaluation
     st.markdown("**Where your hours go**")
     st.vega_lite_chart(
         hours_chart_data(hours_by_category(result, whole_plan=True), result.totals.capacity_hours),
         vega_lite_spec(hours_chart),
         key="hours_chart",
     )
-    chart_download(scenario, "hours")
+    chart_download(analysis, "hours")
     st.markdown("**What each offer earns**")
     st.vega_lite_chart(
         money_chart_data(money_by_offer(result)),
         vega_lite_spec(money_chart, result.currency),
         key="money_chart",
     )
-    chart_download(scenario, "money")
+    chart_download(analysis, "money")
 
 
 def offer_table(result: ScenarioResult) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import library
+from app import library, state
 from app.notices import clear_notice, set_notice
 from app.plain_text import plain
 from app.report_downloads import report_downloads
 from app.state import (
+    PENDING_CHOICE,
+    SOURCE,
+    UNDO_STACK,
     check_draft,
     has_unsaved_edits,
     last_valid_scenario,
@@ -25,8 +28,8 @@ from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import blank_scenario
 
 BLANK = "blank"
-PICKER = "scenario_picker"
-UPLOAD = "scenario_upload"
+PICKER = state.PICKER
+UPLOAD = state.SCENARIO_UPLOAD
 
 #: Largest upload the app reads, matching ``server.maxUploadSize`` in .streamlit/config.toml. [MB]
 MAX_UPLOAD_MEGABYTES = 1
@@ -50,9 +53,9 @@ def _picked() -> None:
     """A choice in the picker: load it, or ask first when there are unsaved edits."""
     choice = st.session_state[PICKER]
     if has_unsaved_edits():
-        st.session_state["pending_choice"] = choice
+        st.session_state[PENDING_CHOICE] = choice
         st.session_state[PICKER] = (
-            st.session_state["source"] if st.session_state["source"] in _options() else None
+            st.session_state[SOURCE] if st.session_state[SOURCE] in _options() else None
         )
         return
     _load_choice(choice)
@@ -62,18 +65,18 @@ def _load_choice(choice: str) -> None:
     replace_scenario(
         _scenario_for(choice), source=choice, undo_label=f"opening “{_choice_label(choice)}”"
     )
-    st.session_state["pending_choice"] = None
+    st.session_state[PENDING_CHOICE] = None
     clear_notice()
 
 
 def _confirm_replace() -> None:
-    choice = st.session_state["pending_choice"]
+    choice = st.session_state[PENDING_CHOICE]
     _load_choice(choice)
     st.session_state[PICKER] = choice
 
 
 def _keep_editing() -> None:
-    st.session_state["pending_choice"] = None
+    st.session_state[PENDING_CHOICE] = None
 
 
 def _options() -> list[str]:
@@ -83,7 +86,7 @@ def _options() -> list[str]:
 def _undo() -> None:
     """Undo, and show in the picker where the restored scenario came from."""
     undo()
-    source = st.session_state["source"]
+    source = st.session_state[SOURCE]
     st.session_state[PICKER] = source if source in _options() else None
 
 
@@ -119,7 +122,7 @@ def sidebar() -> None:
         st.header("Scenario")
         options = _options()
         st.session_state.setdefault(
-            PICKER, st.session_state["source"] if st.session_state["source"] in options else None
+            PICKER, st.session_state[SOURCE] if st.session_state[SOURCE] in options else None
         )
         labels = {choice: _choice_label(choice) for choice in options}
         st.selectbox(
@@ -131,7 +134,7 @@ def sidebar() -> None:
             placeholder="Your own scenario",
             help="An example from the scenarios folder, or a blank scenario to build your own.",
         )
-        pending = st.session_state.get("pending_choice")
+        pending = st.session_state.get(PENDING_CHOICE)
         if pending is not None:
             st.warning(
                 f"You have unsaved edits. Replace them with “{plain(_choice_label(pending))}”?"
@@ -172,8 +175,8 @@ def sidebar() -> None:
                     "Anyone who opens this link sees this scenario exactly. Copy it with the button."
                 )
                 st.code(url, language=None, wrap_lines=True)
-        if st.session_state["undo_stack"]:
-            label = st.session_state["undo_stack"][-1].label
+        if st.session_state[UNDO_STACK]:
+            label = st.session_state[UNDO_STACK][-1].label
             st.button(
                 f"Undo {plain(label)}",
                 on_click=_undo,

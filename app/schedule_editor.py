@@ -15,7 +15,7 @@ import streamlit as st
 
 from app.editors import show_problems
 from app.fields import field_input
-from app.state import draft, draft_section, store_schedule, widget_key
+from app.state import TIMELINE_OFFER, draft, draft_section, offer_ids, store_schedule, widget_key
 from models.errors import Problem
 from models.schema import KIND_LABELS, OFFER_MODELS, GroupSize, Schedule
 
@@ -61,7 +61,7 @@ def _months_of_the_year_input(
 def schedule_editor(problems: tuple[Problem, ...]) -> None:
     """Pick an enabled offer and edit its schedule; problems with schedules are listed here."""
     document = draft()
-    ids: list[int] = st.session_state["offer_ids"]
+    ids = offer_ids()
     enabled = {
         offer_id: offer
         for offer_id, offer in zip(ids, document["offers"], strict=True)
@@ -69,14 +69,14 @@ def schedule_editor(problems: tuple[Problem, ...]) -> None:
     }
     if not enabled:
         return
-    if st.session_state.get("timeline_offer") not in enabled:
-        st.session_state["timeline_offer"] = next(iter(enabled))
+    if st.session_state.get(TIMELINE_OFFER) not in enabled:
+        st.session_state[TIMELINE_OFFER] = next(iter(enabled))
     labels = {
         offer_id: f"{offer['name'] or '(no name)'} · {KIND_LABELS[offer['kind']]}"
         for offer_id, offer in enabled.items()
     }
     offer_id = st.selectbox(
-        "Offer", list(enabled), format_func=labels.__getitem__, key="timeline_offer"
+        "Offer", list(enabled), format_func=labels.__getitem__, key=TIMELINE_OFFER
     )
     kind = enabled[offer_id]["kind"]
     section = ("schedule", offer_id)

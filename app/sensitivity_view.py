@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.analyses import swings
 from charts.decide import (
     FITS_YOUR_HOURS,
     OVER_YOUR_HOURS,
@@ -20,7 +21,7 @@ from charts.plan import vega_lite_spec
 from models.formatting import format_money
 from models.inputs import assumptions, label
 from models.schema import Scenario
-from models.sensitivity import data_table, sensitivity
+from models.sensitivity import data_table
 
 MONEY = st.column_config.NumberColumn(format="%,.0f")
 VALUE = st.column_config.NumberColumn(format="%,.4g")
@@ -33,7 +34,7 @@ def sensitivity_view(scenario: Scenario) -> None:
         "Move each input by (%)", 5, 50, 20, step=5, key="sensitivity_percent",
         help="Each input is moved down and up by this share of its value, the others as planned.",
     )  # fmt: skip
-    result = sensitivity(scenario, percent)
+    result = swings(scenario, percent)
     st.caption(
         f"Net income as planned: {format_money(result.net_income, currency)} with "
         f"{result.total_hours:,.0f} h. The {TORNADO_BARS} inputs that move it most:"

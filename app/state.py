@@ -1,7 +1,15 @@
 """Session state, set up in one place.
 
-The scenario being edited lives in ``st.session_state["draft"]`` as plain data
-(the fields of :class:`models.schema.Scenario`, every offer a dict). Every widget
+Every key of ``st.session_state`` has its name here. :func:`init_state` sets up
+the draft, the undo stack, the notices and the library on the session's first run;
+a widget's key is set when the widget is first drawn, and the workshop's keys when
+its page first reads the journey (:mod:`app.journey_state`).
+
+The scenario being edited lives in ``st.session_state[DRAFT]`` as plain data
+(the fields of :class:`models.schema.Scenario`, every offer a dict). Each offer's
+dict also carries its widget-key id under :data:`OFFER_ID`, so the id moves,
+is copied and is deleted with its offer; :func:`scenario_document` leaves the
+ids out before the schema sees the draft. Every widget
 is drawn with its value from the draft (``value=``, ``index=``, ``default=``) and
 writes back to it, so an edit survives reruns and page switches even when
 Streamlit forgets a widget that is not drawn. A widget never invents a value: a
@@ -20,8 +28,6 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from app.library import init_library
-from app.notices import FILE_PROBLEMS, NOTICE, set_notice
 from models.errors import Problem, ScenarioError, problems_from_validation
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.schema import Scenario
@@ -29,6 +35,48 @@ from models.sharing import LINK_PARAMETER, decode_scenario
 
 #: How many earlier scenarios "Undo" can bring back.
 UNDO_DEPTH = 20
+
+# The session's keys. The draft and what goes with it:
+DRAFT = "draft"  #: the scenario being edited, as plain data
+SAVED = "saved"  #: the draft as last loaded or downloaded
+LAST_VALID = "last_valid"  #: the draft's last valid version, a Scenario
+SOURCE = "source"  #: where the scenario came from: an example's name, "upload", "link"
+GENERATION = "generation"  #: the widget keys' generation, one more at each new scenario
+NEXT_OFFER_ID = "next_offer_id"  #: the next offer's widget-key id
+UNDO_STACK = "undo_stack"  #: Snapshots, the most recent last
+#: Key of an offer's widget-key id inside its dict in the draft (not a schema field).
+OFFER_ID = "_offer_id"
+# One-off messages (app.notices) and the library (app.library):
+NOTICES = "notices"  #: the notices not shown yet, oldest first
+LIBRARY = "library"  #: name → (source, scenario)
+LIBRARY_NOTICE = "library_notice"  #: what the last library action did, shown once
+LIBRARY_PROBLEM = "library_problem"  #: why the last library action was refused, shown once
+# The sidebar's scenario picker:
+PICKER = "scenario_picker"
+PENDING_CHOICE = "pending_choice"  #: a choice waiting for "discard unsaved edits?"
+SCENARIO_UPLOAD = "scenario_upload"  #: uploader name (see app.uploads.upload_key)
+# Widgets of the Plan page:
+SELECTED_OFFER = "selected_offer"
+NEW_OFFER_KIND = "new_offer_kind"
+OFFER_SECTION = "offer_section"
+# Widgets of the other pages:
+TIMELINE_OFFER = "timeline_offer"
+DECIDE_SECTION = "decide_section"
+SCALE_OFFER = "scale_offer"
+SAVE_AS_NAME = "save_as_name"
+LIBRARY_ENTRY = "library_entry"
+LIBRARY_NEW_NAME = "library_new_name"
+COMPARE_SELECTION = "compare_selection"
+COMPARE_BASELINE = "compare_baseline"
+PRESENTER = "presenter"  #: the workshop's presenter mode, a toggle
+# The workshop (app.journey_state):
+JOURNEY = "journey"
+JOURNEY_STEP = "journey_step"
+JOURNEY_EDITS = "journey_edits"
+JOURNEY_VALUE = "journey_value"
+JOURNEY_SEEDED_STEP = "journey_value_step"
+JOURNEY_PROBLEMS = "journey_problems"
+JOURNEY_UPLOAD = "journey_upload"
 
 
 @dataclass(frozen=True)
@@ -40,27 +88,63 @@ class DraftCheck:
 
 
 def document_of(scenario: Scenario) -> dict[str, Any]:
-    """A scenario as the editable plain data the draft holds."""
+    """A scenario as plain data, as the schema reads it (no offer ids)."""
     return scenario.model_dump(mode="python")
 
 
+def scenario_document(document: dict[str, Any]) -> dict[str, Any]:
+    """The draft (or a copy of it) as the schema reads it: the offers without their ids."""
+    offers = document.get("offers")
+    if not isinstance(offers, list):
+        return dict(document)  # the schema says what is wrong with it
+    return {
+        **document,
+        "offers": [
+            {name: value for name, value in offer.items() if name != OFFER_ID}
+            if isinstance(offer, dict)
+            else offer
+            for offer in offers
+        ],
+    }
+
+
+def offer_ids() -> list[int]:
+    """The widget-key ids of the draft's offers, in the draft's order."""
+    return [offer[OFFER_ID] for offer in draft()["offers"]]
+
+
+def offer_index(offer_id: int) -> int:
+    """Where the offer with widget-key id ``offer_id`` stands in the draft's offers."""
+    return offer_ids().index(offer_id)
+
+
 def init_state() -> None:
-    """Set up the session on its first run: the scenario from a shared link, or the default example."""
-    if "draft" in st.session_state:
+    """Set up the session on its first run: the scenario from a shared link, or the default example.
+
+    The draft and what goes with it, the undo stack, the notice queue, the library and
+    the picker's pending choice are all set here; later runs find them in place.
+    """
+    if DRAFT in st.session_state:
         return
-    st.session_state.setdefault("generation", 0)
-    st.session_state.setdefault("next_offer_id", 1)
-    st.session_state.setdefault("undo_stack", [])
-    st.session_state.setdefault(NOTICE, None)
-    st.session_state.setdefault(FILE_PROBLEMS, None)
-    st.session_state.setdefault("source", DEFAULT_EXAMPLE)
+    # Imported here: both modules name their keys from this one.
+    from app.library import init_library
+    from app.notices import set_notice
+
+    st.session_state.setdefault(GENERATION, 0)
+    st.session_state.setdefault(NEXT_OFFER_ID, 1)
+    st.session_state.setdefault(UNDO_STACK, [])
+    st.session_state.setdefault(NOTICES, [])
+    st.session_state.setdefault(LIBRARY_NOTICE, None)
+    st.session_state.setdefault(LIBRARY_PROBLEM, None)
+    st.session_state.setdefault(PENDING_CHOICE, None)
+    st.session_state.setdefault(SOURCE, DEFAULT_EXAMPLE)
     init_library()
     scenario = load_example(DEFAULT_EXAMPLE)
     token = st.query_params.get(LINK_PARAMETER)
     if token is not None:
         try:
             scenario = decode_scenario(token)
-            st.session_state["source"] = "link"
+            st.session_state[SOURCE] = "link"
             set_notice("success", f"Opened “{scenario.name}” from the shared link.")
         except ScenarioError as error:
             set_notice(
@@ -69,7 +153,7 @@ def init_state() -> None:
                 error,
             )
         del st.query_params[LINK_PARAMETER]
-    replace_scenario(scenario, source=st.session_state["source"])
+    replace_scenario(scenario, source=st.session_state[SOURCE])
 
 
 @dataclass(frozen=True)
@@ -95,53 +179,55 @@ def replace_scenario(
     ``keep_saved`` is for a change to the scenario being edited (an applied goal-seek
     value): what counts as saved stays as it was, so unsaved edits are still asked about.
     """
-    if undo_label is not None and "draft" in st.session_state:
-        stack = st.session_state["undo_stack"]
+    if undo_label is not None and DRAFT in st.session_state:
+        stack = st.session_state[UNDO_STACK]
         stack.append(
             Snapshot(
                 undo_label,
-                copy.deepcopy(st.session_state["draft"]),
-                st.session_state["saved"],
-                st.session_state["last_valid"],
-                st.session_state["source"],
+                copy.deepcopy(st.session_state[DRAFT]),
+                st.session_state[SAVED],
+                st.session_state[LAST_VALID],
+                st.session_state[SOURCE],
             )
         )
         del stack[:-UNDO_DEPTH]
     document = document_of(scenario)
-    saved = st.session_state["saved"] if keep_saved else copy.deepcopy(document)
+    for offer in document["offers"]:
+        offer[OFFER_ID] = new_offer_id()
+    saved = st.session_state[SAVED] if keep_saved else copy.deepcopy(document)
     _install(document, saved, scenario, source)
 
 
 def _install(document: dict[str, Any], saved: dict[str, Any], valid: Scenario, source: str) -> None:
     """Put a draft in place, with fresh widget keys so no old widget value leaks into it."""
-    first_id = st.session_state["next_offer_id"]
-    st.session_state["offer_ids"] = list(range(first_id, first_id + len(document["offers"])))
-    st.session_state["next_offer_id"] = first_id + len(document["offers"])
-    st.session_state["draft"] = document
-    st.session_state["saved"] = saved
-    st.session_state["last_valid"] = valid
-    st.session_state["source"] = source
-    st.session_state["generation"] += 1
-    st.session_state["selected_offer"] = (st.session_state["offer_ids"] or [None])[0]
+    st.session_state[DRAFT] = document
+    st.session_state[SAVED] = saved
+    st.session_state[LAST_VALID] = valid
+    st.session_state[SOURCE] = source
+    st.session_state[GENERATION] += 1
+    ids = offer_ids()
+    st.session_state[SELECTED_OFFER] = ids[0] if ids else None
 
 
 def undo() -> None:
     """Bring back the draft before the last replacement, exactly as it was (even when invalid)."""
-    snapshot: Snapshot = st.session_state["undo_stack"].pop()
+    from app.notices import set_notice  # see init_state
+
+    snapshot: Snapshot = st.session_state[UNDO_STACK].pop()
     _install(snapshot.draft, snapshot.saved, snapshot.last_valid, snapshot.source)
     set_notice("info", f"Undone: {snapshot.label}.")
 
 
 def new_offer_id() -> int:
     """A widget-key id no offer of this session has had."""
-    offer_id: int = st.session_state["next_offer_id"]
-    st.session_state["next_offer_id"] = offer_id + 1
+    offer_id: int = st.session_state[NEXT_OFFER_ID]
+    st.session_state[NEXT_OFFER_ID] = offer_id + 1
     return offer_id
 
 
 def widget_key(*parts: object) -> str:
     """A widget key of the current scenario: ``g3:offer:7:clients``."""
-    return ":".join([f"g{st.session_state['generation']}", *map(str, parts)])
+    return ":".join([f"g{st.session_state[GENERATION]}", *map(str, parts)])
 
 
 def draft_section(section: tuple[object, ...]) -> dict[str, Any]:
@@ -154,12 +240,20 @@ def draft_section(section: tuple[object, ...]) -> dict[str, Any]:
         practitioner: dict[str, Any] = document["practitioner"]
         return practitioner
     if section[0] in ("offer", "schedule"):
-        offer: dict[str, Any] = document["offers"][st.session_state["offer_ids"].index(section[1])]
+        offer: dict[str, Any] = document["offers"][offer_index(_offer_id_of(section))]
         if section[0] == "schedule":
             schedule: dict[str, Any] = offer.get("schedule") or {}
             return schedule  # to read: ``store_schedule`` creates the block on the first edit
         return offer
     return document
+
+
+def _offer_id_of(section: tuple[object, ...]) -> int:
+    """The offer id of an ``("offer", id)`` or ``("schedule", id)`` section."""
+    offer_id = section[1]
+    if not isinstance(offer_id, int):
+        raise TypeError(f"an offer's id is a whole number, not {offer_id!r}")
+    return offer_id
 
 
 def named_section(document: dict[str, Any], offer: str | None) -> dict[str, Any]:
@@ -196,23 +290,24 @@ def store_schedule(key: str, section: tuple[object, ...], name: str) -> None:
 
 def draft() -> dict[str, Any]:
     """The scenario being edited, as plain data."""
-    document: dict[str, Any] = st.session_state["draft"]
+    document: dict[str, Any] = st.session_state[DRAFT]
     return document
 
 
 def check_draft() -> DraftCheck:
     """The draft validated; the last valid scenario is kept for when it is not."""
+    document = scenario_document(draft())
     try:
-        scenario = Scenario.model_validate(draft())
+        scenario = Scenario.model_validate(document)
     except ValidationError as error:
-        return DraftCheck(None, tuple(problems_from_validation(error, draft())))
-    st.session_state["last_valid"] = scenario
+        return DraftCheck(None, tuple(problems_from_validation(error, document)))
+    st.session_state[LAST_VALID] = scenario
     return DraftCheck(scenario, ())
 
 
 def last_valid_scenario() -> Scenario:
     """The most recent valid version of the draft."""
-    scenario: Scenario = st.session_state["last_valid"]
+    scenario: Scenario = st.session_state[LAST_VALID]
     return scenario
 
 
@@ -223,9 +318,10 @@ def current_scenario() -> Scenario:
 
 def has_unsaved_edits() -> bool:
     """Whether the draft differs from the scenario as loaded or last downloaded."""
-    return bool(st.session_state["draft"] != st.session_state["saved"])
+    draft_now = scenario_document(st.session_state[DRAFT])
+    return bool(draft_now != scenario_document(st.session_state[SAVED]))
 
 
 def mark_saved() -> None:
     """The draft as it is now counts as saved (after a download)."""
-    st.session_state["saved"] = copy.deepcopy(st.session_state["draft"])
+    st.session_state[SAVED] = copy.deepcopy(st.session_state[DRAFT])

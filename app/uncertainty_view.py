@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.analyses import simulation
 from app.ranges_editor import ranges_editor
-from charts.decide import histogram_chart, histogram_data
+from charts.decide import histogram_chart
 from charts.plan import vega_lite_spec
 from models.formatting import format_money, format_share
 from models.schema import Scenario
-from models.uncertainty import DEFAULT_SEED, Spread, draw, ranged_inputs, summarise
+from models.uncertainty import DEFAULT_SEED, Spread, ranged_inputs
 
 SAMPLE_COUNTS = [1_000, 10_000, 100_000, 1_000_000]
 
@@ -39,8 +40,7 @@ def uncertainty_view(scenario: Scenario) -> None:
     if not any(high > low for low, high in ranged.values()):
         st.info("No figure has a range yet, so every plan drawn is the plan itself.")
     with st.spinner(f"Drawing {samples:,} plans…", show_time=True):
-        draws = draw(scenario, samples, int(seed))
-        result = summarise(scenario, draws, int(seed))
+        result, histogram = simulation(scenario, samples, int(seed))
     income = result.net_income
     first, second, third = st.columns(3)
     first.metric("Net income, P10", _money(income.p10, currency), help="1 plan in 10 earns less.")
@@ -64,7 +64,7 @@ def uncertainty_view(scenario: Scenario) -> None:
         help=target_help + " Counts only plans whose hours fit your working year.",
     )
     st.vega_lite_chart(
-        histogram_data(draws, result.target),
+        histogram,
         vega_lite_spec(histogram_chart, currency, result.target is not None),
         key="simulation_histogram",
     )

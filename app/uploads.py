@@ -14,9 +14,18 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 
+def _reads_key(name: str) -> str:
+    """The session key of how many files uploader ``name`` has read: ``scenario_upload:reads``.
+
+    ``name`` is one of the uploaders named in :mod:`app.state` (``SCENARIO_UPLOAD``,
+    ``JOURNEY_UPLOAD``).
+    """
+    return f"{name}:reads"
+
+
 def upload_key(name: str) -> str:
     """The key of uploader ``name`` now: ``scenario_upload:3`` after three reads."""
-    return f"{name}:{st.session_state.get(f'{name}:reads', 0)}"
+    return f"{name}:{st.session_state.get(_reads_key(name), 0)}"
 
 
 def let_go(name: str, files: list[UploadedFile]) -> None:
@@ -27,4 +36,4 @@ def let_go(name: str, files: list[UploadedFile]) -> None:
             context.uploaded_file_mgr.remove_file(
                 session_id=context.session_id, file_id=upload.file_id
             )
-    st.session_state[f"{name}:reads"] = st.session_state.get(f"{name}:reads", 0) + 1
+    st.session_state[_reads_key(name)] = st.session_state.get(_reads_key(name), 0) + 1

@@ -123,8 +123,15 @@ def _delta(value: float | None, base: float | None) -> float | None:
     return None if value is None or base is None else value - base
 
 
-def compare(scenarios: Sequence[Scenario], baseline: int = 0) -> Comparison:
+def compare(
+    scenarios: Sequence[Scenario],
+    baseline: int = 0,
+    results: Sequence[ScenarioResult] | None = None,
+) -> Comparison:
     """Every headline figure of 2 to 5 scenarios, with deltas against ``scenarios[baseline]``.
+
+    ``results`` are the scenarios' evaluations, in the same order, when the caller has
+    them already (so each scenario is evaluated once); without them they are computed.
 
     Notes
     -----
@@ -134,7 +141,10 @@ def compare(scenarios: Sequence[Scenario], baseline: int = 0) -> Comparison:
     if not 2 <= len(scenarios) <= MAX_SCENARIOS:
         raise ValueError(f"compare 2 to {MAX_SCENARIOS} scenarios (got {len(scenarios)})")
     labels = distinct_labels(scenarios)
-    results = [evaluate(scenario) for scenario in scenarios]
+    if results is None:
+        results = [evaluate(scenario) for scenario in scenarios]
+    elif len(results) != len(scenarios):
+        raise ValueError(f"{len(results)} results for {len(scenarios)} scenarios")
     rows = []
     for metric, (label, unit) in HEADLINE_METRICS.items():
         values = tuple(getattr(result.totals, metric) for result in results)

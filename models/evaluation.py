@@ -191,6 +191,14 @@ def fixed_admin_hours(practitioner: Practitioner) -> float:
     return practitioner.admin_hours_per_week * practitioner.weeks_per_year
 
 
+def hours_for_offers(practitioner: Practitioner) -> float:
+    """Hours a year the offers can use: capacity less the fixed admin. [h/year]
+
+    ``capacity_hours - fixed_admin_hours``: the room the levers grow into.
+    """
+    return capacity_hours(practitioner) - fixed_admin_hours(practitioner)
+
+
 def per_week(hours_per_year: float, practitioner: Practitioner) -> float:
     """Hours a year expressed per working week. [h/week]"""
     return hours_per_year / practitioner.weeks_per_year

@@ -24,7 +24,13 @@ from typing import Any, Literal
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from models.evaluation import evaluate, fixed_admin_hours, offer_year
+from models.evaluation import (
+    capacity_hours,
+    evaluate,
+    fixed_admin_hours,
+    hours_for_offers,
+    offer_year,
+)
 from models.results import Totals
 from models.schema import MAX_COUNT, OfferBase, Scenario
 
@@ -191,13 +197,13 @@ def _limit_constraints(
     """Every limit as a linear constraint, by the words that name it."""
     practitioner = scenario.practitioner
     fixed_admin = fixed_admin_hours(practitioner)
-    capacity = practitioner.hours_per_week * practitioner.weeks_per_year
+    capacity = capacity_hours(practitioner)
     reserve = limits.reserve_hours_per_week * practitioner.weeks_per_year
     hours = program.row("hours")
     found = {
         f"your hours ({capacity:,.0f} a year, less {reserve:,.0f} kept free, less "
         f"{fixed_admin:,.0f} of fixed admin)": LinearConstraint(
-            hours, -np.inf, capacity - reserve - fixed_admin
+            hours, -np.inf, hours_for_offers(practitioner) - reserve
         )
     }
     if limits.max_bd_share is not None:

@@ -32,7 +32,7 @@ from typing import Literal
 from models import formulas
 from models.evaluation import capacity_hours, evaluate, evaluate_offer
 from models.formulas import ratio
-from models.results import OfferResult
+from models.results import OfferResult, ScenarioResult
 from models.schema import (
     MAX_COUNT,
     GroupSize,
@@ -242,10 +242,14 @@ def curve_quantities(end: float, exact: tuple[float, ...] = ()) -> tuple[float, 
     return tuple(sorted(quantities | {float(quantity) for quantity in exact}))
 
 
-def scale_offer(scenario: Scenario, name: str) -> OfferScale:
-    """The lever of the enabled offer called ``name``."""
+def scale_offer(scenario: Scenario, name: str, whole: ScenarioResult | None = None) -> OfferScale:
+    """The lever of the enabled offer called ``name``.
+
+    ``whole`` is the scenario's evaluation when the caller has it already (one
+    evaluation for every offer); without it the scenario is evaluated here.
+    """
     offer = next(o for o in scenario.enabled_offers if o.name == name)
-    whole = evaluate(scenario)
+    whole = evaluate(scenario) if whole is None else whole
     lever = _Lever(
         offer=offer,
         other_hours=whole.totals.total_hours - whole.offer(name).total_hours,
@@ -291,9 +295,16 @@ def scale_offer(scenario: Scenario, name: str) -> OfferScale:
     )
 
 
-def scale(scenario: Scenario) -> ScaleResult:
-    """The lever of every enabled offer, in the scenario's order."""
-    return ScaleResult(offers=tuple(scale_offer(scenario, o.name) for o in scenario.enabled_offers))
+def scale(scenario: Scenario, whole: ScenarioResult | None = None) -> ScaleResult:
+    """The lever of every enabled offer, in the scenario's order.
+
+    The scenario is evaluated once (or ``whole``, its evaluation, is used), not once
+    per offer.
+    """
+    whole = evaluate(scenario) if whole is None else whole
+    return ScaleResult(
+        offers=tuple(scale_offer(scenario, o.name, whole) for o in scenario.enabled_offers)
+    )
 
 
 def scale_warnings(result: ScaleResult) -> tuple[str, ...]:

@@ -60,7 +60,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from models.evaluation import evaluate, evaluate_offer, fixed_admin_hours
+from models.evaluation import capacity_hours, evaluate, evaluate_offer, fixed_admin_hours
 from models.formatting import format_money
 from models.results import HOUR_CATEGORIES, HourBreakdown, OfferResult
 from models.schema import (
@@ -568,7 +568,7 @@ def build_timeline(scenario: Scenario) -> TimelineReport:
     fixed = practitioner.fixed_costs_per_year / 12
     net = revenue - costs - fixed
     cumulative = np.cumsum(net)
-    capacity = practitioner.hours_per_week * practitioner.weeks_per_year / 12
+    capacity = capacity_hours(practitioner) / 12
     totals = hours.sum(axis=0)
     months = tuple(
         Month(

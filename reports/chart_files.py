@@ -31,12 +31,11 @@ from charts.timeline import (
     monthly_hours_chart,
     monthly_hours_data,
 )
-from models.evaluation import capacity_hours, evaluate, fixed_admin_hours
-from models.scale import scale
+from models.analysis import Analysis, analysis_of
+from models.evaluation import hours_for_offers
 from models.schema import Scenario
 from models.tables import hours_by_category, hours_by_month, money_by_offer, months_table
 from models.tables import offer_phases as offer_phases_table
-from models.timeline import build_timeline
 from reports.chart_engine import ChartRenderError, render
 
 __all__ = ["CHARTS", "ChartFile", "ChartRenderError", "chart_png", "chart_spec", "chart_svg"]
@@ -50,46 +49,44 @@ PNG_SCALE = 2
 
 @dataclass(frozen=True)
 class ChartFile:
-    """A chart a person can take away: its title and how to draw it for a scenario."""
+    """A chart a person can take away: its title and how to draw it from a scenario's analysis."""
 
     title: str
-    draw: Callable[[Scenario], tuple[pd.DataFrame, dict[str, Any]]]
+    draw: Callable[[Analysis], tuple[pd.DataFrame, dict[str, Any]]]
 
 
-def _hours(scenario: Scenario) -> tuple[pd.DataFrame, dict[str, Any]]:
-    result = evaluate(scenario)
+def _hours(analysis: Analysis) -> tuple[pd.DataFrame, dict[str, Any]]:
+    result = analysis.result
     data = hours_chart_data(
         hours_by_category(result, whole_plan=True), result.totals.capacity_hours
     )
     return data, vega_lite_spec(hours_chart)
 
 
-def _money(scenario: Scenario) -> tuple[pd.DataFrame, dict[str, Any]]:
-    data = money_chart_data(money_by_offer(evaluate(scenario)))
-    return data, vega_lite_spec(money_chart, scenario.currency)
+def _money(analysis: Analysis) -> tuple[pd.DataFrame, dict[str, Any]]:
+    data = money_chart_data(money_by_offer(analysis.result))
+    return data, vega_lite_spec(money_chart, analysis.scenario.currency)
 
 
-def _levers(scenario: Scenario) -> tuple[pd.DataFrame, dict[str, Any]]:
-    practitioner = scenario.practitioner
-    hours_for_offers = capacity_hours(practitioner) - fixed_admin_hours(practitioner)
-    return lever_data(scale(scenario), hours_for_offers), vega_lite_spec(
-        lever_chart, scenario.currency
-    )
+def _levers(analysis: Analysis) -> tuple[pd.DataFrame, dict[str, Any]]:
+    scenario = analysis.scenario
+    data = lever_data(analysis.levers, hours_for_offers(scenario.practitioner))
+    return data, vega_lite_spec(lever_chart, scenario.currency)
 
 
-def _monthly_hours(scenario: Scenario) -> tuple[pd.DataFrame, dict[str, Any]]:
-    report = build_timeline(scenario)
+def _monthly_hours(analysis: Analysis) -> tuple[pd.DataFrame, dict[str, Any]]:
+    report = analysis.timeline
     data = monthly_hours_data(hours_by_month(report.timeline), report.capacity_hours)
     return data, vega_lite_spec(monthly_hours_chart)
 
 
-def _cash(scenario: Scenario) -> tuple[pd.DataFrame, dict[str, Any]]:
-    months = months_table(build_timeline(scenario).timeline)
-    return cash_data(months), vega_lite_spec(cash_chart, scenario.currency)
+def _cash(analysis: Analysis) -> tuple[pd.DataFrame, dict[str, Any]]:
+    months = months_table(analysis.timeline.timeline)
+    return cash_data(months), vega_lite_spec(cash_chart, analysis.scenario.currency)
 
 
-def _phases(scenario: Scenario) -> tuple[pd.DataFrame, dict[str, Any]]:
-    data = in_plan_order(offer_phases_table(build_timeline(scenario)))
+def _phases(analysis: Analysis) -> tuple[pd.DataFrame, dict[str, Any]]:
+    data = in_plan_order(offer_phases_table(analysis.timeline))
     return data, vega_lite_spec(lanes_chart)
 
 
@@ -104,27 +101,29 @@ CHARTS: dict[str, ChartFile] = {
 }
 
 
-def chart_spec(scenario: Scenario, name: str) -> dict[str, Any]:
+def chart_spec(source: Scenario | Analysis, name: str) -> dict[str, Any]:
     """The chart's complete Vega-Lite spec: the app's spec, a fixed width and the data inline.
 
+    ``source`` is the scenario or, better when several files are made from it, its
+    :class:`~models.analysis.Analysis`, whose results are then computed once.
     Missing values (NaN) become JSON nulls, which Vega leaves out.
     """
-    data, spec = CHARTS[name].draw(scenario)
+    data, spec = CHARTS[name].draw(analysis_of(source))
     records = json.loads(data.to_json(orient="records"))
     return {**spec, "width": CHART_WIDTH, "data": {"values": records}}
 
 
-def chart_svg(scenario: Scenario, name: str) -> str:
+def chart_svg(source: Scenario | Analysis, name: str) -> str:
     """The chart as an SVG document: text and shapes, no scripts, no external links.
 
     Raises :class:`ChartRenderError` when the chart engine cannot draw it.
     """
-    return str(render(chart_spec(scenario, name), "svg"))
+    return str(render(chart_spec(source, name), "svg"))
 
 
-def chart_png(scenario: Scenario, name: str, scale_factor: float = PNG_SCALE) -> bytes:
+def chart_png(source: Scenario | Analysis, name: str, scale_factor: float = PNG_SCALE) -> bytes:
     """The chart as a PNG image, ``scale_factor`` pixels for each pixel of its SVG.
 
     Raises :class:`ChartRenderError` when the chart engine cannot draw it.
     """
-    return bytes(render(chart_spec(scenario, name), "png", scale_factor))
+    return bytes(render(chart_spec(source, name), "png", scale_factor))

@@ -18,11 +18,11 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from models.evaluation import evaluate
+from models.analysis import Analysis, analysis_of
 from models.formatting import DEFAULT_LOCALE, format_figure
 from models.headline import headlines
 from models.results import HOUR_CATEGORIES
-from models.scale import scale, scale_warnings
+from models.scale import scale_warnings
 from models.schema import Scenario
 from models.tables import (
     INPUT_COLUMNS,
@@ -34,7 +34,7 @@ from models.tables import (
     levers_table,
     offers_table,
 )
-from models.timeline import build_timeline, milestones
+from models.timeline import milestones
 from models.timeline import notes as timeline_notes
 from reports.chart_files import CHARTS, ChartRenderError, chart_svg
 
@@ -140,29 +140,31 @@ def _inputs(scenario: Scenario) -> Table:
 CHART_MISSING = Markup('<p class="chart-missing">This chart could not be drawn.</p>')
 
 
-def _chart_drawing(scenario: Scenario, name: str) -> Markup:
+def _chart_drawing(analysis: Analysis, name: str) -> Markup:
     """The chart as inline SVG, or a sentence saying it could not be drawn: the rest stays."""
     try:
-        return Markup(chart_svg(scenario, name))
+        return Markup(chart_svg(analysis, name))
     except ChartRenderError:
         return CHART_MISSING
 
 
-def _charts(scenario: Scenario, names: tuple[str, ...]) -> list[Chart]:
-    return [Chart(name, CHARTS[name].title, _chart_drawing(scenario, name)) for name in names]
+def _charts(analysis: Analysis, names: tuple[str, ...]) -> list[Chart]:
+    return [Chart(name, CHARTS[name].title, _chart_drawing(analysis, name)) for name in names]
 
 
-def html_report(scenario: Scenario, prepared: date | None = None) -> str:
+def html_report(source: Scenario | Analysis, prepared: date | None = None) -> str:
     """The scenario's report as one HTML document.
 
     It holds the story (name, description), the seven headline figures, the warnings,
     the hours and money charts, every offer's figures, each lever's ceiling, the
     timeline's landmarks and cash chart, and every input; ``prepared`` (default today)
-    is the date printed on it.
+    is the date printed on it. ``source`` is the scenario or its analysis: the
+    scenario is evaluated once, and its levers and timeline are built once, for the
+    whole report and its charts.
     """
-    result = evaluate(scenario)
-    levers = scale(scenario)
-    timeline = build_timeline(scenario)
+    analysis = analysis_of(source)
+    scenario = analysis.scenario
+    result, levers, timeline = analysis.result, analysis.levers, analysis.timeline
     currency = scenario.currency
     has_offers = bool(result.offers)
     story = [part.strip() for part in (scenario.description or "").split("\n\n") if part.strip()]
@@ -173,7 +175,7 @@ def html_report(scenario: Scenario, prepared: date | None = None) -> str:
         story=story,
         figures=headlines(scenario, result),
         warnings=[*result.warnings, *scale_warnings(levers)],
-        charts=_charts(scenario, PLAN_CHARTS) if has_offers else [],
+        charts=_charts(analysis, PLAN_CHARTS) if has_offers else [],
         offers=_offer_tables(offers_table(result), currency),
         levers=_table(
             levers_table(levers, result),
@@ -183,7 +185,7 @@ def html_report(scenario: Scenario, prepared: date | None = None) -> str:
         ),
         milestones=milestones(timeline.timeline, currency),
         timeline_notes=timeline_notes(timeline),
-        timeline_charts=_charts(scenario, TIMELINE_CHARTS) if has_offers else [],
+        timeline_charts=_charts(analysis, TIMELINE_CHARTS) if has_offers else [],
         inputs=_inputs(scenario),
         has_offers=has_offers,
     )

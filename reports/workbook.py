@@ -20,10 +20,10 @@ from babel.numbers import get_currency_symbol
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
+from models.analysis import Analysis, analysis_of
 from models.compare import HEADLINE_METRICS
-from models.evaluation import evaluate
 from models.formatting import DEFAULT_LOCALE, decimals_in_use
-from models.scale import scale
+from models.results import ScenarioResult
 from models.schema import Scenario
 from models.tables import (
     CURVE_COLUMNS,
@@ -42,7 +42,6 @@ from models.tables import (
     offers_table,
 )
 from models.text import neutralise_formula
-from models.timeline import build_timeline
 
 #: The workbook's sheets, in order.
 SHEETS = ("Totals", "Offers", "Levers", "Scale curves", "Timeline", "Inputs")
@@ -147,9 +146,9 @@ class _Sheets:
             sheet.write_string(row, column, neutralise_formula(str(value)))
 
 
-def totals_table(scenario: Scenario) -> pd.DataFrame:
+def totals_table(result: ScenarioResult) -> pd.DataFrame:
     """The whole plan's figures: figure (label), value, unit; undefined ratios empty."""
-    totals = evaluate(scenario).totals
+    totals = result.totals
     rows = [
         {"figure": label, "value": getattr(totals, key), "unit": unit}
         for key, (label, unit) in HEADLINE_METRICS.items()
@@ -157,11 +156,15 @@ def totals_table(scenario: Scenario) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["figure", "value", "unit"])
 
 
-def workbook(scenario: Scenario) -> bytes:
+def workbook(source: Scenario | Analysis) -> bytes:
     """The scenario's workbook (.xlsx) as bytes: sheets Totals, Offers, Levers, Scale curves,
-    Timeline (months 1-36) and Inputs."""
-    result = evaluate(scenario)
-    levers = scale(scenario)
+    Timeline (months 1-36) and Inputs.
+
+    ``source`` is the scenario or its analysis: the scenario is evaluated once and its
+    levers and timeline built once for the whole workbook.
+    """
+    analysis = analysis_of(source)
+    scenario, result, levers = analysis.scenario, analysis.result, analysis.levers
     currency = scenario.currency
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
@@ -169,7 +172,7 @@ def workbook(scenario: Scenario) -> bytes:
         {"title": f"{scenario.name}: Leverage Planner", "comments": scenario.description or ""}
     )
     sheets = _Sheets(book, currency)
-    totals = totals_table(scenario)
+    totals = totals_table(result)
     sheets.write(
         "Totals",
         totals.assign(unit=totals["unit"].str.replace("currency", currency)),
@@ -180,9 +183,7 @@ def workbook(scenario: Scenario) -> bytes:
     sheets.write("Offers", offers_table(result), OFFER_COLUMNS, OFFER_UNITS)
     sheets.write("Levers", levers_table(levers, result), LEVER_COLUMNS, LEVER_UNITS)
     sheets.write("Scale curves", curves_table(levers), CURVE_COLUMNS, CURVE_UNITS)
-    sheets.write(
-        "Timeline", months_table(build_timeline(scenario).timeline), MONTH_COLUMNS, MONTH_UNITS
-    )
+    sheets.write("Timeline", months_table(analysis.timeline.timeline), MONTH_COLUMNS, MONTH_UNITS)
     inputs = inputs_table(scenario)
     sheets.write("Inputs", inputs, INPUT_COLUMNS, {}, row_units=list(inputs["unit"]), exact=True)
     book.close()

@@ -1,6 +1,7 @@
 """The app's wiring, through Streamlit's AppTest: what a user does, and what the model says."""
 
 import io
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -11,6 +12,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from app.state import COMPARE_SELECTION, DRAFT, OFFER_ID, scenario_document
 from models import evaluate, load_scenario
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.formatting import format_money, format_money_short
@@ -39,8 +41,13 @@ def key(at, *parts):
     return ":".join([f"g{at.session_state['generation']}", *map(str, parts)])
 
 
+def offer_id(at, index):
+    """The widget-key id of the draft's offer at ``index``."""
+    return at.session_state[DRAFT]["offers"][index][OFFER_ID]
+
+
 def offer_key(at, index, field):
-    return key(at, "offer", at.session_state["offer_ids"][index], field)
+    return key(at, "offer", offer_id(at, index), field)
 
 
 def sidebar_uploader(at):
@@ -56,7 +63,7 @@ def current(at):
     """The scenario the session is editing, validated."""
     from models.schema import Scenario
 
-    return Scenario.model_validate(at.session_state["draft"])
+    return Scenario.model_validate(scenario_document(at.session_state[DRAFT]))
 
 
 def test_first_screen_shows_the_default_example_and_its_numbers(app):
@@ -133,7 +140,7 @@ def test_add_duplicate_disable_and_delete_an_offer_of_every_kind(app, kind):
 def test_moving_an_offer_changes_the_order(app):
     """The user moves the second offer up."""
     names = [offer.name for offer in current(app).offers]
-    app.selectbox(key="selected_offer").set_value(app.session_state["offer_ids"][1]).run()
+    app.selectbox(key="selected_offer").set_value(offer_id(app, 1)).run()
     app.button(key="move_up").click().run()
     assert [offer.name for offer in current(app).offers] == [names[1], names[0], *names[2:]]
 
@@ -210,7 +217,7 @@ def downloads(monkeypatch):
 
 def test_the_downloaded_file_loads_back_to_the_same_scenario(app, downloads):
     """The user edits, downloads, and the file holds exactly the scenario on screen."""
-    app.selectbox(key="selected_offer").set_value(app.session_state["offer_ids"][1]).run()
+    app.selectbox(key="selected_offer").set_value(offer_id(app, 1)).run()
     app.number_input(key=offer_key(app, 1, "fee_per_member_per_month")).set_value(950.0).run()
     content = downloads(app, "download_scenario")
     assert load_scenario(content) == current(app)
@@ -405,7 +412,7 @@ def test_the_timeline_shows_the_engines_months_and_what_collides(app, downloads)
 def test_moving_the_retreat_on_the_timeline_moves_the_crowded_month(app):
     """The user moves the retreat to month 4 of the year; the schedule is saved with the scenario."""
     app.switch_page("app/pages/timeline.py").run()
-    retreat_id = app.session_state["offer_ids"][2]
+    retreat_id = offer_id(app, 2)
     app.selectbox(key="timeline_offer").set_value(retreat_id).run()
     app.multiselect(key=key(app, "schedule", retreat_id, "start_months")).set_value([4]).run()
     assert not app.exception
@@ -418,7 +425,7 @@ def test_a_course_that_cannot_be_built_in_time_starts_later_with_a_note(app):
     """The user asks a course with six months of creation to launch in month 3."""
     app.selectbox(key="scenario_picker").set_value("course-creator").run()
     app.switch_page("app/pages/timeline.py").run()
-    course_id = app.session_state["offer_ids"][1]
+    course_id = offer_id(app, 1)
     app.selectbox(key="timeline_offer").set_value(course_id).run()
     app.number_input(key=key(app, "schedule", course_id, "start_month")).set_value(3).run()
     assert not app.exception
@@ -440,7 +447,7 @@ def test_launch_months_move_an_online_programs_sales(app):
     """The user launches the course in months 3 and 9 instead of spreading its launches."""
     app.selectbox(key="scenario_picker").set_value("course-creator").run()
     app.switch_page("app/pages/timeline.py").run()
-    course_id = app.session_state["offer_ids"][1]
+    course_id = offer_id(app, 1)
     app.selectbox(key="timeline_offer").set_value(course_id).run()
     months = app.multiselect(key=key(app, "schedule", course_id, "launch_months"))
     assert months.placeholder == "spread evenly from the first month"
@@ -459,7 +466,7 @@ def test_licensees_at_the_start_count_from_the_first_month(app):
     """The user says the practice already has 6 licensees; licensing has no ramp to set."""
     app.selectbox(key="scenario_picker").set_value("program-licensing").run()
     app.switch_page("app/pages/timeline.py").run()
-    licence_id = app.session_state["offer_ids"][2]
+    licence_id = offer_id(app, 2)
     app.selectbox(key="timeline_offer").set_value(licence_id).run()
     assert not [
         widget for widget in app.number_input if widget.key.endswith("ramp_months")
@@ -663,3 +670,101 @@ def test_the_reports_wait_for_a_valid_plan(app):
     app.number_input(key=offer_key(app, index, "new_licensees_per_year")).set_value(9.0).run()
     assert app.download_button(key="download_report_html").disabled
     assert app.download_button(key="download_report_xlsx").disabled
+
+
+def test_the_simulation_is_not_drawn_again_when_an_unrelated_widget_changes(app, count_calls):
+    """The user runs the simulation, then picks another figure to give a range: no new draw."""
+    import models.uncertainty
+
+    draws = count_calls(models.uncertainty, "draw")
+    decide(app, "Uncertainty")
+    assert len(draws) == 1
+    p50 = metric(app, "P50 (median)")
+    figure = app.selectbox(key="ranges_field")
+    figure.set_value(figure.options[1]).run()  # only what the range editor shows
+    assert not app.exception
+    assert len(draws) == 1  # the cached simulation, keyed on the scenario, samples and seed
+    assert metric(app, "P50 (median)") == p50
+    app.selectbox(key="simulation_samples").set_value(1_000).run()
+    assert not app.exception
+    assert len(draws) == 2  # a new sample count is a new simulation
+
+
+def test_the_levers_are_not_computed_again_when_another_offer_is_chosen(app, count_calls):
+    """The user opens Scale and looks at another offer: the levers come from the cache."""
+    import models.scale
+
+    levers = count_calls(models.scale, "scale")
+    app.switch_page("app/pages/scale.py").run()
+    assert not app.exception
+    assert len(levers) == 1
+    app.selectbox(key="scale_offer").set_value("Leaders mastermind").run()
+    assert not app.exception
+    assert len(levers) == 1
+    assert metric(app, "Your plan (members)") == "8"
+    app.switch_page("app/pages/plan.py").run()
+    app.number_input(key=offer_key(app, 0, "clients")).set_value(21).run()  # an edit of the plan
+    assert not app.exception
+    app.switch_page("app/pages/scale.py").run()
+    assert not app.exception
+    assert len(levers) == 2
+
+
+def _two_notices():
+    """A page on which two things happen before it is drawn, then it is drawn again."""
+    import streamlit as st
+
+    from app.notices import set_notice, show_notice
+
+    if "told" not in st.session_state:
+        st.session_state["told"] = True
+        set_notice("info", "Undone: opening a file.")
+        set_notice("error", "bad.yaml was not loaded.", "line 1: not a scenario")
+    show_notice()
+
+
+def test_notices_wait_in_a_queue_and_each_is_shown_once(monkeypatch):
+    """Two notices of one run are both shown, in order, with the file's problems; then neither."""
+    # AppTest installs its script as __main__; a process pool started later (the chart
+    # engine's) would run this throwaway script in its workers, so __main__ is put back.
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
+    at = AppTest.from_function(_two_notices, default_timeout=60).run()
+    assert not at.exception
+    assert [shown(item.value) for item in at.info] == ["Undone: opening a file."]
+    assert [shown(item.value) for item in at.error] == [
+        "bad.yaml was not loaded.",
+        "line 1: not a scenario",
+    ]
+    at.run()
+    assert not at.exception
+    assert not at.info and not at.error
+
+
+def test_the_compare_page_evaluates_each_scenario_once(app, count_calls):
+    """The user opens Compare: each scenario of the library and of the comparison is evaluated once."""
+    import models.compare
+    import models.evaluation
+
+    evaluations = count_calls(models.evaluation, "evaluate")
+    again = count_calls(models.compare, "evaluate")
+    app.switch_page("app/pages/compare.py").run()
+    assert not app.exception
+    assert len(app.session_state[COMPARE_SELECTION]) == 2  # a comparison is on screen
+    for _, scenario in app.session_state["library"].values():
+        assert sum(arguments[0] is scenario for arguments in evaluations) == 1
+    assert again == []
+
+
+def test_an_offers_id_travels_with_it_and_never_reaches_the_schema(app):
+    """The user duplicates the second offer and moves it up: each widget id stays with its offer."""
+    first, second = offer_id(app, 0), offer_id(app, 1)
+    app.selectbox(key="selected_offer").set_value(second).run()
+    app.button(key="duplicate_offer").click().run()
+    assert not app.exception
+    copy = offer_id(app, 2)
+    assert copy not in (first, second)
+    assert app.session_state["selected_offer"] == copy
+    app.button(key="move_up").click().run()
+    assert not app.exception
+    assert [offer_id(app, index) for index in range(3)] == [first, copy, second]
+    assert current(app).offers[1].name.endswith("(copy)")  # the draft, ids left out, is valid

@@ -147,3 +147,17 @@ def test_what_changed_names_each_range():
             'offer "Coaching" → ranges.price_per_client: [4,000, 6,000] → none',
         ]
     )
+
+
+def test_compare_uses_the_results_it_is_given_instead_of_evaluating_again(count_calls):
+    """The Compare page evaluates each scenario once and hands the results to compare()."""
+    import models.compare
+
+    scenarios = [load_example("coach-one-to-one"), load_example("course-creator")]
+    results = [evaluate(scenario) for scenario in scenarios]
+    evaluations = count_calls(models.compare, "evaluate")
+    given = compare(scenarios, results=results)
+    assert evaluations == []
+    assert given == compare(scenarios)
+    with pytest.raises(ValueError, match="1 results for 2 scenarios"):
+        compare(scenarios, results=results[:1])

@@ -13,7 +13,7 @@ from app.plain_text import bullet_list, plain, plain_paragraphs
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.files import dump_scenario
 from tests.shown_text import shown
-from tests.test_app import APP, SCENARIOS, current, decide, key, sidebar_uploader
+from tests.test_app import APP, SCENARIOS, current, decide, key, offer_key, sidebar_uploader
 
 LINK = "[Click to verify your account](https://evil.example/login)"
 PIXEL = "![x](http://evil.example/pixel.png?who=victim)"
@@ -106,7 +106,7 @@ def test_an_unknown_key_echoed_in_an_error_is_shown_as_text(app):
 def test_undo_after_an_invalid_draft_brings_the_draft_back(app):
     """The user clears the name, opens a valid file, then clicks Undo."""
     name_key = key(app, "scenario", "name")
-    clients_key = key(app, "offer", app.session_state["offer_ids"][0], "clients")
+    clients_key = offer_key(app, 0, "clients")
     app.number_input(key=clients_key).set_value(20).run()
     app.text_input(key=name_key).set_value("").run()
     assert not app.exception
@@ -164,7 +164,7 @@ def test_applying_a_goal_seek_value_keeps_the_unsaved_edits_question(app):
 
 def test_undo_brings_back_the_unsaved_edits_question_too(app):
     """The user edits, opens an example (confirming), undoes, then picks another example."""
-    clients_key = key(app, "offer", app.session_state["offer_ids"][0], "clients")
+    clients_key = offer_key(app, 0, "clients")
     app.number_input(key=clients_key).set_value(20).run()
     app.selectbox(key="scenario_picker").set_value("course-creator").run()
     app.button(key="confirm_replace").click().run()
@@ -185,7 +185,7 @@ def test_save_a_copy_checks_the_name_like_every_other_path(app, name, problem):
 
     before = dict(app.session_state["library"])
     try:
-        Scenario.model_validate({**app.session_state["draft"], "name": name.strip()})
+        Scenario.model_validate({**current(app).model_dump(), "name": name.strip()})
     except ValueError:
         pass
     else:

@@ -17,7 +17,7 @@ from models.evaluation import evaluate
 from models.files import load_scenario, scenario_from_document
 from models.headline import headlines
 from models.tables import OFFER_COLUMNS, offers_table
-from reports.chart_files import CHARTS, PNG_SCALE, chart_png, chart_svg
+from reports.chart_files import CHARTS, PNG_SCALE, chart_png, chart_spec, chart_svg
 from reports.html_report import html_report
 from reports.workbook import SHEETS, money_format, workbook
 from tests.factories import COACHING, PRACTITIONER
@@ -290,3 +290,30 @@ def test_leverage_report_explains_what_went_wrong(tmp_path):
     invalid = _leverage("report", str(broken), cwd=tmp_path)
     assert invalid.returncode == 1 and "Traceback" not in invalid.stderr
     assert list(tmp_path.glob("*.html")) == []
+
+
+@pytest.mark.parametrize("make", [html_report, workbook], ids=["html", "workbook"])
+def test_a_report_evaluates_once_and_builds_the_timeline_once(make, count_calls):
+    """One file, one evaluation, one set of levers, one timeline: its charts reuse them."""
+    import models.analysis
+    import models.scale
+
+    scenario = load_scenario(SCENARIOS / "portfolio-every-lever.yaml")
+    evaluations = count_calls(models.analysis, "evaluate")
+    timelines = count_calls(models.analysis, "build_timeline")
+    levers = count_calls(models.analysis, "scale")
+    evaluations_per_lever = count_calls(models.scale, "evaluate")
+    make(scenario)
+    assert (len(evaluations), len(timelines), len(levers)) == (1, 1, 1)
+    assert evaluations_per_lever == []  # the levers reuse the one evaluation
+
+
+def test_a_chart_of_an_analysis_reuses_its_results(count_calls):
+    """A chart drawn from an analysis that holds the plan's figures evaluates nothing again."""
+    import models.analysis
+
+    scenario = load_scenario(SCENARIOS / "portfolio-every-lever.yaml")
+    analysis = models.analysis.Analysis(scenario, result=evaluate(scenario))
+    evaluations = count_calls(models.analysis, "evaluate")
+    assert chart_spec(analysis, "hours") == chart_spec(scenario, "hours")
+    assert len(evaluations) == 1  # the scenario's own chart, not the analysis's

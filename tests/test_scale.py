@@ -315,3 +315,20 @@ def test_the_plan_and_the_ceiling_always_lie_on_the_curve(scenario, data):
     assert at_ceiling.offer_hours == lever.ceiling.offer_hours
     assert at_ceiling.scenario_hours == lever.ceiling.total_hours
     assert at_ceiling.contribution == lever.ceiling.contribution
+
+
+def test_scale_evaluates_the_scenario_once_not_once_per_offer(count_calls):
+    """Seven offers, one evaluation of the whole scenario: each lever reuses it."""
+    scenario = load_example("portfolio-every-lever")
+    evaluations = count_calls(models.scale, "evaluate")
+    result = scale(scenario)
+    assert len(result.offers) == len(scenario.enabled_offers) > 2
+    assert len(evaluations) == 1
+    # The same levers as when each offer evaluates the scenario on its own.
+    assert result.offers == tuple(scale_offer(scenario, o.name) for o in scenario.enabled_offers)
+
+
+def test_hours_for_offers_is_capacity_less_fixed_admin():
+    """45 h × 46 weeks = 2,070 h available; 5 h admin × 46 = 230 h fixed; 1,840 h for offers."""
+    practitioner = Practitioner(hours_per_week=45, weeks_per_year=46, admin_hours_per_week=5)
+    assert models.evaluation.hours_for_offers(practitioner) == pytest.approx(1840.0)

@@ -5,7 +5,17 @@ import streamlit as st
 
 from app import library
 from app.plain_text import bullet_list, plain
-from app.state import current_scenario, replace_scenario
+from app.state import (
+    COMPARE_BASELINE,
+    COMPARE_SELECTION,
+    LIBRARY_ENTRY,
+    LIBRARY_NEW_NAME,
+    LIBRARY_NOTICE,
+    LIBRARY_PROBLEM,
+    SAVE_AS_NAME,
+    current_scenario,
+    replace_scenario,
+)
 from charts.compare import grouped_bars
 from charts.plan import vega_lite_spec
 from models.compare import (
@@ -31,43 +41,43 @@ current = current_scenario()
 catalogue: dict[str, Scenario] = {CURRENT: current} | {
     name: scenario for name, (_, scenario) in library.entries().items()
 }
+#: Each scenario of the page evaluated once, for the library's list and the comparison.
+evaluated = {name: evaluate(scenario) for name, scenario in catalogue.items()}
 
 
 def _save_copy() -> None:
     """The scenario being edited into the library, under a name the schema accepts."""
     try:
-        copied = library.renamed(current, st.session_state["save_as_name"])
+        copied = library.renamed(current, st.session_state[SAVE_AS_NAME])
     except ScenarioError as error:
-        st.session_state["library_problem"] = f"Not saved: {'; '.join(map(str, error.problems))}"
+        st.session_state[LIBRARY_PROBLEM] = f"Not saved: {'; '.join(map(str, error.problems))}"
         return
     name = library.add(copied, "saved copy")
-    st.session_state["library_notice"] = f"Saved “{name}” in the library."
+    st.session_state[LIBRARY_NOTICE] = f"Saved “{name}” in the library."
 
 
 def _rename() -> None:
-    old = st.session_state["library_entry"]
+    old = st.session_state[LIBRARY_ENTRY]
     try:
-        new = library.rename(old, st.session_state["library_new_name"])
+        new = library.rename(old, st.session_state[LIBRARY_NEW_NAME])
     except ScenarioError as error:
-        st.session_state["library_problem"] = f"Not renamed: {'; '.join(map(str, error.problems))}"
+        st.session_state[LIBRARY_PROBLEM] = f"Not renamed: {'; '.join(map(str, error.problems))}"
         return
-    st.session_state["library_entry"] = new
-    st.session_state["library_notice"] = f"Renamed “{old}” to “{new}”."
+    st.session_state[LIBRARY_ENTRY] = new
+    st.session_state[LIBRARY_NOTICE] = f"Renamed “{old}” to “{new}”."
 
 
 def _delete() -> None:
-    name = st.session_state["library_entry"]
+    name = st.session_state[LIBRARY_ENTRY]
     library.delete(name)
-    st.session_state["library_notice"] = f"Deleted “{name}” from the library."
+    st.session_state[LIBRARY_NOTICE] = f"Deleted “{name}” from the library."
 
 
 def _open() -> None:
-    name = st.session_state["library_entry"]
+    name = st.session_state[LIBRARY_ENTRY]
     scenario = library.entries()[name][1]
     replace_scenario(scenario, source="library", undo_label=f"opening “{name}”")
-    st.session_state["library_notice"] = (
-        f"“{name}” is now the scenario you are editing (Plan page)."
-    )
+    st.session_state[LIBRARY_NOTICE] = f"“{name}” is now the scenario you are editing (Plan page)."
 
 
 with st.expander("Your scenario library", icon=":material/folder_open:"):
@@ -75,10 +85,10 @@ with st.expander("Your scenario library", icon=":material/folder_open:"):
         "The examples, the files you opened, and copies you save. "
         "It lasts for this browser session: download what you want to keep."
     )
-    notice = st.session_state.pop("library_notice", None)
+    notice = st.session_state.pop(LIBRARY_NOTICE, None)
     if notice:
         st.success(plain(notice))
-    problem = st.session_state.pop("library_problem", None)
+    problem = st.session_state.pop(LIBRARY_PROBLEM, None)
     if problem:
         st.error(plain(problem))
     st.dataframe(
@@ -87,7 +97,7 @@ with st.expander("Your scenario library", icon=":material/folder_open:"):
                 "Scenario": name,
                 "From": source,
                 "Offers": len(scenario.offers),
-                "Net income": evaluate(scenario).totals.net_income,
+                "Net income": evaluated[name].totals.net_income,
                 "Currency": scenario.currency,
             }
             for name, (source, scenario) in library.entries().items()
@@ -98,16 +108,16 @@ with st.expander("Your scenario library", icon=":material/folder_open:"):
     )
     save = st.columns([3, 2], vertical_alignment="bottom")
     save[0].text_input(
-        "Save the scenario you are editing as", value=f"{current.name} (copy)", key="save_as_name"
+        "Save the scenario you are editing as", value=f"{current.name} (copy)", key=SAVE_AS_NAME
     )
     save[1].button("Save a copy", on_click=_save_copy, key="save_copy", icon=":material/save:")
     names = list(library.entries())
     if names:
-        if st.session_state.get("library_entry") not in names:
-            st.session_state["library_entry"] = names[0]
-        chosen = st.selectbox("Entry", names, key="library_entry")
+        if st.session_state.get(LIBRARY_ENTRY) not in names:
+            st.session_state[LIBRARY_ENTRY] = names[0]
+        chosen = st.selectbox("Entry", names, key=LIBRARY_ENTRY)
         entry_actions = st.columns([3, 1, 1, 1, 2], vertical_alignment="bottom")
-        entry_actions[0].text_input("New name", value=chosen, key="library_new_name", max_chars=100)
+        entry_actions[0].text_input("New name", value=chosen, key=LIBRARY_NEW_NAME, max_chars=100)
         entry_actions[1].button("Rename", on_click=_rename, key="library_rename")
         entry_actions[2].button(
             "Open", on_click=_open, key="library_open", help="Edit it on the Plan page"
@@ -126,23 +136,24 @@ with st.expander("Your scenario library", icon=":material/folder_open:"):
 
 options = list(catalogue)
 different = [name for name in options[1:] if catalogue[name] != current]
-st.session_state.setdefault("compare_selection", [CURRENT, *different[:1]])
-selection = [name for name in st.session_state["compare_selection"] if name in catalogue]
-st.session_state["compare_selection"] = selection
+st.session_state.setdefault(COMPARE_SELECTION, [CURRENT, *different[:1]])
+selection = [name for name in st.session_state[COMPARE_SELECTION] if name in catalogue]
+st.session_state[COMPARE_SELECTION] = selection
 picked = st.multiselect(
     f"Scenarios to compare (2 to {MAX_SCENARIOS})",
     options,
-    key="compare_selection",
+    key=COMPARE_SELECTION,
     max_selections=MAX_SCENARIOS,
 )
 if len(picked) < 2:
     st.info("Pick at least two scenarios to compare.")
     st.stop()
-if st.session_state.get("compare_baseline") not in picked:
-    st.session_state["compare_baseline"] = picked[0]
-baseline_name = st.selectbox("Baseline", picked, key="compare_baseline")
+if st.session_state.get(COMPARE_BASELINE) not in picked:
+    st.session_state[COMPARE_BASELINE] = picked[0]
+baseline_name = st.selectbox("Baseline", picked, key=COMPARE_BASELINE)
 scenarios = [catalogue[name] for name in picked]
-comparison = compare(scenarios, baseline=picked.index(baseline_name))
+results = [evaluated[name] for name in picked]
+comparison = compare(scenarios, baseline=picked.index(baseline_name), results=results)
 currencies = {scenario.currency for scenario in scenarios}
 currency = scenarios[0].currency
 if len(currencies) > 1:
@@ -180,7 +191,6 @@ st.download_button(
     icon=":material/table:",
 )
 
-results = [evaluate(scenario) for scenario in scenarios]
 labels = list(comparison.scenarios)
 left, right = st.columns(2)
 with left:

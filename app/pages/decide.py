@@ -8,7 +8,7 @@ from app.goal_seek_view import goal_seek_view
 from app.notices import show_notice
 from app.plain_text import bullet_list
 from app.sensitivity_view import sensitivity_view
-from app.state import check_draft, last_valid_scenario
+from app.state import DECIDE_SECTION, check_draft, last_valid_scenario
 from app.uncertainty_view import uncertainty_view
 
 SECTIONS = {
@@ -36,8 +36,8 @@ if check.problems:
 if not scenario.enabled_offers:
     st.info("Add an offer on the Plan page to decide between options.")
     st.stop()
-st.session_state.setdefault("decide_section", "Goal seek")
+st.session_state.setdefault(DECIDE_SECTION, "Goal seek")
 section = st.segmented_control(
-    "Question", list(SECTIONS), key="decide_section", label_visibility="collapsed"
+    "Question", list(SECTIONS), key=DECIDE_SECTION, label_visibility="collapsed"
 )
 SECTIONS[section or "Goal seek"](scenario)

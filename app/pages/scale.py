@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from app import analyses
 from app.plain_text import plain
 from app.report_downloads import chart_download
-from app.state import current_scenario
+from app.state import SCALE_OFFER, current_scenario
 from charts.plan import vega_lite_spec
 from charts.scale import (
     frontier_chart,
@@ -14,14 +15,9 @@ from charts.scale import (
     lever_chart,
     lever_data,
 )
-from models.evaluation import capacity_hours, evaluate, fixed_admin_hours
+from models.evaluation import hours_for_offers
 from models.formatting import format_money, format_share
-from models.scale import (
-    BOUND_WORDS,
-    automation_frontier,
-    scale,
-    scale_warnings,
-)
+from models.scale import BOUND_WORDS, scale_warnings
 from models.schema import GroupSize
 from models.tables import LEVER_COLUMNS, levers_table
 
@@ -29,8 +25,9 @@ WHOLE = st.column_config.NumberColumn(format="%,.0f")
 
 scenario = current_scenario()
 currency = scenario.currency
-result = scale(scenario)
-capacity = capacity_hours(scenario.practitioner)
+analysis = analyses.analysis(scenario)  # cached: choosing an offer below reruns nothing
+result = analysis.levers
+capacity = analysis.result.totals.capacity_hours
 
 st.title("How far each lever goes")
 st.caption(
@@ -45,12 +42,12 @@ for note in scale_warnings(result):
 
 st.subheader("The length of each lever")
 st.vega_lite_chart(
-    lever_data(result, capacity - fixed_admin_hours(scenario.practitioner)),
+    lever_data(result, hours_for_offers(scenario.practitioner)),
     vega_lite_spec(lever_chart, currency),
     key="lever_chart",
 )
-chart_download(scenario, "levers")
-ranking = levers_table(result, evaluate(scenario)).rename(columns=LEVER_COLUMNS)
+chart_download(analysis, "levers")
+ranking = levers_table(result, analysis.result).rename(columns=LEVER_COLUMNS)
 st.dataframe(
     ranking.sort_values("Contribution per hour now", ascending=False),
     hide_index=True,
@@ -70,9 +67,9 @@ st.caption(
 
 st.subheader("One offer up close")
 names = [lever.name for lever in result.offers]
-if st.session_state.get("scale_offer") not in names:
-    st.session_state["scale_offer"] = names[0]
-chosen = st.selectbox("Offer", names, key="scale_offer")
+if st.session_state.get(SCALE_OFFER) not in names:
+    st.session_state[SCALE_OFFER] = names[0]
+chosen = st.selectbox("Offer", names, key=SCALE_OFFER)
 lever = next(item for item in result.offers if item.name == chosen)
 offer = next(item for item in scenario.enabled_offers if item.name == chosen)
 quantity_words = offer.quantity_words
@@ -122,7 +119,7 @@ if lever.kind == "online_program":
     st.markdown(
         "**The automation frontier**: the more automated, the further it scales, the less each student pays"
     )
-    frontier = automation_frontier(scenario, chosen)
+    frontier = analyses.frontier(scenario, chosen)
     st.vega_lite_chart(
         frontier_data(frontier), vega_lite_spec(frontier_chart, currency), key="frontier"
     )

@@ -18,6 +18,7 @@ from charts.timeline import (
     monthly_hours_chart,
     monthly_hours_data,
 )
+from models.analysis import Analysis
 from models.files import file_name
 from models.formatting import format_money, format_money_short
 from models.results import HOUR_CATEGORIES
@@ -28,6 +29,7 @@ check = check_draft()
 scenario = check.scenario or last_valid_scenario()
 currency = scenario.currency
 report = build_timeline(scenario)
+analysis = Analysis(scenario, timeline=report)  # the chart downloads reuse this timeline
 plan = report.timeline
 months = months_table(plan)
 
@@ -93,15 +95,15 @@ st.vega_lite_chart(
     vega_lite_spec(monthly_hours_chart),
     key="timeline_hours",
 )
-chart_download(scenario, "monthly-hours")
+chart_download(analysis, "monthly-hours")
 st.subheader("Net income each month, and so far")
 st.vega_lite_chart(cash_data(months), vega_lite_spec(cash_chart, currency), key="timeline_cash")
-chart_download(scenario, "cash")
+chart_download(analysis, "cash")
 st.subheader("When each offer is created, ramps up and runs")
 st.vega_lite_chart(
     in_plan_order(offer_phases(report)), vega_lite_spec(lanes_chart), key="timeline_lanes"
 )
-chart_download(scenario, "phases")
+chart_download(analysis, "phases")
 
 st.subheader("Every month")
 money = st.column_config.NumberColumn(format="%,.0f")

@@ -23,8 +23,8 @@ from app.journey_state import (
     uploaded_journey,
 )
 from app.plain_text import bullet_list, plain, plain_paragraphs
-from app.presenter import PRESENTER, PRESENTER_CHART_CONFIG, presenter_style
-from app.state import replace_scenario
+from app.presenter import PRESENTER_CHART_CONFIG, presenter_style
+from app.state import JOURNEY_EDITS, PRESENTER, replace_scenario
 from app.uploads import upload_key
 from charts.plan import hours_chart, hours_chart_data, vega_lite_spec
 from models.evaluation import evaluate
@@ -113,7 +113,7 @@ reset_column.button(
     "Reset",
     key="journey_reset",
     on_click=reset_value,
-    disabled=index not in st.session_state["journey_edits"],
+    disabled=index not in st.session_state[JOURNEY_EDITS],
     help="Back to the value in this step's file.",
     width="stretch",
 )
