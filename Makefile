@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 
-.PHONY: run test lint bench expected docs clean
+.PHONY: run test test-fast lint bench bench-cli expected docs clean
 
 # Create the virtual environment and install the project with its test tools.
 # Re-runs only when pyproject.toml changes, so it is quick once set up.
@@ -22,6 +22,10 @@ run: $(READY)
 test: lint
 	$(BIN)/pytest
 
+## test-fast: every test but the browser's, no lint (docs/testing.md gives the times)
+test-fast: $(READY)
+	$(BIN)/pytest -m "not browser"
+
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -31,6 +35,10 @@ lint: $(READY)
 ## bench: print the speed figures recorded in docs/performance.md
 bench: $(READY)
 	$(BIN)/python -m benchmarks
+
+## bench-cli: only the command line's start (leverage validate against a bare python)
+bench-cli: $(READY)
+	$(BIN)/python -m benchmarks.cli_start
 
 ## expected: rewrite scenarios/*.expected.json after a deliberate change of the model
 expected: $(READY)

@@ -1,11 +1,15 @@
 """``make bench``: run every benchmark and print the figures."""
 
-from benchmarks import app, decide, model, reports
+from benchmarks import app, cli_start, decide, model, reports
 from benchmarks.timing import machine, table
 
 print(f"Machine: {machine()}\n")
 print("Model core\n")
 print(table(model.run()))
+print("\nThe command line's start (goal: within 2× the floor)\n")
+cli_measurements, cli_ratios = cli_start.run()
+print(table(cli_measurements))
+print("\n".join(cli_ratios))
 print("\nDecide\n")
 print(table(decide.run()))
 print("\nReports\n")

@@ -47,6 +47,8 @@ def measure(
 
 
 def _seconds(value: float) -> str:
+    if value == float("inf"):
+        return "—"
     if value < 1e-3:
         return f"{value * 1e6:,.0f} µs"
     if value < 1:

@@ -5,6 +5,12 @@ Every command calls the same functions as the app. Exit codes: 0 success,
 stderr in plain words; no traceback reaches the user. Everything printed passes
 through :func:`models.text.terminal_safe`, so that no text from a file or an
 argument can send escape sequences to the terminal or reorder a line.
+
+The command line starts fast: this module imports at its top only what reading a
+scenario file needs. Each command imports its analysis (and pandas, scipy, the
+charts) inside its own functions, and only the command being run has its
+arguments set up, so ``leverage validate FILE`` loads no analysis at all
+(docs/performance.md has the figures; tests/test_cli.py keeps it so).
 """
 
 from __future__ import annotations
@@ -16,43 +22,24 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import pandas as pd
-
-from models.compare import MAX_SCENARIOS, Comparison, compare, metrics_table
 from models.errors import ScenarioError
-from models.evaluation import evaluate, per_week
 from models.files import file_name, load_scenario, write_atomically
-from models.formatting import (
-    format_change,
-    format_figure,
-    format_hours,
-    format_money,
-    format_ratio,
-    format_share,
-)
-from models.goal_seek import GoalSeek, goal_seek
-from models.inputs import METRICS, Input, assumptions, unit
-from models.inputs import label as input_label
-from models.journey import JOURNEY_DIRECTORY, Journey, JourneyError, load_journey, moves
-from models.levers import LEVERS
-from models.optimizer import Limits, Optimum, optimize
-from models.results import HOUR_CATEGORIES, ScenarioResult, result_to_dict
-from models.scale import BOUND_WORDS, ScaleResult, scale, scale_warnings
-from models.schema import Scenario, suggestion
-from models.sensitivity import DEFAULT_PERCENT, Sensitivity, sensitivity
+from models.schema import suggestion
 from models.text import terminal_safe
-from models.timeline import TimelineReport, build_timeline, milestones
-from models.timeline import notes as timeline_notes
-from models.uncertainty import (
-    DEFAULT_SAMPLES,
-    DEFAULT_SEED,
-    MAX_SAMPLES,
-    Simulation,
-    Spread,
-    simulate,
-)
+
+if TYPE_CHECKING:
+    from models.compare import Comparison
+    from models.goal_seek import GoalSeek
+    from models.journey import Journey
+    from models.optimizer import Optimum
+    from models.results import ScenarioResult
+    from models.scale import ScaleResult
+    from models.schema import Scenario
+    from models.sensitivity import Sensitivity
+    from models.timeline import TimelineReport
+    from models.uncertainty import Simulation, Spread
 
 REPORT_FORMATS = ("html", "xlsx", "png")
 
@@ -97,137 +84,125 @@ class _TerminalSafe:
         return getattr(self._stream, name)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="leverage",
-        description="Leverage Planner: model the hours and income of a practice's offers.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _file_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
 
-    evaluate_command = commands.add_parser(
-        "evaluate", help="income, hours and leverage of a scenario file"
-    )
-    evaluate_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
-    evaluate_command.add_argument(
-        "--json", action="store_true", help="print the results as JSON instead of a table"
-    )
 
-    scale_command = commands.add_parser(
-        "scale", help="how far each offer can grow: ceiling, what binds it, the next buyer"
-    )
-    scale_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
-    scale_command.add_argument("--offer", metavar="NAME", help="only the offer with this name")
-    scale_command.add_argument(
-        "--json", action="store_true", help="print the results as JSON instead of a table"
-    )
+def _json_argument(command: argparse.ArgumentParser, help_text: str) -> None:
+    command.add_argument("--json", action="store_true", help=help_text)
 
-    compare_command = commands.add_parser(
-        "compare", help="2 to 5 scenarios side by side, against the first as baseline"
-    )
-    compare_command.add_argument("files", type=Path, nargs="+", metavar="FILE")
-    compare_command.add_argument(
-        "--json", action="store_true", help="print the comparison as JSON instead of a table"
-    )
 
-    timeline_command = commands.add_parser(
-        "timeline", help="the first 36 months: hours against capacity, cash, break-even, payback"
-    )
-    timeline_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
-    timeline_command.add_argument(
-        "--json", action="store_true", help="print the months as JSON instead of a table"
-    )
+def _evaluate_arguments(command: argparse.ArgumentParser) -> None:
+    _file_argument(command)
+    _json_argument(command, "print the results as JSON instead of a table")
 
-    goal_command = commands.add_parser(
-        "goal-seek", help="the value of one input that reaches a target (net income, hours …)"
-    )
-    goal_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
-    goal_command.add_argument("--field", required=True, metavar="NAME", help="the input to vary")
-    goal_command.add_argument(
+
+def _scale_arguments(command: argparse.ArgumentParser) -> None:
+    _file_argument(command)
+    command.add_argument("--offer", metavar="NAME", help="only the offer with this name")
+    _json_argument(command, "print the results as JSON instead of a table")
+
+
+def _compare_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    _json_argument(command, "print the comparison as JSON instead of a table")
+
+
+def _timeline_arguments(command: argparse.ArgumentParser) -> None:
+    _file_argument(command)
+    _json_argument(command, "print the months as JSON instead of a table")
+
+
+def _goal_seek_arguments(command: argparse.ArgumentParser) -> None:
+    from models.inputs import METRICS
+
+    _file_argument(command)
+    command.add_argument("--field", required=True, metavar="NAME", help="the input to vary")
+    command.add_argument(
         "--offer", metavar="OFFER", help="the offer the field belongs to (none: your own fields)"
     )
-    goal_command.add_argument(
+    command.add_argument(
         "--target",
         required=True,
         metavar="FIGURE=VALUE",
         help=f"the figure and its target; figures: {', '.join(METRICS)}",
     )
-    goal_command.add_argument("--json", action="store_true", help="print the answer as JSON")
+    _json_argument(command, "print the answer as JSON")
 
-    sensitivity_command = commands.add_parser(
-        "sensitivity", help="every input moved down and up: which one moves net income most"
-    )
-    sensitivity_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
-    sensitivity_command.add_argument(
+
+def _sensitivity_arguments(command: argparse.ArgumentParser) -> None:
+    from models.sensitivity import DEFAULT_PERCENT
+
+    _file_argument(command)
+    command.add_argument(
         "--percent",
         type=_finite_number,
         default=DEFAULT_PERCENT,
         help="how far to move each input (20)",
     )
-    sensitivity_command.add_argument("--json", action="store_true", help="print rows as JSON")
+    _json_argument(command, "print rows as JSON")
 
-    simulate_command = commands.add_parser(
-        "simulate", help="Monte Carlo over the file's ranges: P10/P50/P90 and chances"
-    )
-    simulate_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
-    simulate_command.add_argument(
+
+def _simulate_arguments(command: argparse.ArgumentParser) -> None:
+    from models.uncertainty import DEFAULT_SAMPLES, DEFAULT_SEED
+
+    _file_argument(command)
+    command.add_argument(
         "--samples", type=int, default=DEFAULT_SAMPLES, help=f"plans to draw ({DEFAULT_SAMPLES})"
     )
-    simulate_command.add_argument(
+    command.add_argument(
         "--seed", type=_seed, default=DEFAULT_SEED, help=f"random seed ({DEFAULT_SEED})"
     )
-    simulate_command.add_argument("--json", action="store_true", help="print results as JSON")
+    _json_argument(command, "print results as JSON")
 
-    optimize_command = commands.add_parser(
-        "optimize", help="the mix of offers with the most net income in the hours you have"
-    )
-    optimize_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
-    optimize_command.add_argument(
+
+def _optimize_arguments(command: argparse.ArgumentParser) -> None:
+    _file_argument(command)
+    command.add_argument(
         "--reserve-hours-per-week",
         type=_finite_number,
         default=0.0,
         metavar="H",
         help="hours kept free",
     )
-    optimize_command.add_argument(
+    command.add_argument(
         "--max-bd-share",
         type=_finite_number,
         metavar="S",
         help="business development at most S (0-1)",
     )
-    optimize_command.add_argument(
+    command.add_argument(
         "--min-one-to-one-hours",
         type=_finite_number,
         metavar="H",
         help="at least H hours a year 1:1",
     )
-    optimize_command.add_argument(
+    command.add_argument(
         "--max-travel-hours",
         type=_finite_number,
         metavar="H",
         help="at most H hours a year of travel",
     )
-    optimize_command.add_argument(
+    command.add_argument(
         "--whole-students", action="store_true", help="students in whole numbers too"
     )
-    optimize_command.add_argument("--json", action="store_true", help="print results as JSON")
+    _json_argument(command, "print results as JSON")
 
-    report_command = commands.add_parser(
-        "report",
-        help="a report to send: HTML (prints to PDF), an Excel workbook, or a chart as PNG",
-    )
-    report_command.add_argument("file", type=Path, help="scenario file (YAML or JSON)")
-    report_command.add_argument(
+
+def _report_arguments(command: argparse.ArgumentParser) -> None:
+    from reports.chart_files import CHARTS
+
+    _file_argument(command)
+    command.add_argument(
         "--format", choices=REPORT_FORMATS, default="html", help="what to write (html)"
     )
-    report_command.add_argument(
+    command.add_argument(
         "--chart",
         default="hours",
         metavar="NAME",
-        # The names are reports.chart_files.CHARTS, read only when a report is asked for, so
-        # that the command line starts without loading the charts; a wrong name lists them.
-        help="with --format png, the chart to draw (hours); a name it does not know lists them all",
+        help="with --format png, the chart: " + ", ".join(CHARTS) + " (hours)",
     )
-    report_command.add_argument(
+    command.add_argument(
         "--out",
         type=Path,
         metavar="PATH",
@@ -235,28 +210,88 @@ def _parser() -> argparse.ArgumentParser:
         "extension, in the current folder)",
     )
 
-    journey_command = commands.add_parser(
-        "journey",
-        help="check a workshop journey (a folder of scenario files) and show each step's figures",
-    )
-    journey_command.add_argument(
+
+def _journey_arguments(command: argparse.ArgumentParser) -> None:
+    from models.journey import JOURNEY_DIRECTORY
+
+    command.add_argument(
         "folder",
         type=Path,
         nargs="?",
         default=JOURNEY_DIRECTORY,
         help="folder of step files, taken in order of their names (the shipped journey)",
     )
-    journey_command.add_argument("--json", action="store_true", help="print the steps as JSON")
+    _json_argument(command, "print the steps as JSON")
 
-    validate_command = commands.add_parser(
-        "validate", help="check scenario files and list every problem"
+
+def _validate_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("files", type=Path, nargs="+", metavar="FILE")
+
+
+#: Each command: its line in ``leverage --help``, and what adds its arguments (importing
+#: what their defaults need, so only for the command being run).
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "evaluate": ("income, hours and leverage of a scenario file", _evaluate_arguments),
+    "scale": (
+        "how far each offer can grow: ceiling, what binds it, the next buyer",
+        _scale_arguments,
+    ),
+    "compare": (
+        "2 to 5 scenarios side by side, against the first as baseline",
+        _compare_arguments,
+    ),
+    "timeline": (
+        "the first 36 months: hours against capacity, cash, break-even, payback",
+        _timeline_arguments,
+    ),
+    "goal-seek": (
+        "the value of one input that reaches a target (net income, hours …)",
+        _goal_seek_arguments,
+    ),
+    "sensitivity": (
+        "every input moved down and up: which one moves net income most",
+        _sensitivity_arguments,
+    ),
+    "simulate": (
+        "Monte Carlo over the file's ranges: P10/P50/P90 and chances",
+        _simulate_arguments,
+    ),
+    "optimize": (
+        "the mix of offers with the most net income in the hours you have",
+        _optimize_arguments,
+    ),
+    "report": (
+        "a report to send: HTML (prints to PDF), an Excel workbook, or a chart as PNG",
+        _report_arguments,
+    ),
+    "journey": (
+        "check a workshop journey (a folder of scenario files) and show each step's figures",
+        _journey_arguments,
+    ),
+    "validate": ("check scenario files and list every problem", _validate_arguments),
+}
+
+
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser of every command; only the command named in ``argv`` gets its arguments
+    (the others need them only for their own run, and setting them up imports analyses)."""
+    parser = argparse.ArgumentParser(
+        prog="leverage",
+        description="Leverage Planner: model the hours and income of a practice's offers.",
     )
-    validate_command.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    chosen = next((argument for argument in argv if not argument.startswith("-")), None)
+    for name, (help_text, add_arguments) in _COMMANDS.items():
+        command = commands.add_parser(name, help=help_text)
+        if name == chosen:
+            add_arguments(command)
     return parser
 
 
 def _print(arguments: argparse.Namespace, result: Any, table: Callable[[], str]) -> int:
     """Print ``result`` as JSON with ``--json``, else the readable ``table()``."""
+    from models.results import result_to_dict
+
     if arguments.json:
         print(json.dumps(result_to_dict(result), indent=2, ensure_ascii=False))
     else:
@@ -271,6 +306,12 @@ def _notes(notes: Sequence[str], heading: str = "Notes") -> list[str]:
 
 def evaluation_table(scenario: Scenario, result: ScenarioResult) -> str:
     """The readable report of ``leverage evaluate``: headline figures, then one row per offer."""
+    import pandas as pd
+
+    from models.evaluation import per_week
+    from models.formatting import format_hours, format_money, format_ratio, format_share
+    from models.results import HOUR_CATEGORIES
+
     totals = result.totals
     currency = result.currency
     practitioner = scenario.practitioner
@@ -328,6 +369,8 @@ def evaluation_table(scenario: Scenario, result: ScenarioResult) -> str:
 
 
 def _evaluate(arguments: argparse.Namespace) -> int:
+    from models.evaluation import evaluate
+
     scenario = load_scenario(arguments.file)
     result = evaluate(scenario)
     return _print(arguments, result, lambda: evaluation_table(scenario, result))
@@ -335,6 +378,11 @@ def _evaluate(arguments: argparse.Namespace) -> int:
 
 def scale_table(scenario: Scenario, result: ScaleResult) -> str:
     """The readable report of ``leverage scale``: one row per offer, then notes."""
+    import pandas as pd
+
+    from models.formatting import format_money
+    from models.scale import BOUND_WORDS, scale_warnings
+
     currency = scenario.currency
     rows = [
         {
@@ -359,6 +407,8 @@ def scale_table(scenario: Scenario, result: ScaleResult) -> str:
 
 
 def _scale(arguments: argparse.Namespace) -> int:
+    from models.scale import ScaleResult, scale
+
     scenario = load_scenario(arguments.file)
     names = [offer.name for offer in scenario.enabled_offers]
     if arguments.offer is not None and arguments.offer not in names:
@@ -377,6 +427,8 @@ def _scale(arguments: argparse.Namespace) -> int:
 def compare_table(comparison: Comparison) -> str:
     """The readable report of ``leverage compare``: scenarios lettered A, B … (A the baseline),
     the figures with each one's change against A, then what changed."""
+    from models.compare import metrics_table
+
     letters = {label: chr(ord("A") + index) for index, label in enumerate(comparison.scenarios)}
     legend = [f"  {letters[label]} = {label}" for label in comparison.scenarios]
     legend[0] += " (baseline)"
@@ -399,6 +451,8 @@ def _figure(value: float) -> str:
 
 
 def _compare(arguments: argparse.Namespace) -> int:
+    from models.compare import MAX_SCENARIOS, compare
+
     if not 2 <= len(arguments.files) <= MAX_SCENARIOS:
         print(
             f"leverage compare: give 2 to {MAX_SCENARIOS} scenario files (got {len(arguments.files)})",
@@ -411,6 +465,12 @@ def _compare(arguments: argparse.Namespace) -> int:
 
 def timeline_table(scenario: Scenario, report: TimelineReport) -> str:
     """The readable report of ``leverage timeline``: one row a month, then what stands out."""
+    import pandas as pd
+
+    from models.formatting import format_money, format_share
+    from models.timeline import milestones
+    from models.timeline import notes as timeline_notes
+
     currency = scenario.currency
     plan = report.timeline
     rows = [
@@ -431,6 +491,8 @@ def timeline_table(scenario: Scenario, report: TimelineReport) -> str:
 
 
 def _timeline(arguments: argparse.Namespace) -> int:
+    from models.timeline import build_timeline
+
     scenario = load_scenario(arguments.file)
     report = build_timeline(scenario)
     return _print(arguments, report.timeline, lambda: timeline_table(scenario, report))
@@ -442,6 +504,9 @@ def _usage_error(command: str, message: str) -> int:
 
 
 def _goal_seek(arguments: argparse.Namespace) -> int:
+    from models.goal_seek import goal_seek
+    from models.inputs import METRICS, Input, assumptions
+
     scenario = load_scenario(arguments.file)
     figure, _, text = arguments.target.partition("=")
     if figure not in METRICS:
@@ -474,6 +539,9 @@ def _goal_seek(arguments: argparse.Namespace) -> int:
 
 def goal_seek_text(scenario: Scenario, answer: GoalSeek) -> str:
     """The readable answer of ``leverage goal-seek``."""
+    from models.inputs import METRICS, Input, unit
+    from models.inputs import label as input_label
+
     where = Input(answer.offer, answer.field)
     name, figure_unit = METRICS[answer.metric]
     figure_unit = figure_unit.replace("currency", scenario.currency)
@@ -508,6 +576,10 @@ def goal_seek_text(scenario: Scenario, answer: GoalSeek) -> str:
 
 def sensitivity_table(scenario: Scenario, result: Sensitivity) -> str:
     """The readable report of ``leverage sensitivity``: inputs by swing, largest first."""
+    import pandas as pd
+
+    from models.formatting import format_money
+
     currency = scenario.currency
     rows = [
         {
@@ -541,6 +613,8 @@ def _hours_mark(hours: float, over_capacity: bool) -> str:
 
 
 def _sensitivity(arguments: argparse.Namespace) -> int:
+    from models.sensitivity import sensitivity
+
     if not 0 < arguments.percent <= 100:
         return _usage_error(
             "sensitivity", f"--percent must be above 0 and at most 100 (got {arguments.percent:g})"
@@ -552,6 +626,8 @@ def _sensitivity(arguments: argparse.Namespace) -> int:
 
 def simulation_text(scenario: Scenario, result: Simulation) -> str:
     """The readable report of ``leverage simulate``."""
+    from models.formatting import format_money, format_share
+
     currency = scenario.currency
 
     def spread_line(name: str, spread: Spread, show: Callable[[float], str]) -> str:
@@ -596,6 +672,8 @@ def simulation_text(scenario: Scenario, result: Simulation) -> str:
 
 
 def _simulate(arguments: argparse.Namespace) -> int:
+    from models.uncertainty import MAX_SAMPLES, simulate
+
     if not 1 <= arguments.samples <= MAX_SAMPLES:
         return _usage_error(
             "simulate", f"--samples must be from 1 to {MAX_SAMPLES:,} (got {arguments.samples:,})"
@@ -607,6 +685,11 @@ def _simulate(arguments: argparse.Namespace) -> int:
 
 def optimum_table(scenario: Scenario, result: Optimum) -> str:
     """The readable report of ``leverage optimize``: today's counts beside the best mix."""
+    import pandas as pd
+
+    from models.evaluation import evaluate
+    from models.formatting import format_hours, format_money
+
     if result.totals is None:
         return result.message
     currency = scenario.currency
@@ -632,6 +715,8 @@ def optimum_table(scenario: Scenario, result: Optimum) -> str:
 
 
 def _optimize(arguments: argparse.Namespace) -> int:
+    from models.optimizer import Limits, optimize
+
     share = arguments.max_bd_share
     if share is not None and not 0 <= share <= 1:
         return _usage_error("optimize", f"--max-bd-share is a share from 0 to 1 (got {share:g})")
@@ -698,6 +783,13 @@ def _same_file(first: Path, second: Path) -> bool:
 def journey_table(journey: Journey) -> str:
     """The readable report of ``leverage journey``: a row per step with its lever, main input
     and figures, each with its change since the step before."""
+    import pandas as pd
+
+    from models.formatting import format_change, format_figure
+    from models.inputs import label as input_label
+    from models.journey import moves
+    from models.levers import LEVERS
+
     rows = []
     for number, step in enumerate(journey.steps, start=1):
         previous = journey.steps[number - 2].scenario if number > 1 else None
@@ -718,6 +810,8 @@ def journey_table(journey: Journey) -> str:
 
 
 def _journey(arguments: argparse.Namespace) -> int:
+    from models.journey import JourneyError, load_journey, moves
+
     try:
         journey = load_journey(arguments.folder)
     except JourneyError as error:
@@ -764,7 +858,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _TerminalSafe(streams[0]), _TerminalSafe(streams[1])
     try:
-        return _run(_parser().parse_args(argv))
+        arguments = sys.argv[1:] if argv is None else list(argv)
+        return _run(_parser(arguments).parse_args(arguments))
     finally:
         sys.stdout, sys.stderr = streams
 

@@ -15,6 +15,7 @@ million samples fast.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -38,8 +39,12 @@ DRIVER_SAMPLES = 1_000
 
 FloatArray = npt.NDArray[np.float64]
 
-#: One worker a core, kept for the process: the blocks of samples run on every core at once.
-_POOL = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="simulate")
+
+@functools.cache
+def _pool() -> ThreadPoolExecutor:
+    """One worker a core, made when the first simulation runs and kept for the process: the
+    blocks of samples run on every core at once. Importing this module starts nothing."""
+    return ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="simulate")
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ def draw(scenario: Scenario, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT
     sizes = _block_sizes(samples)
     seeds = np.random.SeedSequence(seed).spawn(len(sizes))
     blocks = list(
-        _POOL.map(lambda job: _draw_block(scenario, ranges, *job), zip(sizes, seeds, strict=True))
+        _pool().map(lambda job: _draw_block(scenario, ranges, *job), zip(sizes, seeds, strict=True))
     )
 
     def joined(figure: str) -> FloatArray:

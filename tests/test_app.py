@@ -1,6 +1,7 @@
 """The app's wiring, through Streamlit's AppTest: what a user does, and what the model says."""
 
 import io
+import math
 import sys
 from pathlib import Path
 
@@ -142,6 +143,7 @@ def test_moving_an_offer_changes_the_order(app):
     names = [offer.name for offer in current(app).offers]
     app.selectbox(key="selected_offer").set_value(offer_id(app, 1)).run()
     app.button(key="move_up").click().run()
+    assert not app.exception
     assert [offer.name for offer in current(app).offers] == [names[1], names[0], *names[2:]]
 
 
@@ -219,6 +221,7 @@ def test_the_downloaded_file_loads_back_to_the_same_scenario(app, downloads):
     """The user edits, downloads, and the file holds exactly the scenario on screen."""
     app.selectbox(key="selected_offer").set_value(offer_id(app, 1)).run()
     app.number_input(key=offer_key(app, 1, "fee_per_member_per_month")).set_value(950.0).run()
+    assert not app.exception
     content = downloads(app, "download_scenario")
     assert load_scenario(content) == current(app)
     assert yaml.safe_load(content)["offers"][1]["fee_per_member_per_month"] == 950
@@ -239,6 +242,7 @@ def test_a_share_link_opens_the_same_scenario():
 def test_the_link_the_app_shows_carries_the_current_scenario(app):
     """The user copies the share link after an edit."""
     app.number_input(key=offer_key(app, 0, "clients")).set_value(18.0).run()
+    assert not app.exception
     url = next(code.value for code in app.code if f"?{LINK_PARAMETER}=" in code.value)
     token = url.split(f"?{LINK_PARAMETER}=", 1)[1]
     from models.sharing import decode_scenario
@@ -277,6 +281,7 @@ def test_switching_scenario_without_edits_needs_no_confirmation(app):
     app.selectbox(key="scenario_picker").set_value("coach-one-to-one").run()
     assert shown(app.title[0].value) == "1:1 coach at full capacity"
     app.selectbox(key="scenario_picker").set_value("blank").run()
+    assert not app.exception
     assert shown(app.title[0].value) == "New scenario"
     assert len(app.metric) == 7
 
@@ -377,6 +382,7 @@ def test_an_uploaded_file_joins_the_library(app):
     """The user opens a file; it can then be compared."""
     content = (SCENARIOS / "course-creator.yaml").read_bytes()
     sidebar_uploader(app).upload("course.yaml", content).run()
+    assert not app.exception
     source, scenario = app.session_state["library"]["Course creator 2"]
     assert source == "upload: course.yaml" and scenario == load_scenario(content).model_copy(
         update={"name": "Course creator 2"}
@@ -489,6 +495,7 @@ def decide(app, section):
 
 
 def test_every_section_of_decide_renders(app):
+    """The user opens each section of Decide in turn (``decide`` asserts no exception)."""
     for section in ["Goal seek", "Sensitivity", "Uncertainty", "Best mix"]:
         decide(app, section)
         assert not app.error
@@ -564,7 +571,14 @@ def test_the_simulation_shows_the_chance_of_a_plan_that_reaches_and_fits(maya_ap
     from models.uncertainty import simulate
 
     app = decide(maya_app, "Uncertainty")
+    assert not app.exception
     expected = simulate(current(app), 10_000, 1)
+    income = expected.net_income
+    assert income.p10 is not None and income.p50 is not None and income.p90 is not None
+    assert income.p10 < income.p50 < income.p90  # Maya's ranges make a spread
+    assert metric(app, "Net income, P10") == format_money(income.p10, "USD")
+    assert metric(app, "P50 (median)") == format_money(income.p50, "USD")
+    assert metric(app, "P90") == format_money(income.p90, "USD")
     assert metric(app, "Chance of reaching the target") == format_share(
         expected.probability_reach_target
     )
@@ -593,10 +607,23 @@ def test_sensitivity_marks_the_moves_that_go_over_your_hours(maya_app):
 
 
 def test_what_must_be_true_lists_the_drivers(app):
+    """The user opens Goal seek and reads, for each driver, the value it needs on its own."""
+    from models.goal_seek import what_must_be_true
+
     decide(app, "Goal seek")
+    assert not app.exception
+    scenario = current(app)
+    assert scenario.practitioner.target_net_income is not None
+    expected = what_must_be_true(scenario, scenario.practitioner.target_net_income)
+    assert len(expected) >= 2
     table = app.dataframe[0].value
-    assert "Needed on its own" in table.columns
-    assert len(table) >= 2
+    assert table["Driver"].tolist() == [row.label for row in expected]
+    assert table["Planned"].tolist() == pytest.approx([row.current for row in expected])
+    needed = [math.nan if row.needed is None else row.needed for row in expected]
+    assert table["Needed on its own"].astype(float).tolist() == pytest.approx(needed, nan_ok=True)
+    assert table["Fits your hours"].tolist() == [
+        "—" if row.needed is None else ("no" if row.over_capacity else "yes") for row in expected
+    ]
 
 
 def test_sensitivity_and_the_two_input_table_show_the_models_figures(app):
@@ -637,20 +664,23 @@ def test_a_range_set_in_the_app_is_saved_and_simulated(app):
 
 
 def test_best_mix_shows_the_optimizers_answer_and_joins_the_library(app):
+    """The user keeps 2 h a week free, reads the best mix and adds it to the library."""
     from models.optimizer import Limits, optimize
 
     decide(app, "Best mix")
     app.number_input(key="mix_reserve").set_value(2.0).run()
+    assert not app.exception
     expected = optimize(current(app), Limits(reserve_hours_per_week=2.0))
     assert metric(app, "Net income") == format_money(expected.totals.net_income, "USD")
     app.button(key="mix_add").click().run()
+    assert not app.exception
     assert any("(best mix)" in name for name in app.session_state["library"])
 
 
 def test_the_reports_download_for_the_scenario_on_screen(app, downloads):
-    """The user edits a price, then downloads the report, the workbook and a chart: each
-    holds the edited plan."""
+    """The user edits a price and downloads the report, workbook and a chart of that plan."""
     app.number_input(key=offer_key(app, 0, "price_per_client")).set_value(9000.0).run()
+    assert not app.exception
     scenario = current(app)
     net_income = format_money_short(evaluate(scenario).totals.net_income, scenario.currency)
     report = downloads(app, "download_report_html").decode("utf-8")
@@ -668,6 +698,7 @@ def test_the_reports_wait_for_a_valid_plan(app):
     app.button(key="add_offer").click().run()
     index = len(current(app).offers) - 1
     app.number_input(key=offer_key(app, index, "new_licensees_per_year")).set_value(9.0).run()
+    assert not app.exception
     assert app.download_button(key="download_report_html").disabled
     assert app.download_button(key="download_report_xlsx").disabled
 

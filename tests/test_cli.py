@@ -1,6 +1,7 @@
 """The command line: `leverage` and `python -m models`, as a user runs them."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cli.commands import main
+from tests.cli_run import leverage as run
 
 BIN = Path(sys.executable).parent
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
@@ -51,10 +53,22 @@ offers:
 """
 
 
-def run(*arguments, command=("leverage",)):
-    executable = [str(BIN / command[0]), *command[1:]] if command == ("leverage",) else command
+#: The analyses behind the commands; ``leverage validate`` imports none of them.
+ANALYSES = (
+    "compare", "goal_seek", "inputs", "journey", "optimizer", "scale", "sensitivity",
+    "timeline", "uncertainty",
+)  # fmt: skip
+
+
+def process(*command, environment=None):
+    """A real process: only the smoke test of the two entry points starts one."""
     return subprocess.run(
-        [*executable, *arguments], capture_output=True, text=True, timeout=60, check=False
+        command,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, **(environment or {})},
     )
 
 
@@ -147,11 +161,30 @@ def test_evaluate_names_hours_used_and_billable_utilisation_apart():
     assert "Utilization" not in completed.stdout
 
 
-def test_python_dash_m_models_is_the_same_command():
+def test_both_entry_points_run_as_processes_and_validate_starts_light():
+    """The one smoke test per entry point (``python -m models``, ``leverage``) as processes.
+
+    ``leverage validate`` imports no analysis, pandas, scipy or chart: it starts fast.
+    """
     path = str(SCENARIOS / "course-creator.yaml")
-    by_module = run("evaluate", path, "--json", command=(sys.executable, "-m", "models"))
-    assert by_module.returncode == 0
+    by_module = process(sys.executable, "-m", "models", "evaluate", path, "--json")
+    assert by_module.returncode == 0, by_module.stderr
     assert by_module.stdout == run("evaluate", path, "--json").stdout
+    assert json.loads(by_module.stdout)["scenario"] == "Course creator"
+    validate = process(
+        str(BIN / "leverage"), "validate", path, environment={"PYTHONPROFILEIMPORTTIME": "1"}
+    )
+    assert validate.returncode == 0, validate.stderr
+    assert validate.stdout == run("validate", path).stdout
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in validate.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert {"models.files", "cli.commands"} <= imported  # the profile is there to read
+    heavy = {"pandas", "scipy", "altair", "vl_convert", "charts", "reports"}
+    analyses = {f"models.{name}" for name in ANALYSES}
+    assert not (heavy | analyses) & imported
 
 
 def test_validate_passes_valid_files_and_lists_every_error_of_invalid_ones(tmp_path):

@@ -1,9 +1,6 @@
 """The leverage journey: its steps, levers, main inputs and moves, and journeys that fail."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -24,9 +21,8 @@ from models.journey import (
 )
 from models.levers import LEVERS, ONLINE
 from models.schema import OneToOne, Scenario
+from tests.cli_run import leverage
 from tests.factories import coaching
-
-BIN = Path(sys.executable).parent
 
 
 def offer_named(scenario, name):
@@ -176,13 +172,7 @@ def test_uploaded_steps_are_taken_in_order_of_their_names():
 
 
 def test_leverage_journey_prints_each_step():
-    completed = subprocess.run(
-        [str(BIN / "leverage"), "journey", "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    completed = leverage("journey", "--json")
     assert completed.returncode == 0, completed.stderr
     steps = json.loads(completed.stdout)["steps"]
     journey = load_journey()
@@ -195,20 +185,12 @@ def test_leverage_journey_prints_each_step():
     assert steps[1]["figures"]["net_income"]["change"] == pytest.approx(
         steps[1]["figures"]["net_income"]["value"] - steps[0]["figures"]["net_income"]["value"]
     )
-    table = subprocess.run(
-        [str(BIN / "leverage"), "journey"], capture_output=True, text=True, timeout=60, check=False
-    )
+    table = leverage("journey")
     assert "Franchising and licensing" in table.stdout
 
 
 def test_leverage_journey_explains_a_bad_folder(tmp_path):
     (tmp_path / "01.yaml").write_text(yaml.safe_dump({"name": "x"}))
-    completed = subprocess.run(
-        [str(BIN / "leverage"), "journey", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    completed = leverage("journey", str(tmp_path))
     assert completed.returncode == 1
     assert "step 1 (01.yaml)" in completed.stderr and "Traceback" not in completed.stderr

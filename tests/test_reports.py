@@ -2,8 +2,6 @@
 
 import io
 import re
-import subprocess
-import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,10 +18,10 @@ from models.tables import OFFER_COLUMNS, offers_table
 from reports.chart_files import CHARTS, PNG_SCALE, chart_png, chart_spec, chart_svg
 from reports.html_report import html_report
 from reports.workbook import SHEETS, money_format, workbook
+from tests.cli_run import leverage
 from tests.factories import COACHING, PRACTITIONER
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
-BIN = Path(sys.executable).parent
 
 #: A small practice in euros. By hand:
 #: Coaching: 10 clients × 4,000 = 40,000 revenue, no direct costs.
@@ -250,44 +248,45 @@ def test_png_of_every_chart_is_a_valid_image_of_the_expected_size(name):
     assert width > 640  # the plotting area is CHART_WIDTH; axes and legends add to it
 
 
-def _leverage(*arguments, cwd):
-    return subprocess.run(
-        [str(BIN / "leverage"), *arguments],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=cwd,
-    )
+def test_command_line_lists_every_chart(tmp_path):
+    """The charts of ``leverage report`` are the reports' own list, named in its help and errors."""
+    wrong = leverage("report", str(tmp_path / "x.yaml"), "--format", "png", "--chart", "nope")
+    assert wrong.returncode == 2
+    assert f"The charts are {', '.join(CHARTS)}" in wrong.stderr
+    help_text = leverage("report", "--help")
+    assert help_text.returncode == 0
+    assert "the chart: " + ", ".join(CHARTS) in " ".join(help_text.stdout.split())
 
 
-def test_leverage_report_writes_each_format(tmp_path):
+def test_leverage_report_writes_each_format(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the default file names land in the current folder
     source = SCENARIOS / "coach-one-to-one.yaml"
-    html = _leverage("report", str(source), cwd=tmp_path)
+    html = leverage("report", str(source))
     assert html.returncode == 0, html.stderr
     assert (tmp_path / "coach-one-to-one.html").read_text().startswith("<!DOCTYPE html>")
     assert "Wrote the report of" in html.stdout
     out = tmp_path / "plan.xlsx"
-    xlsx = _leverage("report", str(source), "--format", "xlsx", "--out", str(out), cwd=tmp_path)
+    xlsx = leverage("report", str(source), "--format", "xlsx", "--out", str(out))
     assert xlsx.returncode == 0, xlsx.stderr
     assert openpyxl.load_workbook(out).sheetnames == list(SHEETS)
-    png = _leverage("report", str(source), "--format", "png", "--chart", "money", cwd=tmp_path)
+    png = leverage("report", str(source), "--format", "png", "--chart", "money")
     assert png.returncode == 0, png.stderr
     assert Image.open(tmp_path / "coach-one-to-one-money.png").format == "PNG"
 
 
-def test_leverage_report_explains_what_went_wrong(tmp_path):
+def test_leverage_report_explains_what_went_wrong(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     source = SCENARIOS / "coach-one-to-one.yaml"
-    chart = _leverage("report", str(source), "--format", "png", "--chart", "cahs", cwd=tmp_path)
+    chart = leverage("report", str(source), "--format", "png", "--chart", "cahs")
     assert chart.returncode == 2
     assert "no chart called 'cahs'" in chart.stderr and "Did you mean `cash`?" in chart.stderr
-    nowhere = _leverage("report", str(source), "--out", "/no/such/folder/r.html", cwd=tmp_path)
+    nowhere = leverage("report", str(source), "--out", "/no/such/folder/r.html")
     assert nowhere.returncode == 1  # a failed write; 2 is for wrong usage
     assert "cannot write /no/such/folder/r.html" in nowhere.stderr
     assert "Traceback" not in chart.stderr + nowhere.stderr
     broken = tmp_path / "broken.yaml"
     broken.write_text("name: [unclosed\n")
-    invalid = _leverage("report", str(broken), cwd=tmp_path)
+    invalid = leverage("report", str(broken))
     assert invalid.returncode == 1 and "Traceback" not in invalid.stderr
     assert list(tmp_path.glob("*.html")) == []
 

@@ -37,6 +37,7 @@ def net_income(scenario):
 
 
 def test_every_step_of_the_journey(workshop):
+    """The facilitator steps through the journey and reads each step's lever and figures."""
     journey = load_journey()
     for number, step in enumerate(journey.steps, start=1):
         assert not workshop.exception
@@ -62,12 +63,15 @@ def test_every_step_of_the_journey(workshop):
         assert workshop.button(key="journey_back").disabled == (number == 1)
         if number < len(journey.steps):
             workshop.button(key="journey_next").click().run()
+    assert not workshop.exception
     assert workshop.button(key="journey_next").disabled
 
 
 def test_a_number_called_out_moves_every_figure_and_is_kept_per_step(workshop):
+    """The facilitator calls out a number, steps on and back, then resets it."""
     step = load_journey().steps[0]
     workshop.number_input(key="journey_value").set_value(7500.0).run()
+    assert not workshop.exception
     changed = edited(step.scenario, step.main_input, 7500.0)
     assert workshop.metric[0].value == net_income(changed)
     workshop.button(key="journey_next").click().run()
@@ -76,20 +80,24 @@ def test_a_number_called_out_moves_every_figure_and_is_kept_per_step(workshop):
     assert workshop.number_input(key="journey_value").value == 7500
     assert workshop.metric[0].value == net_income(changed)
     workshop.button(key="journey_reset").click().run()
+    assert not workshop.exception
     assert workshop.number_input(key="journey_value").value == 6000
     assert workshop.metric[0].value == net_income(step.scenario)
 
 
 def test_the_next_step_moves_from_the_edited_one(workshop):
+    """The facilitator edits step 1, then goes on: the change is measured from the edit."""
     steps = load_journey().steps
     workshop.number_input(key="journey_value").set_value(7000.0).run()
     workshop.button(key="journey_next").click().run()
+    assert not workshop.exception
     before = edited(steps[0].scenario, steps[0].main_input, 7000.0)
     income = moves(before, steps[1].scenario)[0]
     assert workshop.metric[0].delta.startswith(format_change(income.change, income.unit, "USD"))
 
 
 def test_the_presenter_view_hides_the_menus_and_the_sidebar(workshop):
+    """The facilitator turns the presenter view on, steps on, and turns it off."""
     assert len(workshop.sidebar.children) > 0
     workshop.toggle(key="presenter").set_value(True).run()
     assert not workshop.exception
@@ -99,10 +107,12 @@ def test_the_presenter_view_hides_the_menus_and_the_sidebar(workshop):
     assert shown(workshop.title[0].value) == load_journey().steps[1].scenario.name
     assert not [button for button in workshop.button if button.key == "journey_open"]
     workshop.toggle(key="presenter").set_value(False).run()
+    assert not workshop.exception
     assert len(workshop.sidebar.children) > 0
 
 
 def test_a_facilitators_own_journey_replaces_the_shipped_one(workshop):
+    """The facilitator uploads three step files, steps through them, then goes back."""
     steps = load_journey().steps
     files = [
         ("b-mastermind.yaml", dump_scenario(steps[4].scenario).encode(), "application/x-yaml"),
@@ -118,10 +128,12 @@ def test_a_facilitators_own_journey_replaces_the_shipped_one(workshop):
     assert shown(workshop.title[0].value) == steps[4].scenario.name
     assert workshop.caption[0].value == "Step 2 of 3 · Masterminds"
     workshop.button(key="journey_shipped").click().run()
+    assert not workshop.exception
     assert workshop.caption[0].value.startswith("Step 1 of 8")
 
 
 def test_a_journey_with_a_bad_step_is_refused_and_the_current_one_stays(workshop):
+    """The facilitator uploads a journey with a bad step; the current journey stays."""
     good = dump_scenario(load_journey().steps[0].scenario)
     files = [
         ("01.yaml", good.encode(), "application/x-yaml"),
@@ -136,6 +148,7 @@ def test_a_journey_with_a_bad_step_is_refused_and_the_current_one_stays(workshop
 
 
 def test_opening_a_step_on_the_plan_page_can_be_undone(workshop):
+    """The facilitator opens an edited step on the Plan page; it can be undone."""
     step = load_journey().steps[0]
     workshop.number_input(key="journey_value").set_value(6500.0).run()
     workshop.button(key="journey_open").click().run()
