@@ -116,8 +116,8 @@ def wait_for_app_run(page: Page) -> None:
     As Streamlit's own e2e suite does: the root element publishes its state.
     """
     page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
-        state="attached", timeout=30_000
+        state="attached", timeout=120_000
     )
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        state="attached", timeout=30_000
+        state="attached", timeout=120_000
     )

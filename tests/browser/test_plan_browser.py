@@ -15,7 +15,8 @@ SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def open_app(page: Page, url: str) -> None:
-    page.goto(url)
+    """Open the app and wait for its first run to end (a busy machine may take a while)."""
+    page.goto(url, timeout=120_000)
     wait_for_app_run(page)
     expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=30_000)
 
@@ -27,7 +28,9 @@ def metric_value(page: Page, label: str):
 
 
 def choose(page: Page, label: str, option: str) -> None:
-    """Pick an option of a selectbox by its label, as a person would."""
+    """Pick an option of a selectbox by its label, as a person would, once the app's run has
+    ended (during a run the old and the new widget can both be on the page)."""
+    wait_for_app_run(page)
     page.get_by_label(label, exact=True).click()
     page.get_by_role("option", name=option, exact=True).click()
     wait_for_app_run(page)
