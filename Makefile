@@ -25,7 +25,7 @@ test: lint
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy models charts reports cli scenarios
+	$(BIN)/mypy models presentation charts reports cli scenarios
 	$(BIN)/lint-imports
 
 ## bench: print the speed figures recorded in docs/performance.md
@@ -40,7 +40,7 @@ expected: $(READY)
 
 ## docs: regenerate the README's scenario-format tables from the schema
 docs: $(READY)
-	$(BIN)/python -c "from models.reference import update_readme; update_readme()"
+	$(BIN)/python -c "from presentation.reference import update_readme; update_readme()"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

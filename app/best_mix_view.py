@@ -12,10 +12,10 @@ from app import library
 from app.plain_text import plain
 from app.state import widget_key
 from models.evaluation import evaluate, per_week
-from models.formatting import format_money, format_share
 from models.optimizer import COUNT_FIELDS, Limits, default_count_range, optimize, recommended
 from models.results import Totals
 from models.schema import Scenario
+from presentation.formatting import format_money, format_share
 
 
 def _add_to_library(scenario: Scenario) -> None:

@@ -15,7 +15,6 @@ from charts.plan import (
     vega_lite_spec,
 )
 from models.files import file_name
-from models.headline import Headline, headlines
 from models.results import ScenarioResult
 from models.schema import Scenario
 from models.tables import (
@@ -25,6 +24,7 @@ from models.tables import (
     money_by_offer,
     offers_table,
 )
+from presentation.headline import Headline, headlines
 
 
 def headline(scenario: Scenario, result: ScenarioResult) -> None:

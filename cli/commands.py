@@ -24,27 +24,17 @@ from models.compare import MAX_SCENARIOS, Comparison, compare, metrics_table
 from models.errors import ScenarioError
 from models.evaluation import evaluate, per_week
 from models.files import file_name, load_scenario, write_atomically
-from models.formatting import (
-    format_change,
-    format_figure,
-    format_hours,
-    format_money,
-    format_ratio,
-    format_share,
-)
 from models.goal_seek import GoalSeek, goal_seek
 from models.inputs import METRICS, Input, assumptions, unit
 from models.inputs import label as input_label
 from models.journey import JOURNEY_DIRECTORY, Journey, JourneyError, load_journey, moves
-from models.levers import LEVERS
 from models.optimizer import COUNT_FIELDS, Limits, Optimum, optimize
 from models.results import HOUR_CATEGORIES, ScenarioResult, result_to_dict
-from models.scale import BOUND_WORDS, ScaleResult, scale, scale_warnings
+from models.scale import ScaleResult, scale, scale_warnings
 from models.schema import Scenario, suggestion
 from models.sensitivity import DEFAULT_PERCENT, Sensitivity, sensitivity
 from models.text import terminal_safe
-from models.timeline import TimelineReport, build_timeline, milestones
-from models.timeline import notes as timeline_notes
+from models.timeline import TimelineReport, build_timeline
 from models.uncertainty import (
     DEFAULT_SAMPLES,
     DEFAULT_SEED,
@@ -53,6 +43,17 @@ from models.uncertainty import (
     Spread,
     simulate,
 )
+from presentation.formatting import (
+    format_change,
+    format_figure,
+    format_hours,
+    format_money,
+    format_ratio,
+    format_share,
+)
+from presentation.levers import BOUND_WORDS, LEVERS
+from presentation.timeline import milestones
+from presentation.timeline import notes as timeline_notes
 
 REPORT_FORMATS = ("html", "xlsx", "png")
 

@@ -22,7 +22,6 @@ from xlsxwriter.workbook import Workbook
 
 from models.compare import HEADLINE_METRICS
 from models.evaluation import evaluate
-from models.formatting import DEFAULT_LOCALE, decimals_in_use
 from models.scale import scale
 from models.schema import Scenario
 from models.tables import (
@@ -43,6 +42,8 @@ from models.tables import (
 )
 from models.text import neutralise_formula
 from models.timeline import build_timeline
+from presentation.formatting import DEFAULT_LOCALE, decimals_in_use
+from presentation.levers import levers_in_words
 
 #: The workbook's sheets, in order.
 SHEETS = ("Totals", "Offers", "Levers", "Scale curves", "Timeline", "Inputs")
@@ -178,7 +179,9 @@ def workbook(scenario: Scenario) -> bytes:
         row_units=list(totals["unit"]),
     )
     sheets.write("Offers", offers_table(result), OFFER_COLUMNS, OFFER_UNITS)
-    sheets.write("Levers", levers_table(levers, result), LEVER_COLUMNS, LEVER_UNITS)
+    sheets.write(
+        "Levers", levers_in_words(levers_table(levers, result)), LEVER_COLUMNS, LEVER_UNITS
+    )
     sheets.write("Scale curves", curves_table(levers), CURVE_COLUMNS, CURVE_UNITS)
     sheets.write(
         "Timeline", months_table(build_timeline(scenario).timeline), MONTH_COLUMNS, MONTH_UNITS

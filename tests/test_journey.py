@@ -23,8 +23,9 @@ from models.journey import (
     load_journey,
     moves,
 )
-from models.levers import LEVERS, ONLINE
+from models.levers import ONLINE
 from models.schema import Scenario
+from presentation.levers import LEVERS
 from tests.factories import coaching
 
 BIN = Path(sys.executable).parent

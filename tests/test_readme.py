@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from models.reference import BEGIN_MARKER, END_MARKER, readme_with_reference
 from models.schema import OFFER_MODELS
+from presentation.reference import BEGIN_MARKER, END_MARKER, readme_with_reference
 
 README = Path(__file__).parent.parent / "README.md"
 

@@ -15,9 +15,7 @@ from charts.scale import (
     lever_data,
 )
 from models.evaluation import capacity_hours, evaluate, fixed_admin_hours
-from models.formatting import format_money, format_share
 from models.scale import (
-    BOUND_WORDS,
     QUANTITY_FIELDS,
     automation_frontier,
     scale,
@@ -25,6 +23,8 @@ from models.scale import (
 )
 from models.schema import GroupProgram, Mastermind, Retreat
 from models.tables import LEVER_COLUMNS, levers_table
+from presentation.formatting import format_money, format_share
+from presentation.levers import BOUND_WORDS, levers_in_words
 
 WHOLE = st.column_config.NumberColumn(format="%,.0f")
 
@@ -51,7 +51,7 @@ st.vega_lite_chart(
     key="lever_chart",
 )
 chart_download(scenario, "levers")
-ranking = levers_table(result, evaluate(scenario)).rename(columns=LEVER_COLUMNS)
+ranking = levers_in_words(levers_table(result, evaluate(scenario))).rename(columns=LEVER_COLUMNS)
 st.dataframe(
     ranking.sort_values("Contribution per hour now", ascending=False),
     hide_index=True,
