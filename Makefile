@@ -29,7 +29,7 @@ test-fast: $(READY)
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy models charts reports cli scenarios app streamlit_app.py
+	$(BIN)/mypy models presentation charts reports cli scenarios app streamlit_app.py
 	$(BIN)/lint-imports
 
 ## bench: print the speed figures recorded in docs/performance.md
@@ -48,7 +48,7 @@ expected: $(READY)
 
 ## docs: regenerate the field tables of docs/scenario-format.md from the schema
 docs: $(READY)
-	$(BIN)/python -c "from models.reference import update_scenario_format; update_scenario_format()"
+	$(BIN)/python -c "from presentation.reference import update_scenario_format; update_scenario_format()"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

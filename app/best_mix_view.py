@@ -15,10 +15,10 @@ from app.analyses import best_mix
 from app.plain_text import plain
 from app.state import LIBRARY_NOTICE, widget_key
 from models.evaluation import evaluate, per_week
-from models.formatting import format_money, format_share
 from models.optimizer import Limits, default_count_range, recommended
 from models.results import Totals
 from models.schema import Scenario
+from presentation.formatting import format_money, format_share
 
 
 def _add_to_library(scenario: Scenario) -> None:

@@ -20,8 +20,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from app.state import draft_section, store_widget, widget_key
-from models.formatting import decimals_in_use
 from models.schema import field_bounds
+from presentation.formatting import decimals_in_use
 
 _DELIVERY_LABELS = {"online": "Online", "in_person": "In person"}
 

@@ -14,10 +14,10 @@ import streamlit as st
 from app.notices import set_notice
 from app.plain_text import plain
 from app.state import SOURCE, draft, named_section, replace_scenario, scenario_document
-from models.formatting import format_money, format_share
 from models.goal_seek import GoalSeek, goal_seek, what_must_be_true
 from models.inputs import METRICS, Input, assumptions, figure_of, label, unit
 from models.schema import Scenario
+from presentation.formatting import format_money, format_share
 
 
 def _apply(where: Input, value: float, name: str) -> None:

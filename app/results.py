@@ -18,7 +18,6 @@ from charts.plan import (
 )
 from models.analysis import Analysis
 from models.files import file_name
-from models.headline import Headline, headlines
 from models.results import ScenarioResult
 from models.schema import Scenario
 from models.tables import (
@@ -28,6 +27,7 @@ from models.tables import (
     money_by_offer,
     offers_table,
 )
+from presentation.headline import Headline, headlines
 
 
 def headline(scenario: Scenario, result: ScenarioResult) -> None:

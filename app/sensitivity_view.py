@@ -18,10 +18,10 @@ from charts.decide import (
     tornado_data,
 )
 from charts.plan import vega_lite_spec
-from models.formatting import format_money
 from models.inputs import assumptions, label
 from models.schema import Scenario
 from models.sensitivity import data_table
+from presentation.formatting import format_money
 
 MONEY = st.column_config.NumberColumn(format="%,.0f")
 VALUE = st.column_config.NumberColumn(format="%,.4g")

@@ -11,9 +11,9 @@ from app.analyses import simulation
 from app.ranges_editor import ranges_editor
 from charts.decide import histogram_chart
 from charts.plan import vega_lite_spec
-from models.formatting import format_money, format_share
 from models.schema import Scenario
 from models.uncertainty import DEFAULT_SEED, Spread, ranged_inputs
+from presentation.formatting import format_money, format_share
 
 SAMPLE_COUNTS = [1_000, 10_000, 100_000, 1_000_000]
 

@@ -16,11 +16,11 @@ from playwright.sync_api import Error as PlaywrightError
 from benchmarks.timing import Measurement
 from models import evaluate
 from models.examples import DEFAULT_EXAMPLE, load_example
-from models.formatting import format_money_short
 from models.inputs import label
 from models.journey import edited, load_journey
 from models.scale import scale
 from models.schema import OFFER_MODELS
+from presentation.formatting import format_money_short
 from tests.browser.app_server import RunningApp, launch_chromium, streamlit_server, wait_for_app_run
 
 ROOT = Path(__file__).resolve().parent.parent

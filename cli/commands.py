@@ -309,8 +309,8 @@ def evaluation_table(scenario: Scenario, result: ScenarioResult) -> str:
     import pandas as pd
 
     from models.evaluation import per_week
-    from models.formatting import format_hours, format_money, format_ratio, format_share
     from models.results import HOUR_CATEGORIES
+    from presentation.formatting import format_hours, format_money, format_ratio, format_share
 
     totals = result.totals
     currency = result.currency
@@ -380,8 +380,9 @@ def scale_table(scenario: Scenario, result: ScaleResult) -> str:
     """The readable report of ``leverage scale``: one row per offer, then notes."""
     import pandas as pd
 
-    from models.formatting import format_money
-    from models.scale import BOUND_WORDS, scale_warnings
+    from models.scale import scale_warnings
+    from presentation.formatting import format_money
+    from presentation.levers import BOUND_WORDS
 
     currency = scenario.currency
     rows = [
@@ -467,9 +468,9 @@ def timeline_table(scenario: Scenario, report: TimelineReport) -> str:
     """The readable report of ``leverage timeline``: one row a month, then what stands out."""
     import pandas as pd
 
-    from models.formatting import format_money, format_share
-    from models.timeline import milestones
-    from models.timeline import notes as timeline_notes
+    from presentation.formatting import format_money, format_share
+    from presentation.timeline import milestones
+    from presentation.timeline import notes as timeline_notes
 
     currency = scenario.currency
     plan = report.timeline
@@ -578,7 +579,7 @@ def sensitivity_table(scenario: Scenario, result: Sensitivity) -> str:
     """The readable report of ``leverage sensitivity``: inputs by swing, largest first."""
     import pandas as pd
 
-    from models.formatting import format_money
+    from presentation.formatting import format_money
 
     currency = scenario.currency
     rows = [
@@ -626,7 +627,7 @@ def _sensitivity(arguments: argparse.Namespace) -> int:
 
 def simulation_text(scenario: Scenario, result: Simulation) -> str:
     """The readable report of ``leverage simulate``."""
-    from models.formatting import format_money, format_share
+    from presentation.formatting import format_money, format_share
 
     currency = scenario.currency
 
@@ -688,7 +689,7 @@ def optimum_table(scenario: Scenario, result: Optimum) -> str:
     import pandas as pd
 
     from models.evaluation import evaluate
-    from models.formatting import format_hours, format_money
+    from presentation.formatting import format_hours, format_money
 
     if result.totals is None:
         return result.message
@@ -785,10 +786,10 @@ def journey_table(journey: Journey) -> str:
     and figures, each with its change since the step before."""
     import pandas as pd
 
-    from models.formatting import format_change, format_figure
     from models.inputs import label as input_label
     from models.journey import moves
-    from models.levers import LEVERS
+    from presentation.formatting import format_change, format_figure
+    from presentation.levers import LEVERS
 
     rows = []
     for number, step in enumerate(journey.steps, start=1):

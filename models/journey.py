@@ -49,7 +49,8 @@ _STORY_FIELDS = ("name", "description")
 class Step:
     """One step of a journey.
 
-    ``lever`` is a key of :data:`models.levers.LEVERS`; ``main_input`` the input to edit
+    ``lever`` is an offer kind or :data:`models.levers.ONLINE` (its words are
+    :data:`presentation.levers.LEVERS`); ``main_input`` the input to edit
     live; ``changes`` what differs from the step before (empty for the first).
     """
 

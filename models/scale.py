@@ -44,12 +44,6 @@ from models.schema import (
 
 Bound = Literal["time", "market", "none"]
 
-#: What stops a lever, in words: "bound by your hours".
-BOUND_WORDS: dict[str, str] = {
-    "time": "your hours",
-    "market": "what the market buys",
-    "none": "nothing within the range looked at",
-}
 
 #: Most sampled points on one curve; longer ranges are sampled with a wider step.
 #: The plan's quantity and the ceiling's are added as exact points on top.

@@ -15,7 +15,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
-from models.scale import BOUND_WORDS, ScaleResult
+from models.scale import ScaleResult
 from models.schema import KIND_LABELS, OFFER_MODELS, Scenario, field_order
 from models.text import neutralise_formula
 from models.timeline import Timeline, TimelineReport
@@ -167,6 +167,7 @@ LEVER_COLUMNS: dict[str, str] = {
     "kind": "Kind",
     "contribution_per_hour": "Contribution per hour now",
     "plan": "Your plan",
+    "quantity_unit": "Unit",
     "ceiling": "Ceiling",
     "bound_by": "Bound by",
     "contribution_at_ceiling": "Contribution at ceiling",
@@ -177,6 +178,7 @@ LEVER_COLUMNS: dict[str, str] = {
 #: Column of the table of levers → its unit.
 LEVER_UNITS: dict[str, str] = {
     "contribution_per_hour": "currency/h",
+    "plan": "per year",
     "ceiling": "per year",
     "contribution_at_ceiling": "currency/year",
     "next_buyer_hours": "h",
@@ -186,16 +188,20 @@ LEVER_UNITS: dict[str, str] = {
 
 def levers_table(levers: ScaleResult, plan: ScenarioResult) -> pd.DataFrame:
     """One row per enabled offer: what an hour earns on it today [currency/h], the plan's
-    quantity in words, the ceiling [buyers] and what binds it, the contribution there
-    [currency/year], and the next buyer's hours [h] and earnings per hour [currency/h]."""
+    quantity [buyers/year] and what it counts (``quantity_unit``: clients, members …), the
+    ceiling [buyers/year] and what binds it (a :data:`models.scale.Bound` code: ``time``,
+    ``market`` or ``none``; :func:`presentation.levers.levers_in_words` says it in words), the
+    contribution there [currency/year], and the next buyer's hours [h] and earnings per hour
+    [currency/h]."""
     rows = [
         {
             "offer": lever.name,
             "kind": KIND_LABELS[lever.kind],
             "contribution_per_hour": _number(plan.offer(lever.name).contribution_per_hour),
-            "plan": f"{lever.quantity:,.4g} {OFFER_MODELS[lever.kind].quantity_words}",
+            "plan": lever.quantity,
+            "quantity_unit": OFFER_MODELS[lever.kind].quantity_words,
             "ceiling": lever.ceiling.quantity,
-            "bound_by": BOUND_WORDS[lever.bound],
+            "bound_by": lever.bound,
             "contribution_at_ceiling": lever.ceiling.contribution,
             "next_buyer_hours": lever.marginal.hours_per_unit,
             "next_buyer_hourly_rate": _number(lever.marginal.hourly_rate),

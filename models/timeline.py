@@ -61,7 +61,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from models.evaluation import capacity_hours, evaluate, evaluate_offer, fixed_admin_hours
-from models.formatting import format_money
 from models.results import HOUR_CATEGORIES, HourBreakdown, OfferResult
 from models.schema import (
     MONTHS_PLANNED,
@@ -619,58 +618,3 @@ def build_timeline(scenario: Scenario) -> TimelineReport:
 def timeline(scenario: Scenario) -> Timeline:
     """Months 1-36 of the scenario (see the module docstring for how offers are placed)."""
     return build_timeline(scenario).timeline
-
-
-def what_collides(report: TimelineReport, month: int, most: int = 3) -> str:
-    """A month in words: ``Month 3: "Retreat" 87 h, "Circle" 60 h: 212 h against 153 h``."""
-    index = month - 1
-    busiest = sorted(report.offers, key=lambda item: -item.total_hours[index])
-    named = [
-        f'"{item.name}" {item.total_hours[index]:,.0f} h'
-        for item in busiest[:most]
-        if item.total_hours[index] > 0
-    ]
-    total = report.timeline.months[index].hours.total
-    return (
-        f"Month {month}: {', '.join(named) or 'fixed admin only'}: "
-        f"{total:,.0f} h against {report.capacity_hours:,.0f} h"
-    )
-
-
-#: Where payback's value of an hour came from, in words.
-HOURLY_VALUE_SOURCES: dict[str, str] = {
-    "hourly_value": "what an hour of yours is worth",
-    "other_offers": "the effective hourly rate of your other offers",
-    "whole_plan": "the effective hourly rate of the whole plan: your other offers earn nothing",
-    "none": "nothing: the plan earns nothing an hour",
-}
-
-
-def hourly_value_words(value: HourlyValue, currency: str | None = None) -> str:
-    """The value payback used, in words: ``an hour valued at $27.55, the effective hourly rate
-    of your other offers``; without a currency the amount has two decimals."""
-    amount = format_money(value.value, currency, cents=True) if currency else f"{value.value:,.2f}"
-    return f"an hour valued at {amount}, {HOURLY_VALUE_SOURCES[value.source]}"
-
-
-def milestones(plan: Timeline, currency: str | None = None) -> tuple[str, ...]:
-    """The timeline's landmarks in words: the peak month, break-even, and when each offer's
-    creation time is paid back, with the value of an hour it used."""
-    lines = [f"Peak month: {plan.peak_month}"]
-    lines.append(
-        f"Break-even: month {plan.break_even_month}"
-        if plan.break_even_month is not None
-        else "Break-even: not within 36 months"
-    )
-    for name, month in plan.payback.items():
-        paid = f"month {month}" if month is not None else "not within 36 months"
-        words = hourly_value_words(plan.payback_hourly_value[name], currency)
-        lines.append(f'Creation time of "{name}" paid back: {paid} ({words})')
-    return tuple(lines)
-
-
-def notes(report: TimelineReport) -> tuple[str, ...]:
-    """Schedule notes (a start moved for creation time) and every over-capacity month in words."""
-    moved = tuple(note for item in report.offers for note in item.notes)
-    crowded = tuple(what_collides(report, month) for month in report.timeline.over_capacity_months)
-    return moved + crowded

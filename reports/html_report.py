@@ -19,8 +19,6 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from models.analysis import Analysis, analysis_of
-from models.formatting import DEFAULT_LOCALE, format_figure
-from models.headline import headlines
 from models.results import HOUR_CATEGORIES
 from models.scale import scale_warnings
 from models.schema import Scenario
@@ -34,8 +32,11 @@ from models.tables import (
     levers_table,
     offers_table,
 )
-from models.timeline import milestones
-from models.timeline import notes as timeline_notes
+from presentation.formatting import DEFAULT_LOCALE, format_figure
+from presentation.headline import headlines
+from presentation.levers import levers_in_words
+from presentation.timeline import milestones
+from presentation.timeline import notes as timeline_notes
 from reports.chart_files import CHARTS, ChartRenderError, chart_svg
 
 #: The per-offer table in three narrower tables that fit a printed page, each led by the offer.
@@ -178,7 +179,7 @@ def html_report(source: Scenario | Analysis, prepared: date | None = None) -> st
         charts=_charts(analysis, PLAN_CHARTS) if has_offers else [],
         offers=_offer_tables(offers_table(result), currency),
         levers=_table(
-            levers_table(levers, result),
+            levers_in_words(levers_table(levers, result)),
             {column: heading for column, heading in LEVER_COLUMNS.items() if column != "kind"},
             LEVER_UNITS,
             currency,

@@ -22,7 +22,6 @@ from xlsxwriter.workbook import Workbook
 
 from models.analysis import Analysis, analysis_of
 from models.compare import HEADLINE_METRICS
-from models.formatting import DEFAULT_LOCALE, decimals_in_use
 from models.results import ScenarioResult
 from models.schema import Scenario
 from models.tables import (
@@ -42,6 +41,8 @@ from models.tables import (
     offers_table,
 )
 from models.text import neutralise_formula
+from presentation.formatting import DEFAULT_LOCALE, decimals_in_use
+from presentation.levers import levers_in_words
 
 #: The workbook's sheets, in order.
 SHEETS = ("Totals", "Offers", "Levers", "Scale curves", "Timeline", "Inputs")
@@ -181,7 +182,9 @@ def workbook(source: Scenario | Analysis) -> bytes:
         row_units=list(totals["unit"]),
     )
     sheets.write("Offers", offers_table(result), OFFER_COLUMNS, OFFER_UNITS)
-    sheets.write("Levers", levers_table(levers, result), LEVER_COLUMNS, LEVER_UNITS)
+    sheets.write(
+        "Levers", levers_in_words(levers_table(levers, result)), LEVER_COLUMNS, LEVER_UNITS
+    )
     sheets.write("Scale curves", curves_table(levers), CURVE_COLUMNS, CURVE_UNITS)
     sheets.write("Timeline", months_table(analysis.timeline.timeline), MONTH_COLUMNS, MONTH_UNITS)
     inputs = inputs_table(scenario)

@@ -16,11 +16,11 @@ from streamlit.testing.v1 import AppTest
 from app.state import COMPARE_SELECTION, DRAFT, OFFER_ID, scenario_document
 from models import evaluate, load_scenario
 from models.examples import DEFAULT_EXAMPLE, load_example
-from models.formatting import format_money, format_money_short
 from models.schema import KIND_LABELS, OFFER_MODELS
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import new_offer
 from models.timeline import timeline
+from presentation.formatting import format_money, format_money_short
 from tests.shown_text import shown
 
 APP = str(Path(__file__).parent.parent / "streamlit_app.py")
@@ -567,8 +567,8 @@ def test_what_must_be_true_puts_what_fits_first(maya_app):
 
 def test_the_simulation_shows_the_chance_of_a_plan_that_reaches_and_fits(maya_app):
     """The user runs Maya's ranges and reads both chances and the spread of the plans that fit."""
-    from models.formatting import format_share
     from models.uncertainty import simulate
+    from presentation.formatting import format_share
 
     app = decide(maya_app, "Uncertainty")
     assert not app.exception

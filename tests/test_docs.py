@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from models.reference import (
+from models.schema import OFFER_MODELS
+from presentation.reference import (
     BEGIN_MARKER,
     END_MARKER,
     SCENARIO_FORMAT_PATH,
     document_with_reference,
 )
-from models.schema import OFFER_MODELS
 
 ROOT = Path(__file__).parent.parent
 README = ROOT / "README.md"

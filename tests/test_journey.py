@@ -19,8 +19,9 @@ from models.journey import (
     load_journey,
     moves,
 )
-from models.levers import LEVERS, ONLINE
+from models.levers import ONLINE
 from models.schema import OneToOne, Scenario
+from presentation.levers import LEVERS
 from tests.cli_run import leverage
 from tests.factories import coaching
 

@@ -13,8 +13,8 @@ from PIL import Image
 from models.compare import HEADLINE_METRICS
 from models.evaluation import evaluate
 from models.files import load_scenario, scenario_from_document
-from models.headline import headlines
 from models.tables import OFFER_COLUMNS, offers_table
+from presentation.headline import headlines
 from reports.chart_files import CHARTS, PNG_SCALE, chart_png, chart_spec, chart_svg
 from reports.html_report import html_report
 from reports.workbook import SHEETS, money_format, workbook

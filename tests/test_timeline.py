@@ -18,12 +18,12 @@ from models.timeline import (
     build_timeline,
     default_launch_months,
     default_start_months,
-    notes,
     offer_months,
     payback_month,
     ramp_factor,
     timeline,
 )
+from presentation.timeline import notes
 from tests.factories import coaching
 from tests.strategies import scenarios
 

@@ -8,11 +8,11 @@ from streamlit.testing.v1 import AppTest
 
 from models.evaluation import evaluate
 from models.files import dump_scenario
-from models.formatting import format_change
-from models.headline import headlines
 from models.inputs import label
 from models.journey import edited, load_journey, moves
-from models.levers import LEVERS
+from presentation.formatting import format_change
+from presentation.headline import headlines
+from presentation.levers import LEVERS
 from tests.shown_text import shown
 
 APP = str(Path(__file__).parent.parent / "streamlit_app.py")

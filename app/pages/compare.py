@@ -30,9 +30,9 @@ from models.compare import (
 from models.errors import ScenarioError
 from models.evaluation import evaluate
 from models.files import dump_scenario, file_name
-from models.formatting import format_change, format_figure
 from models.schema import Scenario
 from models.tables import csv_bytes
+from presentation.formatting import format_change, format_figure
 
 CURRENT = "The scenario you are editing"
 

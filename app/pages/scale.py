@@ -16,10 +16,11 @@ from charts.scale import (
     lever_data,
 )
 from models.evaluation import hours_for_offers
-from models.formatting import format_money, format_share
-from models.scale import BOUND_WORDS, scale_warnings
+from models.scale import scale_warnings
 from models.schema import GroupSize
 from models.tables import LEVER_COLUMNS, levers_table
+from presentation.formatting import format_money, format_share
+from presentation.levers import BOUND_WORDS, levers_in_words
 
 WHOLE = st.column_config.NumberColumn(format="%,.0f")
 
@@ -47,7 +48,7 @@ st.vega_lite_chart(
     key="lever_chart",
 )
 chart_download(analysis, "levers")
-ranking = levers_table(result, analysis.result).rename(columns=LEVER_COLUMNS)
+ranking = levers_in_words(levers_table(result, analysis.result)).rename(columns=LEVER_COLUMNS)
 st.dataframe(
     ranking.sort_values("Contribution per hour now", ascending=False),
     hide_index=True,

@@ -20,10 +20,11 @@ from charts.timeline import (
 )
 from models.analysis import Analysis
 from models.files import file_name
-from models.formatting import format_money, format_money_short
 from models.results import HOUR_CATEGORIES
 from models.tables import MONTH_COLUMNS, csv_bytes, hours_by_month, months_table, offer_phases
-from models.timeline import MONTHS, build_timeline, hourly_value_words, notes
+from models.timeline import MONTHS, build_timeline
+from presentation.formatting import format_money, format_money_short
+from presentation.timeline import hourly_value_words, notes
 
 check = check_draft()
 scenario = check.scenario or last_valid_scenario()

@@ -28,12 +28,12 @@ from app.state import JOURNEY_EDITS, PRESENTER, replace_scenario
 from app.uploads import upload_key
 from charts.plan import hours_chart, hours_chart_data, vega_lite_spec
 from models.evaluation import evaluate
-from models.formatting import format_change, format_hours
-from models.headline import headlines
 from models.inputs import is_whole, label, unit, valid_range, value_of
 from models.journey import moves
-from models.levers import LEVERS
 from models.tables import hours_by_category
+from presentation.formatting import format_change, format_hours
+from presentation.headline import headlines
+from presentation.levers import LEVERS
 
 #: Whether a rise of the figure is good news (green) or costs something (red).
 RISE_IS_GOOD = {"net_income": True, "total_hours": False, "leverage": True}

@@ -7,10 +7,10 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from models.examples import DEFAULT_EXAMPLE, load_example
-from models.formatting import format_money, format_share
 from models.optimizer import optimize
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.uncertainty import simulate
+from presentation.formatting import format_money, format_share
 from tests.browser.app_server import wait_for_app_run
 from tests.browser.test_plan_browser import choose, metric_value, open_app
 

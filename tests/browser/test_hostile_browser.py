@@ -13,8 +13,8 @@ from app.fields import field_label
 from models import evaluate, load_scenario
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.files import dump_scenario
-from models.formatting import format_money_short
 from models.schema import OneToOne
+from presentation.formatting import format_money_short
 from tests.browser.app_server import streamlit_server, wait_for_app_run
 from tests.browser.conftest import ROOT
 

@@ -8,7 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from models import evaluate, load_scenario
 from models.examples import DEFAULT_EXAMPLE, load_example
-from models.formatting import format_money_short
+from presentation.formatting import format_money_short
 from tests.browser.app_server import wait_for_app_run
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, expect
 
 from models.evaluation import evaluate
 from models.examples import load_example
-from models.headline import headlines
+from presentation.headline import headlines
 from reports.html_report import html_report
 
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"

@@ -7,9 +7,9 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from models.evaluation import evaluate
-from models.headline import headlines
 from models.journey import edited, load_journey
-from models.levers import LEVERS
+from presentation.headline import headlines
+from presentation.levers import LEVERS
 from tests.browser.app_server import wait_for_app_run
 from tests.browser.test_plan_browser import metric_value, open_app
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.evaluation import per_week
-from models.formatting import (
+from models.results import ScenarioResult
+from models.schema import Scenario
+from presentation.formatting import (
     format_hours,
     format_money,
     format_money_short,
     format_ratio,
     format_share,
 )
-from models.results import ScenarioResult
-from models.schema import Scenario
 
 
 @dataclass(frozen=True)
