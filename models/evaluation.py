@@ -1,4 +1,4 @@
-"""The orchestrator: ``evaluate(scenario) -> ScenarioResult`` (DESIGN.md §2).
+"""The orchestrator: ``evaluate(scenario) -> ScenarioResult`` (docs/model.md).
 
 It feeds each enabled offer's fields to the formulas of :mod:`models.formulas`,
 adds the overheads every kind shares (business development, admin, prep,
@@ -290,7 +290,7 @@ def scenario_sums(scenario: Scenario) -> YearSums:
 
 
 def evaluate(scenario: Scenario) -> ScenarioResult:
-    """The scenario's year: every enabled offer and the totals of DESIGN.md §2.
+    """The scenario's year: every enabled offer and the totals of docs/model.md.
 
     Notes
     -----

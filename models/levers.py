@@ -1,4 +1,4 @@
-"""The leverage strategies as codes (DESIGN.md §1): each offer kind is a lever, and so is
+"""The leverage strategies as codes (docs/model.md, the levers): each offer kind is a lever, and so is
 moving live offers online.
 
 Their plain words (what a lever does, where it stops) are :data:`presentation.levers.LEVERS`.

@@ -1,4 +1,4 @@
-"""The scenario schema, version 1 (DESIGN.md §2), as pydantic v2 models.
+"""The scenario schema, version 1 (docs/model.md), as pydantic v2 models.
 
 One model per offer kind, joined in a discriminated union on ``kind``. Every
 model derives from :class:`StrictModel`, so none of them accepts an unknown key,
@@ -11,7 +11,7 @@ Conventions
   rates in [0-1].
 - Counts (clients, groups, students …) are floats: a plan may average 2.5
   retreats a year.
-- Where DESIGN.md asks for "more than 0" (hours a week, weeks a year, years of
+- Where the model (docs/model.md) asks for "more than 0" (hours a week, weeks a year, years of
   amortisation, a contract's session length) the floor is a practical one
   (1 h, 1 week, 1 year, half an hour), so that no figure divides by a vanishing
   number.
@@ -364,7 +364,7 @@ class OfferBase(Uncertain):
     - ``drivers``: the fields that drive its income most (the rows of "what must be true").
     - ``main_field``: the input a workshop room is asked to call out when its lever is pulled.
     - ``starting_fields``: the figures a new offer of the kind starts with (besides kind and
-      name), from ../shared/BENCHMARKS.md.
+      name), from the public figures cited beside each default.
     - ``whole_count``: whether the best mix sells it in whole numbers only (students may
       average 0.5 a year; groups, clients and licensees come whole).
     - ``schedule_fields``: the schedule fields (besides ``start_month``) the kind takes.
@@ -549,7 +549,7 @@ class LiveOffer(RenewableOffer):
 
 
 class GroupSize(StrictModel):
-    """The size past which a group stops being a group (DESIGN.md §1).
+    """The size past which a group stops being a group (docs/model.md, the levers).
 
     A kind with this mixin sells groups, cohorts or retreats: its ``count_field`` counts
     them (``groups_word`` in a sentence) and ``group_size_field`` holds the people in one.

@@ -1,7 +1,7 @@
 """Starting points: a new offer of each kind with typical figures, and a blank scenario.
 
 Each kind's starting figures are its model's ``starting_fields`` (:mod:`models.schema`), from
-../shared/BENCHMARKS.md, so that an offer added in the app is a believable plan from the first
+published benchmark figures (cited beside each), so that an offer added in the app is a believable plan from the first
 moment, ready to be adjusted.
 """
 

@@ -1,4 +1,4 @@
-"""The first three years month by month (DESIGN.md §3 item 3).
+"""The first three years month by month (docs/model.md, the timeline).
 
 Every figure comes from :func:`models.evaluation.evaluate_offer`, placed in
 time by each offer's ``schedule``:

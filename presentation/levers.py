@@ -1,4 +1,4 @@
-"""The leverage strategies in plain words (DESIGN.md §1): what each lever does for an hour of
+"""The leverage strategies in plain words (docs/model.md, the levers): what each lever does for an hour of
 yours, where it stops scaling, and what bound its ceiling. The workshop reads them out, one
 lever a step; the Scale page, the reports and the command line say what binds a ceiling.
 """

@@ -1,4 +1,4 @@
-"""The formulas of DESIGN.md §2, each against a number worked by hand."""
+"""The formulas of docs/model.md, each against a number worked by hand."""
 
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-"""The schema of DESIGN.md §2: defaults, ranges, cross-field rules, good and bad documents."""
+"""The schema of docs/model.md: defaults, ranges, cross-field rules, good and bad documents."""
 
 import pytest
 
