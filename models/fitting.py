@@ -24,20 +24,26 @@ from models.schema import Scenario
 HOURS_TOLERANCE = 1e-9
 
 
-def over_by_hours(sums: YearSums) -> Any:
-    """Hours beyond capacity, 0 when the plan fits. [h/year]
+def hours_over(total_hours: Any, capacity_hours: Any) -> Any:
+    """Hours beyond capacity, 0 when the plan fits (within :data:`HOURS_TOLERANCE`). [h/year]
 
     Notes
     -----
     max(0, total hours − capacity). A coach planning 1,857 h of a 1,840 h year is
-    over by 17 h.
+    over by 17 h. Arrays in, arrays out: the one comparison every analysis uses.
     """
-    return np.maximum(0.0, sums.total_hours - sums.capacity_hours)
+    over = np.maximum(0.0, np.asarray(total_hours) - capacity_hours)
+    return np.where(over > HOURS_TOLERANCE, over, 0.0)
+
+
+def over_by_hours(sums: YearSums) -> Any:
+    """The year's hours beyond capacity (:func:`hours_over`). [h/year]"""
+    return hours_over(sums.total_hours, sums.capacity_hours)
 
 
 def within_hours(sums: YearSums) -> Any:
     """Whether the year's hours fit the capacity (bool, or a bool array)."""
-    return over_by_hours(sums) <= HOURS_TOLERANCE
+    return over_by_hours(sums) == 0
 
 
 class FitCheck(NamedTuple):
@@ -61,7 +67,7 @@ class FitCheck(NamedTuple):
     @property
     def fits(self) -> Any:
         """Within the hours and within every market (bool, or a bool array)."""
-        fits: Any = self.over_by_hours <= HOURS_TOLERANCE
+        fits: Any = self.over_by_hours == 0
         for over in self.over_market.values():
             fits = fits & ~np.asarray(over)
         return fits

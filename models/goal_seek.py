@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.optimize import brentq, minimize_scalar
 
-from models.fitting import HOURS_TOLERANCE, check_fit
+from models.fitting import check_fit
 from models.inputs import (
     Input,
     figure_of,
@@ -330,7 +330,7 @@ def what_must_be_true(scenario: Scenario, target: float) -> tuple[Requirement, .
                         if needed is not None and answer.current
                         else None
                     ),
-                    over_capacity=needed is not None and answer.over_by_hours > HOURS_TOLERANCE,
+                    over_capacity=needed is not None and answer.over_by_hours > 0,
                     over_market=needed is not None and offer.name in answer.over_market,
                     fits=needed is not None and answer.fits,
                 )

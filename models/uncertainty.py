@@ -27,7 +27,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from models.evaluation import YearSums, scenario_sums
-from models.fitting import HOURS_TOLERANCE
+from models.fitting import hours_over
 from models.inputs import Input, assumptions, consistent, label, metric, value_of, with_values
 from models.schema import Practitioner, Scenario
 from models.sensitivity import moved
@@ -119,8 +119,9 @@ class Draws:
 
     @property
     def fits(self) -> npt.NDArray[np.bool_]:
-        """Per sample: its hours fit the capacity (within :data:`models.fitting.HOURS_TOLERANCE`)."""
-        return self.total_hours - self.capacity_hours <= HOURS_TOLERANCE
+        """Per sample: its hours fit the capacity (:func:`models.fitting.hours_over` is 0)."""
+        fits: npt.NDArray[np.bool_] = hours_over(self.total_hours, self.capacity_hours) == 0
+        return fits
 
 
 def ranged_inputs(scenario: Scenario) -> dict[Input, tuple[float, float]]:
