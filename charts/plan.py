@@ -31,6 +31,7 @@ CATEGORY_COLOURS: dict[str, str] = {
     HOUR_CATEGORY_LABELS["business_development"]: "#c8553d",
     HOUR_CATEGORY_LABELS["admin"]: "#8a8a8a",
     HOUR_CATEGORY_LABELS["creation"]: "#5b7db1",
+    HOUR_CATEGORY_LABELS["oversight"]: "#8e5ea2",
 }
 #: The colour channel of every chart stacked by hour category, in the categories' order.
 CATEGORY_COLOR = alt.Color(

@@ -2,13 +2,16 @@
 
 It feeds each enabled offer's fields to the formulas of :mod:`models.formulas`,
 adds the overheads every kind shares (business development, admin, prep,
-travel, creation, direct costs), and sums the scenario's totals. Scale,
+travel, creation, direct costs), the demand side (leads and marketing) and the
+team (associates' share of the sessions, your oversight of them), and sums the
+scenario's totals with the assistant, the delivery cap and tax. Scale,
 timeline and the analyses call this function; none of them has formulas of its
 own. All figures are per year in steady state.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -26,9 +29,14 @@ from models.schema import (
     RenewableOffer,
     Retreat,
     Scenario,
+    Team,
 )
 
 EVENTS_BUSINESS_WARNING = "past this size it becomes an events or training business"
+
+#: Relative excess over a demand limit that still counts as within it: float rounding of a
+#: plan sized exactly to its leads (leads × conversion ÷ (1 − returning share) and back). [-]
+DEMAND_TOLERANCE = 1e-9
 
 
 def kind_delivery(offer: OfferBase) -> Delivery:
@@ -39,16 +47,14 @@ def kind_delivery(offer: OfferBase) -> Delivery:
 
 def _business_development_hours(offer: OfferBase, buyers: float) -> float:
     """Winning and keeping buyers, plus launch campaigns of online programs. [h/year]"""
-    if isinstance(offer, RenewableOffer):
-        hours = formulas.business_development_hours(
-            buyers,
-            offer.returning_share,
-            offer.bd_hours_per_sale,
-            offer.effective_bd_hours_per_returning_sale,
-        )
-    else:
-        # Licensing has no returning buyers: every licensee signed is new.
-        hours = formulas.business_development_hours(buyers, 0.0, offer.bd_hours_per_sale, 0.0)
+    returning_share = offer.returning_share_of_buyers
+    hours = formulas.business_development_hours(
+        buyers,
+        returning_share,
+        offer.effective_bd_hours_per_sale,
+        # licensing has no returning buyers: every licensee signed is new
+        offer.effective_bd_hours_per_returning_sale if isinstance(offer, RenewableOffer) else 0.0,
+    )
     if isinstance(offer, OnlineProgram):
         hours += offer.launches_per_year * offer.bd_hours_per_launch
     return hours
@@ -85,8 +91,9 @@ def _creation_hours(offer: OfferBase) -> float:
     return 0.0
 
 
-def offer_warnings(offer: OfferBase, buyers: float, revenue: float) -> tuple[str, ...]:
+def offer_warnings(offer: OfferBase, year: OfferYear) -> tuple[str, ...]:
     """Plain-words warnings about one enabled offer."""
+    buyers, revenue = year.buyers, year.revenue
     found: list[str] = []
     if isinstance(offer, GroupSize) and offer.group_size > offer.max_group_size:
         found.append(
@@ -99,6 +106,16 @@ def offer_warnings(offer: OfferBase, buyers: float, revenue: float) -> tuple[str
         found.append(
             f'"{offer.name}": plans {buyers:g} buyers a year but the market buys at most '
             f"{offer.max_sales_per_year:g}."
+        )
+    leads = offer.leads_per_year
+    if (
+        leads is not None
+        and year.leads_needed is not None
+        and year.leads_needed > leads * (1 + DEMAND_TOLERANCE)
+    ):
+        found.append(
+            f'"{offer.name}": needs {year.leads_needed:,.0f} leads a year; your marketing '
+            f"reaches {leads:,.0f}."
         )
     return tuple(found)
 
@@ -117,6 +134,16 @@ class OfferYear(NamedTuple):
         [h/year]
     buyers, sessions, client_hours : float
         [buyers/year], [sessions/year], [h/year]
+    new_buyers : float
+        buyers × (1 − returning share). [buyers/year]
+    leads_needed : float | None
+        new buyers / conversion rate; None without a conversion rate. [leads/year]
+    marketing_costs : float
+        leads needed × marketing cost per lead. [currency/year]
+    associate_hours, associate_costs : float
+        Associates' share × (delivery + prep + travel), and what they cost. [h/year], [currency/year]
+    reach_through_others : float
+        Licensing: active licensees × their clients a year. [clients/year]
     """
 
     revenue: Any
@@ -125,6 +152,12 @@ class OfferYear(NamedTuple):
     buyers: Any
     sessions: Any
     client_hours: Any
+    new_buyers: Any
+    leads_needed: Any
+    marketing_costs: Any
+    associate_hours: Any
+    associate_costs: Any
+    reach_through_others: Any
 
 
 def offer_year(offer: OfferBase) -> OfferYear:
@@ -132,27 +165,74 @@ def offer_year(offer: OfferBase) -> OfferYear:
 
     Notes
     -----
-    hours = delivery + prep + travel + BD + admin + creation;
-    direct costs = buyers × cost_per_sale + the kind's own costs.
+    With associates leading a share a of the sessions (:class:`models.schema.Team`):
+    associate hours = a × (delivery + prep + travel); your delivery, prep and travel are
+    (1 − a) of the offer's; oversight = oversight rate × associate hours.
+    hours = delivery + prep + travel + BD + admin + creation + oversight;
+    leads needed = new buyers / conversion rate;
+    direct costs = buyers × cost_per_sale + the kind's own costs + leads needed × marketing
+    cost per lead + associate hours × their cost per hour.
     """
     delivery = kind_delivery(offer)
     prep, travel, kind_costs = _prep_travel_and_costs(offer, delivery)
+    associate_share, associate_cost, oversight_rate = _team(offer)
+    associate_hours = formulas.associate_hours(
+        associate_share, delivery.delivery_hours, prep, travel
+    )
+    own = 1.0 - associate_share
     hours = HourBreakdown(
-        delivery=delivery.delivery_hours,
-        prep=prep,
-        travel=travel,
+        delivery=own * delivery.delivery_hours,
+        prep=own * prep,
+        travel=own * travel,
         business_development=_business_development_hours(offer, delivery.buyers),
         admin=delivery.buyers * offer.admin_hours_per_sale,
         creation=_creation_hours(offer),
+        oversight=oversight_rate * associate_hours,
     )
+    new_buyers = offer.new_buyers(delivery.buyers)
+    leads_needed = (
+        None
+        if offer.conversion_rate is None
+        else formulas.leads_needed(new_buyers, offer.conversion_rate)
+    )
+    marketing_costs = 0.0 if leads_needed is None else leads_needed * offer.marketing_cost_per_lead
+    associate_costs = associate_hours * associate_cost
     return OfferYear(
         revenue=delivery.revenue,
-        direct_costs=delivery.buyers * offer.cost_per_sale + kind_costs,
+        direct_costs=delivery.buyers * offer.cost_per_sale
+        + kind_costs
+        + marketing_costs
+        + associate_costs,
         hours=hours,
         buyers=delivery.buyers,
         sessions=delivery.sessions,
         client_hours=delivery.client_hours,
+        new_buyers=new_buyers,
+        leads_needed=leads_needed,
+        marketing_costs=marketing_costs,
+        associate_hours=associate_hours,
+        associate_costs=associate_costs,
+        reach_through_others=_reach_through_others(offer),
     )
+
+
+def _team(offer: OfferBase) -> tuple[Any, Any, Any]:
+    """The associate share, their cost per hour and your oversight per their hour; none
+    for kinds without a team. [0-1], [currency/h], [h/h]"""
+    if isinstance(offer, Team):
+        return (
+            offer.associate_share,
+            offer.associate_cost_per_hour,
+            offer.oversight_hours_per_associate_hour,
+        )
+    return 0.0, 0.0, 0.0
+
+
+def _reach_through_others(offer: OfferBase) -> Any:
+    """Clients licensees serve in a year: licensees × clients per licensee. [clients/year]"""
+    if isinstance(offer, Licensing):
+        return offer.licensees * offer.clients_per_licensee_per_year
+    return 0.0
 
 
 def evaluate_offer(offer: OfferBase) -> OfferResult:
@@ -177,7 +257,15 @@ def _offer_result(offer: OfferBase, year: OfferYear) -> OfferResult:
         leverage=ratio(year.client_hours, total_hours),
         billable_to_bd_ratio=ratio(hours.delivery, hours.business_development),
         revenue_per_bd_hour=ratio(year.revenue, hours.business_development),
-        warnings=offer_warnings(offer, year.buyers, year.revenue),
+        new_buyers=year.new_buyers,
+        leads_needed=year.leads_needed,
+        demand_limit=offer.demand_limit,
+        market_limit=offer.market_limit,
+        marketing_costs=year.marketing_costs,
+        associate_hours=year.associate_hours,
+        associate_costs=year.associate_costs,
+        reach_through_others=year.reach_through_others,
+        warnings=offer_warnings(offer, year),
     )
 
 
@@ -199,6 +287,19 @@ def hours_for_offers(practitioner: Practitioner) -> float:
     return capacity_hours(practitioner) - fixed_admin_hours(practitioner)
 
 
+def delivery_capacity_hours(practitioner: Practitioner) -> float | None:
+    """The most client-facing hours you can give in a year:
+    max_delivery_hours_per_week × weeks_per_year; None without a limit. [h/year]"""
+    if practitioner.max_delivery_hours_per_week is None:
+        return None
+    return practitioner.max_delivery_hours_per_week * practitioner.weeks_per_year
+
+
+def assistant_hours(practitioner: Practitioner) -> float:
+    """Hours your assistant works in a year: hours a week × weeks_per_year. [h/year]"""
+    return practitioner.assistant_hours_per_week * practitioner.weeks_per_year
+
+
 def per_week(hours_per_year: float, practitioner: Practitioner) -> float:
     """Hours a year expressed per working week. [h/week]"""
     return hours_per_year / practitioner.weeks_per_year
@@ -215,33 +316,58 @@ def capacity_warning(free_hours: float, practitioner: Practitioner) -> str | Non
     )
 
 
+def delivery_cap_warning(delivery_hours: float, practitioner: Practitioner) -> str | None:
+    """The warning for own delivery above the most client-facing hours you can give, or None."""
+    cap = delivery_capacity_hours(practitioner)
+    if cap is None or delivery_hours <= cap * (1 + DEMAND_TOLERANCE):
+        return None
+    return (
+        f"Client-facing hours of {per_week(delivery_hours, practitioner):,.1f} a week are past "
+        f"the {practitioner.max_delivery_hours_per_week:g} a week you can give "
+        f"({delivery_hours - cap:,.0f} hours a year too many)."
+    )
+
+
 class YearSums(NamedTuple):
     """The scenario's year summed over its offers: floats, or numpy arrays of samples.
 
     Attributes
     ----------
     revenue, direct_costs, fixed_costs, net_income : float
-        net income = revenue − direct costs − fixed costs. [currency/year]
+        net income = revenue − direct costs − fixed costs; fixed costs include the
+        assistant's pay. [currency/year]
+    tax, take_home : float
+        tax = max(0, net income) × tax rate; take-home = net income − tax. [currency/year]
     hours : HourBreakdown
-        Every offer's hours plus the fixed admin (in admin). [h/year]
+        Every offer's hours plus the fixed admin (in admin), less what the assistant
+        takes off your admin. [h/year]
     capacity_hours : float
         hours_per_week × weeks_per_year. [h/year]
+    delivery_capacity_hours : float | None
+        The most client-facing hours you can give; None without a limit. [h/year]
     buyers, client_hours : float
         [buyers/year], [h/year]
+    associate_hours, reach_through_others : float
+        [h/year], [clients/year]
     """
 
     revenue: Any
     direct_costs: Any
     fixed_costs: Any
     net_income: Any
+    tax: Any
+    take_home: Any
     hours: HourBreakdown
     capacity_hours: Any
+    delivery_capacity_hours: Any
     buyers: Any
     client_hours: Any
+    associate_hours: Any
+    reach_through_others: Any
 
     @property
     def total_hours(self) -> Any:
-        """Σ offer hours + fixed admin. [h/year]"""
+        """Your own hours: Σ offer hours + fixed admin − the assistant's share. [h/year]"""
         return self.hours.total
 
     @property
@@ -251,34 +377,57 @@ class YearSums(NamedTuple):
 
 
 def year_sums(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearSums:
-    """Add the offers' years to the practitioner's fixed admin and costs.
+    """Add the offers' years to the practitioner's fixed admin, assistant and costs.
 
     Notes
     -----
-    capacity = hours_per_week × weeks_per_year; total hours = Σ offer hours + fixed admin;
-    net income = revenue − direct costs − fixed costs. A coach at 40 h × 46 weeks has 1,840 h.
+    capacity = hours_per_week × weeks_per_year;
+    admin = max(0, fixed admin + Σ offers' admin − assistant hours);
+    total hours = Σ offer hours + fixed admin, with that admin;
+    fixed costs = fixed_costs_per_year + assistant hours × their cost per hour;
+    net income = revenue − direct costs − fixed costs;
+    tax = max(0, net income) × tax rate; take-home = net income − tax.
+    A coach at 40 h × 46 weeks has 1,840 h.
     """
     hours = HourBreakdown(admin=fixed_admin_hours(practitioner))
     revenue: Any = 0.0
     direct_costs: Any = 0.0
     buyers: Any = 0.0
     client_hours: Any = 0.0
+    associate_hours_all: Any = 0.0
+    reach: Any = 0.0
     for offer in offers:
         hours = hours + offer.hours
         revenue = revenue + offer.revenue
         direct_costs = direct_costs + offer.direct_costs
         buyers = buyers + offer.buyers
         client_hours = client_hours + offer.client_hours
-    fixed_costs = practitioner.fixed_costs_per_year
+        associate_hours_all = associate_hours_all + offer.associate_hours
+        reach = reach + offer.reach_through_others
+    assistant = assistant_hours(practitioner)
+    if assistant:
+        hours = dataclasses.replace(
+            hours, admin=formulas.admin_after_assistant(hours.admin, assistant)
+        )
+    fixed_costs = (
+        practitioner.fixed_costs_per_year + assistant * practitioner.assistant_cost_per_hour
+    )
+    net_income = revenue - direct_costs - fixed_costs
+    tax = formulas.income_tax(net_income, practitioner.tax_rate)
     return YearSums(
         revenue=revenue,
         direct_costs=direct_costs,
         fixed_costs=fixed_costs,
-        net_income=revenue - direct_costs - fixed_costs,
+        net_income=net_income,
+        tax=tax,
+        take_home=net_income - tax,
         hours=hours,
         capacity_hours=capacity_hours(practitioner),
+        delivery_capacity_hours=delivery_capacity_hours(practitioner),
         buyers=buyers,
         client_hours=client_hours,
+        associate_hours=associate_hours_all,
+        reach_through_others=reach,
     )
 
 
@@ -296,7 +445,8 @@ def evaluate(scenario: Scenario) -> ScenarioResult:
     -----
     free hours = capacity − total hours; effective hourly rate = net income / total hours;
     billable share = delivery / total hours; leverage = client hours / total hours;
-    utilization (hours used) = total hours / capacity; billable utilization = delivery / capacity.
+    utilization (hours used) = total hours / capacity; billable utilization = delivery / capacity;
+    team leverage = associate hours / your delivery hours.
     """
     practitioner = scenario.practitioner
     years = [(offer, offer_year(offer)) for offer in scenario.enabled_offers]
@@ -310,7 +460,10 @@ def evaluate(scenario: Scenario) -> ScenarioResult:
         direct_costs=sums.direct_costs,
         fixed_costs=sums.fixed_costs,
         net_income=sums.net_income,
+        tax=float(sums.tax),
+        take_home=float(sums.take_home),
         capacity_hours=sums.capacity_hours,
+        delivery_capacity_hours=sums.delivery_capacity_hours,
         total_hours=total_hours,
         free_hours=free_hours,
         utilization=total_hours / sums.capacity_hours,
@@ -322,9 +475,19 @@ def evaluate(scenario: Scenario) -> ScenarioResult:
         effective_hourly_rate=ratio(sums.net_income, total_hours),
         billable_share=ratio(hours.delivery, total_hours),
         billable_to_bd_ratio=ratio(hours.delivery, hours.business_development),
+        associate_hours=sums.associate_hours,
+        team_leverage=ratio(sums.associate_hours, hours.delivery),
+        assistant_hours=assistant_hours(practitioner),
+        reach_through_others=sums.reach_through_others,
     )
-    over_capacity = capacity_warning(free_hours, practitioner)
-    scenario_warnings = (over_capacity,) if over_capacity else ()
+    scenario_warnings = tuple(
+        warning
+        for warning in (
+            capacity_warning(free_hours, practitioner),
+            delivery_cap_warning(hours.delivery, practitioner),
+        )
+        if warning
+    )
     offer_warnings_all = tuple(warning for offer in offers for warning in offer.warnings)
     return ScenarioResult(
         scenario=scenario.name,

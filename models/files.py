@@ -33,7 +33,7 @@ import re
 import stat
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -48,7 +48,7 @@ from models.errors import (
     ScenarioError,
     problems_from_validation,
 )
-from models.migrations import migrate
+from models.migrations import document_version, migrate
 from models.schema import (
     MAX_OFFERS,
     SCHEMA_VERSION,
@@ -427,10 +427,40 @@ def _duplicate_name_problems(document: dict[str, Any], found: list[Problem]) -> 
     return [Problem("offers", message, None, "Offers")]
 
 
+class LoadedScenario(NamedTuple):
+    """A scenario read from a file, with the format version the file was saved in.
+
+    Attributes
+    ----------
+    scenario : Scenario
+        The scenario, upgraded to the current schema version.
+    saved_version : int
+        The file's ``schema_version`` (1 for a file that declares none): below
+        :data:`~models.schema.SCHEMA_VERSION`, the file was upgraded on loading.
+    """
+
+    scenario: Scenario
+    saved_version: int
+
+    @property
+    def upgraded(self) -> bool:
+        """Whether the file was saved in an older format and upgraded on loading."""
+        return self.saved_version < SCHEMA_VERSION
+
+
 def load_scenario(
     source: str | bytes | os.PathLike[str], *, source_name: str | None = None
 ) -> Scenario:
-    """Load and validate a scenario from a path, uploaded bytes, or document text.
+    """Load and validate a scenario from a path, uploaded bytes, or document text
+    (:func:`read_scenario` without the version it was saved in)."""
+    return read_scenario(source, source_name=source_name).scenario
+
+
+def read_scenario(
+    source: str | bytes | os.PathLike[str], *, source_name: str | None = None
+) -> LoadedScenario:
+    """Load and validate a scenario from a path, uploaded bytes, or document text, and say
+    which format version the file was saved in.
 
     Parameters
     ----------
@@ -447,7 +477,9 @@ def load_scenario(
     """
     name = source_name or (str(source) if isinstance(source, os.PathLike) else None)
     try:
-        return scenario_from_document(parse_document(_read_text(source)))
+        document = parse_document(_read_text(source))
+        scenario = scenario_from_document(document)
+        return LoadedScenario(scenario, document_version(document))
     except ScenarioError as error:
         if error.source is None and name is not None:
             raise ScenarioError(error.problems, name) from None

@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class Delivery:
@@ -89,9 +91,14 @@ def one_to_one_delivery(
 
 
 def contract_delivery(
-    contracts: float, hours_per_contract: float, hourly_rate: float, session_hours: float
+    contracts: float,
+    hours_per_contract: float,
+    hourly_rate: float | None,
+    session_hours: float,
+    fee_per_contract: float | None = None,
 ) -> Delivery:
-    """Contract work billed by the hour: the days on site, hours and revenue of a year.
+    """Contract work billed by the hour or for a fixed fee: the days on site, hours and revenue
+    of a year.
 
     Parameters
     ----------
@@ -99,10 +106,13 @@ def contract_delivery(
         Contracts won and delivered in a year. [contracts/year]
     hours_per_contract : float
         Hours billed on one contract. [h/contract]
-    hourly_rate : float
-        What the organisation pays per hour. [currency/h]
+    hourly_rate : float or None
+        What the organisation pays per hour; None for a fixed fee. [currency/h]
     session_hours : float
         Length of one working session; 8 is a day on site. [h]
+    fee_per_contract : float or None
+        A fixed fee for one contract, instead of an hourly rate: the hours are then the
+        effort, and more of them lower your rate instead of raising your income. [currency/contract]
 
     Returns
     -------
@@ -113,7 +123,8 @@ def contract_delivery(
     Notes
     -----
     delivery = contracts × hours_per_contract; sessions = delivery / session_hours;
-    revenue = delivery × hourly_rate; client hours = delivery.
+    revenue = delivery × hourly_rate, or contracts × fee_per_contract for a fixed fee;
+    client hours = delivery.
 
     Examples
     --------
@@ -123,13 +134,24 @@ def contract_delivery(
     >>> year = contract_delivery(2, 300.0, 175.0, 8.0)
     >>> year.delivery_hours, year.revenue, year.sessions
     (600.0, 105000.0, 75.0)
+
+    The same two contracts at a fixed 45,000 each earn 90,000 whatever the hours:
+
+    >>> contract_delivery(2, 300.0, None, 8.0, fee_per_contract=45000.0).revenue
+    90000.0
     """
     delivery_hours = contracts * hours_per_contract
+    if fee_per_contract is not None:
+        revenue = contracts * fee_per_contract
+    elif hourly_rate is not None:
+        revenue = delivery_hours * hourly_rate
+    else:
+        raise ValueError("a contract needs an hourly rate or a fee per contract")
     return Delivery(
         buyers=contracts,
         sessions=delivery_hours / session_hours,
         delivery_hours=delivery_hours,
-        revenue=delivery_hours * hourly_rate,
+        revenue=revenue,
         client_hours=delivery_hours,
     )
 
@@ -333,6 +355,7 @@ def online_program_delivery(
     automation: float,
     support_hours_per_student: float,
     content_hours: float,
+    completion_rate: float = 1.0,
 ) -> Delivery:
     """An online program: recorded content plus your support where not automated.
 
@@ -349,7 +372,10 @@ def online_program_delivery(
     support_hours_per_student : float
         Calls, feedback and Q&A for one student when nothing is automated. [h/student]
     content_hours : float
-        Hours of recorded learning one student goes through. [h/student]
+        Hours of recorded learning in the program. [h/student]
+    completion_rate : float
+        Share of the content the average student goes through: 15-30% for paid
+        self-paced programs, 75-96% cohort-based. [0-1]
 
     Returns
     -------
@@ -361,15 +387,21 @@ def online_program_delivery(
     -----
     delivery = students × (1 − automation) × support_hours_per_student;
     revenue = students × price (:func:`online_program_price`);
-    client hours = students × content_hours + delivery.
+    client hours = students × content_hours × completion_rate + delivery.
 
     Examples
     --------
-    300 students × (1 − 0.8) × 3 h = 180 h of support, at 797 each:
+    300 students × (1 − 0.8) × 3 h = 180 h of support, at 797 each; all of the
+    6 h of content watched: 300 × 6 + 180 = 1,980 client hours:
 
     >>> year = online_program_delivery(300, 1997.0, 497.0, 0.8, 3.0, 6.0)
     >>> round(year.delivery_hours, 6), round(year.revenue, 6), round(year.client_hours, 6)
     (180.0, 239100.0, 1980.0)
+
+    With a quarter completing: 300 × 6 × 0.25 + 180 = 630 client hours.
+
+    >>> round(online_program_delivery(300, 1997.0, 497.0, 0.8, 3.0, 6.0, 0.25).client_hours, 6)
+    630.0
     """
     delivery_hours = students * (1.0 - automation) * support_hours_per_student
     price = online_program_price(price_high_touch, price_automated, automation)
@@ -378,7 +410,7 @@ def online_program_delivery(
         sessions=0.0,
         delivery_hours=delivery_hours,
         revenue=students * price,
-        client_hours=students * content_hours + delivery_hours,
+        client_hours=students * content_hours * completion_rate + delivery_hours,
     )
 
 
@@ -520,6 +552,159 @@ def creation_hours_per_year(
     198.0
     """
     return creation_hours / amortization_years + upkeep_hours_per_year
+
+
+def new_buyers(buyers: float, returning_share: float) -> float:
+    """The year's buyers who are new, not returning or renewing. [buyers/year]
+
+    Notes
+    -----
+    new = buyers × (1 − returning_share).
+
+    Examples
+    --------
+    20 clients of whom half return: 10 new.
+
+    >>> new_buyers(20, 0.5)
+    10.0
+    """
+    return buyers * (1.0 - returning_share)
+
+
+def bd_hours_per_new_buyer(bd_hours_per_lead: float, conversion_rate: float) -> float:
+    """Business development hours to win one new buyer through a funnel. [h/buyer]
+
+    Parameters
+    ----------
+    bd_hours_per_lead : float
+        Hours spent per lead: a discovery call, a proposal, a follow-up. [h/lead]
+    conversion_rate : float
+        Share of leads who buy. [0-1]
+
+    Notes
+    -----
+    BD per new buyer = bd_hours_per_lead / conversion_rate.
+
+    Examples
+    --------
+    A 1-hour discovery call that converts one in five: 5 h per new client.
+
+    >>> bd_hours_per_new_buyer(1.0, 0.2)
+    5.0
+    """
+    return bd_hours_per_lead / conversion_rate
+
+
+def leads_needed(new_buyers: float, conversion_rate: float) -> float:
+    """Leads the year's new buyers take. [leads/year]
+
+    Notes
+    -----
+    leads needed = new buyers / conversion_rate.
+
+    Examples
+    --------
+    20 new clients at one in five: 100 discovery calls.
+
+    >>> leads_needed(20, 0.2)
+    100.0
+    """
+    return new_buyers / conversion_rate
+
+
+def demand_limit(
+    leads_per_year: float, conversion_rate: float, returning_share: float
+) -> float | None:
+    """The most buyers a year the offer's marketing can bring. [buyers/year]
+
+    Parameters
+    ----------
+    leads_per_year : float
+        Prospects the offer's marketing reaches in a year. [leads/year]
+    conversion_rate : float
+        Share of leads who buy. [0-1]
+    returning_share : float
+        Share of the year's buyers who return or renew, needing no lead. [0-1]
+
+    Returns
+    -------
+    float or None
+        The limit on all of the year's buyers; None when every buyer returns (no
+        lead is needed, so marketing sets no limit).
+
+    Notes
+    -----
+    limit on new buyers = leads_per_year × conversion_rate;
+    limit on all buyers = that / (1 − returning_share).
+
+    Examples
+    --------
+    80 discovery calls a year converting one in five: 16 new clients; with half
+    of the clients returning, 32 clients in all.
+
+    >>> demand_limit(80, 0.2, 0.5)
+    32.0
+    >>> demand_limit(80, 0.2, 1.0) is None
+    True
+    """
+    return ratio(leads_per_year * conversion_rate, 1.0 - returning_share)
+
+
+def associate_hours(
+    associate_share: float, delivery_hours: float, prep_hours: float, travel_hours: float
+) -> float:
+    """Hours associates work on an offer: their share of its sessions, with the preparation
+    and travel that go with them. [h/year]
+
+    Notes
+    -----
+    associate hours = associate_share × (delivery + prep + travel); your own delivery, prep
+    and travel are (1 − associate_share) of the offer's.
+
+    Examples
+    --------
+    An associate leads half of 192 h of sessions with 96 h of preparation: 144 h.
+
+    >>> associate_hours(0.5, 192.0, 96.0, 0.0)
+    144.0
+    """
+    return associate_share * (delivery_hours + prep_hours + travel_hours)
+
+
+def income_tax(net_income: float, tax_rate: float) -> float:
+    """Income tax and social contributions on a year's net income. [currency/year]
+
+    Notes
+    -----
+    tax = max(0, net income) × tax_rate; a loss pays none. Arrays in, arrays out.
+
+    Examples
+    --------
+    100,000 of net income at an effective 30%: 30,000; a loss of 5,000: none.
+
+    >>> float(income_tax(100000.0, 0.3)), float(income_tax(-5000.0, 0.3))
+    (30000.0, 0.0)
+    """
+    tax: float = np.maximum(0.0, net_income) * tax_rate
+    return tax
+
+
+def admin_after_assistant(admin_hours: float, assistant_hours: float) -> float:
+    """Your admin hours once an assistant takes what they can. [h/year]
+
+    Notes
+    -----
+    admin = max(0, admin − assistant hours). Arrays in, arrays out.
+
+    Examples
+    --------
+    320 h of admin and an assistant 4 h a week for 46 weeks (184 h): 136 h left to you.
+
+    >>> float(admin_after_assistant(320.0, 184.0))
+    136.0
+    """
+    admin: float = np.maximum(0.0, admin_hours - assistant_hours)
+    return admin
 
 
 def ratio(numerator: float, denominator: float) -> float | None:

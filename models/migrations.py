@@ -5,7 +5,9 @@ loading. Each schema change adds one step to :data:`MIGRATIONS`, a function
 that turns a version-N document (a plain dict) into a version-N+1 one; loading
 runs the chain from the file's version up to :data:`~models.schema.SCHEMA_VERSION`.
 
-Only version 1 exists, so the chain is empty. A document without
+Version 2 added the demand side, the team, the delivery cap and take-home
+(docs/model.md), every field optional with a default that reproduces version 1,
+so its step only raises the version number. A document without
 ``schema_version`` is taken as version 1, the first format; a document from a
 newer version is refused with a message that says so.
 """
@@ -20,8 +22,16 @@ from models.schema import SCHEMA_VERSION
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+def version_1_to_2(document: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 document as version 2: the same document, since every field version 2
+    adds is optional and its default gives version 1's figures (the caller sets the
+    version number)."""
+    return dict(document)
+
+
 #: Version N → the step that turns a version-N document into a version-N+1 one.
-MIGRATIONS: Mapping[int, Migration] = {}
+MIGRATIONS: Mapping[int, Migration] = {1: version_1_to_2}
 
 FIRST_SCHEMA_VERSION = 1
 

@@ -21,6 +21,7 @@ HOUR_CATEGORIES: tuple[str, ...] = (
     "business_development",
     "admin",
     "creation",
+    "oversight",
 )
 
 #: Category → plain label.
@@ -31,12 +32,13 @@ HOUR_CATEGORY_LABELS: dict[str, str] = {
     "business_development": "Business development",
     "admin": "Admin",
     "creation": "Creation",
+    "oversight": "Oversight of associates",
 }
 
 
 @dataclass(frozen=True)
 class HourBreakdown:
-    """Hours of a year by category. [h/year]"""
+    """Your own hours of a year by category (associates' hours are not among them). [h/year]"""
 
     delivery: float = 0.0
     prep: float = 0.0
@@ -44,6 +46,7 @@ class HourBreakdown:
     business_development: float = 0.0
     admin: float = 0.0
     creation: float = 0.0
+    oversight: float = 0.0
 
     @property
     def total(self) -> float:
@@ -55,6 +58,7 @@ class HourBreakdown:
             + self.business_development
             + self.admin
             + self.creation
+            + self.oversight
         )
 
     def __add__(self, other: HourBreakdown) -> HourBreakdown:
@@ -65,6 +69,7 @@ class HourBreakdown:
             business_development=self.business_development + other.business_development,
             admin=self.admin + other.admin,
             creation=self.creation + other.creation,
+            oversight=self.oversight + other.oversight,
         )
 
 
@@ -98,6 +103,22 @@ class OfferResult:
         delivery hours / business development hours. [-]
     revenue_per_bd_hour : float | None
         revenue / business development hours. [currency/h]
+    new_buyers : float
+        The year's buyers who are new, not returning. [buyers/year]
+    leads_needed : float | None
+        new buyers / conversion rate; None without a conversion rate. [leads/year]
+    demand_limit : float | None
+        The most buyers a year the offer's leads bring; None without leads. [buyers/year]
+    market_limit : float | None
+        The smaller of ``max_sales_per_year`` and the demand limit, where given. [buyers/year]
+    marketing_costs : float
+        leads needed × marketing cost per lead (in direct costs). [currency/year]
+    associate_hours : float
+        Hours associates work on the offer: their share × (delivery + prep + travel). [h/year]
+    associate_costs : float
+        associate hours × their cost per hour (in direct costs). [currency/year]
+    reach_through_others : float
+        Licensing: clients the licensees serve in a year (never in client hours). [clients/year]
     warnings : tuple[str, ...]
         Plain-words warnings about this offer.
     """
@@ -115,6 +136,14 @@ class OfferResult:
     leverage: float | None
     billable_to_bd_ratio: float | None
     revenue_per_bd_hour: float | None
+    new_buyers: float
+    leads_needed: float | None
+    demand_limit: float | None
+    market_limit: float | None
+    marketing_costs: float
+    associate_hours: float
+    associate_costs: float
+    reach_through_others: float
     warnings: tuple[str, ...]
 
     @property
@@ -132,11 +161,17 @@ class Totals:
     Attributes
     ----------
     revenue, direct_costs, fixed_costs, net_income : float
-        net income = revenue − direct costs − fixed costs. [currency/year]
+        net income = revenue − direct costs − fixed costs; fixed costs include the
+        assistant's pay. [currency/year]
+    tax, take_home : float
+        tax = max(0, net income) × tax rate; take-home = net income − tax. [currency/year]
     capacity_hours : float
         hours_per_week × weeks_per_year. [h/year]
+    delivery_capacity_hours : float | None
+        max_delivery_hours_per_week × weeks_per_year: the most client-facing hours you can
+        give; None without a limit. [h/year]
     total_hours : float
-        Σ offer hours + fixed admin. [h/year]
+        Your own hours: Σ offer hours + fixed admin − what the assistant takes. [h/year]
     free_hours : float
         capacity − total hours; negative when over capacity. [h/year]
     utilization : float
@@ -156,13 +191,24 @@ class Totals:
         delivery hours / total hours. [0-1]
     billable_to_bd_ratio : float | None
         delivery hours / business development hours. [-]
+    associate_hours : float
+        Hours associates work, every offer. [h/year]
+    team_leverage : float | None
+        associate hours / your own delivery hours. [-]
+    assistant_hours : float
+        Hours your assistant works in the year. [h/year]
+    reach_through_others : float
+        Clients your licensees serve in a year. [clients/year]
     """
 
     revenue: float
     direct_costs: float
     fixed_costs: float
     net_income: float
+    tax: float
+    take_home: float
     capacity_hours: float
+    delivery_capacity_hours: float | None
     total_hours: float
     free_hours: float
     utilization: float
@@ -174,6 +220,10 @@ class Totals:
     effective_hourly_rate: float | None
     billable_share: float | None
     billable_to_bd_ratio: float | None
+    associate_hours: float
+    team_leverage: float | None
+    assistant_hours: float
+    reach_through_others: float
 
     @property
     def contribution(self) -> float:

@@ -1,4 +1,4 @@
-"""The scenario schema, version 1 (docs/model.md), as pydantic v2 models.
+"""The scenario schema, version 2 (docs/model.md), as pydantic v2 models.
 
 One model per offer kind, joined in a discriminated union on ``kind``. Every
 model derives from :class:`StrictModel`, so none of them accepts an unknown key,
@@ -37,7 +37,7 @@ from models.currencies import CURRENCY_CODES
 from models.text import EXCERPT_CHARACTERS, excerpt, name_key, text_problem
 
 #: The schema version this code writes and reads natively.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Upper bounds that keep every product of fields finite and every figure sane.
 MAX_COUNT = 1_000_000.0
@@ -113,7 +113,13 @@ class StrictModel(BaseModel):
 #: Numeric fields that are goals or limits rather than assumptions: they take no range and are
 #: not varied by sensitivity or goal seek.
 NOT_ASSUMPTIONS = frozenset(
-    {"target_net_income", "hourly_value", "max_sales_per_year", "max_group_size"}
+    {
+        "target_net_income",
+        "hourly_value",
+        "max_sales_per_year",
+        "max_group_size",
+        "max_delivery_hours_per_week",
+    }
 )
 
 
@@ -241,8 +247,49 @@ class Practitioner(Uncertain):
     )
     target_net_income: float | None = money(
         None,
-        title="Target net income per year",
-        description="The net income you aim for; leave empty for no target.",
+        title="Target income per year",
+        description=(
+            "The income you aim to take home in a year (after tax, when you give a tax rate); "
+            "leave empty for no target."
+        ),
+    )
+    max_delivery_hours_per_week: float | None = _number(
+        None,
+        title="Most client-facing hours per week",
+        unit="h/week",
+        description=(
+            "The most hours a week you can spend with clients (sessions, meetings, retreat days, "
+            "support) and stay good at it. Coaches average about 12 a week (ICF/PwC 2025); "
+            "leave empty for no limit beyond your working hours."
+        ),
+        gt=0.0,
+        le=100.0,
+    )
+    assistant_hours_per_week: float = _number(
+        0.0,
+        title="Assistant hours per week",
+        unit="h/week",
+        description=(
+            "Hours a week an assistant works for you: they take admin off you (never more than "
+            "there is) and are paid for every hour."
+        ),
+        le=100.0,
+    )
+    assistant_cost_per_hour: float = money(
+        0.0,
+        title="Assistant cost per hour",
+        unit="currency/h",
+        description="What one hour of your assistant costs you.",
+    )
+    tax_rate: float = _number(
+        0.0,
+        title="Tax rate on net income",
+        unit="0-1",
+        description=(
+            "The effective share of a positive net income you pay in income tax and social "
+            "contributions; your target is compared with what you take home after it."
+        ),
+        le=0.9,
     )
     hourly_value: float | None = money(
         None,
@@ -368,8 +415,9 @@ class OfferBase(Uncertain):
     - ``whole_count``: whether the best mix sells it in whole numbers only (students may
       average 0.5 a year; groups, clients and licensees come whole).
     - ``schedule_fields``: the schedule fields (besides ``start_month``) the kind takes.
-    - ``is_group`` (groups, cohorts or retreats: :class:`GroupSize`) and ``has_creation``
-      (creation hours: :class:`Creation`), set by the mixins.
+    - ``is_group`` (groups, cohorts or retreats: :class:`GroupSize`), ``has_creation``
+      (creation hours: :class:`Creation`) and ``has_team`` (associates: :class:`Team`), set by
+      the mixins.
 
     and the kind's formula as :meth:`kind_delivery`.
     """
@@ -386,6 +434,7 @@ class OfferBase(Uncertain):
     whole_count: ClassVar[bool] = True
     is_group: ClassVar[bool] = False
     has_creation: ClassVar[bool] = False
+    has_team: ClassVar[bool] = False
 
     kind: OfferKind = Field(
         ...,
@@ -430,6 +479,43 @@ class OfferBase(Uncertain):
         title="Market limit (buyers per year)",
         description="The most buyers the market will give you in a year; leave empty for no limit.",
     )
+    leads_per_year: float | None = count(
+        None,
+        title="Leads per year",
+        unit="leads/year",
+        description=(
+            "Prospects this offer's marketing reaches in a year: an engaged list, referrals, "
+            "inquiries, discovery calls, proposals sent; for licensing, prospective licensees. "
+            "Empty: demand sets no limit."
+        ),
+    )
+    conversion_rate: float | None = _number(
+        None,
+        title="Conversion rate",
+        unit="0-1",
+        description=(
+            "Share of leads who buy: about 1 in 5 discovery calls, 1-3% of an email list at a "
+            "launch. Needed with leads or hours per lead. At least 0.0001 (one in ten thousand)."
+        ),
+        ge=0.0001,
+        le=1.0,
+    )
+    bd_hours_per_lead: float | None = hours(
+        None,
+        title="Business development hours per lead",
+        unit="h/lead",
+        description=(
+            "Hours spent on one lead (a call, a proposal, a follow-up). When given, the hours to "
+            "win a new buyer are these hours ÷ the conversion rate, instead of business "
+            "development hours per new buyer."
+        ),
+    )
+    marketing_cost_per_lead: float = money(
+        0.0,
+        title="Marketing cost per lead",
+        unit="currency/lead",
+        description="Money spent to reach one lead: ads, events, lists. Needs a conversion rate.",
+    )
     schedule: Schedule | None = Field(
         None,
         title="Schedule",
@@ -440,6 +526,30 @@ class OfferBase(Uncertain):
     @classmethod
     def _one_clean_line(cls, name: str) -> str:
         return _clean_text(name)
+
+    @model_validator(mode="after")
+    def _funnel_is_complete(self) -> OfferBase:
+        if self.conversion_rate is None:
+            needing = [
+                name
+                for name, given in (
+                    ("leads_per_year", self.leads_per_year is not None),
+                    ("bd_hours_per_lead", self.bd_hours_per_lead is not None),
+                    ("marketing_cost_per_lead", self.marketing_cost_per_lead != 0),
+                )
+                if given
+            ]
+            if needing:
+                raise ValueError(
+                    f"{needing[0]} needs conversion_rate: give the share of leads who buy"
+                )
+        if self.bd_hours_per_lead is not None and self.bd_hours_per_sale != 0:
+            raise ValueError(
+                f"bd_hours_per_lead ({self.bd_hours_per_lead:g}) and bd_hours_per_sale "
+                f"({self.bd_hours_per_sale:g}) are two ways of giving the same hours: give one "
+                "(hours per lead work out the hours per new buyer from the conversion rate)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _schedule_fits_the_kind(self) -> OfferBase:
@@ -461,6 +571,44 @@ class OfferBase(Uncertain):
     def with_count(self, count: float) -> Self:
         """The offer with ``count`` of its ``count_field``, every other field as planned."""
         return self.model_copy(update={self.count_field: count})
+
+    def new_buyers(self, buyers: Any) -> Any:
+        """Of the year's buyers, those who are new (every one, but for kinds whose buyers
+        return: :class:`RenewableOffer`). [buyers/year]"""
+        return buyers
+
+    @property
+    def returning_share_of_buyers(self) -> float:
+        """The share of the year's buyers who return or renew: 0 unless the kind has
+        returning buyers. [0-1]"""
+        return 0.0
+
+    @property
+    def effective_bd_hours_per_sale(self) -> float:
+        """Hours to win one new buyer: ``bd_hours_per_lead / conversion_rate`` through a
+        funnel, else ``bd_hours_per_sale``. [h/buyer]"""
+        if self.bd_hours_per_lead is not None and self.conversion_rate is not None:
+            return formulas.bd_hours_per_new_buyer(self.bd_hours_per_lead, self.conversion_rate)
+        return self.bd_hours_per_sale
+
+    @property
+    def demand_limit(self) -> float | None:
+        """The most buyers a year the offer's marketing brings
+        (:func:`models.formulas.demand_limit`); None without leads. [buyers/year]"""
+        if self.leads_per_year is None or self.conversion_rate is None:
+            return None
+        return formulas.demand_limit(
+            self.leads_per_year, self.conversion_rate, self.returning_share_of_buyers
+        )
+
+    @property
+    def market_limit(self) -> float | None:
+        """What the market will buy: the smaller of ``max_sales_per_year`` and the demand
+        limit, where given; None when neither is. [buyers/year]"""
+        limits = [
+            limit for limit in (self.max_sales_per_year, self.demand_limit) if limit is not None
+        ]
+        return min(limits) if limits else None
 
     def kind_delivery(self) -> formulas.Delivery:
         """Buyers, sessions, delivery hours, revenue and client hours of the offer: the kind's
@@ -503,14 +651,61 @@ class RenewableOffer(OfferBase):
 
     @property
     def effective_bd_hours_per_returning_sale(self) -> float:
-        """Hours to keep one buyer, with the one-seventh default applied. [h/buyer]"""
+        """Hours to keep one buyer, with the default applied: a seventh of the hours to win
+        a new one. [h/buyer]"""
         if self.bd_hours_per_returning_sale is None:
-            return self.bd_hours_per_sale / 7.0
+            return self.effective_bd_hours_per_sale / 7.0
         return self.bd_hours_per_returning_sale
 
+    def new_buyers(self, buyers: Any) -> Any:
+        """buyers × (1 − returning_share) (:func:`models.formulas.new_buyers`). [buyers/year]"""
+        return formulas.new_buyers(buyers, self.returning_share)
 
-class LiveOffer(RenewableOffer):
-    """An offer delivered in live sessions, online or in person."""
+    @property
+    def returning_share_of_buyers(self) -> float:
+        """``returning_share``. [0-1]"""
+        return self.returning_share
+
+
+class Team(StrictModel):
+    """Associates who lead some of an offer's sessions (live offers and retreats).
+
+    With an associate share a, associates work a × (delivery + prep + travel) of the offer's
+    hours, yours fall to (1 − a) of them, and you spend ``oversight_hours_per_associate_hour``
+    of your own on each of their hours. The client gets the same service: sessions, revenue
+    and client hours do not change.
+    """
+
+    has_team: ClassVar[bool] = True
+
+    associate_share: float = share(
+        0.0,
+        title="Share led by associates",
+        description="Share of this offer's sessions that associates lead instead of you.",
+    )
+    associate_cost_per_hour: float = money(
+        0.0,
+        title="Associate cost per hour",
+        unit="currency/h",
+        description=(
+            "What one associate hour (their delivery, preparation and travel) costs you: "
+            "associates are commonly paid 40-60% of the fee."
+        ),
+    )
+    oversight_hours_per_associate_hour: float = _number(
+        0.1,
+        title="Your oversight per associate hour",
+        unit="h/h",
+        description=(
+            "Your hours supervising, reviewing and checking quality for each hour an associate "
+            "works: 0.1 is six minutes an hour."
+        ),
+        le=10.0,
+    )
+
+
+class LiveOffer(Team, RenewableOffer):
+    """An offer delivered in live sessions, online or in person, by you or by associates."""
 
     delivery: Literal["online", "in_person"] = Field(
         "online",
@@ -629,7 +824,7 @@ class OneToOne(LiveOffer):
 
 
 class Contract(LiveOffer):
-    """Contract work with a larger organisation, billed by the hour."""
+    """Contract work with a larger organisation, billed by the hour or for a fixed fee."""
 
     label = "Contract work"
     label_plural = "contracts"
@@ -655,8 +850,20 @@ class Contract(LiveOffer):
         unit="h/contract",
         description="Hours billed on one contract.",
     )
-    hourly_rate: float = money(
-        title="Hourly rate", unit="currency/h", description="What the organisation pays per hour."
+    hourly_rate: float | None = money(
+        None,
+        title="Hourly rate",
+        unit="currency/h",
+        description="What the organisation pays per hour; leave empty for a fixed fee per contract.",
+    )
+    fee_per_contract: float | None = money(
+        None,
+        title="Fixed fee per contract",
+        unit="currency/contract",
+        description=(
+            "A fixed price for one contract, instead of an hourly rate: the hours are then your "
+            "effort, and more of them lower your rate instead of raising your income."
+        ),
     )
     session_hours: float = _number(
         8.0,
@@ -670,8 +877,23 @@ class Contract(LiveOffer):
     def kind_delivery(self) -> formulas.Delivery:
         """The kind's formula (:func:`models.formulas.contract_delivery`)."""
         return formulas.contract_delivery(
-            self.contracts, self.hours_per_contract, self.hourly_rate, self.session_hours
+            self.contracts,
+            self.hours_per_contract,
+            self.hourly_rate,
+            self.session_hours,
+            self.fee_per_contract,
         )
+
+    @model_validator(mode="after")
+    def _one_way_of_pricing(self) -> Contract:
+        if self.hourly_rate is not None and self.fee_per_contract is not None:
+            raise ValueError(
+                f"hourly_rate ({self.hourly_rate:g}) and fee_per_contract "
+                f"({self.fee_per_contract:g}) are two prices for the same work: give one"
+            )
+        if self.hourly_rate is None and self.fee_per_contract is None:
+            raise ValueError("give hourly_rate or fee_per_contract: what the contract pays")
+        return self
 
 
 class GroupProgram(GroupSize, LiveOffer):
@@ -794,7 +1016,7 @@ class Mastermind(GroupSize, LiveOffer):
         )
 
 
-class Retreat(GroupSize, RenewableOffer):
+class Retreat(GroupSize, Team, RenewableOffer):
     """A retreat: client hours packaged with a venue and activities."""
 
     label = "Retreat"
@@ -957,7 +1179,15 @@ class OnlineProgram(Creation, RenewableOffer):
         0.0,
         title="Hours of content",
         unit="h/student",
-        description="Hours of recorded learning one student goes through.",
+        description="Hours of recorded learning in the program.",
+    )
+    completion_rate: float = share(
+        1.0,
+        title="Completion rate",
+        description=(
+            "Share of the content the average student goes through: 15-30% for paid self-paced "
+            "programs, 75-96% cohort-based. Client hours count what is completed."
+        ),
     )
     launches_per_year: float = count(
         0.0, title="Launches per year", description="Launch campaigns run in a year."
@@ -983,6 +1213,7 @@ class OnlineProgram(Creation, RenewableOffer):
             self.automation,
             self.support_hours_per_student,
             self.content_hours,
+            self.completion_rate,
         )
 
     @model_validator(mode="after")
@@ -1056,6 +1287,15 @@ class Licensing(Creation, OfferBase):
         unit="h/licensee/year",
         description="Hours a year supporting one active licensee.",
     )
+    clients_per_licensee_per_year: float = count(
+        0.0,
+        title="Clients per licensee per year",
+        unit="clients/licensee/year",
+        description=(
+            "Clients one licensee serves with your program in a year: your reach through others, "
+            "counted apart from your own client hours."
+        ),
+    )
     legal_costs_per_year: float = money(
         0.0,
         title="Legal costs per year",
@@ -1100,6 +1340,27 @@ class Licensing(Creation, OfferBase):
         return self
 
 
+#: The fields schema version 2 added (docs/model.md): every one optional, with a default that
+#: gives version 1's figures (``hourly_rate`` became optional with ``fee_per_contract``).
+ADDED_IN_VERSION_2 = frozenset(
+    {
+        "max_delivery_hours_per_week",
+        "assistant_hours_per_week",
+        "assistant_cost_per_hour",
+        "tax_rate",
+        "leads_per_year",
+        "conversion_rate",
+        "bd_hours_per_lead",
+        "marketing_cost_per_lead",
+        "associate_share",
+        "associate_cost_per_hour",
+        "oversight_hours_per_associate_hour",
+        "fee_per_contract",
+        "completion_rate",
+        "clients_per_licensee_per_year",
+    }
+)
+
 #: Every kind's model, in the order the kinds are listed everywhere. A new kind is added here.
 Offer = Annotated[
     OneToOne | Contract | GroupProgram | Mastermind | Retreat | OnlineProgram | Licensing,
@@ -1122,8 +1383,8 @@ GROUP_KINDS = tuple(kind for kind, model in OFFER_MODELS.items() if model.is_gro
 class Scenario(StrictModel):
     """A whole plan: the practitioner and their offers."""
 
-    schema_version: Literal[1] = Field(
-        1,
+    schema_version: Literal[2] = Field(
+        2,
         title="Schema version",
         description="The version of this file format; files are upgraded when it changes.",
     )
@@ -1194,6 +1455,10 @@ SALES_FIELDS: tuple[str, ...] = (
     "admin_hours_per_sale",
     "cost_per_sale",
     "max_sales_per_year",
+    "leads_per_year",
+    "conversion_rate",
+    "bd_hours_per_lead",
+    "marketing_cost_per_lead",
     "schedule",
     "ranges",
 )

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from models.schema import (
+    ADDED_IN_VERSION_2,
     GROUP_KINDS,
     OFFER_MODELS,
     Practitioner,
@@ -69,18 +70,35 @@ def field_strategy(info: FieldInfo) -> st.SearchStrategy[Any]:
 
 
 @st.composite
-def model_fields(draw: st.DrawFn, model: type[BaseModel]) -> dict[str, Any]:
-    """Every required field, and a random subset of the optional ones."""
+def model_fields(draw: st.DrawFn, model: type[BaseModel], version: int = 2) -> dict[str, Any]:
+    """Every required field, and a random subset of the optional ones (of schema ``version``:
+    1 leaves out the fields version 2 added)."""
     values: dict[str, Any] = {}
     for name, info in model.model_fields.items():
-        if name in _NOT_GENERATED:
+        if name in _NOT_GENERATED or (version == 1 and name in ADDED_IN_VERSION_2):
             continue
         if info.is_required() or draw(st.booleans()):
             values[name] = draw(field_strategy(info))
     return values
 
 
-def _repair_cross_field_rules(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+@st.composite
+def _repair_cross_field_rules(draw: st.DrawFn, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields with every rule that ties two fields together kept."""
+    if kind == "contract":
+        if fields.get("hourly_rate") is None and fields.get("fee_per_contract") is None:
+            fields["hourly_rate"] = draw(st.floats(0, 1e4))
+        if fields.get("hourly_rate") is not None and fields.get("fee_per_contract") is not None:
+            del fields[draw(st.sampled_from(["hourly_rate", "fee_per_contract"]))]
+    if fields.get("bd_hours_per_lead") is not None and fields.get("bd_hours_per_sale", 0.0) != 0:
+        del fields[draw(st.sampled_from(["bd_hours_per_lead", "bd_hours_per_sale"]))]
+    funnel = ("leads_per_year", "bd_hours_per_lead")
+    needs_conversion = any(fields.get(name) is not None for name in funnel) or fields.get(
+        "marketing_cost_per_lead", 0.0
+    )
+    if needs_conversion and fields.get("conversion_rate") is None:
+        conversion = OFFER_MODELS[kind].model_fields["conversion_rate"]
+        fields["conversion_rate"] = draw(_number_strategy(conversion, float))
     if kind == "online_program" and fields["price_automated"] > fields["price_high_touch"]:
         fields["price_automated"], fields["price_high_touch"] = (
             fields["price_high_touch"],
@@ -132,22 +150,28 @@ def schedules(draw: st.DrawFn, kind: str, licensees: float = 0.0) -> Schedule:
 
 
 @st.composite
-def offers(draw: st.DrawFn, name: str, kind: str | None = None) -> Any:
-    """One valid offer, of the given kind or any, with or without a schedule."""
+def offers(draw: st.DrawFn, name: str, kind: str | None = None, version: int = 2) -> Any:
+    """One valid offer of schema ``version``, of the given kind or any, with or without a
+    schedule."""
     chosen = kind or draw(st.sampled_from(sorted(OFFER_MODELS)))
     model = OFFER_MODELS[chosen]
-    fields = _repair_cross_field_rules(chosen, draw(model_fields(model)))
+    fields = draw(_repair_cross_field_rules(chosen, draw(model_fields(model, version))))
     schedule = draw(st.none() | schedules(chosen, fields.get("licensees", 0.0)))
     fields |= draw(ranges(model, fields))
     return model.model_validate({"kind": chosen, "name": name, **fields, "schedule": schedule})
 
 
 @st.composite
-def scenarios(draw: st.DrawFn, min_offers: int = 0, max_offers: int = 7) -> Scenario:
-    """A valid scenario with unique offer names."""
+def scenarios(
+    draw: st.DrawFn, min_offers: int = 0, max_offers: int = 7, version: int = 2
+) -> Scenario:
+    """A valid scenario with unique offer names, with the fields of schema ``version`` (1:
+    none of the fields version 2 added)."""
     count = draw(st.integers(min_offers, max_offers))
-    offer_list = [draw(offers(name=f"Offer {index + 1}")) for index in range(count)]
-    practitioner_fields = draw(model_fields(Practitioner))
+    offer_list = [
+        draw(offers(name=f"Offer {index + 1}", version=version)) for index in range(count)
+    ]
+    practitioner_fields = draw(model_fields(Practitioner, version))
     practitioner_fields |= draw(ranges(Practitioner, practitioner_fields))
     practitioner = Practitioner.model_validate(practitioner_fields)
     # any text the schema accepts: no control, direction or noncharacter (models.text)

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from models import ScenarioError, dump_scenario, load_scenario, save_scenario
-from models.files import MAX_DOCUMENT_BYTES, MAX_NESTING
+from models.files import MAX_DOCUMENT_BYTES, MAX_NESTING, read_scenario
 from models.migrations import migrate
 from models.schema import Scenario
 
@@ -137,7 +137,7 @@ def test_saving_writes_readable_yaml_in_schema_order_without_defaults(tmp_path):
     scenario = load_scenario(DOCUMENT)
     text = dump_scenario(scenario)
     assert text == (
-        "schema_version: 1\n"
+        "schema_version: 2\n"
         "name: Small practice\n"
         "currency: EUR\n"
         "practitioner:\n"
@@ -162,12 +162,16 @@ def test_multi_line_descriptions_are_saved_as_a_block_and_round_trip():
     assert load_scenario(text) == scenario
 
 
-def test_a_file_without_schema_version_is_version_1():
-    assert load_scenario("name: Old file").schema_version == 1
+def test_a_file_without_schema_version_is_version_1_and_opens_as_version_2():
+    loaded = read_scenario("name: Old file")
+    assert loaded.saved_version == 1
+    assert loaded.upgraded
+    assert loaded.scenario.schema_version == 2
+    assert not read_scenario("schema_version: 2\nname: New file").upgraded
 
 
 def test_a_file_from_a_newer_version_says_so():
-    problem = only_problem("schema_version: 2\nname: Future")
+    problem = only_problem("schema_version: 3\nname: Future")
     assert problem.location == "schema_version"
     assert "made by a newer version of Leverage Planner" in problem.message
 

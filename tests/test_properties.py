@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from models import dump_scenario, evaluate, load_scenario
-from models.evaluation import fixed_admin_hours
+from models.evaluation import assistant_hours, fixed_admin_hours
 from models.results import HOUR_CATEGORIES, result_to_dict
 from tests.strategies import numbers_in, offers, scenarios
 
@@ -33,7 +33,10 @@ def test_totals_equal_the_sum_of_offers_plus_fixed_admin(scenario):
     totals = result.totals
     admin = fixed_admin_hours(scenario.practitioner)
     offer_hours = sum(offer.total_hours for offer in result.offers)
-    assert totals.total_hours == pytest.approx(offer_hours + admin, rel=1e-9, abs=1e-6)
+    # the assistant takes admin off you, never more than there is
+    all_admin = admin + sum(offer.hours.admin for offer in result.offers)
+    taken = min(all_admin, assistant_hours(scenario.practitioner))
+    assert totals.total_hours == pytest.approx(offer_hours + admin - taken, rel=1e-9, abs=1e-6)
     assert totals.revenue == pytest.approx(sum(o.revenue for o in result.offers), rel=1e-9)
     assert totals.direct_costs == pytest.approx(
         sum(o.direct_costs for o in result.offers), rel=1e-9
@@ -44,12 +47,16 @@ def test_totals_equal_the_sum_of_offers_plus_fixed_admin(scenario):
     for category in HOUR_CATEGORIES:
         summed = sum(getattr(offer.hours, category) for offer in result.offers)
         if category == "admin":
-            summed += admin
+            summed += admin - taken
         assert getattr(totals.hours, category) == pytest.approx(summed, rel=1e-9, abs=1e-6)
 
 
 @given(scenarios(min_offers=1), st.data())
 def test_disabling_an_offer_removes_exactly_its_share(scenario, data):
+    # Without an assistant: one takes admin off you up to their hours, so an offer's admin
+    # is not its share of your hours once the assistant has hours to spare.
+    practitioner = scenario.practitioner.model_copy(update={"assistant_hours_per_week": 0.0})
+    scenario = scenario.model_copy(update={"practitioner": practitioner})
     index = data.draw(st.integers(0, len(scenario.offers) - 1))
     target = scenario.offers[index]
     before = evaluate(scenario)
@@ -83,8 +90,9 @@ def test_mastermind_client_hours_per_delivery_hour_equal_its_members(offer):
     result = evaluate_one(offer)
     # Subnormal hours (below ~1e-308) carry too few digits for a ratio to be exact.
     if result.hours.delivery > 1e-300:
+        # associates lead a share of the meetings: your own delivery is (1 − share) of it
         assert result.client_hours / result.hours.delivery == pytest.approx(
-            offer.members_per_cohort, rel=1e-9
+            offer.members_per_cohort / (1 - offer.associate_share), rel=1e-9
         )
 
 
