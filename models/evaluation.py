@@ -15,6 +15,8 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+import numpy as np
+
 from models import formulas
 from models.formulas import Delivery, ratio
 from models.results import HourBreakdown, OfferResult, ScenarioResult, Totals
@@ -405,7 +407,7 @@ def year_sums(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearSu
         associate_hours_all = associate_hours_all + offer.associate_hours
         reach = reach + offer.reach_through_others
     assistant = assistant_hours(practitioner)
-    if assistant:
+    if np.any(assistant):
         hours = dataclasses.replace(
             hours, admin=formulas.admin_after_assistant(hours.admin, assistant)
         )
