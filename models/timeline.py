@@ -44,23 +44,47 @@ time by each offer's ``schedule``:
   else (when that is undefined or not positive) the whole plan's, else 0.
 - Fixed admin and fixed costs are a twelfth of the year every month; capacity
   is hours a week × weeks a year ÷ 12.
+- **The team and demand follow what they serve.** Associates' hours and their
+  costs follow the sessions they lead (spread with delivery); marketing costs,
+  new buyers and the leads they take come in the months the sales come (a
+  group's at its start). In an offer's first cycle every buyer is new, so it
+  needs more leads than a year with someone to renew.
+- **The assistant** works a twelfth of their year each month and takes that
+  much off the month's admin, never below 0 (a month with little admin leaves
+  some of their hours unused); their pay is a twelfth of it every month, in
+  the fixed costs.
+- **The delivery cap** is max delivery hours a week × weeks a year ÷ 12 a
+  month; the months whose own delivery passes it are named.
+- **Tax is per year**: each of years 1-3 pays max(0, its net income) × the tax
+  rate, and its take-home is what is left.
 
 Once every offer has started, ramped, run a first cycle and (licensing)
 reached its planned licensees, a year of months adds up to the annual model's
-revenue, direct costs and hours of every category but creation. Hours in
-[h/month], money in [currency/month].
+revenue, direct costs, associates' hours, tax and take-home, and hours of every
+category but creation (admin too with an assistant, when every month's admin is
+above what they take or every month's is below it). Hours in [h/month], money in
+[currency/month].
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
-from models.evaluation import capacity_hours, evaluate, evaluate_offer, fixed_admin_hours
+from models import formulas
+from models.evaluation import (
+    assistant_hours,
+    capacity_hours,
+    delivery_capacity_hours,
+    evaluate,
+    evaluate_offer,
+    fixed_admin_hours,
+    year_sums,
+)
 from models.results import HOUR_CATEGORIES, HourBreakdown, OfferResult
 from models.schema import (
     MONTHS_PLANNED,
@@ -79,6 +103,20 @@ from models.schema import (
 MONTHS = MONTHS_PLANNED
 _CATEGORY = {category: index for index, category in enumerate(HOUR_CATEGORIES)}
 _WEEKS_A_MONTH = 52 / 12
+#: What each offer brings a month besides its hours and money, one row each: associates' hours
+#: [h] and costs [currency] (in direct costs), marketing costs [currency] (in direct costs), new
+#: buyers [buyers] and the leads they take [leads] (offers with a conversion rate only).
+FLOWS: tuple[str, ...] = (
+    "associate_hours",
+    "associate_costs",
+    "marketing_costs",
+    "new_buyers",
+    "leads_needed",
+)
+_FLOW = {flow: index for index, flow in enumerate(FLOWS)}
+#: The flows that follow the sessions (delivery), and those that follow the sales.
+_TEAM_FLOWS = ("associate_hours", "associate_costs")
+_SALES_FLOWS = ("marketing_costs", "new_buyers", "leads_needed")
 #: Months of an offer's first cycle for buyers who buy by the year (continuous and launched offers).
 FIRST_CYCLE_MONTHS = 12
 
@@ -89,7 +127,14 @@ HourlyValueSource = Literal["hourly_value", "other_offers", "whole_plan", "none"
 
 @dataclass(frozen=True)
 class Month:
-    """One month of the plan (the JSON of ``leverage timeline``)."""
+    """One month of the plan (the JSON of ``leverage timeline``).
+
+    ``hours`` are your own (admin after the assistant); ``direct_costs`` include the associates'
+    and marketing costs; ``fixed_costs`` the assistant's pay. ``delivery_capacity_hours`` is the
+    most client-facing hours of the month (None without a limit); ``assistant_hours`` the hours
+    they work and ``admin_taken_by_assistant`` the admin they take off you (at most the month's
+    admin). Hours in [h/month], money in [currency/month], buyers and leads a month.
+    """
 
     month: int
     hours: HourBreakdown
@@ -100,6 +145,47 @@ class Month:
     fixed_costs: float
     net_income: float
     cumulative_net_income: float
+    delivery_capacity_hours: float | None = None
+    associate_hours: float = 0.0
+    associate_costs: float = 0.0
+    marketing_costs: float = 0.0
+    new_buyers: float = 0.0
+    leads_needed: float = 0.0
+    assistant_hours: float = 0.0
+    admin_taken_by_assistant: float = 0.0
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    """One of years 1-3 of the timeline, its months summed, with its tax (the JSON's ``years``).
+
+    Attributes
+    ----------
+    year : int
+        1, 2 or 3 (months 1-12, 13-24, 25-36).
+    revenue, direct_costs, fixed_costs, net_income : float
+        The year's months added up. [currency/year]
+    tax, take_home : float
+        tax = max(0, the year's net income) × tax rate; take-home = net income − tax.
+        [currency/year]
+    associate_hours, associate_costs, marketing_costs : float
+        [h/year], [currency/year], [currency/year]
+    new_buyers, leads_needed : float
+        [buyers/year], [leads/year]
+    """
+
+    year: int
+    revenue: float
+    direct_costs: float
+    fixed_costs: float
+    net_income: float
+    tax: float
+    take_home: float
+    associate_hours: float
+    associate_costs: float
+    marketing_costs: float
+    new_buyers: float
+    leads_needed: float
 
 
 @dataclass(frozen=True)
@@ -159,6 +245,11 @@ class Timeline:
         Offer with creation hours → the value of an hour payback used and where it came from.
     schedules : dict[str, AppliedSchedule]
         Enabled offer → its schedule as applied.
+    over_delivery_cap_months : tuple[int, ...]
+        Months whose own delivery hours exceed that month's delivery capacity (none without a
+        limit).
+    years : tuple[TimelineYear, ...]
+        Years 1-3, each with its tax and take-home.
     """
 
     months: tuple[Month, ...]
@@ -168,13 +259,17 @@ class Timeline:
     payback: dict[str, int | None]
     payback_hourly_value: dict[str, HourlyValue]
     schedules: dict[str, AppliedSchedule]
+    over_delivery_cap_months: tuple[int, ...] = ()
+    years: tuple[TimelineYear, ...] = ()
 
 
 @dataclass(frozen=True)
 class OfferMonths:
     """One offer placed in time: its monthly hours, revenue and costs, and its phases.
 
-    Arrays have one entry per month (index 0 is month 1); ``hours`` has a row per category.
+    Arrays have one entry per month (index 0 is month 1); ``hours`` has a row per category,
+    ``flows`` a row per :data:`FLOWS` (associates' hours and costs, marketing costs, new buyers,
+    leads needed).
     """
 
     name: str
@@ -185,6 +280,12 @@ class OfferMonths:
     phases: tuple[tuple[str, int, int], ...]
     notes: tuple[str, ...]
     schedule: AppliedSchedule
+    flows: NDArray[np.float64] = field(default_factory=lambda: np.zeros((len(FLOWS), MONTHS)))
+
+    def flow(self, name: str) -> NDArray[np.float64]:
+        """One of :data:`FLOWS` each month, e.g. ``flow("associate_hours")``. [per month]"""
+        row: NDArray[np.float64] = self.flows[_FLOW[name]]
+        return row
 
     @property
     def total_hours(self) -> NDArray[np.float64]:
@@ -213,10 +314,16 @@ class _Placed:
     hours: NDArray[np.float64]
     revenue: NDArray[np.float64]
     costs: NDArray[np.float64]
+    flows: NDArray[np.float64]
 
     @classmethod
     def empty(cls) -> _Placed:
-        return cls(np.zeros((len(HOUR_CATEGORIES), MONTHS)), np.zeros(MONTHS), np.zeros(MONTHS))
+        return cls(
+            np.zeros((len(HOUR_CATEGORIES), MONTHS)),
+            np.zeros(MONTHS),
+            np.zeros(MONTHS),
+            np.zeros((len(FLOWS), MONTHS)),
+        )
 
     def add(
         self,
@@ -227,13 +334,24 @@ class _Placed:
         money: bool = True,
     ) -> None:
         """Add ``factors`` (one a month) × ``year``: the hours of ``categories`` (creation never:
-        it is placed on its own) and, with ``money``, revenue and direct costs."""
+        it is placed on its own), with delivery the associates' hours and costs, and, with
+        ``money``, revenue, direct costs, marketing costs, new buyers and leads."""
         vector = _hours_vector(year)
         chosen = np.isin(np.array(HOUR_CATEGORIES), categories)
         self.hours += np.outer(np.where(chosen, vector, 0.0), factors)
+        if "delivery" in categories:
+            self.add_flows(factors, year, _TEAM_FLOWS)
         if money:
             self.revenue += factors * year.revenue
             self.costs += factors * year.direct_costs
+            self.add_flows(factors, year, _SALES_FLOWS)
+
+    def add_flows(
+        self, factors: NDArray[np.float64], year: OfferResult, flows: tuple[str, ...]
+    ) -> None:
+        """Add ``factors`` × the year's ``flows`` (leads needed 0 without a conversion rate)."""
+        for name in flows:
+            self.flows[_FLOW[name]] += factors * (getattr(year, name) or 0.0)
 
 
 def ramp_factors(start: int, ramp_months: int) -> NDArray[np.float64]:
@@ -350,7 +468,8 @@ def _group_months(
     one = _evaluate(offer, **{offer.count_field: share})
     first_run = _all_new(offer, **{offer.count_field: share})
     per_buyer_costs = one.buyers * offer.cost_per_sale
-    session_costs = one.direct_costs - per_buyer_costs
+    # the sessions' costs (travel, venue, associates) run with the group; the sales' at its start
+    session_costs = one.direct_costs - per_buyer_costs - one.marketing_costs
     duration = _duration(offer, schedule)
     begins_all = [
         begins for begins in _yearly_starts(months_of_year, MONTHS + 1) if begins >= start
@@ -364,14 +483,19 @@ def _group_months(
         if begins > MONTHS:
             continue
         placed.hours[admin, begins - 1] += factor * one.hours.admin
-        placed.costs[begins - 1] += factor * per_buyer_costs
-        for category in ("delivery", "prep", "travel"):
+        placed.costs[begins - 1] += factor * (per_buyer_costs + selling.marketing_costs)
+        at_start = np.zeros(MONTHS)
+        at_start[begins - 1] = factor
+        placed.add_flows(at_start, selling, _SALES_FLOWS)
+        for category in ("delivery", "prep", "travel", "oversight"):  # oversight with the sessions
             _spread(
                 placed.hours[_CATEGORY[category]],
                 begins,
                 duration,
                 factor * getattr(one.hours, category),
             )
+        for name in _TEAM_FLOWS:
+            _spread(placed.flows[_FLOW[name]], begins, duration, factor * getattr(one, name))
         _spread(placed.costs, begins, duration, factor * session_costs)
         if isinstance(offer, Mastermind):
             _spread(placed.revenue, begins, duration, factor * one.revenue)
@@ -382,7 +506,15 @@ def _group_months(
     )
     phases = _phases(start, schedule.ramp_months, 0)
     return OfferMonths(
-        offer.name, placed.hours, placed.revenue, placed.costs, start, phases, (), applied
+        offer.name,
+        placed.hours,
+        placed.revenue,
+        placed.costs,
+        start,
+        phases,
+        (),
+        applied,
+        placed.flows,
     )
 
 
@@ -416,7 +548,7 @@ def _launches(
     months_of_year = schedule.launch_months or default_launch_months(offer.launches_per_year, start)
     year, first_cycle = evaluate_offer(offer), _all_new(offer)
     ramp = ramp_factors(start, schedule.ramp_months)
-    steady = ("delivery", "prep", "travel")
+    steady = ("delivery", "prep", "travel", "oversight")
     placed.add(ramp / 12, year, steady, money=False)
     launches = np.zeros(MONTHS)
     launches[[begins - 1 for begins in _yearly_starts(months_of_year)]] = 1 / len(months_of_year)
@@ -517,7 +649,15 @@ def offer_months(offer: OfferBase) -> OfferMonths:
     )
     phases = _phases(start, ramp, creation_months)
     return OfferMonths(
-        offer.name, placed.hours, placed.revenue, placed.costs, start, phases, tuple(notes), applied
+        offer.name,
+        placed.hours,
+        placed.revenue,
+        placed.costs,
+        start,
+        phases,
+        tuple(notes),
+        applied,
+        placed.flows,
     )
 
 
@@ -556,18 +696,62 @@ def payback_month(contribution: NDArray[np.float64], cost: float) -> int | None:
     return int(short[-1]) + 2 if short[-1] + 1 < MONTHS else None
 
 
+def _months_over(hours: NDArray[np.float64], limit: float | None) -> tuple[int, ...]:
+    """Months 1-36 whose ``hours`` pass ``limit`` (beyond float rounding); none without one."""
+    if limit is None:
+        return ()
+    return tuple(int(m) + 1 for m in np.flatnonzero(hours > limit * (1 + 1e-9)))
+
+
+def _years(months: tuple[Month, ...], tax_rate: float) -> tuple[TimelineYear, ...]:
+    """Years 1-3: their months added up, and tax on each year's net income."""
+    years = []
+    for year in range(MONTHS // 12):
+        chosen = months[12 * year : 12 * (year + 1)]
+
+        def total(name: str, chosen: tuple[Month, ...] = chosen) -> float:
+            return float(sum(getattr(month, name) for month in chosen))
+
+        net_income = total("net_income")
+        tax = float(formulas.income_tax(net_income, tax_rate))
+        years.append(
+            TimelineYear(
+                year=year + 1,
+                revenue=total("revenue"),
+                direct_costs=total("direct_costs"),
+                fixed_costs=total("fixed_costs"),
+                net_income=net_income,
+                tax=tax,
+                take_home=net_income - tax,
+                associate_hours=total("associate_hours"),
+                associate_costs=total("associate_costs"),
+                marketing_costs=total("marketing_costs"),
+                new_buyers=total("new_buyers"),
+                leads_needed=total("leads_needed"),
+            )
+        )
+    return tuple(years)
+
+
 def build_timeline(scenario: Scenario) -> TimelineReport:
     """Every enabled offer placed in months 1-36, and the plan's months."""
     practitioner = scenario.practitioner
     placed = tuple(offer_months(offer) for offer in scenario.enabled_offers)
     hours = sum((item.hours for item in placed), np.zeros((len(HOUR_CATEGORIES), MONTHS)))
     hours[_CATEGORY["admin"]] += fixed_admin_hours(practitioner) / 12
+    assistant = assistant_hours(practitioner) / 12
+    admin_before = hours[_CATEGORY["admin"]].copy()
+    hours[_CATEGORY["admin"]] = formulas.admin_after_assistant(admin_before, assistant)
+    taken = admin_before - hours[_CATEGORY["admin"]]
+    flows = sum((item.flows for item in placed), np.zeros((len(FLOWS), MONTHS)))
     revenue = sum((item.revenue for item in placed), np.zeros(MONTHS))
     costs = sum((item.direct_costs for item in placed), np.zeros(MONTHS))
-    fixed = practitioner.fixed_costs_per_year / 12
+    fixed = year_sums(practitioner, ()).fixed_costs / 12  # the assistant's pay among them
     net = revenue - costs - fixed
     cumulative = np.cumsum(net)
     capacity = capacity_hours(practitioner) / 12
+    delivery_cap = delivery_capacity_hours(practitioner)
+    delivery_capacity = None if delivery_cap is None else delivery_cap / 12
     totals = hours.sum(axis=0)
     months = tuple(
         Month(
@@ -580,6 +764,14 @@ def build_timeline(scenario: Scenario) -> TimelineReport:
             fixed_costs=fixed,
             net_income=float(net[index]),
             cumulative_net_income=float(cumulative[index]),
+            delivery_capacity_hours=delivery_capacity,
+            associate_hours=float(flows[_FLOW["associate_hours"], index]),
+            associate_costs=float(flows[_FLOW["associate_costs"], index]),
+            marketing_costs=float(flows[_FLOW["marketing_costs"], index]),
+            new_buyers=float(flows[_FLOW["new_buyers"], index]),
+            leads_needed=float(flows[_FLOW["leads_needed"], index]),
+            assistant_hours=assistant,
+            admin_taken_by_assistant=float(taken[index]),
         )
         for index in range(MONTHS)
     )
@@ -599,9 +791,7 @@ def build_timeline(scenario: Scenario) -> TimelineReport:
     timeline = Timeline(
         months=months,
         peak_month=int(np.argmax(totals)) + 1,
-        over_capacity_months=tuple(
-            int(m) + 1 for m in np.flatnonzero(totals > capacity * (1 + 1e-9))
-        ),
+        over_capacity_months=_months_over(totals, capacity),
         break_even_month=break_even,
         payback={
             item.name: payback_month(
@@ -611,6 +801,8 @@ def build_timeline(scenario: Scenario) -> TimelineReport:
         },
         payback_hourly_value=values,
         schedules={item.name: item.schedule for item in placed},
+        over_delivery_cap_months=_months_over(hours[_CATEGORY["delivery"]], delivery_capacity),
+        years=_years(months, practitioner.tax_rate),
     )
     return TimelineReport(timeline, placed, capacity)
 
