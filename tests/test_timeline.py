@@ -164,6 +164,94 @@ def test_months_add_up_fixed_costs_capacity_cumulative_and_break_even():
     assert plan.break_even_month == 4
 
 
+def test_associates_marketing_an_assistant_and_tax_month_by_month():
+    # 48 weeks (4 a month); 1 h a week of fixed admin = 4 h a month; fixed costs 12,000 = 1,000
+    # a month; an assistant 2 h a week = 96 h a year = 8 h a month at 25 = 200 a month; a 25%
+    # tax rate; at most 2.5 delivery hours a week = 120 a year = 10 a month.
+    practitioner = Practitioner(
+        weeks_per_year=48,
+        admin_hours_per_week=1,
+        fixed_costs_per_year=12_000,
+        assistant_hours_per_week=2,
+        assistant_cost_per_hour=25,
+        tax_rate=0.25,
+        max_delivery_hours_per_week=2.5,
+    )
+    # 12 clients × 24 sessions × 1 h = 288 h, half led by associates at 50 an hour: 144 h each,
+    # 12 h a month; associates cost 7,200 a year = 600 a month; oversight 0.1 × 12 = 1.2 h a
+    # month. Revenue 12 × 5,000 = 5,000 a month. Admin 2 h a client = 2 h a month.
+    # Half the clients renew: 6 new a year, 24 leads at one in four, × 30 = 720 of marketing.
+    # In the first 12 months no one renews yet: 12 new, 48 leads, 1,440: 120 a month.
+    team = coaching(
+        clients=12,
+        associate_share=0.5,
+        associate_cost_per_hour=50,
+        admin_hours_per_sale=2,
+        returning_share=0.5,
+        conversion_rate=0.25,
+        marketing_cost_per_lead=30,
+    )
+    plan = timeline(Scenario(name="Team", practitioner=practitioner, offers=[team]))
+    first, steady = plan.months[0], plan.months[12]
+    assert first.hours.delivery == pytest.approx(12)
+    assert first.associate_hours == pytest.approx(12)
+    assert first.associate_costs == pytest.approx(600)
+    assert first.hours.oversight == pytest.approx(1.2)
+    assert (first.new_buyers, first.leads_needed) == pytest.approx((1, 4))
+    assert first.marketing_costs == pytest.approx(120)
+    assert (steady.new_buyers, steady.leads_needed) == pytest.approx((0.5, 2))
+    assert steady.marketing_costs == pytest.approx(60)
+    # direct costs: 120 + 600 = 720 in year 1, 60 + 600 = 660 after
+    assert (first.direct_costs, steady.direct_costs) == pytest.approx((720, 660))
+    # admin 4 fixed + 2 = 6 h a month: the assistant's 8 h take it all, never below 0
+    assert first.hours.admin == 0
+    assert first.admin_taken_by_assistant == pytest.approx(6)
+    assert first.assistant_hours == pytest.approx(8)
+    assert first.fixed_costs == pytest.approx(1200)  # 1,000 + the assistant's 200
+    # year 1: (5,000 − 720 − 1,200) × 12 = 36,960; tax 25% = 9,240; take-home 27,720
+    # years 2-3: (5,000 − 660 − 1,200) × 12 = 37,680; tax 9,420; take-home 28,260
+    years = [value for y in plan.years for value in (y.year, y.net_income, y.tax, y.take_home)]
+    assert years == pytest.approx(
+        [1, 36_960, 9_240, 27_720, 2, 37_680, 9_420, 28_260, 3, 37_680, 9_420, 28_260]
+    )
+    assert plan.years[0].associate_hours == pytest.approx(144)
+    assert plan.years[0].marketing_costs == pytest.approx(1440)
+    # own delivery 12 h a month against 10: every month is past the cap
+    assert first.delivery_capacity_hours == pytest.approx(10)
+    assert plan.over_delivery_cap_months == tuple(range(1, 37))
+    assert evaluate(Scenario(name="Team", practitioner=practitioner, offers=[team])).totals.tax == (
+        pytest.approx(9_420)
+    )
+
+
+def test_a_groups_marketing_comes_at_its_start_and_its_associates_run_with_it():
+    # One group a year from month 1: 8 sessions of 2 h (16 h) over ceil(8 / 4.33) = 2 months,
+    # all led by associates at 40 an hour: 8 h and 320 a month in months 1-2, oversight 0.8 h.
+    # 8 participants at one in ten: 80 leads × 10 = 800 of marketing in month 1 (and 13, 25).
+    group = GroupProgram(
+        kind="group_program",
+        name="Group",
+        groups=1,
+        participants_per_group=8,
+        price_per_participant=0,
+        sessions_per_group=8,
+        session_hours=2,
+        associate_share=1,
+        associate_cost_per_hour=40,
+        conversion_rate=0.1,
+        marketing_cost_per_lead=10,
+    )
+    plan = timeline(Scenario(name="Group", practitioner=QUIET, offers=[group]))
+    months = plan.months
+    assert [m.associate_hours for m in months[:3]] == pytest.approx([8, 8, 0])
+    assert [m.hours.oversight for m in months[:3]] == pytest.approx([0.8, 0.8, 0])
+    assert [m.hours.delivery for m in months[:3]] == pytest.approx([0, 0, 0])
+    assert [m.marketing_costs for m in months[:3]] == pytest.approx([800, 0, 0])
+    assert [m.leads_needed for m in months[:3]] == pytest.approx([80, 0, 0])
+    assert [m.direct_costs for m in months[:3]] == pytest.approx([1120, 320, 0])
+    assert months[12].marketing_costs == pytest.approx(800)
+
+
 def test_payback_values_creation_hours_at_the_practitioners_hourly_value():
     course = OnlineProgram(
         kind="online_program",
@@ -194,18 +282,52 @@ def test_a_steady_year_adds_up_to_the_annual_model_on_every_example(name):
 
 
 def assert_year_three_matches(scenario):
-    annual = evaluate(scenario).totals
-    year = timeline(scenario).months[24:]
+    result = evaluate(scenario)
+    annual = result.totals
+    plan = timeline(scenario)
+    year = plan.months[24:]
     # Every monthly figure is a sum of non-negative parts, so a relative tolerance fits
     # whatever the scale; the months add the same terms in a different order.
     close = {"rel": 1e-9, "abs": 1e-9}
     assert sum(m.revenue for m in year) == pytest.approx(annual.revenue, **close)
     assert sum(m.direct_costs for m in year) == pytest.approx(annual.direct_costs, **close)
+    assert sum(m.fixed_costs for m in year) == pytest.approx(annual.fixed_costs, **close)
     for category in HOUR_CATEGORIES:
-        if category == "creation":
-            continue  # upkeep only by then
+        if category in ("creation", "admin"):
+            continue  # upkeep only by then; admin below
         total = sum(getattr(m.hours, category) for m in year)
         assert total == pytest.approx(getattr(annual.hours, category), **close), category
+    _assert_admin_matches(scenario, year, annual.hours.admin)
+    for figure in ("associate_hours", "marketing_costs", "new_buyers", "leads_needed"):
+        total = sum(getattr(m, figure) for m in year)
+        expected = sum(getattr(offer, figure) or 0.0 for offer in result.offers)
+        assert total == pytest.approx(expected, **close), figure
+    assert sum(m.associate_hours for m in year) == pytest.approx(annual.associate_hours, **close)
+    # Net income is a difference: its rounding scales with the money that flows.
+    scale = 1e-9 * max(1.0, annual.revenue + annual.direct_costs + annual.fixed_costs)
+    third = plan.years[2]
+    assert third.year == 3
+    for figure in ("net_income", "tax", "take_home"):
+        assert getattr(third, figure) == pytest.approx(getattr(annual, figure), abs=scale), figure
+
+
+def _assert_admin_matches(scenario, year, annual_admin):
+    """Your admin over the steady year. The assistant takes at most each month's admin, so the
+    months add up to the year's when every month's admin (before them) is at or above what they
+    take in a month, or every month's at or below it; otherwise the months leave you more
+    admin than the year does (some of their hours fall in quiet months), never less."""
+    close = {"rel": 1e-9, "abs": 1e-9}
+    admin = sum(m.hours.admin for m in year)
+    monthly = scenario.practitioner.assistant_hours_per_week * scenario.practitioner.weeks_per_year
+    monthly /= 12
+    before = [m.hours.admin + m.admin_taken_by_assistant for m in year]
+    tolerance = 1e-9 * max(1.0, monthly)
+    if all(b >= monthly - tolerance for b in before) or all(
+        b <= monthly + tolerance for b in before
+    ):
+        assert admin == pytest.approx(annual_admin, **close)
+    else:
+        assert admin >= annual_admin * (1 - 1e-9) - 1e-9
 
 
 def _steady_by_year_three(offer):
