@@ -469,25 +469,29 @@ def timeline_table(scenario: Scenario, report: TimelineReport) -> str:
     import pandas as pd
 
     from presentation.formatting import format_money, format_share
-    from presentation.timeline import milestones
+    from presentation.timeline import milestones, year_lines
     from presentation.timeline import notes as timeline_notes
 
     currency = scenario.currency
     plan = report.timeline
+    team = any(month.associate_hours for month in plan.months)
+    marketing = any(month.marketing_costs for month in plan.months)
     rows = [
         {
             "month": month.month,
             "hours": f"{month.hours.total:,.0f}",
             "capacity": f"{month.capacity_hours:,.0f}",
             "use": format_share(month.utilization),
+            **({"associates h": f"{month.associate_hours:,.0f}"} if team else {}),
             "revenue": format_money(month.revenue, currency),
+            **({"marketing": format_money(month.marketing_costs, currency)} if marketing else {}),
             "net income": format_money(month.net_income, currency),
             "cumulative": format_money(month.cumulative_net_income, currency),
         }
         for month in plan.months
     ]
     lines = [f"{scenario.name}: the first 36 months", "", pd.DataFrame(rows).to_string(index=False)]
-    lines += ["", *milestones(plan, currency)]
+    lines += ["", *year_lines(plan, currency), "", *milestones(plan, currency)]
     return "\n".join(lines + _notes(timeline_notes(report)))
 
 

@@ -261,6 +261,11 @@ MONTH_COLUMNS: dict[str, str] = {
     "fixed_costs": "Fixed costs",
     "net_income": "Net income",
     "cumulative_net_income": "Cumulative net income",
+    "associate_hours": "Associates h",
+    "associate_costs": "Associates' costs",
+    "marketing_costs": "Marketing costs",
+    "new_buyers": "New buyers",
+    "leads_needed": "Leads needed",
 }
 
 #: Column of the monthly table → its unit.
@@ -274,6 +279,39 @@ MONTH_UNITS: dict[str, str] = {
     "fixed_costs": "currency/month",
     "net_income": "currency/month",
     "cumulative_net_income": "currency",
+    "associate_hours": "h/month",
+    "associate_costs": "currency/month",
+    "marketing_costs": "currency/month",
+    "new_buyers": "buyers/month",
+    "leads_needed": "leads/month",
+}
+
+#: Column of the yearly table of the timeline → its label and unit.
+YEAR_COLUMNS: dict[str, str] = {
+    "year": "Year",
+    "revenue": "Revenue",
+    "direct_costs": "Direct costs",
+    "fixed_costs": "Fixed costs",
+    "net_income": "Net income",
+    "tax": "Tax",
+    "take_home": "Take-home",
+    "associate_hours": "Associates h",
+    "associate_costs": "Associates' costs",
+    "marketing_costs": "Marketing costs",
+    "new_buyers": "New buyers",
+    "leads_needed": "Leads needed",
+}
+YEAR_UNITS: dict[str, str] = {
+    "year": "1-3",
+    **dict.fromkeys(
+        ("revenue", "direct_costs", "fixed_costs", "net_income", "tax", "take_home"),
+        "currency/year",
+    ),
+    "associate_hours": "h/year",
+    "associate_costs": "currency/year",
+    "marketing_costs": "currency/year",
+    "new_buyers": "buyers/year",
+    "leads_needed": "leads/year",
 }
 
 
@@ -291,10 +329,24 @@ def months_table(timeline: Timeline) -> pd.DataFrame:
             "fixed_costs": month.fixed_costs,
             "net_income": month.net_income,
             "cumulative_net_income": month.cumulative_net_income,
+            "associate_hours": month.associate_hours,
+            "associate_costs": month.associate_costs,
+            "marketing_costs": month.marketing_costs,
+            "new_buyers": month.new_buyers,
+            "leads_needed": month.leads_needed,
         }
         for month in timeline.months
     ]
     return pd.DataFrame(rows, columns=list(MONTH_COLUMNS))
+
+
+def years_table(timeline: Timeline) -> pd.DataFrame:
+    """One row per year 1-3: money [currency/year] with tax and take-home, associates' hours
+    [h/year], new buyers and leads [a year]."""
+    return pd.DataFrame(
+        [{column: getattr(year, column) for column in YEAR_COLUMNS} for year in timeline.years],
+        columns=list(YEAR_COLUMNS),
+    )
 
 
 def hours_by_month(timeline: Timeline) -> pd.DataFrame:

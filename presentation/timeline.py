@@ -44,6 +44,45 @@ def hourly_value_words(value: HourlyValue, currency: str | None = None) -> str:
     return f"an hour valued at {amount}, {HOURLY_VALUE_SOURCES[value.source]}"
 
 
+def month_ranges(months: tuple[int, ...]) -> str:
+    """Months in words, runs joined: ``1-3, 7, 9-12``."""
+    runs: list[list[int]] = []
+    for month in months:
+        if runs and month == runs[-1][1] + 1:
+            runs[-1][1] = month
+        else:
+            runs.append([month, month])
+    return ", ".join(f"{first}" if first == last else f"{first}-{last}" for first, last in runs)
+
+
+def delivery_cap_note(plan: Timeline) -> str | None:
+    """The months whose own delivery passes the most client-facing hours you can give, in words,
+    with the busiest of them; None when no month does (or without a limit)."""
+    over = plan.over_delivery_cap_months
+    if not over:
+        return None
+    busiest = max(over, key=lambda month: plan.months[month - 1].hours.delivery)
+    month = plan.months[busiest - 1]
+    return (
+        f"Client-facing hours past the {month.delivery_capacity_hours:,.0f} h a month you can "
+        f"give in months {month_ranges(over)} (month {busiest}: {month.hours.delivery:,.0f} h)."
+    )
+
+
+def year_lines(plan: Timeline, currency: str | None = None) -> tuple[str, ...]:
+    """Each year's net income, tax and take-home in words:
+    ``Year 1: net income $36,960, tax $9,240, take-home $27,720``."""
+
+    def money(amount: float) -> str:
+        return format_money(amount, currency) if currency else f"{amount:,.0f}"
+
+    return tuple(
+        f"Year {year.year}: net income {money(year.net_income)}, tax {money(year.tax)}, "
+        f"take-home {money(year.take_home)}"
+        for year in plan.years
+    )
+
+
 def milestones(plan: Timeline, currency: str | None = None) -> tuple[str, ...]:
     """The timeline's landmarks in words: the peak month, break-even, and when each offer's
     creation time is paid back, with the value of an hour it used."""
@@ -61,7 +100,9 @@ def milestones(plan: Timeline, currency: str | None = None) -> tuple[str, ...]:
 
 
 def notes(report: TimelineReport) -> tuple[str, ...]:
-    """Schedule notes (a start moved for creation time) and every over-capacity month in words."""
+    """Schedule notes (a start moved for creation time), every over-capacity month in words, and
+    the months past the delivery cap."""
     moved = tuple(note for item in report.offers for note in item.notes)
     crowded = tuple(what_collides(report, month) for month in report.timeline.over_capacity_months)
-    return moved + crowded
+    cap = delivery_cap_note(report.timeline)
+    return moved + crowded + ((cap,) if cap else ())

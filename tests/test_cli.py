@@ -301,15 +301,22 @@ def test_timeline_json_has_36_months_of_the_documented_keys():
     output = json.loads(completed.stdout)
     assert set(output) == {
         "months", "peak_month", "over_capacity_months", "break_even_month", "payback",
-        "payback_hourly_value", "schedules",
+        "payback_hourly_value", "schedules", "over_delivery_cap_months", "years",
     }  # fmt: skip
     assert [month["month"] for month in output["months"]] == list(range(1, 37))
     assert set(output["months"][0]) == {
         "month", "hours", "capacity_hours", "utilization", "revenue", "direct_costs",
-        "fixed_costs", "net_income", "cumulative_net_income",
+        "fixed_costs", "net_income", "cumulative_net_income", "delivery_capacity_hours",
+        "associate_hours", "associate_costs", "marketing_costs", "new_buyers", "leads_needed",
+        "assistant_hours", "admin_taken_by_assistant",
     }  # fmt: skip
     assert set(output["months"][0]["hours"]) == {
-        "delivery", "prep", "travel", "business_development", "admin", "creation",
+        "delivery", "prep", "travel", "business_development", "admin", "creation", "oversight",
+    }  # fmt: skip
+    assert [year["year"] for year in output["years"]] == [1, 2, 3]
+    assert set(output["years"][0]) == {
+        "year", "revenue", "direct_costs", "fixed_costs", "net_income", "tax", "take_home",
+        "associate_hours", "associate_costs", "marketing_costs", "new_buyers", "leads_needed",
     }  # fmt: skip
     # 474 h of creation over the 6 months before the launch in month 7: 79 h a month
     assert output["months"][0]["hours"]["creation"] == pytest.approx(79)
