@@ -302,7 +302,6 @@ YEAR_COLUMNS: dict[str, str] = {
     "leads_needed": "Leads needed",
 }
 YEAR_UNITS: dict[str, str] = {
-    "year": "1-3",
     **dict.fromkeys(
         ("revenue", "direct_costs", "fixed_costs", "net_income", "tax", "take_home"),
         "currency/year",
@@ -394,3 +393,80 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     advises against CSV injection (:func:`spreadsheet_safe`); numbers stay numbers."""
     text = spreadsheet_safe(frame).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC)
     return text.encode("utf-8")
+
+
+#: The plan's take-home, how full it is and what the team and licensees add (version 2): key of
+#: :class:`models.results.Totals` → (label, unit).
+TAKE_HOME_AND_TEAM_FIGURES: dict[str, tuple[str, str]] = {
+    "net_income": ("Net income", "currency/year"),
+    "tax": ("Tax", "currency/year"),
+    "take_home": ("Take-home income", "currency/year"),
+    "utilization": ("Hours used", "0-1"),
+    "billable_utilization": ("Billable utilisation", "0-1"),
+    "delivery_capacity_hours": ("Client-facing hours you can give", "h/year"),
+    "associate_hours": ("Associates' hours", "h/year"),
+    "team_leverage": ("Team leverage (associates' hours per own delivery hour)", "-"),
+    "assistant_hours": ("Assistant's hours", "h/year"),
+    "reach_through_others": ("Reach through others (licensees' clients)", "per year"),
+}
+
+
+def figures_table(result: ScenarioResult, figures: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """The plan's ``figures`` (key → label, unit): figure (label), value, unit; undefined
+    figures empty (NaN)."""
+    rows = [
+        {"figure": label, "value": _number(getattr(result.totals, key)), "unit": unit}
+        for key, (label, unit) in figures.items()
+    ]
+    return pd.DataFrame(rows, columns=["figure", "value", "unit"])
+
+
+#: Column → heading of the per-offer demand and team table (its offer column is "offer").
+DEMAND_AND_TEAM_COLUMNS: dict[str, str] = {
+    "offer": "Offer",
+    "leads_per_year": "Leads reached",
+    "leads_needed": "Leads needed",
+    "new_buyers": "New buyers",
+    "demand_limit": "Demand limit",
+    "market_limit": "Market limit",
+    "marketing_costs": "Marketing costs",
+    "associate_hours": "Associates h",
+    "associate_costs": "Associates' costs",
+    "reach_through_others": "Reach through others",
+}
+
+#: Column of the demand and team table → its unit.
+DEMAND_AND_TEAM_UNITS: dict[str, str] = {
+    "leads_per_year": "per year",
+    "leads_needed": "per year",
+    "new_buyers": "per year",
+    "demand_limit": "per year",
+    "market_limit": "per year",
+    "marketing_costs": "currency/year",
+    "associate_hours": "h/year",
+    "associate_costs": "currency/year",
+    "reach_through_others": "per year",
+}
+
+
+def demand_and_team_table(scenario: Scenario, result: ScenarioResult) -> pd.DataFrame:
+    """One row per enabled offer: the leads its marketing reaches (an input) against the leads
+    it needs, its new buyers, demand and market limits [buyers/year], marketing costs, and its
+    associates' hours and costs; what an offer does not have is empty (NaN)."""
+    enabled = {offer.name: offer for offer in scenario.enabled_offers}
+    rows = [
+        {
+            "offer": offer.name,
+            "leads_per_year": _number(enabled[offer.name].leads_per_year),
+            "leads_needed": _number(offer.leads_needed),
+            "new_buyers": offer.new_buyers,
+            "demand_limit": _number(offer.demand_limit),
+            "market_limit": _number(offer.market_limit),
+            "marketing_costs": offer.marketing_costs,
+            "associate_hours": offer.associate_hours,
+            "associate_costs": offer.associate_costs,
+            "reach_through_others": offer.reach_through_others,
+        }
+        for offer in result.offers
+    ]
+    return pd.DataFrame(rows, columns=list(DEMAND_AND_TEAM_COLUMNS))

@@ -23,14 +23,22 @@ from models.results import HOUR_CATEGORIES
 from models.scale import scale_warnings
 from models.schema import Scenario
 from models.tables import (
+    DEMAND_AND_TEAM_COLUMNS,
+    DEMAND_AND_TEAM_UNITS,
     INPUT_COLUMNS,
     LEVER_COLUMNS,
     LEVER_UNITS,
     OFFER_COLUMNS,
     OFFER_UNITS,
+    TAKE_HOME_AND_TEAM_FIGURES,
+    YEAR_COLUMNS,
+    YEAR_UNITS,
+    demand_and_team_table,
+    figures_table,
     inputs_table,
     levers_table,
     offers_table,
+    years_table,
 )
 from presentation.formatting import DEFAULT_LOCALE, format_figure
 from presentation.headline import headlines
@@ -50,7 +58,10 @@ OFFER_GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "Your hours a year": ("total_hours", *HOUR_CATEGORIES),
     "Reach": ("buyers", "sessions", "client_hours", "leverage", "billable_to_bd_ratio"),
+    "Demand and team": tuple(column for column in DEMAND_AND_TEAM_COLUMNS if column != "offer"),
 }
+_OFFER_HEADINGS = OFFER_COLUMNS | DEMAND_AND_TEAM_COLUMNS
+_OFFER_UNITS = OFFER_UNITS | DEMAND_AND_TEAM_UNITS
 
 #: Charts of the "Hours and money" section, then of the timeline section.
 PLAN_CHARTS = ("hours", "money")
@@ -108,15 +119,27 @@ def _table(
 
 
 def _offer_tables(frame: pd.DataFrame, currency: str) -> dict[str, Table]:
+    """The per-offer figures in :data:`OFFER_GROUPS`; ``frame`` holds the per-offer table and
+    the demand and team table's columns."""
     return {
         title: _table(
             frame,
-            {column: OFFER_COLUMNS[column] for column in ("offer", *columns)},
-            OFFER_UNITS,
+            {column: _OFFER_HEADINGS[column] for column in ("offer", *columns)},
+            _OFFER_UNITS,
             currency,
         )
         for title, columns in OFFER_GROUPS.items()
     }
+
+
+def _take_home_and_team(analysis: Analysis, currency: str) -> Table:
+    """Take-home, tax, hours used, billable utilisation, the team and reach: figure, value."""
+    frame = figures_table(analysis.result, TAKE_HOME_AND_TEAM_FIGURES)
+    rows = tuple(
+        (row["figure"], _cell(row["value"], row["unit"], currency))
+        for row in frame.to_dict("records")
+    )
+    return Table(("Figure", "Value"), (False, True), rows)
 
 
 def _input_value(value: Any) -> str:
@@ -156,9 +179,10 @@ def _charts(analysis: Analysis, names: tuple[str, ...]) -> list[Chart]:
 def html_report(source: Scenario | Analysis, prepared: date | None = None) -> str:
     """The scenario's report as one HTML document.
 
-    It holds the story (name, description), the seven headline figures, the warnings,
-    the hours and money charts, every offer's figures, each lever's ceiling, the
-    timeline's landmarks and cash chart, and every input; ``prepared`` (default today)
+    It holds the story (name, description), the seven headline figures with take-home,
+    tax and the team, the warnings, the hours and money charts, every offer's figures
+    (its demand and team among them), each lever's ceiling, the timeline's landmarks, its
+    years with their tax and its cash chart, and every input; ``prepared`` (default today)
     is the date printed on it. ``source`` is the scenario or its analysis: the
     scenario is evaluated once, and its levers and timeline are built once, for the
     whole report and its charts.
@@ -177,7 +201,13 @@ def html_report(source: Scenario | Analysis, prepared: date | None = None) -> st
         figures=headlines(scenario, result),
         warnings=[*result.warnings, *scale_warnings(levers)],
         charts=_charts(analysis, PLAN_CHARTS) if has_offers else [],
-        offers=_offer_tables(offers_table(result), currency),
+        take_home=_take_home_and_team(analysis, currency),
+        offers=_offer_tables(
+            offers_table(result).merge(
+                demand_and_team_table(scenario, result), on="offer", validate="one_to_one"
+            ),
+            currency,
+        ),
         levers=_table(
             levers_in_words(levers_table(levers, result)),
             {column: heading for column, heading in LEVER_COLUMNS.items() if column != "kind"},
@@ -185,6 +215,7 @@ def html_report(source: Scenario | Analysis, prepared: date | None = None) -> st
             currency,
         ),
         milestones=milestones(timeline.timeline, currency),
+        years=_table(years_table(timeline.timeline), YEAR_COLUMNS, YEAR_UNITS, currency),
         timeline_notes=timeline_notes(timeline),
         timeline_charts=_charts(analysis, TIMELINE_CHARTS) if has_offers else [],
         inputs=_inputs(scenario),

@@ -27,6 +27,8 @@ from models.schema import Scenario
 from models.tables import (
     CURVE_COLUMNS,
     CURVE_UNITS,
+    DEMAND_AND_TEAM_COLUMNS,
+    DEMAND_AND_TEAM_UNITS,
     INPUT_COLUMNS,
     LEVER_COLUMNS,
     LEVER_UNITS,
@@ -34,18 +36,23 @@ from models.tables import (
     MONTH_UNITS,
     OFFER_COLUMNS,
     OFFER_UNITS,
+    TAKE_HOME_AND_TEAM_FIGURES,
+    YEAR_COLUMNS,
+    YEAR_UNITS,
     curves_table,
+    demand_and_team_table,
     inputs_table,
     levers_table,
     months_table,
     offers_table,
+    years_table,
 )
 from models.text import neutralise_formula
 from presentation.formatting import DEFAULT_LOCALE, decimals_in_use
 from presentation.levers import levers_in_words
 
 #: The workbook's sheets, in order.
-SHEETS = ("Totals", "Offers", "Levers", "Scale curves", "Timeline", "Inputs")
+SHEETS = ("Totals", "Offers", "Levers", "Scale curves", "Timeline", "Years", "Inputs")
 
 #: Widest a column is made, whatever its contents. [characters]
 MAX_COLUMN_WIDTH = 48
@@ -147,19 +154,35 @@ class _Sheets:
             sheet.write_string(row, column, neutralise_formula(str(value)))
 
 
+#: The whole plan's figures on the Totals sheet: the headline metrics, then take-home, tax, the
+#: team and reach (key of :class:`models.results.Totals` → label, unit).
+TOTALS_FIGURES: dict[str, tuple[str, str]] = HEADLINE_METRICS | {
+    key: figure for key, figure in TAKE_HOME_AND_TEAM_FIGURES.items() if key not in HEADLINE_METRICS
+}
+
+
 def totals_table(result: ScenarioResult) -> pd.DataFrame:
-    """The whole plan's figures: figure (label), value, unit; undefined ratios empty."""
+    """The whole plan's figures (:data:`TOTALS_FIGURES`): figure (label), value, unit;
+    undefined ratios empty."""
     totals = result.totals
     rows = [
         {"figure": label, "value": getattr(totals, key), "unit": unit}
-        for key, (label, unit) in HEADLINE_METRICS.items()
+        for key, (label, unit) in TOTALS_FIGURES.items()
     ]
     return pd.DataFrame(rows, columns=["figure", "value", "unit"])
 
 
+def offers_with_demand_and_team(scenario: Scenario, result: ScenarioResult) -> pd.DataFrame:
+    """The per-offer table followed by each offer's demand and team columns."""
+    return offers_table(result).merge(
+        demand_and_team_table(scenario, result), on="offer", how="left", validate="one_to_one"
+    )
+
+
 def workbook(source: Scenario | Analysis) -> bytes:
-    """The scenario's workbook (.xlsx) as bytes: sheets Totals, Offers, Levers, Scale curves,
-    Timeline (months 1-36) and Inputs.
+    """The scenario's workbook (.xlsx) as bytes: sheets Totals, Offers (with their demand and
+    team), Levers, Scale curves, Timeline (months 1-36), Years (1-3, with tax and take-home)
+    and Inputs.
 
     ``source`` is the scenario or its analysis: the scenario is evaluated once and its
     levers and timeline built once for the whole workbook.
@@ -181,12 +204,19 @@ def workbook(source: Scenario | Analysis) -> bytes:
         {},
         row_units=list(totals["unit"]),
     )
-    sheets.write("Offers", offers_table(result), OFFER_COLUMNS, OFFER_UNITS)
+    sheets.write(
+        "Offers",
+        offers_with_demand_and_team(scenario, result),
+        OFFER_COLUMNS | DEMAND_AND_TEAM_COLUMNS,
+        OFFER_UNITS | DEMAND_AND_TEAM_UNITS,
+    )
     sheets.write(
         "Levers", levers_in_words(levers_table(levers, result)), LEVER_COLUMNS, LEVER_UNITS
     )
     sheets.write("Scale curves", curves_table(levers), CURVE_COLUMNS, CURVE_UNITS)
-    sheets.write("Timeline", months_table(analysis.timeline.timeline), MONTH_COLUMNS, MONTH_UNITS)
+    plan = analysis.timeline.timeline
+    sheets.write("Timeline", months_table(plan), MONTH_COLUMNS, MONTH_UNITS)
+    sheets.write("Years", years_table(plan), YEAR_COLUMNS, YEAR_UNITS)
     inputs = inputs_table(scenario)
     sheets.write("Inputs", inputs, INPUT_COLUMNS, {}, row_units=list(inputs["unit"]), exact=True)
     book.close()

@@ -13,11 +13,12 @@ from PIL import Image
 from models.compare import HEADLINE_METRICS
 from models.evaluation import evaluate
 from models.files import load_scenario, scenario_from_document
-from models.tables import OFFER_COLUMNS, offers_table
+from models.tables import DEMAND_AND_TEAM_COLUMNS, OFFER_COLUMNS, offers_table
+from models.timeline import timeline
 from presentation.headline import headlines
 from reports.chart_files import CHARTS, PNG_SCALE, chart_png, chart_spec, chart_svg
 from reports.html_report import html_report
-from reports.workbook import SHEETS, money_format, workbook
+from reports.workbook import SHEETS, TOTALS_FIGURES, money_format, workbook
 from tests.cli_run import leverage
 from tests.factories import COACHING, PRACTITIONER
 
@@ -176,8 +177,9 @@ def test_workbook_reopens_with_its_sheets_and_the_model_totals(euro_practice):
     assert tuple(book.sheetnames) == SHEETS
     totals = evaluate(euro_practice).totals
     rows = list(book["Totals"].iter_rows(min_row=2, values_only=True))
-    assert [row[0] for row in rows] == [label for label, _ in HEADLINE_METRICS.values()]
-    for (figure, value, unit), key in zip(rows, HEADLINE_METRICS, strict=True):
+    assert [row[0] for row in rows] == [label for label, _ in TOTALS_FIGURES.values()]
+    assert set(HEADLINE_METRICS) <= set(TOTALS_FIGURES)
+    for (figure, value, unit), key in zip(rows, TOTALS_FIGURES, strict=True):
         expected = getattr(totals, key)
         assert value == (pytest.approx(expected) if expected is not None else None), figure
         assert "currency" not in unit
@@ -195,7 +197,8 @@ def test_workbook_offers_sheet_equals_the_per_offer_table(euro_practice):
     table = offers_table(evaluate(euro_practice))
     header = [cell.value for cell in sheet[1]]
     assert header[0] == "Offer" and header[2] == "Revenue (EUR/year)"
-    assert len(header) == len(OFFER_COLUMNS)
+    # the per-offer table, then its demand and team (the offer column once)
+    assert len(header) == len(OFFER_COLUMNS) + len(DEMAND_AND_TEAM_COLUMNS) - 1
     for row, expected in zip(
         sheet.iter_rows(min_row=2, values_only=True), table.to_dict("records"), strict=True
     ):
@@ -316,3 +319,116 @@ def test_a_chart_of_an_analysis_reuses_its_results(count_calls):
     evaluations = count_calls(models.analysis, "evaluate")
     assert chart_spec(analysis, "hours") == chart_spec(scenario, "hours")
     assert len(evaluations) == 1  # the scenario's own chart, not the analysis's
+
+
+#: The euro practice with version 2's team, demand, assistant and tax. By hand:
+#: Coaching: half its 200 h of sessions and 100 h of preparation led by associates: 150 h
+#:   at 50 = 7,500, your oversight 0.1 × 150 = 15 h; 10 new clients at one in four = 40
+#:   leads needed of the 100 reached, × 20 = 800 of marketing.
+#: Assistant: 2 h × 45 weeks = 90 h at 30 = 2,700 of fixed costs.
+#: Net income = 58,000 − (300 + 7,500 + 800) − (5,000 + 2,700) = 41,700; tax at 30% =
+#:   12,510; take-home 29,190.
+TEAM_PRACTICE = {
+    **EURO_PRACTICE,
+    "schema_version": 2,
+    "practitioner": {
+        **PRACTITIONER,
+        "tax_rate": 0.3,
+        "assistant_hours_per_week": 2,
+        "assistant_cost_per_hour": 30,
+    },
+    "offers": [
+        {
+            **COACHING,
+            "associate_share": 0.5,
+            "associate_cost_per_hour": 50,
+            "leads_per_year": 100,
+            "conversion_rate": 0.25,
+            "marketing_cost_per_lead": 20,
+        },
+        EURO_PRACTICE["offers"][1],
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def team_practice():
+    return scenario_from_document(TEAM_PRACTICE)
+
+
+def test_the_model_agrees_with_the_team_practice_worked_by_hand(team_practice):
+    totals = evaluate(team_practice).totals
+    coaching = evaluate(team_practice).offer("Coaching")
+    assert (coaching.associate_hours, coaching.associate_costs) == pytest.approx((150, 7500))
+    assert (coaching.leads_needed, coaching.marketing_costs) == pytest.approx((40, 800))
+    assert coaching.hours.oversight == pytest.approx(15)
+    assert totals.net_income == pytest.approx(41_700)
+    assert (totals.tax, totals.take_home) == pytest.approx((12_510, 29_190))
+
+
+def test_html_report_shows_take_home_the_team_and_demand(team_practice):
+    report = html_report(team_practice, prepared=date(2026, 11, 22))
+    take_home = report.split('id="take-home"')[1].split("</table>")[0]
+    for label, value in (
+        ("Take-home income", "€29,190"),
+        ("Tax", "€12,510"),
+        ("Associates&#39; hours", "150 h"),
+        ("Assistant&#39;s hours", "90 h"),
+        ("Hours used", None),
+        ("Billable utilisation", None),
+        ("Team leverage", None),
+        ("Reach through others", None),
+    ):
+        assert label in take_home, label
+        if value:
+            assert re.search(rf"{label}[^<]*</td><td[^>]*>{re.escape(value)}<", take_home), label
+    offers = report.split('id="offers"')[1].split("</section>")[0]
+    assert "Oversight of associates h" in offers
+    assert "Demand and team" in offers and "Leads needed" in offers
+    demand = offers.split("Demand and team")[1]
+    # Coaching: 100 leads reached, 40 needed, 10 new buyers, a demand limit of 25, €800 of
+    # marketing, 150 associate hours costing €7,500
+    row = re.findall(r"<td[^>]*>([^<]*)</td>", demand.split("<tr>")[2])
+    assert row == ["Coaching", "100", "40", "10", "25", "25", "€800", "150 h", "€7,500", "0"]
+    years = report.split('id="years"')[1].split("</table>")[0]
+    plan = timeline(team_practice)
+    for year in plan.years:
+        assert f"€{year.take_home:,.0f}" in years
+
+
+def test_workbook_holds_take_home_the_team_and_the_years(team_practice):
+    book = openpyxl.load_workbook(io.BytesIO(workbook(team_practice)))
+    totals = {row[0]: row[1] for row in book["Totals"].iter_rows(min_row=2, values_only=True)}
+    assert totals["Take-home income"] == pytest.approx(29_190)
+    assert totals["Tax"] == pytest.approx(12_510)
+    assert totals["Associates' hours"] == pytest.approx(150)
+    offers = book["Offers"]
+    header = [cell.value for cell in offers[1]]
+    coaching = dict(zip(header, next(offers.iter_rows(min_row=2, values_only=True)), strict=True))
+    assert coaching["Oversight of associates h"] == pytest.approx(15)
+    assert coaching["Leads needed (per year)"] == pytest.approx(40)
+    assert coaching["Leads reached (per year)"] == 100
+    assert coaching["Associates' costs (EUR/year)"] == pytest.approx(7500)
+    assert coaching["Marketing costs (EUR/year)"] == pytest.approx(800)
+    months = book["Timeline"]
+    month_header = [cell.value for cell in months[1]]
+    assert "Oversight of associates h" in month_header and "Associates h" in month_header
+    years = list(book["Years"].iter_rows(min_row=2, values_only=True))
+    plan = timeline(team_practice)
+    year_header = [cell.value for cell in book["Years"][1]]
+    take_home = year_header.index("Take-home (EUR/year)")
+    assert [row[take_home] for row in years] == pytest.approx([y.take_home for y in plan.years])
+    assert all(isinstance(row[take_home], float | int) for row in years)  # numbers, not text
+
+
+def test_workbook_never_turns_an_offer_name_into_a_formula(team_practice):
+    named = team_practice.model_copy(
+        update={
+            "offers": [
+                team_practice.offers[0].model_copy(update={"name": "=1+1"}),
+                team_practice.offers[1],
+            ]
+        }
+    )
+    offers = openpyxl.load_workbook(io.BytesIO(workbook(named)))["Offers"]
+    assert offers["A2"].value == "'=1+1" and offers["A2"].data_type == "s"
