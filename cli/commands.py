@@ -327,9 +327,15 @@ def evaluation_table(scenario: Scenario, result: ScenarioResult) -> str:
         "",
         f"Net income            {money(totals.net_income)}",
     ]
+    if practitioner.tax_rate:
+        lines.append(
+            f"Tax                   {money(totals.tax)} "
+            f"({format_share(practitioner.tax_rate)} of net income)"
+        )
+    lines.append(f"Take-home             {money(totals.take_home)}")
     target = practitioner.target_net_income
     if target is not None:
-        gap = totals.net_income - target
+        gap = totals.take_home - target
         lines.append(
             f"  against target      {money(target)} ({'+' if gap >= 0 else ''}{money(gap)})"
         )
@@ -340,12 +346,33 @@ def evaluation_table(scenario: Scenario, result: ScenarioResult) -> str:
         f"Hours used            {format_hours(totals.total_hours)} of {format_hours(totals.capacity_hours)}"
         f" ({format_share(totals.utilization)}), {format_hours(abs(totals.free_hours))} {free_words}"
         f" ({abs(free_per_week):.1f} h a week)",
+    ]
+    if totals.delivery_capacity_hours is not None:
+        lines.append(
+            f"Client-facing hours   {format_hours(totals.hours.delivery)} of "
+            f"{format_hours(totals.delivery_capacity_hours)} you can give"
+        )
+    lines += [
         f"Effective hourly rate {money(rate) + '/h' if rate is not None else '—'}",
         f"Billable utilisation  {format_share(totals.billable_utilization)} of capacity in delivery",
         f"Billable share        {format_share(totals.billable_share)}",
         f"Billable-to-BD ratio  {format_ratio(totals.billable_to_bd_ratio)}",
         f"Leverage              {format_ratio(totals.leverage)} client hours per own hour",
     ]
+    if totals.associate_hours:
+        lines.append(
+            f"Associates' hours     {format_hours(totals.associate_hours)} "
+            f"({format_ratio(totals.team_leverage)} your delivery hours)"
+        )
+    if totals.assistant_hours:
+        lines.append(f"Assistant's hours     {format_hours(totals.assistant_hours)}")
+    if totals.reach_through_others:
+        lines.append(
+            f"Reach through others  {totals.reach_through_others:,.0f} clients a year "
+            "served by your licensees"
+        )
+    demand = any(offer.leads_needed is not None for offer in result.offers)
+    team = any(offer.associate_hours for offer in result.offers)
     if result.offers:
         rows = [
             {
@@ -360,6 +387,16 @@ def evaluation_table(scenario: Scenario, result: ScenarioResult) -> str:
                 },
                 "buyers": f"{offer.buyers:,.4g}",
                 "leverage": format_ratio(offer.leverage),
+                **(
+                    {
+                        "leads needed": (
+                            f"{offer.leads_needed:,.0f}" if offer.leads_needed is not None else "—"
+                        )
+                    }
+                    if demand
+                    else {}
+                ),
+                **({"associates h": f"{offer.associate_hours:,.0f}"} if team else {}),
             }
             for offer in result.offers
         ]

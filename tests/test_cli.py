@@ -150,6 +150,27 @@ def test_evaluate_prints_a_readable_table():
     assert "Licensed program" in completed.stdout
 
 
+def test_evaluate_text_shows_take_home_against_the_target_and_the_team(tmp_path):
+    from models.files import save_scenario, scenario_from_document
+    from tests.test_reports import TEAM_PRACTICE
+
+    path = tmp_path / "team.yaml"
+    save_scenario(scenario_from_document(TEAM_PRACTICE), path)
+    completed = run("evaluate", str(path))
+    assert completed.returncode == 0, completed.stderr
+    # worked in tests/test_reports.py: net income 41,700, tax 30% 12,510, take-home 29,190,
+    # against the 60,000 target: −30,810; 150 associate hours, 90 of the assistant's
+    lines = completed.stdout.splitlines()
+    assert "Net income            €41,700" in lines
+    assert "Tax                   €12,510 (30% of net income)" in lines
+    assert "Take-home             €29,190" in lines
+    assert "  against target      €60,000 (-€30,810)" in lines
+    assert any(line.startswith("Associates' hours     150 h") for line in lines)
+    assert "Assistant's hours     90 h" in lines
+    header = next(line for line in lines if line.lstrip().startswith("offer"))
+    assert "oversight" in header and "leads needed" in header and "associates h" in header
+
+
 def test_evaluate_names_hours_used_and_billable_utilisation_apart():
     completed = run("evaluate", str(SCENARIOS / "coach-one-to-one.yaml"))
     assert completed.returncode == 0, completed.stderr
