@@ -415,6 +415,19 @@ def test_the_timeline_shows_the_engines_months_and_what_collides(app, downloads)
     )
 
 
+def test_the_timeline_shows_each_years_take_home(app):
+    """The user looks at what each of the first three years leaves after tax."""
+    from models.timeline import timeline
+
+    app.switch_page("app/pages/timeline.py").run()
+    assert not app.exception
+    years = next(frame.value for frame in app.dataframe if "Take-home" in frame.value.columns)
+    plan = timeline(load_example(DEFAULT_EXAMPLE))
+    assert list(years["Year"]) == [1, 2, 3]
+    assert years["Take-home"].to_numpy() == pytest.approx([y.take_home for y in plan.years])
+    assert years["Tax"].to_numpy() == pytest.approx([y.tax for y in plan.years])
+
+
 def test_moving_the_retreat_on_the_timeline_moves_the_crowded_month(app):
     """The user moves the retreat to month 4 of the year; the schedule is saved with the scenario."""
     app.switch_page("app/pages/timeline.py").run()

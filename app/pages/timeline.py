@@ -21,7 +21,15 @@ from charts.timeline import (
 from models.analysis import Analysis
 from models.files import file_name
 from models.results import HOUR_CATEGORIES
-from models.tables import MONTH_COLUMNS, csv_bytes, hours_by_month, months_table, offer_phases
+from models.tables import (
+    MONTH_COLUMNS,
+    YEAR_COLUMNS,
+    csv_bytes,
+    hours_by_month,
+    months_table,
+    offer_phases,
+    years_table,
+)
 from models.timeline import MONTHS, build_timeline
 from presentation.formatting import format_money, format_money_short
 from presentation.timeline import hourly_value_words, notes
@@ -106,6 +114,22 @@ st.vega_lite_chart(
 )
 chart_download(analysis, "phases")
 
+st.subheader("Year by year, after tax")
+st.caption(
+    "Each year pays tax on its own net income (none on a loss); take-home is what is left. "
+    "Direct costs include associates and marketing; fixed costs your assistant's pay."
+)
+st.dataframe(
+    years_table(plan).rename(columns=YEAR_COLUMNS),
+    hide_index=True,
+    key="timeline_years",
+    column_config={
+        YEAR_COLUMNS[column]: st.column_config.NumberColumn(format="%,.0f")
+        for column in YEAR_COLUMNS
+        if column != "year"
+    },
+)
+
 st.subheader("Every month")
 money = st.column_config.NumberColumn(format="%,.0f")
 hours = st.column_config.NumberColumn(format="%,.0f")
@@ -116,7 +140,7 @@ st.dataframe(
     column_config={
         **{
             MONTH_COLUMNS[column]: hours
-            for column in (*HOUR_CATEGORIES, "total_hours", "capacity_hours")
+            for column in (*HOUR_CATEGORIES, "total_hours", "capacity_hours", "associate_hours")
         },
         **{
             MONTH_COLUMNS[column]: money
@@ -126,7 +150,13 @@ st.dataframe(
                 "fixed_costs",
                 "net_income",
                 "cumulative_net_income",
+                "associate_costs",
+                "marketing_costs",
             )
+        },
+        **{
+            MONTH_COLUMNS[column]: st.column_config.NumberColumn(format="%,.1f")
+            for column in ("new_buyers", "leads_needed")
         },
         MONTH_COLUMNS["utilization"]: st.column_config.NumberColumn(format="percent"),
     },
