@@ -6,6 +6,8 @@ built once per process (``charts.plan.vega_lite_spec``).
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
@@ -22,13 +24,19 @@ def _month_x(field: str = "month", title: str | None = "Month") -> alt.X:
     )
 
 
-def monthly_hours_data(hours: pd.DataFrame, capacity_hours: float) -> pd.DataFrame:
-    """Rows of :func:`monthly_hours_chart`: month, category, hours [h/month], capacity [h/month]."""
-    return hours.assign(capacity=capacity_hours)
+def monthly_hours_data(
+    hours: pd.DataFrame, capacity_hours: float, delivery_capacity_hours: float | None = None
+) -> pd.DataFrame:
+    """Rows of :func:`monthly_hours_chart`: month, category, hours [h/month], capacity and the
+    delivery cap [h/month] (empty without a cap)."""
+    cap = math.nan if delivery_capacity_hours is None else delivery_capacity_hours
+    return hours.assign(capacity=capacity_hours, delivery_capacity=cap)
 
 
 def monthly_hours_chart() -> alt.LayerChart:
-    """Hours a month stacked by category, with the month's capacity as a dashed line."""
+    """Hours a month stacked by category, with the month's capacity as a dashed line and, when
+    there is one, the most client-facing hours you can give in a month as a dotted one (to
+    read against the delivery bars)."""
     bars = (
         alt.Chart()
         .mark_bar(width={"band": 0.85})
@@ -52,7 +60,21 @@ def monthly_hours_chart() -> alt.LayerChart:
         y="capacity:Q",
         tooltip=[alt.Tooltip("capacity:Q", title="Capacity a month", format=",.0f")],
     )
-    return alt.LayerChart(layer=[bars, rule], height=300)
+    delivery_cap = (
+        alt.Chart()
+        .transform_filter("isValid(datum.delivery_capacity) && isFinite(datum.delivery_capacity)")
+        .transform_aggregate(delivery_capacity="max(delivery_capacity)")
+        .mark_rule(color="#c8553d", strokeDash=[2, 3], size=2)
+        .encode(
+            y="delivery_capacity:Q",
+            tooltip=[
+                alt.Tooltip(
+                    "delivery_capacity:Q", title="Client-facing hours you can give", format=",.0f"
+                )
+            ],
+        )
+    )
+    return alt.LayerChart(layer=[bars, rule, delivery_cap], height=300)
 
 
 def cash_data(months: pd.DataFrame) -> pd.DataFrame:

@@ -76,7 +76,11 @@ def _levers(analysis: Analysis) -> tuple[pd.DataFrame, dict[str, Any]]:
 
 def _monthly_hours(analysis: Analysis) -> tuple[pd.DataFrame, dict[str, Any]]:
     report = analysis.timeline
-    data = monthly_hours_data(hours_by_month(report.timeline), report.capacity_hours)
+    data = monthly_hours_data(
+        hours_by_month(report.timeline),
+        report.capacity_hours,
+        report.timeline.months[0].delivery_capacity_hours,
+    )
     return data, vega_lite_spec(monthly_hours_chart)
 
 

@@ -154,12 +154,16 @@ def test_timeline_charts_draw_the_months_against_capacity_the_cash_and_the_lanes
     from models.timeline import build_timeline
 
     report = build_timeline(load_example("course-creator"))
-    bars, rule = monthly_hours_chart().to_dict()["layer"]
+    bars, rule, delivery_cap = monthly_hours_chart().to_dict()["layer"]
     assert fields(bars) | {"y": "hours"} == {
         "x": "month", "y": "hours", "color": "category", "order": "category_order",
     }  # fmt: skip
     assert fields(rule) == {"y": "capacity"}
+    assert fields(delivery_cap) == {"y": "delivery_capacity"}
     hours = monthly_hours_data(hours_by_month(report.timeline), report.capacity_hours)
+    assert hours["delivery_capacity"].isna().all()  # no cap: no line
+    capped = monthly_hours_data(hours_by_month(report.timeline), report.capacity_hours, 60.0)
+    assert set(capped["delivery_capacity"]) == {60.0}
     # 474 creation hours over months 1-6: 79 h a month, and none once it sells
     creation = hours[hours["category"] == "Creation"].set_index("month")["hours"]
     assert creation.loc[1:6].tolist() == pytest.approx([79] * 6)

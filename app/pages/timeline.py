@@ -100,7 +100,9 @@ with st.container(border=True):
 
 st.subheader("Hours each month against your capacity")
 st.vega_lite_chart(
-    monthly_hours_data(hours_by_month(plan), report.capacity_hours),
+    monthly_hours_data(
+        hours_by_month(plan), report.capacity_hours, plan.months[0].delivery_capacity_hours
+    ),
     vega_lite_spec(monthly_hours_chart),
     key="timeline_hours",
 )
