@@ -276,3 +276,286 @@ def test_an_offer_that_earns_nothing_and_one_past_its_market_are_warned():
     result = evaluate(Scenario(name="Odd", offers=[free, capped]))
     assert result.offer("Pro bono").warnings == ('"Pro bono": this offer earns nothing.',)
     assert "market buys at most 10" in result.offer("Capped").warnings[0]
+
+
+# Version 2 (docs/model.md, "Version 2"): every formula through the orchestrator, by kind.
+
+
+def practice(*offers, **practitioner):
+    """A 40 h × 46 week practitioner (4 h a week of fixed admin) with ``offers``."""
+    return Scenario(
+        name="Version 2", practitioner=Practitioner(**practitioner), offers=list(offers)
+    )
+
+
+def test_a_discovery_call_funnel_sets_bd_marketing_and_the_demand_limit():
+    offer = coaching(
+        clients=20,
+        leads_per_year=60,
+        conversion_rate=0.2,
+        bd_hours_per_lead=2,
+        marketing_cost_per_lead=15,
+        returning_share=0.5,
+    )
+    result = evaluate_offer(offer)
+    # new clients 20 × (1 − 0.5) = 10; calls needed 10 / 0.2 = 50
+    assert result.new_buyers == pytest.approx(10)
+    assert result.leads_needed == pytest.approx(50)
+    # BD per new client 2 / 0.2 = 10 h; a returning one 10 / 7 h:
+    # 10 × 10 + 10 × 10/7 = 100 + 14.29 = 114.29 h
+    assert result.hours.business_development == pytest.approx(100 + 100 / 7)
+    # marketing 50 calls × 15 = 750, in the direct costs
+    assert result.marketing_costs == pytest.approx(750)
+    assert result.direct_costs == pytest.approx(750)
+    # demand: 60 × 0.2 = 12 new a year; with half returning 12 / 0.5 = 24 clients in all
+    assert result.demand_limit == pytest.approx(24)
+    assert result.market_limit == pytest.approx(24)
+    assert result.warnings == ()
+
+
+def test_a_plan_past_its_funnel_is_warned_with_both_numbers():
+    # 30 clients, 40% returning: 18 new need 18 / 0.15 = 120 leads; the marketing reaches 80.
+    offer = coaching(clients=30, returning_share=0.4, leads_per_year=80, conversion_rate=0.15)
+    result = evaluate(practice(offer))
+    assert result.offers[0].leads_needed == pytest.approx(120)
+    assert '"Coaching": needs 120 leads a year; your marketing reaches 80.' in result.warnings
+    # the market limit is the smaller of max sales and the funnel: 80 × 0.15 / 0.6 = 20
+    capped = evaluate_offer(offer.model_copy(update={"max_sales_per_year": 18}))
+    assert capped.demand_limit == pytest.approx(20)
+    assert capped.market_limit == pytest.approx(18)
+
+
+def test_online_and_licensing_funnels_count_every_buyer_as_new():
+    course = OnlineProgram(
+        kind="online_program",
+        name="Course",
+        students=40,
+        price_high_touch=1000,
+        price_automated=500,
+        automation=0.8,
+        support_hours_per_student=2,
+        content_hours=5,
+        leads_per_year=2000,
+        conversion_rate=0.02,
+        marketing_cost_per_lead=0.5,
+    )
+    result = evaluate_offer(course)
+    # "your list of 2,000 at 2% gives 40 students": 2,000 × 0.02 = 40, all new
+    assert result.demand_limit == pytest.approx(40)
+    assert result.leads_needed == pytest.approx(2000)
+    # marketing 2,000 × 0.5 = 1,000
+    assert result.marketing_costs == pytest.approx(1000)
+    licence = Licensing(
+        kind="licensing",
+        name="Licence",
+        licensees=6,
+        new_licensees_per_year=2,
+        upfront_fee=5000,
+        royalty_rate=0.05,
+        licensee_revenue_per_year=40000,
+        leads_per_year=10,
+        conversion_rate=0.25,
+        bd_hours_per_lead=5,
+    )
+    signed = evaluate_offer(licence)
+    # 2 new licensees a year from 2 / 0.25 = 8 prospects, 5 / 0.25 = 20 h each: 40 h of BD
+    assert signed.leads_needed == pytest.approx(8)
+    assert signed.hours.business_development == pytest.approx(40)
+    # 10 prospects × 0.25 = 2.5 licensees a year at most
+    assert signed.demand_limit == pytest.approx(2.5)
+
+
+def test_own_delivery_past_the_delivery_cap_is_a_warning():
+    # 30 clients × 24 one-hour sessions = 720 h of delivery; a cap of 15 h a week × 46 weeks
+    # = 690 h: 720 / 46 = 15.7 h a week, 30 h a year too many.
+    scenario = practice(coaching(clients=30), max_delivery_hours_per_week=15)
+    result = evaluate(scenario)
+    assert result.totals.delivery_capacity_hours == pytest.approx(690)
+    assert (
+        "Client-facing hours of 15.7 a week are past the 15 a week you can give "
+        "(30 hours a year too many)."
+    ) in result.warnings
+    # 28 clients: 672 h, within the 690 h
+    assert not any(
+        "Client-facing" in w
+        for w in evaluate(practice(coaching(clients=28), max_delivery_hours_per_week=15)).warnings
+    )
+    # no cap: no delivery capacity
+    assert evaluate(practice(coaching(clients=30))).totals.delivery_capacity_hours is None
+
+
+def test_an_associate_on_a_contract_takes_delivery_prep_and_travel_not_revenue():
+    offer = Contract(
+        kind="contract",
+        name="Review",
+        contracts=2,
+        hours_per_contract=300,
+        hourly_rate=175,
+        session_hours=8,
+        delivery="in_person",
+        prep_hours_per_session=1,
+        travel_hours_per_session=2,
+        travel_cost_per_session=120,
+        associate_share=0.5,
+        associate_cost_per_hour=70,
+    )
+    alone = evaluate_offer(offer.model_copy(update={"associate_share": 0.0}))
+    result = evaluate_offer(offer)
+    # 600 h on site in 75 days: prep 75 h, travel 150 h; the associate runs half:
+    # 0.5 × (600 + 75 + 150) = 412.5 h of theirs; yours 300 + 37.5 + 75
+    assert result.associate_hours == pytest.approx(412.5)
+    assert (result.hours.delivery, result.hours.prep, result.hours.travel) == pytest.approx(
+        (300, 37.5, 75)
+    )
+    # oversight 0.1 × 412.5 = 41.25 h (the default rate)
+    assert result.hours.oversight == pytest.approx(41.25)
+    # associate costs 412.5 × 70 = 28,875 on top of 75 days × 120 of travel = 9,000
+    assert result.associate_costs == pytest.approx(28875)
+    assert result.direct_costs == pytest.approx(9000 + 28875)
+    # revenue 600 × 175 = 105,000, sessions and client hours as without the associate
+    assert result.revenue == alone.revenue == pytest.approx(105000)
+    assert (result.sessions, result.client_hours) == (alone.sessions, alone.client_hours)
+    # your hours: 600 + 75 + 150 = 825 alone; 825 − 412.5 + 41.25 = 453.75 with the associate
+    assert alone.total_hours == pytest.approx(825)
+    assert result.total_hours == pytest.approx(453.75)
+
+
+def test_an_associate_on_a_retreat_and_on_a_group():
+    retreat = Retreat(
+        kind="retreat",
+        name="Autumn",
+        retreats=1,
+        attendees_per_retreat=12,
+        price_per_attendee=4500,
+        retreat_hours=24,
+        prep_hours_per_retreat=40,
+        travel_hours_per_retreat=16,
+        venue_cost_per_retreat=18000,
+        associate_share=0.25,
+        associate_cost_per_hour=100,
+        oversight_hours_per_associate_hour=0.2,
+    )
+    result = evaluate_offer(retreat)
+    # 0.25 × (24 + 40 + 16) = 20 h of the co-facilitator's; yours 18, 30 and 12
+    assert result.associate_hours == pytest.approx(20)
+    assert (result.hours.delivery, result.hours.prep, result.hours.travel) == pytest.approx(
+        (18, 30, 12)
+    )
+    # oversight 0.2 × 20 = 4 h; costs 18,000 venue + 20 × 100 = 20,000
+    assert result.hours.oversight == pytest.approx(4)
+    assert result.direct_costs == pytest.approx(20000)
+    assert result.revenue == pytest.approx(54000)
+    group = GroupProgram(
+        kind="group_program",
+        name="Circle",
+        groups=2,
+        participants_per_group=8,
+        price_per_participant=3000,
+        sessions_per_group=20,
+        session_hours=1.5,
+        prep_hours_per_session=1,
+        associate_share=0.5,
+        associate_cost_per_hour=90,
+    )
+    circle = evaluate_offer(group)
+    # 40 sessions: 60 h of delivery and 40 of prep; an associate runs the second group:
+    # 0.5 × 100 = 50 h of theirs, 5 h of your oversight, 50 × 90 = 4,500
+    assert circle.associate_hours == pytest.approx(50)
+    assert circle.hours.oversight == pytest.approx(5)
+    assert circle.associate_costs == pytest.approx(4500)
+    # client hours stay 60 h × 8 participants = 480
+    assert circle.client_hours == pytest.approx(480)
+
+
+def test_team_leverage_and_billable_utilization():
+    offer = coaching(clients=20, associate_share=0.25, associate_cost_per_hour=60)
+    totals = evaluate(practice(offer)).totals
+    # 480 h of sessions: associates 0.25 × 480 = 120 h, yours 360 h
+    assert totals.associate_hours == pytest.approx(120)
+    assert totals.hours.delivery == pytest.approx(360)
+    # team leverage 120 / 360 = 1/3; billable utilisation 360 / 1,840
+    assert totals.team_leverage == pytest.approx(1 / 3)
+    assert totals.billable_utilization == pytest.approx(360 / 1840)
+    # oversight 12 h counts in your own hours: 360 + 12 + 184 fixed admin = 556
+    assert totals.hours.oversight == pytest.approx(12)
+    assert totals.total_hours == pytest.approx(556)
+
+
+def test_an_assistant_lowers_admin_never_below_zero_and_is_paid_in_full():
+    offer = coaching(clients=20, admin_hours_per_sale=2)
+    helped = evaluate(
+        practice(offer, assistant_hours_per_week=2, assistant_cost_per_hour=30)
+    ).totals
+    # admin 4 × 46 = 184 fixed + 20 × 2 = 40: 224 h; the assistant 2 × 46 = 92 h: 132 h yours
+    assert helped.assistant_hours == pytest.approx(92)
+    assert helped.hours.admin == pytest.approx(132)
+    # their pay 92 × 30 = 2,760 is a fixed cost
+    assert helped.fixed_costs == pytest.approx(2760)
+    # an assistant for 10 h a week (460 h) leaves 0 h of admin, and is paid 460 × 30 = 13,800
+    idle = evaluate(practice(offer, assistant_hours_per_week=10, assistant_cost_per_hour=30)).totals
+    assert idle.hours.admin == 0
+    assert idle.fixed_costs == pytest.approx(13800)
+
+
+def test_tax_and_take_home_and_a_loss_pays_no_tax():
+    # 20 clients × 5,000 = 100,000, fixed costs 10,000: net 90,000; at 30%: tax 27,000,
+    # take-home 63,000
+    totals = evaluate(
+        practice(coaching(clients=20), fixed_costs_per_year=10000, tax_rate=0.3)
+    ).totals
+    assert totals.net_income == pytest.approx(90000)
+    assert totals.tax == pytest.approx(27000)
+    assert totals.take_home == pytest.approx(63000)
+    # 1 client, fixed costs 10,000: net −5,000, no tax, take-home −5,000
+    loss = evaluate(practice(coaching(clients=1), fixed_costs_per_year=10000, tax_rate=0.3)).totals
+    assert (loss.net_income, loss.tax, loss.take_home) == pytest.approx((-5000, 0, -5000))
+
+
+def test_a_fixed_fee_contract_and_a_course_completed_in_part():
+    contract = Contract(
+        kind="contract",
+        name="Fixed fee",
+        contracts=2,
+        hours_per_contract=100,
+        fee_per_contract=20000,
+        session_hours=8,
+    )
+    result = evaluate_offer(contract)
+    # 2 × 20,000 = 40,000 for 200 h: 200 an hour; 25 days of 8 h
+    assert result.revenue == pytest.approx(40000)
+    assert result.hours.delivery == pytest.approx(200)
+    assert result.sessions == pytest.approx(25)
+    course = OnlineProgram(
+        kind="online_program",
+        name="Course",
+        students=300,
+        price_high_touch=1997,
+        price_automated=497,
+        automation=0.8,
+        support_hours_per_student=3,
+        content_hours=6,
+        completion_rate=0.2,
+    )
+    # 300 × 6 h × 20% = 360 h of content gone through + 300 × 0.2 × 3 = 180 h of support
+    assert evaluate_offer(course).client_hours == pytest.approx(540)
+
+
+def test_reach_through_licensees_is_counted_apart_from_client_hours():
+    licence = Licensing(
+        kind="licensing",
+        name="Licence",
+        licensees=12,
+        new_licensees_per_year=4,
+        upfront_fee=9950,
+        royalty_rate=0.07,
+        licensee_revenue_per_year=80000,
+        onboarding_hours_per_new_licensee=40,
+        support_hours_per_licensee=30,
+        clients_per_licensee_per_year=22,
+    )
+    result = evaluate(practice(licence))
+    # 12 licensees × 22 participants = 264 reached through others
+    assert result.offers[0].reach_through_others == pytest.approx(264)
+    assert result.totals.reach_through_others == pytest.approx(264)
+    # client hours are yours only: 4 × 40 + 12 × 30 = 520 h of onboarding and support
+    assert result.totals.client_hours == pytest.approx(520)
