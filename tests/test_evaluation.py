@@ -1,5 +1,7 @@
 """The orchestrator: whole offers and scenarios against numbers worked by hand."""
 
+import json
+
 import pytest
 
 from models import Practitioner, Scenario, evaluate, evaluate_offer
@@ -12,6 +14,7 @@ from models.schema import (
     OnlineProgram,
     Retreat,
 )
+from tests.cli_run import leverage
 from tests.factories import coaching
 
 
@@ -559,3 +562,159 @@ def test_reach_through_licensees_is_counted_apart_from_client_hours():
     assert result.totals.reach_through_others == pytest.approx(264)
     # client hours are yours only: 4 × 40 + 12 × 30 = 520 h of onboarding and support
     assert result.totals.client_hours == pytest.approx(520)
+
+
+WHOLE_VERSION_2 = """\
+schema_version: 2
+name: Every version-2 field, worked by hand
+practitioner:
+  hours_per_week: 40
+  weeks_per_year: 46
+  admin_hours_per_week: 4
+  fixed_costs_per_year: 10000
+  target_net_income: 100000
+  max_delivery_hours_per_week: 15
+  assistant_hours_per_week: 2
+  assistant_cost_per_hour: 30
+  tax_rate: 0.3
+offers:
+- kind: one_to_one
+  name: Coaching
+  clients: 20
+  sessions_per_client: 20
+  session_hours: 1
+  price_per_client: 4000
+  prep_hours_per_session: 0.5
+  leads_per_year: 50
+  conversion_rate: 0.2
+  bd_hours_per_lead: 2
+  marketing_cost_per_lead: 10
+  returning_share: 0.5
+  admin_hours_per_sale: 2
+  associate_share: 0.25
+  associate_cost_per_hour: 60
+- kind: contract
+  name: Fixed-fee review
+  contracts: 2
+  hours_per_contract: 100
+  fee_per_contract: 20000
+  session_hours: 8
+  delivery: in_person
+  travel_hours_per_session: 1
+  travel_cost_per_session: 50
+  bd_hours_per_sale: 20
+  admin_hours_per_sale: 5
+- kind: online_program
+  name: Course
+  students: 100
+  price_high_touch: 1000
+  price_automated: 500
+  automation: 0.8
+  support_hours_per_student: 2
+  content_hours: 5
+  completion_rate: 0.2
+  launches_per_year: 1
+  bd_hours_per_launch: 10
+  platform_fee_rate: 0.05
+  creation_hours: 300
+  amortization_years: 3
+  leads_per_year: 5000
+  conversion_rate: 0.02
+  bd_hours_per_sale: 0
+- kind: licensing
+  name: Licence
+  licensees: 4
+  new_licensees_per_year: 1
+  upfront_fee: 5000
+  royalty_rate: 0.05
+  licensee_revenue_per_year: 40000
+  onboarding_hours_per_new_licensee: 20
+  support_hours_per_licensee: 10
+  legal_costs_per_year: 2000
+  clients_per_licensee_per_year: 15
+  bd_hours_per_sale: 30
+"""
+
+
+def test_a_whole_version_2_scenario_worked_by_hand_through_the_command_line(tmp_path):
+    path = tmp_path / "whole.yaml"
+    path.write_text(WHOLE_VERSION_2)
+    completed = leverage("evaluate", str(path), "--json")
+    assert completed.returncode == 0, completed.stderr
+    output = json.loads(completed.stdout)
+    coaching_, contract, course, licence = output["offers"]
+
+    def close(value):
+        return pytest.approx(value, rel=1e-6, abs=1e-6)
+
+    # Coaching: 20 × 20 one-hour sessions = 400 h, prep 200 h; associates lead a quarter:
+    # 0.25 × 600 = 150 h of theirs, yours 300 + 150, oversight 0.1 × 150 = 15 h.
+    # BD: 10 new × (2 / 0.2 = 10 h) + 10 returning × 10/7 h = 114.285714 h; admin 20 × 2 = 40.
+    # Costs: 10 / 0.2 = 50 calls × 10 = 500 + 150 h × 60 = 9,000 → 9,500. Demand 50 × 0.2 / 0.5.
+    assert coaching_["hours"] == {
+        "delivery": close(300), "prep": close(150), "travel": close(0),
+        "business_development": close(100 + 100 / 7), "admin": close(40),
+        "creation": close(0), "oversight": close(15),
+    }  # fmt: skip
+    assert coaching_["total_hours"] == close(300 + 150 + 100 + 100 / 7 + 40 + 15)
+    assert (coaching_["revenue"], coaching_["direct_costs"]) == (close(80000), close(9500))
+    assert (coaching_["new_buyers"], coaching_["leads_needed"]) == (close(10), close(50))
+    assert (coaching_["demand_limit"], coaching_["market_limit"]) == (close(20), close(20))
+    assert (coaching_["marketing_costs"], coaching_["associate_costs"]) == (close(500), close(9000))
+    assert (coaching_["associate_hours"], coaching_["client_hours"]) == (close(150), close(400))
+    # Fixed-fee review: 2 × 100 h in 25 days of 8 h; 25 h and 25 × 50 = 1,250 of travel;
+    # revenue 2 × 20,000 = 40,000; BD 2 × 20 = 40 h; admin 2 × 5 = 10 h: 275 h.
+    assert contract["revenue"] == close(40000)
+    assert contract["direct_costs"] == close(1250)
+    assert contract["total_hours"] == close(200 + 25 + 40 + 10)
+    assert contract["leads_needed"] is None and contract["market_limit"] is None
+    # Course: 100 × (1 − 0.8) × 2 = 40 h of support; price 1,000 − 0.8 × 500 = 600: 60,000,
+    # fees 5% = 3,000; BD one launch of 10 h; creation 300 / 3 = 100 h: 150 h.
+    # Client hours 100 × 5 × 0.2 + 40 = 140; leads 100 / 0.02 = 5,000, demand 5,000 × 0.02.
+    assert (course["revenue"], course["direct_costs"]) == (close(60000), close(3000))
+    assert course["total_hours"] == close(40 + 10 + 100)
+    assert course["client_hours"] == close(140)
+    assert (course["leads_needed"], course["demand_limit"]) == (close(5000), close(100))
+    # Licence: 1 × 5,000 + 4 × 5% × 40,000 = 13,000; legal 2,000; 1 × 20 + 4 × 10 = 60 h of
+    # delivery, BD 30 h; reach 4 × 15 = 60 clients through others.
+    assert (licence["revenue"], licence["direct_costs"]) == (close(13000), close(2000))
+    assert licence["total_hours"] == close(90)
+    assert licence["reach_through_others"] == close(60)
+
+    totals = output["totals"]
+    # Admin: 4 × 46 = 184 fixed + 40 + 10 = 234, less the assistant's 2 × 46 = 92 h: 142 h.
+    hours = {
+        "delivery": 300 + 200 + 40 + 60, "prep": 150, "travel": 25,
+        "business_development": 100 + 100 / 7 + 40 + 10 + 30, "admin": 234 - 92,
+        "creation": 100, "oversight": 15,
+    }  # fmt: skip
+    total = sum(hours.values())  # 1,226.285714 h
+    assert totals["hours"] == {name: close(value) for name, value in hours.items()}
+    assert totals["total_hours"] == close(total)
+    # Revenue 80,000 + 40,000 + 60,000 + 13,000 = 193,000; direct 9,500 + 1,250 + 3,000 +
+    # 2,000 = 15,750; fixed 10,000 + 92 × 30 = 12,760; net 164,490; tax 30% = 49,347.
+    assert totals["revenue"] == close(193000)
+    assert totals["direct_costs"] == close(15750)
+    assert totals["fixed_costs"] == close(12760)
+    assert totals["net_income"] == close(164490)
+    assert totals["tax"] == close(49347)
+    assert totals["take_home"] == close(115143)
+    # Capacity 40 × 46 = 1,840 h; delivery capacity 15 × 46 = 690 h (600 used: no warning).
+    assert totals["capacity_hours"] == close(1840)
+    assert totals["delivery_capacity_hours"] == close(690)
+    assert totals["free_hours"] == close(1840 - total)
+    assert totals["utilization"] == close(total / 1840)
+    assert totals["billable_utilization"] == close(600 / 1840)
+    # Client hours 400 + 200 + 140 + 60 = 800; buyers 20 + 2 + 100 + 1 = 123.
+    assert totals["client_hours"] == close(800)
+    assert totals["buyers"] == close(123)
+    assert totals["leverage"] == close(800 / total)
+    assert totals["effective_hourly_rate"] == close(164490 / total)
+    assert totals["billable_share"] == close(600 / total)
+    assert totals["billable_to_bd_ratio"] == close(600 / hours["business_development"])
+    # Team: 150 associate hours over 600 of your own delivery; the assistant's 92 h.
+    assert totals["associate_hours"] == close(150)
+    assert totals["team_leverage"] == close(0.25)
+    assert totals["assistant_hours"] == close(92)
+    assert totals["reach_through_others"] == close(60)
+    assert output["warnings"] == []
