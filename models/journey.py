@@ -22,11 +22,12 @@ from pathlib import Path
 
 from models.compare import HEADLINE_METRICS, Change, compare, differences
 from models.errors import ScenarioError
-from models.evaluation import evaluate
+from models.evaluation import evaluate, evaluate_offer
 from models.examples import EXAMPLES_DIRECTORY
 from models.files import load_scenario, scenario_from_document
 from models.inputs import Input, assumptions
 from models.levers import ONLINE
+from models.scale import scale_offer, with_quantity
 from models.schema import LiveOffer, OfferBase, Scenario
 
 #: The journey the workshop opens on: from a 1:1 practice to licensing.
@@ -130,6 +131,69 @@ def _lever(previous: Scenario | None, scenario: Scenario) -> tuple[str, Input]:
     if changed is not None and changed.offer is not None:
         return offers[changed.offer].kind, changed
     return first.kind, changed or Input(first.name, first.main_field)
+
+
+@dataclass(frozen=True)
+class DemandStop:
+    """A step whose lever demand stops before your hours do: the offer's marketing brings
+    fewer buyers than your hours could serve.
+
+    Attributes
+    ----------
+    offer : str
+        The offer whose lever it is.
+    leads_per_year : float
+        Leads its marketing reaches. [leads/year]
+    conversion_rate : float
+        Share of them who buy. [0-1]
+    demand_limit : float
+        Buyers a year the funnel brings, returning buyers included. [buyers/year]
+    buyers_your_hours_allow : float | None
+        Buyers at the most your hours allow; None when hours never stop the lever
+        (within the market, or the largest quantity a plan may have). [buyers/year]
+    """
+
+    offer: str
+    leads_per_year: float
+    conversion_rate: float
+    demand_limit: float
+    buyers_your_hours_allow: float | None
+
+
+def demand_stop(scenario: Scenario, where: Input) -> DemandStop | None:
+    """Whether demand, not hours, stops the lever of ``where``'s offer, or None.
+
+    Notes
+    -----
+    Demand stops the lever when the offer has a funnel (:attr:`OfferBase.demand_limit`) and
+    the buyers at its hours ceiling (:func:`models.scale.scale_offer` of the plan without
+    the offer's market limits) are more than the funnel brings, or hours never stop it. E.g. a list of 7,500 at a 2% launch conversion:
+    150 students, where the hours would take over 300.
+    """
+    offer = _offers(scenario).get(where.offer or "")
+    if offer is None or offer.demand_limit is None:
+        return None
+    assert offer.leads_per_year is not None and offer.conversion_rate is not None
+    # Where the hours alone stop the lever: the same plan with no market limit on the offer.
+    unlimited = offer.model_copy(update={"leads_per_year": None, "max_sales_per_year": None})
+    without_market = scenario.model_copy(
+        update={"offers": [unlimited if o is offer else o for o in scenario.offers]}
+    )
+    lever = scale_offer(without_market, offer.name)
+    hours_allow = (
+        evaluate_offer(with_quantity(unlimited, lever.ceiling.quantity)).buyers
+        if lever.bound == "time"
+        else None
+    )
+    if hours_allow is not None and hours_allow <= offer.demand_limit:
+        return None
+    return DemandStop(
+        offer=offer.name,
+        leads_per_year=offer.leads_per_year,
+        conversion_rate=offer.conversion_rate,
+        demand_limit=offer.demand_limit,
+        buyers_your_hours_allow=hours_allow,
+    )
 
 
 def edited(scenario: Scenario, where: Input, value: float) -> Scenario:

@@ -116,20 +116,25 @@ def test_evaluate_json_matches_the_hand_worked_scenario(tmp_path):
 def test_evaluate_json_has_exactly_the_documented_keys():
     completed = run("evaluate", str(SCENARIOS / "coach-mastermind-retreat.yaml"), "--json")
     output = json.loads(completed.stdout)
-    hours = {"delivery", "prep", "travel", "business_development", "admin", "creation"}
+    hours = {
+        "delivery", "prep", "travel", "business_development", "admin", "creation", "oversight",
+    }  # fmt: skip
     assert set(output) == {"scenario", "currency", "totals", "offers", "warnings"}
     assert set(output["totals"]) == {
-        "revenue", "direct_costs", "fixed_costs", "net_income", "capacity_hours",
-        "total_hours", "free_hours", "utilization", "billable_utilization", "hours", "buyers",
-        "client_hours", "leverage", "effective_hourly_rate", "billable_share",
-        "billable_to_bd_ratio",
+        "revenue", "direct_costs", "fixed_costs", "net_income", "tax", "take_home",
+        "capacity_hours", "delivery_capacity_hours", "total_hours", "free_hours", "utilization",
+        "billable_utilization", "hours", "buyers", "client_hours", "leverage",
+        "effective_hourly_rate", "billable_share", "billable_to_bd_ratio", "associate_hours",
+        "team_leverage", "assistant_hours", "reach_through_others",
     }  # fmt: skip
     assert set(output["totals"]["hours"]) == hours
     for offer in output["offers"]:
         assert set(offer) == {
             "name", "kind", "revenue", "direct_costs", "contribution", "total_hours", "hours",
             "buyers", "sessions", "client_hours", "leverage", "billable_to_bd_ratio",
-            "revenue_per_bd_hour", "warnings",
+            "revenue_per_bd_hour", "new_buyers", "leads_needed", "demand_limit", "market_limit",
+            "marketing_costs", "associate_hours", "associate_costs", "reach_through_others",
+            "warnings",
         }  # fmt: skip
         assert set(offer["hours"]) == hours
 

@@ -112,3 +112,72 @@ def test_formulas_work_on_numpy_arrays_of_samples():
     result = formulas.one_to_one_delivery(clients, 24, 1.0, 5000)
     assert result.delivery_hours == pytest.approx([192, 240, 288])
     assert result.revenue == pytest.approx([40_000, 50_000, 60_000])
+
+
+# Version 2: demand, team, pricing and take-home (docs/model.md, "Version 2").
+
+
+def test_a_discovery_call_funnel_gives_leads_needed_and_bd_per_new_client():
+    # "100 discovery calls for 20 clients": conversion 20 / 100 = 0.2.
+    # 20 clients of whom half return: 20 × (1 − 0.5) = 10 new; 10 / 0.2 = 50 calls needed.
+    assert formulas.new_buyers(20, 0.5) == pytest.approx(10)
+    assert formulas.leads_needed(10, 0.2) == pytest.approx(50)
+    # a call with its notes takes 1.5 h: 1.5 / 0.2 = 7.5 h of BD per new client
+    assert formulas.bd_hours_per_new_buyer(1.5, 0.2) == pytest.approx(7.5)
+
+
+def test_the_demand_limit_counts_returning_buyers_on_top_of_the_funnel():
+    # A list of 2,000 at 2%: 2,000 × 0.02 = 40 new students; none return: 40 in all.
+    assert formulas.demand_limit(2000, 0.02, 0.0) == pytest.approx(40)
+    # 60 calls at one in five = 12 new clients; with 40% returning they are 60% of the year's
+    # clients: 12 / (1 − 0.4) = 20 clients in all.
+    assert formulas.demand_limit(60, 0.2, 0.4) == pytest.approx(20)
+    # Every buyer returns: no lead is needed, so marketing sets no limit.
+    assert formulas.demand_limit(60, 0.2, 1.0) is None
+
+
+def test_associates_take_their_share_of_delivery_prep_and_travel():
+    # A contract of 600 h on site, 75 h of prep and 150 h of travel; an associate runs half:
+    # 0.5 × (600 + 75 + 150) = 412.5 h of theirs.
+    assert formulas.associate_hours(0.5, 600.0, 75.0, 150.0) == pytest.approx(412.5)
+    assert formulas.associate_hours(0.0, 600.0, 75.0, 150.0) == 0
+
+
+def test_tax_is_a_share_of_positive_net_income_and_a_loss_pays_none():
+    # 115,125 at an effective 30%: 34,537.50; a loss of 2,000 pays nothing.
+    assert float(formulas.income_tax(115125.0, 0.3)) == pytest.approx(34537.5)
+    assert float(formulas.income_tax(-2000.0, 0.3)) == 0
+    assert float(formulas.income_tax(0.0, 0.3)) == 0
+    samples = formulas.income_tax(np.array([-1000.0, 0.0, 50000.0]), 0.4)
+    assert samples.tolist() == pytest.approx([0.0, 0.0, 20000.0])
+
+
+def test_the_assistant_takes_admin_off_you_but_never_below_zero():
+    # 234 h of admin, an assistant 2 h a week × 46 weeks = 92 h: 142 h left to you.
+    assert float(formulas.admin_after_assistant(234.0, 92.0)) == pytest.approx(142)
+    # 50 h of admin and the same assistant: 0, not −42 (the assistant's idle hours are paid).
+    assert float(formulas.admin_after_assistant(50.0, 92.0)) == 0
+
+
+def test_a_fixed_fee_contract_earns_the_fee_whatever_the_hours():
+    # 2 contracts × 20,000 = 40,000; 2 × 100 h = 200 h in days of 8 h: 25 days.
+    year = formulas.contract_delivery(2, 100.0, None, 8.0, fee_per_contract=20000.0)
+    assert (year.revenue, year.delivery_hours, year.sessions) == pytest.approx((40000, 200, 25))
+    # More hours on the same fee: more delivery, the same revenue (your rate falls).
+    longer = formulas.contract_delivery(2, 150.0, None, 8.0, fee_per_contract=20000.0)
+    assert (longer.revenue, longer.delivery_hours) == pytest.approx((40000, 300))
+    # The hourly contract of version 1 is unchanged: 2 × 100 h × 175 = 35,000.
+    assert formulas.contract_delivery(2, 100.0, 175.0, 8.0).revenue == pytest.approx(35000)
+
+
+def test_completion_counts_only_the_content_students_go_through():
+    # 100 students × 5 h of content × 20% completed = 100 h, plus support
+    # 100 × (1 − 0.8) × 2 h = 40 h: 140 client hours (500 + 40 = 540 at full completion).
+    year = formulas.online_program_delivery(100, 1000.0, 500.0, 0.8, 2.0, 5.0, 0.2)
+    assert year.client_hours == pytest.approx(140)
+    assert year.delivery_hours == pytest.approx(40)
+    # price 1,000 − 0.8 × (1,000 − 500) = 600: revenue 60,000, completion or not
+    assert year.revenue == pytest.approx(60000)
+    assert formulas.online_program_delivery(
+        100, 1000.0, 500.0, 0.8, 2.0, 5.0
+    ).client_hours == pytest.approx(540)

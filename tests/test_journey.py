@@ -13,6 +13,7 @@ from models.inputs import Input
 from models.journey import (
     JOURNEY_DIRECTORY,
     JourneyError,
+    demand_stop,
     edited,
     journey_from_files,
     journey_from_scenarios,
@@ -20,6 +21,7 @@ from models.journey import (
     moves,
 )
 from models.levers import ONLINE
+from models.scale import scale_offer
 from models.schema import OneToOne, Scenario
 from presentation.levers import LEVERS
 from tests.cli_run import leverage
@@ -195,3 +197,62 @@ def test_leverage_journey_explains_a_bad_folder(tmp_path):
     completed = leverage("journey", str(tmp_path))
     assert completed.returncode == 1
     assert "step 1 (01.yaml)" in completed.stderr and "Traceback" not in completed.stderr
+
+
+def test_the_online_program_step_is_stopped_by_demand_not_hours():
+    journey = load_journey()
+    stops = {step.source: demand_stop(step.scenario, step.main_input) for step in journey.steps}
+    online = stops.pop("07-online-program.yaml")
+    # Only the online program's step has a lever that demand stops first.
+    assert set(stops.values()) == {None}
+    assert online is not None
+    # Alex's list of 7,500 at a 2% launch conversion: 7,500 × 0.02 = 150 students a year (none
+    # return), exactly the plan; the hours would take the scale ceiling's 334 students.
+    assert (online.offer, online.leads_per_year, online.conversion_rate) == (
+        "Leading teams online",
+        7500,
+        0.02,
+    )
+    assert online.demand_limit == pytest.approx(150)
+    step = journey.steps[6]
+    lever = scale_offer(step.scenario, "Leading teams online")
+    assert lever.bound in ("time", "market")
+    if lever.bound == "time":  # a scale that does not count the funnel as a market yet
+        assert online.buyers_your_hours_allow == lever.ceiling.quantity == 334
+    assert online.buyers_your_hours_allow == 334
+    assert evaluate(step.scenario).totals.free_hours > 0
+
+
+def test_demand_does_not_stop_a_lever_that_hours_stop_first():
+    # 10 clients × 24 h + 0 prep on a 40 h × 46 week year: hours allow far more than 10, so a
+    # funnel of 100 calls at 1 in 5 (20 new clients a year, 20 in all) stops the lever first;
+    # of 1,000 calls (200 clients) the hours stop it first: no demand stop.
+    small = practice(coaching(leads_per_year=100, conversion_rate=0.2))
+    large = practice(coaching(leads_per_year=1000, conversion_rate=0.2))
+    where = Input("Coaching", "clients")
+    stop = demand_stop(small, where)
+    assert stop is not None and stop.demand_limit == pytest.approx(20)
+    assert stop.buyers_your_hours_allow is not None and stop.buyers_your_hours_allow > 20
+    assert demand_stop(large, where) is None
+    # Without a funnel there is no demand limit to speak of.
+    assert demand_stop(practice(coaching()), where) is None
+
+
+def test_the_workshop_says_demand_stops_the_online_program():
+    """The facilitator reaches step 7 and reads that the list, not the hours, stops the course."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    app = str(Path(__file__).parent.parent / "streamlit_app.py")
+    at = AppTest.from_file(app, default_timeout=60).run()
+    at.switch_page("app/pages/workshop.py").run()
+    for _ in range(6):
+        assert not at.exception
+        assert not at.info
+        at.button(key="journey_next").click().run()
+    assert not at.exception
+    assert [item.value for item in at.info] == [
+        "Demand, not your hours, stops this lever: 7,500 leads a year at 2% bring 150 buyers "
+        "a year; your hours would allow 334."
+    ]

@@ -113,3 +113,16 @@ def evaluate_one(offer):
     from models import evaluate_offer
 
     return evaluate_offer(offer)
+
+
+@given(scenarios(version=2))
+def test_take_home_is_never_more_than_a_positive_net_income(scenario):
+    # tax = max(0, net) × rate with 0 ≤ rate ≤ 0.9: take-home = net − tax ≤ net when net ≥ 0,
+    # and a loss is taken home whole (no tax).
+    totals = evaluate(scenario).totals
+    assert totals.tax >= 0
+    if totals.net_income >= 0:
+        assert totals.take_home <= totals.net_income * (1 + 1e-12) + 1e-9
+        assert totals.take_home >= 0.1 * totals.net_income * (1 - 1e-9) - 1e-9
+    else:
+        assert totals.take_home == totals.net_income

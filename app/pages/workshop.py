@@ -29,7 +29,7 @@ from app.uploads import upload_key
 from charts.plan import hours_chart, hours_chart_data, vega_lite_spec
 from models.evaluation import evaluate
 from models.inputs import is_whole, label, unit, valid_range, value_of
-from models.journey import moves
+from models.journey import demand_stop, moves
 from models.tables import hours_by_category
 from presentation.formatting import format_change, format_hours
 from presentation.headline import headlines
@@ -61,6 +61,19 @@ previous = step_scenario(journey, index - 1) if index > 0 else None
 result = evaluate(scenario)
 st.title(plain(step.scenario.name))
 st.markdown(f"**{lever.does}** {lever.stops}")
+stop = demand_stop(scenario, step.main_input)
+if stop is not None:
+    hours_allow = (
+        "your hours would never stop it"
+        if stop.buyers_your_hours_allow is None
+        else f"your hours would allow {stop.buyers_your_hours_allow:,.0f}"
+    )
+    st.info(
+        f"Demand, not your hours, stops this lever: {stop.leads_per_year:,.0f} leads a year "
+        f"at {stop.conversion_rate:.0%} bring {stop.demand_limit:,.0f} buyers a year; "
+        f"{hours_allow}.",
+        icon=":material/campaign:",
+    )
 
 figures = {figure.key: figure for figure in headlines(scenario, result)}
 totals = result.totals
