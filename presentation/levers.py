@@ -78,7 +78,8 @@ LEVERS: dict[str, Lever] = {
 #: What stops a lever (:data:`models.scale.Bound`), in words: "bound by your hours".
 BOUND_WORDS: dict[str, str] = {
     "time": "your hours",
-    "market": "what the market buys",
+    "energy": "your energy for client work",
+    "market": "what the market will buy",
     "none": "nothing within the range looked at",
 }
 
