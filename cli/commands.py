@@ -690,6 +690,7 @@ def optimum_table(scenario: Scenario, result: Optimum) -> str:
 
     from models.evaluation import evaluate
     from presentation.formatting import format_hours, format_money
+    from presentation.levers import BINDING_WORDS
 
     if result.totals is None:
         return result.message
@@ -701,6 +702,7 @@ def optimum_table(scenario: Scenario, result: Optimum) -> str:
             "count of": offer.count_field,
             "today": f"{getattr(offer, offer.count_field):,.4g}",
             "best mix": f"{result.counts[offer.name]:,.4g}",
+            "stopped by": BINDING_WORDS[result.binding_limits.get(offer.name)],
         }
         for offer in scenario.enabled_offers
     ]
@@ -710,6 +712,7 @@ def optimum_table(scenario: Scenario, result: Optimum) -> str:
         pd.DataFrame(rows).to_string(index=False),
         "",
         f"Net income  {format_money(today.net_income, currency)} → {format_money(result.totals.net_income, currency)}",
+        f"Take-home   {format_money(today.take_home, currency)} → {format_money(result.totals.take_home, currency)}",
         f"Hours       {format_hours(today.total_hours)} → {format_hours(result.totals.total_hours)} of {format_hours(result.totals.capacity_hours)}",
     ]
     return "\n".join(lines)

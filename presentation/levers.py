@@ -84,6 +84,15 @@ BOUND_WORDS: dict[str, str] = {
 }
 
 
+#: What stops an offer of the best mix growing (:data:`models.optimizer.BindingLimit`), in
+#: words: the bounds of a ceiling, the count range, and None when more would not pay.
+BINDING_WORDS: dict[str | None, str] = {
+    **BOUND_WORDS,
+    "count range": "the most you allowed (the count range)",
+    None: "more would not add net income",
+}
+
+
 def levers_in_words(table: pd.DataFrame) -> pd.DataFrame:
     """A copy of :func:`models.tables.levers_table` with what binds each ceiling in words
     (``time`` becomes ``your hours``); its numbers stay numbers."""

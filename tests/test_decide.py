@@ -721,3 +721,91 @@ def test_the_best_mix_never_exceeds_capacity_or_a_limit(scenario, reserve, share
         assert totals.hours.business_development <= share * totals.total_hours + 1e-6 * scale
     if travel is not None:
         assert totals.hours.travel <= travel + 1e-6 * scale
+
+
+# ---- Version 2: the best mix within demand and the delivery cap ----
+
+
+def funnel_mix() -> Scenario:
+    """40 h × 46 weeks = 1,840 h, no fixed admin, at most 15 client-facing hours a week
+    (15 × 46 = 690 h). Coaching: 24 sessions × 1 h = 24 h and 5,000 a client, 100 discovery
+    calls a year converting at 20%: at most 20 clients. Mentoring: 24 h and 3,000 a client,
+    no market limit given (count range 0 to 3 × 10 = 30)."""
+    return scenario_from_document(
+        {
+            "schema_version": 2,
+            "name": "Funnel mix",
+            "practitioner": {
+                "hours_per_week": 40,
+                "weeks_per_year": 46,
+                "admin_hours_per_week": 0,
+                "max_delivery_hours_per_week": 15,
+            },
+            "offers": [
+                {
+                    "kind": "one_to_one",
+                    "name": "Coaching",
+                    "clients": 10,
+                    "sessions_per_client": 24,
+                    "session_hours": 1,
+                    "price_per_client": 5000,
+                    "leads_per_year": 100,
+                    "conversion_rate": 0.2,
+                },
+                {
+                    "kind": "one_to_one",
+                    "name": "Mentoring",
+                    "clients": 10,
+                    "sessions_per_client": 24,
+                    "session_hours": 1,
+                    "price_per_client": 3000,
+                },
+            ],
+        }
+    )
+
+
+def test_best_mix_binding_limits_by_hand():
+    # Coaching pays more an hour: all 20 clients the calls bring (480 h of delivery), then
+    # a 21st would need 105 calls: "market". That leaves 690 − 480 = 210 client-facing
+    # hours: ⌊210 / 24⌋ = 8 mentoring clients (192 h; a 9th makes 696 h > 690): "energy".
+    # All hours: 28 × 24 = 672 h of 1,840, far from binding. 20 × 5,000 + 8 × 3,000 = 124,000.
+    optimum = optimize(funnel_mix())
+    assert optimum.counts == {"Coaching": 20.0, "Mentoring": 8.0}
+    assert optimum.binding_limits == {"Coaching": "market", "Mentoring": "energy"}
+    assert optimum.totals is not None and optimum.totals.net_income == pytest.approx(124_000)
+
+
+def test_best_mix_without_the_delivery_cap_stops_at_the_count_range():
+    # No delivery cap: Mentoring runs to its default maximum of 30 (720 h; 50 clients × 24 h
+    # = 1,200 h ≤ 1,840): "count range"; Coaching still at its market of 20.
+    scenario = funnel_mix()
+    free = scenario.model_copy(
+        update={
+            "practitioner": scenario.practitioner.model_copy(
+                update={"max_delivery_hours_per_week": None}
+            )
+        }
+    )
+    optimum = optimize(free)
+    assert optimum.counts == {"Coaching": 20.0, "Mentoring": 30.0}
+    assert optimum.binding_limits == {"Coaching": "market", "Mentoring": "count range"}
+
+
+def test_given_count_ranges_still_respect_the_market():
+    # A maximum of 50 clients given for Coaching: the calls still bring only 20.
+    optimum = optimize(funnel_mix(), Limits(counts={"Coaching": (0, 50)}))
+    assert optimum.counts["Coaching"] == 20.0
+    assert optimum.binding_limits["Coaching"] == "market"
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=60)
+@given(scenario=scenarios(min_offers=1, max_offers=3))
+def test_the_best_mix_never_exceeds_a_demand_limit_or_the_delivery_cap(scenario):
+    optimum = optimize(scenario)
+    if optimum.status != "optimal":
+        return
+    check = check_fit(recommended(scenario, optimum.counts))
+    assert check.offers_over_market() == ()
+    assert check.over_delivery_cap_by_hours == 0
+    assert check.over_by_hours == 0
