@@ -557,10 +557,17 @@ def goal_seek_text(scenario: Scenario, answer: GoalSeek) -> str:
         )
     lines = [head, f"  planned {answer.current:,.4g} {field_unit}; {name.lower()} there {achieved}"]
     if answer.fits:
-        lines.append("  the plan there fits your hours and your market")
+        lines.append(
+            "  the plan there fits your hours, your energy for client work and your market"
+        )
     else:
         if answer.over_by_hours > 0:
             lines.append(f"  does not fit: {answer.over_by_hours:,.0f} h a year over your capacity")
+        if answer.over_delivery_cap_by_hours > 0:
+            lines.append(
+                f"  does not fit: {answer.over_delivery_cap_by_hours:,.0f} h a year of client "
+                "work past your delivery capacity"
+            )
         if answer.over_market:
             lines.append(f"  does not fit: over the market of {', '.join(answer.over_market)}")
         best = answer.best_fitting

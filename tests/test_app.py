@@ -502,7 +502,8 @@ def test_every_section_of_decide_renders(app):
 
 
 def test_goal_seek_finds_the_models_value_and_applies_it_undoably(app):
-    """The user asks what price per client reaches 200,000 and applies it; then undoes."""
+    """The user asks what price per client brings take-home income (the figure a goal seek
+    offers first) to 200,000 and applies it; then undoes."""
     from models.goal_seek import goal_seek
     from models.inputs import Input
 
@@ -510,14 +511,14 @@ def test_goal_seek_finds_the_models_value_and_applies_it_undoably(app):
     scenario = current(app)
     offer = scenario.offers[0].name
     app.selectbox(key="goal_input").set_value(f"{offer} → Price per client").run()
-    app.number_input(key="goal_target:net_income").set_value(200000.0).run()
-    expected = goal_seek(scenario, Input(offer, "price_per_client"), "net_income", 200000)
+    app.number_input(key="goal_target:take_home").set_value(200000.0).run()
+    expected = goal_seek(scenario, Input(offer, "price_per_client"), "take_home", 200000)
     assert metric(app, "Value needed").startswith(f"{expected.value:,.4g}")
     app.button(key="goal_apply").click().run()
     assert not app.exception
     applied = current(app)
     assert applied.offers[0].price_per_client == pytest.approx(expected.value)
-    assert evaluate(applied).totals.net_income == pytest.approx(200000)
+    assert evaluate(applied).totals.take_home == pytest.approx(200000)
     app.button(key="undo").click().run()
     assert current(app).offers[0].price_per_client == scenario.offers[0].price_per_client
 
@@ -537,7 +538,7 @@ def test_goal_seek_says_when_the_answer_does_not_fit_and_applies_the_best_that_d
     """The user asks how many clients reach 180,000, learns it does not fit, and applies what does."""
     app = decide(maya_app, "Goal seek")
     app.selectbox(key="goal_input").set_value("Executive coaching → Clients per year").run()
-    assert app.number_input(key="goal_target:net_income").value == 180000
+    assert app.number_input(key="goal_target:take_home").value == 180000
     # 188,000 / 7,850 = 23.95 clients need 17 h a year more than Maya's 1,840 h; 11,592 / 489
     # = 23.71 clients fit, for 178,088 of net income (tests/test_decide.py works it through).
     warning = next(shown(error.value) for error in app.error if "does not fit" in error.value)
