@@ -655,18 +655,21 @@ def simulation_text(scenario: Scenario, result: Simulation) -> str:
             result.effective_hourly_rate,
             lambda v: format_money(v, currency) + "/h",
         ),
+        spread_line("Take-home income", result.take_home, lambda v: format_money(v, currency)),
         f"Chance of going over capacity  {format_share(result.probability_over_capacity)}",
+        f"Chance of client work past your delivery capacity  {format_share(result.probability_over_delivery_cap)}",
+        f"Chance of selling past a market  {format_share(result.probability_over_market)}",
     ]
     if result.probability_reach_target is not None and result.target is not None:
         lines.append(
-            f"Chance of reaching {format_money(result.target, currency)}  {format_share(result.probability_reach_target)}"
+            f"Chance of taking home {format_money(result.target, currency)}  {format_share(result.probability_reach_target)}"
         )
-        lines.append(f"  … and fitting your hours  {format_share(result.p_reach_and_fit)}")
+        lines.append(f"  … and fitting  {format_share(result.p_reach_and_fit)}")
     fitting = result.net_income_fitting
     lines.append(
         spread_line("Net income, fitting", fitting, lambda v: format_money(v, currency))
         if fitting is not None
-        else "Net income, fitting  no plan drawn fits your hours"
+        else "Net income, fitting  no plan drawn fits your hours, energy and markets"
     )
     if result.drivers:
         lines += ["", "What drives the spread (rank correlation with net income):"]

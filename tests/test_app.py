@@ -583,12 +583,12 @@ def test_the_simulation_shows_the_chance_of_a_plan_that_reaches_and_fits(maya_ap
     assert metric(app, "Chance of reaching the target") == format_share(
         expected.probability_reach_target
     )
-    assert metric(app, "… and fitting your hours") == format_share(expected.p_reach_and_fit)
+    assert metric(app, "… and fitting") == format_share(expected.p_reach_and_fit)
     assert expected.p_reach_and_fit < expected.probability_reach_target
     spreads = next(
         frame.value for frame in app.dataframe if "P50" in frame.value.columns
     ).set_index("Figure")
-    fitting = spreads.loc["Net income, plans that fit your hours"]
+    fitting = spreads.loc["Net income, plans that fit"]
     assert expected.net_income_fitting is not None
     assert fitting["P50"] == pytest.approx(expected.net_income_fitting.p50)
 

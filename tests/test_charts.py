@@ -232,14 +232,15 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
     assert fields(labels_layer)["text"] == "label"
 
     draws = draw(with_ranges(scenario, ranges_around(scenario, 20)), 5000)
-    target = float(np.median(draws.net_income))
+    target = float(np.median(draws.take_home))
     bins = histogram_data(draws, target=target)
     assert bins["samples"].sum() == 5000
-    # Each outcome holds exactly its plans: reaching the target, and fitting the hours or not.
-    reaches, fits = draws.net_income >= target, draws.fits
+    # Each outcome holds exactly its plans: take-home reaching the target, and fitting (hours,
+    # client work and markets) or not.
+    reaches, fits = draws.take_home >= target, draws.fits
     by_outcome = bins.groupby("outcome")["samples"].sum()
-    assert by_outcome.get("reaches the target and fits your hours", 0) == (reaches & fits).sum()
-    assert by_outcome.get("reaches the target, over your hours", 0) == (reaches & ~fits).sum()
+    assert by_outcome.get("reaches the target and fits", 0) == (reaches & fits).sum()
+    assert by_outcome.get("reaches the target, does not fit", 0) == (reaches & ~fits).sum()
     assert by_outcome["below the target"] == (~reaches).sum()
     assert bins["share"].sum() == pytest.approx(1)
     spec = histogram_chart("USD", True).to_dict()
@@ -247,7 +248,7 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
     # The legend names only what a simulation with a target can draw.
     assert spec["encoding"]["color"]["scale"]["domain"] == [
         "below the target",
-        "reaches the target, over your hours",
-        "reaches the target and fits your hours",
+        "reaches the target, does not fit",
+        "reaches the target and fits",
     ]
     assert set(bins["outcome"]) <= set(spec["encoding"]["color"]["scale"]["domain"])
