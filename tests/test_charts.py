@@ -78,13 +78,18 @@ def test_specs_carry_no_data_and_are_built_once():
 
 
 def test_lever_chart_draws_curves_ceilings_and_the_hours_available():
+    from presentation.levers import BOUND_WORDS
+
     result = scale(load_example(DEFAULT_EXAMPLE))
-    lines, ceilings, rule = lever_chart("USD").to_dict()["layer"]
+    lines, ceilings, stopped_by, rule = lever_chart("USD").to_dict()["layer"]
     assert fields(lines)["x"] == "offer_hours" and fields(lines)["y"] == "contribution"
     assert ceilings["mark"]["type"] == "point"
+    assert fields(stopped_by)["text"] == "label"
     assert fields(rule)["x"] == "available"
     data = lever_data(result, 1656)
     ceiling_rows = data[data["point"] == "ceiling"]
+    # Each ceiling names what stops it in words, never as a code.
+    assert list(ceiling_rows["bound"]) == [BOUND_WORDS[lever.bound] for lever in result.offers]
     assert list(ceiling_rows["offer"]) == [lever.name for lever in result.offers]
     assert list(ceiling_rows["contribution"]) == [
         lever.ceiling.contribution for lever in result.offers
