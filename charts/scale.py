@@ -81,10 +81,10 @@ def lever_chart(currency: str) -> alt.LayerChart:
         .encode(x=x, y=y, color=color, tooltip=tooltip)
     )
     stopped_by = (
-        base.mark_text(align="left", dx=8, dy=-8, fontSize=11)
+        base.mark_text(align="left", dx=8, dy=-8, fontSize=11, color="#333")
         .transform_filter("datum.point == 'ceiling'")
         .transform_calculate(label="'stopped by ' + datum.bound")
-        .encode(x=x, y=y, color=color, text="label:N")
+        .encode(x=x, y=y, text="label:N")
     )
     available = base.transform_aggregate(available="max(available)").transform_calculate(
         label="'Hours you have for offers: ' + format(datum.available, ',.0f')"

@@ -800,3 +800,25 @@ def test_an_offers_id_travels_with_it_and_never_reaches_the_schema(app):
     assert not app.exception
     assert [offer_id(app, index) for index in range(3)] == [first, copy, second]
     assert current(app).offers[1].name.endswith("(copy)")  # the draft, ids left out, is valid
+
+
+def test_a_market_bound_ceiling_reads_in_words_on_the_scale_page():
+    """A coach whose discovery calls bring 25 clients a year (tests/factories.py FUNNEL_COACH
+    works it out) opens Scale: the ceiling is 25, bound by what the market will buy, in words
+    on the metric and in the ranking, never the code "market"."""
+    from models.files import scenario_from_document
+    from tests.factories import FUNNEL_COACH
+
+    st.cache_data.clear()
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params[LINK_PARAMETER] = encode_scenario(scenario_from_document(FUNNEL_COACH))
+    app.run()
+    app.switch_page("app/pages/scale.py").run()
+    assert not app.exception
+    ceiling = next(item for item in app.metric if item.label == "Ceiling")
+    assert ceiling.value == "25"
+    assert ceiling.delta == "bound by what the market will buy"
+    ranking = app.dataframe[0].value.set_index("Offer")
+    assert ranking.loc["Coaching", "Bound by"] == "what the market will buy"
+    assert ranking.loc["Group", "Bound by"] == "your hours"
+    assert "market" not in set(ranking["Bound by"])
