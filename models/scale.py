@@ -276,8 +276,12 @@ def _ceiling(lever: _Lever, plan: float) -> tuple[Bound, float]:
     upper = search_limit(plan) if market is None else min(market, search_limit(plan))
     time = _largest_within(lever.within_time, upper)
     energy = _largest_within(lever.within_energy, upper)
-    limits: list[tuple[float, Bound]] = [
-        (limit, bound) for limit, bound in ((time, "time"), (energy, "energy")) if limit is not None
+    time_bound: Bound = "time"
+    energy_bound: Bound = "energy"
+    limits = [
+        (limit, bound)
+        for limit, bound in ((time, time_bound), (energy, energy_bound))
+        if limit is not None
     ]
     if limits:
         quantity, bound = min(limits, key=lambda found: found[0])

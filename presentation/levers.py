@@ -87,7 +87,9 @@ BOUND_WORDS: dict[str, str] = {
 #: What stops an offer of the best mix growing (:data:`models.optimizer.BindingLimit`), in
 #: words: the bounds of a ceiling, the count range, and None when more would not pay.
 BINDING_WORDS: dict[str | None, str] = {
-    **BOUND_WORDS,
+    "time": BOUND_WORDS["time"],
+    "energy": BOUND_WORDS["energy"],
+    "market": BOUND_WORDS["market"],
     "count range": "the most you allowed (the count range)",
     None: "more would not add net income",
 }

@@ -445,3 +445,24 @@ def test_at_an_energy_ceiling_delivery_fits_and_one_more_does_not(scenario, data
     assert delivery(lever.ceiling.quantity + 1).hours.delivery > cap
     if lever.ceiling.quantity > 0:
         assert delivery(lever.ceiling.quantity).hours.delivery <= cap * (1 + 1e-9)
+
+
+@given(scenarios(min_offers=1, max_offers=3), st.data())
+def test_raising_associate_share_never_raises_own_delivery_nor_changes_the_client(scenario, data):
+    """Associates take sessions off you: your delivery hours never rise, the client's hours
+    and the revenue never change (the client gets the same service)."""
+    teams = [o for o in scenario.offers if o.enabled and getattr(o, "has_team", False)]
+    if not teams:
+        return
+    offer = data.draw(st.sampled_from(teams))
+    share = data.draw(st.floats(0.0, 1.0))
+    more = data.draw(st.floats(share, 1.0))
+    before = models.evaluation.scenario_sums(
+        _with_offer(scenario, offer.model_copy(update={"associate_share": share}))
+    )
+    after = models.evaluation.scenario_sums(
+        _with_offer(scenario, offer.model_copy(update={"associate_share": more}))
+    )
+    assert after.hours.delivery <= before.hours.delivery * (1 + 1e-12) + 1e-9
+    assert after.client_hours == pytest.approx(before.client_hours, rel=1e-12, abs=1e-9)
+    assert after.revenue == pytest.approx(before.revenue, rel=1e-12, abs=1e-9)
