@@ -673,6 +673,13 @@ def test_best_mix_shows_the_optimizers_answer_and_joins_the_library(app):
     assert not app.exception
     expected = optimize(current(app), Limits(reserve_hours_per_week=2.0))
     assert metric(app, "Net income") == format_money(expected.totals.net_income, "USD")
+    # Each offer says in words what stops it growing, from the optimizer's binding limits.
+    from presentation.levers import BINDING_WORDS
+
+    table = next(frame.value for frame in app.dataframe if "Stopped by" in frame.value.columns)
+    assert table.set_index("Offer")["Stopped by"].to_dict() == {
+        name: BINDING_WORDS[limit] for name, limit in expected.binding_limits.items()
+    }
     app.button(key="mix_add").click().run()
     assert not app.exception
     assert any("(best mix)" in name for name in app.session_state["library"])
