@@ -82,5 +82,5 @@ def test_decide_says_what_does_not_fit_where_a_person_reads_it(page: Page, app_u
     page.screenshot(path=ARTIFACTS / "decide-uncertainty-fitting.png", full_page=True)
     histogram = page.get_by_test_id("stVegaLiteChart").first
     histogram.scroll_into_view_if_needed()
-    expect(histogram.get_by_text("reaches the target and fits your hours")).to_be_visible()
+    expect(histogram.get_by_text("reaches the target and fits", exact=True)).to_be_visible()
     histogram.screenshot(path=ARTIFACTS / "decide-uncertainty-histogram.png")
