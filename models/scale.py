@@ -31,12 +31,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from models import formulas
 from models.evaluation import (
     OfferYear,
     YearSums,
+    assistant_hours,
     evaluate_offer,
     offer_year,
     year_sums,
@@ -183,12 +185,23 @@ class _Lever:
 
     The scenario's hours at a quantity come from :func:`models.evaluation.year_sums` over
     the other offers' years and this one's: so the assistant's relief of admin and the
-    delivery capacity count exactly as everywhere else.
+    delivery capacity count exactly as everywhere else. Without an assistant the hours add
+    up, so the other offers' sum is taken once and the offer's hours added to it.
     """
 
     offer: OfferBase
     practitioner: Practitioner
     others: tuple[OfferYear, ...]
+
+    @cached_property
+    def others_sums(self) -> YearSums:
+        """The year of the other offers (and the fixed admin) alone."""
+        return year_sums(self.practitioner, self.others)
+
+    @cached_property
+    def hours_add_up(self) -> bool:
+        """Whether the scenario's hours are the others' plus the offer's: no assistant."""
+        return not assistant_hours(self.practitioner)
 
     def at(self, quantity: float) -> OfferResult:
         return evaluate_offer(with_quantity(self.offer, quantity))
@@ -197,14 +210,20 @@ class _Lever:
         year = offer_year(with_quantity(self.offer, quantity))
         return year_sums(self.practitioner, (*self.others, year))
 
+    def scenario_hours(self, quantity: float, result: OfferResult) -> float:
+        """The scenario's hours with the offer at ``quantity`` (``result`` its figures). [h/year]"""
+        if self.hours_add_up:
+            return float(self.others_sums.total_hours + result.total_hours)
+        return float(self.sums(quantity).total_hours)
+
     def within_time(self, quantity: float) -> bool:
-        sums = self.sums(quantity)
-        return bool(hours_over(sums.total_hours, sums.capacity_hours) == 0)
+        hours = self.scenario_hours(quantity, self.at(quantity))
+        return bool(hours_over(hours, self.others_sums.capacity_hours) == 0)
 
     def within_energy(self, quantity: float) -> bool:
+        if self.practitioner.max_delivery_hours_per_week is None:
+            return True  # no delivery cap: nothing to evaluate
         sums = self.sums(quantity)
-        if sums.delivery_capacity_hours is None:
-            return True
         return bool(hours_over(sums.hours.delivery, sums.delivery_capacity_hours) == 0)
 
     def point(self, quantity: float) -> ScalePoint:
@@ -214,7 +233,7 @@ class _Lever:
             revenue=result.revenue,
             contribution=result.contribution,
             offer_hours=result.total_hours,
-            scenario_hours=float(self.sums(quantity).total_hours),
+            scenario_hours=self.scenario_hours(quantity, result),
         )
 
 

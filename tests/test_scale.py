@@ -466,3 +466,18 @@ def test_raising_associate_share_never_raises_own_delivery_nor_changes_the_clien
     assert after.hours.delivery <= before.hours.delivery * (1 + 1e-12) + 1e-9
     assert after.client_hours == pytest.approx(before.client_hours, rel=1e-12, abs=1e-9)
     assert after.revenue == pytest.approx(before.revenue, rel=1e-12, abs=1e-9)
+
+
+def test_an_assistants_admin_relief_counts_in_the_time_ceiling():
+    """5 h a week of fixed admin (230 h) and 1 h of admin a client. An assistant for 10 h a
+    week (460 h) takes max(0, 230 + q − 460) off: all of it up to 230 clients, so the coach's
+    1,840 h hold ⌊1,840 / 24⌋ = 76 clients. With 5 h a week (230 h) they take only the fixed
+    admin: 25 h a client, ⌊1,840 / 25⌋ = 73 (73 × 25 = 1,825). Without one:
+    ⌊(1,840 − 230) / 25⌋ = 64."""
+    offer = coaching(admin_hours_per_sale=1)
+    for assistant, ceiling in ((10, 76), (5, 73), (0, 64)):
+        practitioner = YEAR.model_copy(
+            update={"admin_hours_per_week": 5, "assistant_hours_per_week": assistant}
+        )
+        lever = scale_offer(alone(offer, practitioner), "Coaching")
+        assert (lever.bound, lever.ceiling.quantity) == ("time", ceiling)
