@@ -28,7 +28,7 @@ from models.optimizer import Limits, default_count_range, optimize, recommended
 from models.schema import Licensing, Scenario
 from models.sensitivity import data_table, sensitivity
 from models.uncertainty import ranges_around, simulate, triangular_cdf, with_ranges
-from tests.factories import COACHING, PRACTITIONER
+from tests.factories import COACHING, FUNNEL_COACHING, PRACTITIONER
 from tests.strategies import scenarios
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
@@ -742,24 +742,10 @@ def funnel_mix() -> Scenario:
                 "max_delivery_hours_per_week": 15,
             },
             "offers": [
-                {
-                    "kind": "one_to_one",
-                    "name": "Coaching",
-                    "clients": 10,
-                    "sessions_per_client": 24,
-                    "session_hours": 1,
-                    "price_per_client": 5000,
-                    "leads_per_year": 100,
-                    "conversion_rate": 0.2,
-                },
-                {
-                    "kind": "one_to_one",
-                    "name": "Mentoring",
-                    "clients": 10,
-                    "sessions_per_client": 24,
-                    "session_hours": 1,
-                    "price_per_client": 3000,
-                },
+                FUNNEL_COACHING,
+                FUNNEL_COACHING
+                | {"name": "Mentoring", "price_per_client": 3000}
+                | {"leads_per_year": None, "conversion_rate": None},
             ],
         }
     )

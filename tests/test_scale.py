@@ -387,6 +387,12 @@ def test_the_smaller_of_max_sales_and_the_funnel_binds():
     assert scale_offer(alone(offer), "Coaching").ceiling.quantity == 12
 
 
+def _drawn_offer(scenario, data):
+    """One enabled offer of the scenario, drawn; None when none is enabled."""
+    enabled = [offer for offer in scenario.offers if offer.enabled]
+    return data.draw(st.sampled_from(enabled)) if enabled else None
+
+
 def _with_offer(scenario, offer):
     return scenario.model_copy(
         update={"offers": [offer if o.name == offer.name else o for o in scenario.offers]}
@@ -395,10 +401,9 @@ def _with_offer(scenario, offer):
 
 @given(scenarios(min_offers=1, max_offers=3), st.data())
 def test_raising_leads_never_lowers_a_ceiling(scenario, data):
-    enabled = [offer for offer in scenario.offers if offer.enabled]
-    if not enabled:
+    offer = _drawn_offer(scenario, data)
+    if offer is None:
         return
-    offer = data.draw(st.sampled_from(enabled))
     conversion = offer.conversion_rate or data.draw(st.floats(0.001, 1.0))
     leads = data.draw(st.floats(0.0, 10_000.0))
     more = leads + data.draw(st.floats(0.0, 10_000.0))
@@ -412,10 +417,9 @@ def test_raising_leads_never_lowers_a_ceiling(scenario, data):
 @given(scenarios(min_offers=1, max_offers=3), st.data())
 def test_a_market_bound_ceiling_sells_exactly_the_market_limit(scenario, data):
     """The ceiling's buyers are within the market limit, and one more would be past it."""
-    enabled = [offer for offer in scenario.offers if offer.enabled]
-    if not enabled:
+    offer = _drawn_offer(scenario, data)
+    if offer is None:
         return
-    offer = data.draw(st.sampled_from(enabled))
     lever = scale_offer(scenario, offer.name)
     if lever.bound != "market":
         return
@@ -429,10 +433,9 @@ def test_a_market_bound_ceiling_sells_exactly_the_market_limit(scenario, data):
 
 @given(scenarios(min_offers=1, max_offers=3), st.data())
 def test_at_an_energy_ceiling_delivery_fits_and_one_more_does_not(scenario, data):
-    enabled = [offer for offer in scenario.offers if offer.enabled]
-    if not enabled:
+    offer = _drawn_offer(scenario, data)
+    if offer is None:
         return
-    offer = data.draw(st.sampled_from(enabled))
     lever = scale_offer(scenario, offer.name)
     if lever.bound != "energy":
         return
