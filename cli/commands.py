@@ -599,6 +599,8 @@ def sensitivity_table(scenario: Scenario, result: Sensitivity) -> str:
             "swing": format_money(row.swing, currency),
             "hours at low": _hours_mark(row.low_total_hours, row.low_over_capacity),
             "hours at high": _hours_mark(row.high_total_hours, row.high_over_capacity),
+            "past at low": _past_mark(row.low_over_delivery_cap, row.low_over_market),
+            "past at high": _past_mark(row.high_over_delivery_cap, row.high_over_market),
         }
         for row in result.rows
         if row.swing or row.low_total_hours != row.high_total_hours
@@ -610,9 +612,16 @@ def sensitivity_table(scenario: Scenario, result: Sensitivity) -> str:
         "",
         pd.DataFrame(rows).to_string(index=False) if rows else "No input moves anything.",
         "",
-        "✕: the plan there needs more hours than your capacity.",
+        "✕: the plan there needs more hours than your capacity. Past: energy (your client "
+        "work past your delivery capacity), market (an offer sells more than its market buys).",
     ]
     return "\n".join(lines)
+
+
+def _past_mark(over_delivery_cap: bool, over_market: bool) -> str:
+    """What the plan at one end is past, in a word or two: "energy", "market", or "—"."""
+    past = [word for over, word in ((over_delivery_cap, "energy"), (over_market, "market")) if over]
+    return ", ".join(past) or "—"
 
 
 def _hours_mark(hours: float, over_capacity: bool) -> str:
