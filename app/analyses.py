@@ -58,7 +58,7 @@ def best_mix(scenario: Scenario, limits: Limits) -> Optimum:
 def levers(scenario: Scenario) -> tuple[ScenarioResult, ScaleResult]:
     """The plan's figures and every lever's length, from one evaluation."""
     whole = evaluation.evaluate(scenario)
-    return whole, scale.scale(scenario, whole)
+    return whole, scale.scale(scenario)
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHED_ENTRIES)

@@ -19,6 +19,7 @@ from models.optimizer import Limits, default_count_range, recommended
 from models.results import Totals
 from models.schema import Scenario
 from presentation.formatting import format_money, format_share
+from presentation.levers import BINDING_WORDS
 
 
 def _add_to_library(scenario: Scenario) -> None:
@@ -82,8 +83,10 @@ def best_mix_view(scenario: Scenario) -> None:
     currency = scenario.currency
     st.caption(
         "Each enabled offer's count is chosen between its minimum and maximum (by default 0 and "
-        "the market limit, or three times today's) for the most net income within your hours "
-        "and the limits. Everything else about each offer stays as planned."
+        "the market limit, or three times today's) for the most net income within your hours, "
+        "your energy for client work (the hours a week you can give), what each market will "
+        "buy (your limit on sales, and leads × conversion) and the limits. Everything else "
+        "about each offer stays as planned, associates' shares too."
     )
     limits = _limits(scenario)
     result = best_mix(scenario, limits)
@@ -101,6 +104,7 @@ def best_mix_view(scenario: Scenario) -> None:
                 "Today": float(getattr(offer, offer.count_field)),
                 "Best mix": result.counts[offer.name],
                 "Change": result.counts[offer.name] - float(getattr(offer, offer.count_field)),
+                "Stopped by": BINDING_WORDS[result.binding_limits.get(offer.name)],
             }
             for offer in scenario.enabled_offers
         ],

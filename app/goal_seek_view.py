@@ -47,6 +47,7 @@ def goal_seek_view(scenario: Scenario) -> None:
     currency = scenario.currency
     inputs = {label(scenario, where): where for where in assumptions(scenario)}
     figures = {METRICS[name][0]: name for name in METRICS}
+    ordered = ["Take-home income", *(name for name in figures if name != "Take-home income")]
     columns = st.columns([3, 2, 2], vertical_alignment="bottom")
     first_offer = scenario.enabled_offers[0]
     default_input = label(scenario, Input(first_offer.name, first_offer.drivers[0]))
@@ -57,11 +58,20 @@ def goal_seek_view(scenario: Scenario) -> None:
         key="goal_input",
         help="Any figure of yours or of an enabled offer; every other input stays as planned.",
     )
-    figure = figures[columns[1].selectbox("Figure to reach", list(figures), key="goal_figure")]
+    figure = figures[
+        columns[1].selectbox(
+            "Figure to reach",
+            ordered,
+            key="goal_figure",
+            help="Take-home income is net income after tax: what your target is compared with.",
+        )
+    ]
     where = inputs[chosen]
     as_planned = float(figure_of(scenario, figure))
     planned = None if math.isnan(as_planned) else as_planned
-    default = scenario.practitioner.target_net_income if figure == "net_income" else None
+    default = (
+        scenario.practitioner.target_net_income if figure in ("take_home", "net_income") else None
+    )
     target = columns[2].number_input(
         f"Target ({METRICS[figure][1].replace('currency', currency)})",
         value=float(default if default is not None else round(planned or 0.0)),
@@ -115,9 +125,13 @@ def goal_seek_view(scenario: Scenario) -> None:
 
 
 def _fit_notice(scenario: Scenario, answer: GoalSeek, chosen: str, field_unit: str) -> None:
-    """Whether the answer fits your hours and the market; if not, the best value that does."""
+    """Whether the answer fits your hours, your client-facing hours and the market; if not,
+    the best value that does."""
     if answer.fits:
-        st.success("This plan fits your hours and your market.", icon=":material/check_circle:")
+        st.success(
+            "This plan fits your hours, your energy for client work and your market.",
+            icon=":material/check_circle:",
+        )
         return
     reasons = []
     if answer.over_by_hours > 0:
@@ -125,6 +139,11 @@ def _fit_notice(scenario: Scenario, answer: GoalSeek, chosen: str, field_unit: s
         reasons.append(
             f"needs {answer.over_by_hours:,.0f} h a year more than you have "
             f"({per_week_over:,.1f} h a week)"
+        )
+    if answer.over_delivery_cap_by_hours > 0:
+        reasons.append(
+            f"puts {answer.over_delivery_cap_by_hours:,.0f} h a year of client work past the "
+            f"{scenario.practitioner.max_delivery_hours_per_week:g} h a week you can give"
         )
     if answer.over_market:
         reasons.append(
@@ -158,11 +177,11 @@ def _what_must_be_true(scenario: Scenario) -> None:
     st.subheader("What must be true")
     target = scenario.practitioner.target_net_income
     if target is None:
-        st.info("Set a target net income (Plan → Scenario and your working year) to see this.")
+        st.info("Set a target income (Plan → Scenario and your working year) to see this.")
         return
     st.caption(
-        f"For a net income of {format_money(target, currency)}: the value each driver would "
-        "need on its own, everything else as planned."
+        f"For a take-home income (net income after tax) of {format_money(target, currency)}: "
+        "the value each driver would need on its own, everything else as planned."
     )
     rows = [
         {
@@ -171,6 +190,7 @@ def _what_must_be_true(scenario: Scenario) -> None:
             "Needed on its own": row.needed,
             "Change": format_share(row.change) if row.change is not None else "—",
             "Fits your hours": _yes_no(row.needed, not row.over_capacity),
+            "Within your energy for client work": _yes_no(row.needed, not row.over_delivery_cap),
             "Within the market": _yes_no(row.needed, not row.over_market),
         }
         for row in what_must_be_true(scenario, target)
@@ -185,7 +205,7 @@ def _what_must_be_true(scenario: Scenario) -> None:
         },
     )
     st.caption(
-        "Rows that fit your hours and the market come first. “—”: no value in the field's "
+        "Rows that fit your hours, your energy for client work and the market come first. “—”: no value in the field's "
         "range reaches the target on its own."
     )
 

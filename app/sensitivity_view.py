@@ -64,8 +64,14 @@ def sensitivity_view(scenario: Scenario) -> None:
                     "Swing": row.swing,
                     "Hours down": row.low_total_hours,
                     "Hours up": row.high_total_hours,
-                    "Down: the plan": OVER_YOUR_HOURS if row.low_over_capacity else FITS_YOUR_HOURS,
-                    "Up: the plan": OVER_YOUR_HOURS if row.high_over_capacity else FITS_YOUR_HOURS,
+                    "Take-home down": row.low_take_home,
+                    "Take-home up": row.high_take_home,
+                    "Down: the plan": _plan_words(
+                        row.low_over_capacity, row.low_over_delivery_cap, row.low_over_market
+                    ),
+                    "Up: the plan": _plan_words(
+                        row.high_over_capacity, row.high_over_delivery_cap, row.high_over_market
+                    ),
                 }
                 for row in result.rows
             ],
@@ -77,6 +83,8 @@ def sensitivity_view(scenario: Scenario) -> None:
                 "Up to": VALUE,
                 "Net income down": MONEY,
                 "Net income up": MONEY,
+                "Take-home down": MONEY,
+                "Take-home up": MONEY,
                 "Swing": MONEY,
                 "Hours down": MONEY,
                 "Hours up": MONEY,
@@ -108,3 +116,17 @@ def _two_inputs(scenario: Scenario, by_swing: list[str], percent: float) -> None
         "“✕ not a valid plan” a pair the plan's rules refuse (more new licensees than active "
         "ones, an automated price above the full-support price)."
     )
+
+
+def _plan_words(over_hours: bool, over_delivery_cap: bool, over_market: bool) -> str:
+    """Whether the plan at one end fits, in words: "fits your hours", or what it is past."""
+    past = [
+        words
+        for over, words in (
+            (over_hours, OVER_YOUR_HOURS),
+            (over_delivery_cap, "past your energy for client work"),
+            (over_market, "past what the market will buy"),
+        )
+        if over
+    ]
+    return "; ".join(past) if past else FITS_YOUR_HOURS

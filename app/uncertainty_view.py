@@ -49,20 +49,28 @@ def uncertainty_view(scenario: Scenario) -> None:
     fourth, fifth, sixth = st.columns(3)
     fourth.metric("Chance of going over your hours", format_share(result.probability_over_capacity))
     target_help = (
-        f"Net income of at least {format_money(result.target, currency)}."
+        f"Take-home income (net income after tax) of at least "
+        f"{format_money(result.target, currency)}."
         if result.target is not None
-        else "Set a target net income on the Plan page."
+        else "Set a target income on the Plan page."
     )
     fifth.metric(
         "Chance of reaching the target",
         format_share(result.probability_reach_target),
-        help=target_help + " Counts every plan drawn, also those over your hours.",
+        help=target_help + " Counts every plan drawn, also those that do not fit.",
     )
     sixth.metric(
-        "… and fitting your hours",
+        "… and fitting",
         format_share(result.p_reach_and_fit),
-        help=target_help + " Counts only plans whose hours fit your working year.",
+        help=target_help + " Counts only plans whose hours fit your working year, whose client "
+        "work fits the hours a week you can give, and that sell no more than each market buys.",
     )
+    if result.probability_over_delivery_cap or result.probability_over_market:
+        st.caption(
+            f"Plans past your energy for client work: "
+            f"{format_share(result.probability_over_delivery_cap)}; past what the market will "
+            f"buy: {format_share(result.probability_over_market)}."
+        )
     st.vega_lite_chart(
         histogram,
         vega_lite_spec(histogram_chart, currency, result.target is not None),
@@ -71,9 +79,9 @@ def uncertainty_view(scenario: Scenario) -> None:
     st.dataframe(
         [
             _spread_row("Net income", result.net_income, currency),
-            _spread_row(
-                "Net income, plans that fit your hours", result.net_income_fitting, currency
-            ),
+            _spread_row("Net income, plans that fit", result.net_income_fitting, currency),
+            _spread_row("Take-home income (after tax)", result.take_home, currency),
+            _spread_row("Take-home, plans that fit", result.take_home_fitting, currency),
             _spread_row("Total hours", result.total_hours, "h"),
             _spread_row("Effective hourly rate", result.effective_hourly_rate, f"{currency}/h"),
         ],

@@ -135,40 +135,45 @@ def data_table_data(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-#: The outcomes a simulated plan falls in, as the histogram's legend says them.
-REACHES_AND_FITS = "reaches the target and fits your hours"
-REACHES_OVER_HOURS = "reaches the target, over your hours"
+#: The outcomes a simulated plan falls in, as the histogram's legend says them. A plan
+#: "fits" when its hours fit your working year, its client work your delivery capacity and
+#: every offer its market (:attr:`models.uncertainty.Draws.fits`).
+REACHES_AND_FITS = "reaches the target and fits"
+REACHES_OVER_HOURS = "reaches the target, does not fit"
 BELOW_TARGET = "below the target"
+PLAN_FITS = "fits your hours, energy and market"
+PLAN_DOES_NOT_FIT = "does not fit"
 #: Outcome → its colour: with a target the first three, without one the last two.
 OUTCOME_COLOURS = {
     BELOW_TARGET: "#c9a227",
     REACHES_OVER_HOURS: "#e07b39",
     REACHES_AND_FITS: "#2f6f4f",
-    FITS_YOUR_HOURS: "#5b7db1",
-    OVER_YOUR_HOURS: "#b00020",
+    PLAN_FITS: "#5b7db1",
+    PLAN_DOES_NOT_FIT: "#b00020",
 }
 
 
 def histogram_data(draws: Draws, target: float | None) -> pd.DataFrame:
-    """Rows of :func:`histogram_chart`: the bins of net income, each split by outcome (whether
-    the plan reaches the target, and whether it fits your hours)."""
+    """Rows of :func:`histogram_chart`: the bins of take-home income (net income after tax,
+    what the target is compared with), each split by outcome (whether the plan reaches the
+    target, and whether it fits)."""
     fits = draws.fits
     if target is None:
-        groups = {FITS_YOUR_HOURS: fits, OVER_YOUR_HOURS: ~fits}
+        groups = {PLAN_FITS: fits, PLAN_DOES_NOT_FIT: ~fits}
     else:
-        reaches = draws.net_income >= target
+        reaches = draws.take_home >= target
         groups = {
             REACHES_AND_FITS: reaches & fits,
             REACHES_OVER_HOURS: reaches & ~fits,
             BELOW_TARGET: ~reaches,
         }
-    bins = histogram(draws.net_income, groups=groups)
+    bins = histogram(draws.take_home, groups=groups)
     return bins[bins["samples"] > 0].rename(columns={"group": "outcome"})
 
 
 def histogram_chart(currency: str, with_target: bool) -> alt.Chart:
-    """How the simulated plans' net income spreads, coloured by outcome; the legend lists the
-    outcomes of a simulation with a target, or of one without."""
+    """How the simulated plans' take-home income spreads, coloured by outcome; the legend lists
+    the outcomes of a simulation with a target, or of one without."""
     outcomes = list(OUTCOME_COLOURS)[:3] if with_target else list(OUTCOME_COLOURS)[3:]
     chart: alt.Chart = (
         alt.Chart()
@@ -177,7 +182,7 @@ def histogram_chart(currency: str, with_target: bool) -> alt.Chart:
             x=alt.X(
                 "start:Q",
                 bin="binned",
-                title=f"Net income, {currency} a year",
+                title=f"Take-home income (after tax), {currency} a year",
                 axis=alt.Axis(format="~s"),
             ),
             x2="end:Q",

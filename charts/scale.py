@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from models.scale import FrontierPoint, ScaleResult
+from presentation.levers import BOUND_WORDS
 
 _OFFER_ORDER = alt.EncodingSortField("offer_order", op="min")
 
@@ -18,25 +19,43 @@ def lever_data(result: ScaleResult, hours_for_offers: float) -> pd.DataFrame:
     """Rows of :func:`lever_chart`: every offer's curve and its ceiling.
 
     Columns: offer, offer_order, offer_hours [h/year], contribution [currency/year],
-    point ("curve" or "ceiling"), available [h/year]: the hours left for offers after fixed admin.
+    point ("curve" or "ceiling"), bound (what stops the lever, in words: "what the market will
+    buy"; :data:`presentation.levers.BOUND_WORDS`), available [h/year]: the hours left for
+    offers after fixed admin.
     """
     rows = [
-        (lever.name, order, point.offer_hours, point.contribution, "curve")
+        (
+            lever.name,
+            order,
+            point.offer_hours,
+            point.contribution,
+            "curve",
+            BOUND_WORDS[lever.bound],
+        )
         for order, lever in enumerate(result.offers)
         for point in lever.points
     ]
     rows += [
-        (lever.name, order, lever.ceiling.offer_hours, lever.ceiling.contribution, "ceiling")
+        (
+            lever.name,
+            order,
+            lever.ceiling.offer_hours,
+            lever.ceiling.contribution,
+            "ceiling",
+            BOUND_WORDS[lever.bound],
+        )
         for order, lever in enumerate(result.offers)
     ]
     data = pd.DataFrame(
-        rows, columns=["offer", "offer_order", "offer_hours", "contribution", "point"]
+        rows, columns=["offer", "offer_order", "offer_hours", "contribution", "point", "bound"]
     )
     return data.assign(available=hours_for_offers)
 
 
 def lever_chart(currency: str) -> alt.LayerChart:
-    """Contribution against your hours, one line per offer; dots at the ceilings, a rule at your hours."""
+    """Contribution against your hours, one line per offer; dots at the ceilings, each labelled
+    with what stops the lever there ("your hours", "what the market will buy" …), a rule at
+    your hours."""
     base = alt.Chart()
     color = alt.Color(
         "offer:N", title="Offer", sort=_OFFER_ORDER, legend=alt.Legend(orient="bottom")
@@ -49,6 +68,7 @@ def lever_chart(currency: str) -> alt.LayerChart:
         alt.Tooltip("offer:N", title="Offer"),
         alt.Tooltip("offer_hours:Q", title="Hours a year", format=",.0f"),
         alt.Tooltip("contribution:Q", title=f"{currency} a year", format=",.0f"),
+        alt.Tooltip("bound:N", title="Stopped by"),
     ]
     lines = (
         base.mark_line()
@@ -60,13 +80,19 @@ def lever_chart(currency: str) -> alt.LayerChart:
         .transform_filter("datum.point == 'ceiling'")
         .encode(x=x, y=y, color=color, tooltip=tooltip)
     )
+    stopped_by = (
+        base.mark_text(align="left", dx=8, dy=-8, fontSize=11, color="#333")
+        .transform_filter("datum.point == 'ceiling'")
+        .transform_calculate(label="'stopped by ' + datum.bound")
+        .encode(x=x, y=y, text="label:N")
+    )
     available = base.transform_aggregate(available="max(available)").transform_calculate(
         label="'Hours you have for offers: ' + format(datum.available, ',.0f')"
     )
     rule = available.mark_rule(strokeDash=[6, 3], color="#222").encode(
         x="available:Q", tooltip=[alt.Tooltip("label:N", title="Capacity")]
     )
-    return alt.LayerChart(layer=[lines, ceilings, rule], height=360)
+    return alt.LayerChart(layer=[lines, ceilings, stopped_by, rule], height=360)
 
 
 def growth_data(result: ScaleResult, name: str, capacity_hours: float) -> pd.DataFrame:

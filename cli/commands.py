@@ -598,10 +598,17 @@ def goal_seek_text(scenario: Scenario, answer: GoalSeek) -> str:
         )
     lines = [head, f"  planned {answer.current:,.4g} {field_unit}; {name.lower()} there {achieved}"]
     if answer.fits:
-        lines.append("  the plan there fits your hours and your market")
+        lines.append(
+            "  the plan there fits your hours, your energy for client work and your market"
+        )
     else:
         if answer.over_by_hours > 0:
             lines.append(f"  does not fit: {answer.over_by_hours:,.0f} h a year over your capacity")
+        if answer.over_delivery_cap_by_hours > 0:
+            lines.append(
+                f"  does not fit: {answer.over_delivery_cap_by_hours:,.0f} h a year of client "
+                "work past your delivery capacity"
+            )
         if answer.over_market:
             lines.append(f"  does not fit: over the market of {', '.join(answer.over_market)}")
         best = answer.best_fitting
@@ -633,6 +640,8 @@ def sensitivity_table(scenario: Scenario, result: Sensitivity) -> str:
             "swing": format_money(row.swing, currency),
             "hours at low": _hours_mark(row.low_total_hours, row.low_over_capacity),
             "hours at high": _hours_mark(row.high_total_hours, row.high_over_capacity),
+            "past at low": _past_mark(row.low_over_delivery_cap, row.low_over_market),
+            "past at high": _past_mark(row.high_over_delivery_cap, row.high_over_market),
         }
         for row in result.rows
         if row.swing or row.low_total_hours != row.high_total_hours
@@ -644,9 +653,16 @@ def sensitivity_table(scenario: Scenario, result: Sensitivity) -> str:
         "",
         pd.DataFrame(rows).to_string(index=False) if rows else "No input moves anything.",
         "",
-        "✕: the plan there needs more hours than your capacity.",
+        "✕: the plan there needs more hours than your capacity. Past: energy (your client "
+        "work past your delivery capacity), market (an offer sells more than its market buys).",
     ]
     return "\n".join(lines)
+
+
+def _past_mark(over_delivery_cap: bool, over_market: bool) -> str:
+    """What the plan at one end is past, in a word or two: "energy", "market", or "—"."""
+    past = [word for over, word in ((over_delivery_cap, "energy"), (over_market, "market")) if over]
+    return ", ".join(past) or "—"
 
 
 def _hours_mark(hours: float, over_capacity: bool) -> str:
@@ -689,18 +705,21 @@ def simulation_text(scenario: Scenario, result: Simulation) -> str:
             result.effective_hourly_rate,
             lambda v: format_money(v, currency) + "/h",
         ),
+        spread_line("Take-home income", result.take_home, lambda v: format_money(v, currency)),
         f"Chance of going over capacity  {format_share(result.probability_over_capacity)}",
+        f"Chance of client work past your delivery capacity  {format_share(result.probability_over_delivery_cap)}",
+        f"Chance of selling past a market  {format_share(result.probability_over_market)}",
     ]
     if result.probability_reach_target is not None and result.target is not None:
         lines.append(
-            f"Chance of reaching {format_money(result.target, currency)}  {format_share(result.probability_reach_target)}"
+            f"Chance of taking home {format_money(result.target, currency)}  {format_share(result.probability_reach_target)}"
         )
-        lines.append(f"  … and fitting your hours  {format_share(result.p_reach_and_fit)}")
+        lines.append(f"  … and fitting  {format_share(result.p_reach_and_fit)}")
     fitting = result.net_income_fitting
     lines.append(
         spread_line("Net income, fitting", fitting, lambda v: format_money(v, currency))
         if fitting is not None
-        else "Net income, fitting  no plan drawn fits your hours"
+        else "Net income, fitting  no plan drawn fits your hours, energy and markets"
     )
     if result.drivers:
         lines += ["", "What drives the spread (rank correlation with net income):"]
@@ -731,6 +750,7 @@ def optimum_table(scenario: Scenario, result: Optimum) -> str:
 
     from models.evaluation import evaluate
     from presentation.formatting import format_hours, format_money
+    from presentation.levers import BINDING_WORDS
 
     if result.totals is None:
         return result.message
@@ -742,6 +762,7 @@ def optimum_table(scenario: Scenario, result: Optimum) -> str:
             "count of": offer.count_field,
             "today": f"{getattr(offer, offer.count_field):,.4g}",
             "best mix": f"{result.counts[offer.name]:,.4g}",
+            "stopped by": BINDING_WORDS[result.binding_limits.get(offer.name)],
         }
         for offer in scenario.enabled_offers
     ]
@@ -751,6 +772,7 @@ def optimum_table(scenario: Scenario, result: Optimum) -> str:
         pd.DataFrame(rows).to_string(index=False),
         "",
         f"Net income  {format_money(today.net_income, currency)} → {format_money(result.totals.net_income, currency)}",
+        f"Take-home   {format_money(today.take_home, currency)} → {format_money(result.totals.take_home, currency)}",
         f"Hours       {format_hours(today.total_hours)} → {format_hours(result.totals.total_hours)} of {format_hours(result.totals.capacity_hours)}",
     ]
     return "\n".join(lines)

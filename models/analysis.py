@@ -47,8 +47,8 @@ class Analysis:
 
     @cached_property
     def levers(self) -> ScaleResult:
-        """How far each enabled offer grows (:func:`models.scale.scale`), from :attr:`result`."""
-        return scale(self.scenario, self.result)
+        """How far each enabled offer grows (:func:`models.scale.scale`)."""
+        return scale(self.scenario)
 
     @cached_property
     def timeline(self) -> TimelineReport:

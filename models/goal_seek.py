@@ -8,7 +8,7 @@ value is refined with ``scipy.optimize.minimize_scalar``. Whole-number fields
 (a mastermind's months) take the whole number nearest the root.
 
 An answer is never given without saying whether it fits (:mod:`models.fitting`:
-your hours and each offer's market). When it does not, the best value that does
+your hours, your client-facing hours and each offer's market). When it does not, the best value that does
 fit is found too: among the values that fit, the one whose figure comes closest
 to the target, with the edge of the fitting values found by bisection.
 """
@@ -50,8 +50,8 @@ class GoalSeek:
     field, offer : str, str | None
         The input varied; ``offer`` None for the practitioner's fields.
     metric : str
-        The figure aimed at: net_income, total_hours, free_hours_per_week or
-        effective_hourly_rate.
+        The figure aimed at: net_income, take_home (net income after tax: what the target
+        income is compared with), total_hours, free_hours_per_week or effective_hourly_rate.
     target : float
         The figure's target, in its unit.
     value : float
@@ -68,15 +68,20 @@ class GoalSeek:
     moves_figure : bool
         Whether the figure changes at all as the input runs over its range.
     fits : bool
-        Whether the plan at ``value`` fits your hours and every offer's market.
+        Whether the plan at ``value`` fits your hours, your client-facing hours and every
+        offer's market.
     over_by_hours : float
         Hours beyond capacity at ``value``; 0 when within. [h/year]
     over_market : tuple[str, ...]
-        Offers that sell more than their ``max_sales_per_year`` at ``value``.
+        Offers that sell more than their market will buy at ``value``: more buyers than
+        ``max_sales_per_year``, or more new buyers than leads × conversion.
     best_fitting : FittingValue | None
         When the answer does not fit: the value that fits and comes closest to the
         target, and the figure there. None when the answer fits, or when no value
         within ``[low, high]`` fits.
+    over_delivery_cap_by_hours : float
+        Your own delivery hours beyond the delivery capacity at ``value``
+        (``max_delivery_hours_per_week`` × weeks); 0 when within or without a cap. [h/year]
     """
 
     field: str
@@ -94,6 +99,7 @@ class GoalSeek:
     over_by_hours: float
     over_market: tuple[str, ...]
     best_fitting: FittingValue | None
+    over_delivery_cap_by_hours: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -129,8 +135,15 @@ def _grid(current: float, low: float, high: float) -> FloatArray:
 
 
 def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> GoalSeek:
-    """The value of ``where`` that brings ``figure`` to ``target``, others as planned."""
-    current = float(value_of(scenario, where))
+    """The value of ``where`` that brings ``figure`` to ``target``, others as planned.
+
+    An optional field left empty (a conversion rate not given, the hourly rate of a
+    fixed-fee contract) has no value to vary: a ValueError says so.
+    """
+    planned = value_of(scenario, where)
+    if planned is None:
+        raise ValueError(f"{label(scenario, where)} is empty: there is no value to vary")
+    current = float(planned)
     low, high = valid_range(scenario, where)
 
     def reached(value: float) -> float:
@@ -181,6 +194,7 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
         best_fitting=(
             None if best is None else FittingValue(value=best, figure=_defined(reached(best)))
         ),
+        over_delivery_cap_by_hours=float(check.over_delivery_cap_by_hours),
     )
 
 
@@ -289,9 +303,13 @@ class Requirement:
     over_capacity : bool
         At ``needed`` the plan's hours exceed capacity.
     over_market : bool
-        At ``needed`` the offer sells more than ``max_sales_per_year``.
+        At ``needed`` the offer sells more than its market will buy (``max_sales_per_year``,
+        or leads × conversion).
     fits : bool
-        A value is needed and, there, the plan fits your hours and the market.
+        A value is needed and, there, the plan fits your hours, your client-facing hours
+        and the market.
+    over_delivery_cap : bool
+        At ``needed`` your own delivery hours exceed the delivery capacity.
     """
 
     offer: str
@@ -303,10 +321,12 @@ class Requirement:
     over_capacity: bool
     over_market: bool
     fits: bool
+    over_delivery_cap: bool = False
 
 
 def what_must_be_true(scenario: Scenario, target: float) -> tuple[Requirement, ...]:
-    """For each enabled offer's main drivers, the value that alone reaches ``target`` net income.
+    """For each enabled offer's main drivers, the value that alone brings take-home income
+    (net income after tax) to ``target``.
 
     Rows whose value fits your hours and the market come first, then those that do
     not fit, then the drivers that cannot reach the target on their own; within
@@ -316,7 +336,7 @@ def what_must_be_true(scenario: Scenario, target: float) -> tuple[Requirement, .
     for offer in scenario.enabled_offers:
         for name in offer.drivers:
             where = Input(offer.name, name)
-            answer = goal_seek(scenario, where, "net_income", target)
+            answer = goal_seek(scenario, where, "take_home", target)
             needed = answer.value if answer.reachable else None
             rows.append(
                 Requirement(
@@ -333,6 +353,7 @@ def what_must_be_true(scenario: Scenario, target: float) -> tuple[Requirement, .
                     over_capacity=needed is not None and answer.over_by_hours > 0,
                     over_market=needed is not None and offer.name in answer.over_market,
                     fits=needed is not None and answer.fits,
+                    over_delivery_cap=needed is not None and answer.over_delivery_cap_by_hours > 0,
                 )
             )
     return tuple(sorted(rows, key=lambda row: (not row.fits, row.needed is None)))

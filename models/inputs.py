@@ -36,11 +36,14 @@ ORDERED_FIELDS: tuple[tuple[type[OfferBase], str, str], ...] = (
     (OnlineProgram, "price_automated", "price_high_touch"),
 )
 
-Metric = Literal["net_income", "total_hours", "free_hours_per_week", "effective_hourly_rate"]
+Metric = Literal[
+    "net_income", "take_home", "total_hours", "free_hours_per_week", "effective_hourly_rate"
+]
 
 #: Metric → (plain label, unit with ``currency`` for money).
 METRICS: dict[str, tuple[str, str]] = {
     "net_income": ("Net income", "currency/year"),
+    "take_home": ("Take-home income", "currency/year"),
     "total_hours": ("Total hours", "h/year"),
     "free_hours_per_week": ("Free hours a week", "h/week"),
     "effective_hourly_rate": ("Effective hourly rate", "currency/h"),
@@ -173,11 +176,15 @@ def metric(sums: YearSums, practitioner: Practitioner, name: str) -> Any:
 
     Notes
     -----
-    free hours a week = (capacity − total hours) / weeks_per_year; effective hourly
-    rate = net income / total hours, NaN where no hour is worked.
+    take-home = net income − tax (:attr:`models.evaluation.YearSums.take_home`: what the
+    target income is compared with); free hours a week = (capacity − total hours) /
+    weeks_per_year; effective hourly rate = net income / total hours, NaN where no hour is
+    worked.
     """
     if name == "net_income":
         return sums.net_income
+    if name == "take_home":
+        return sums.take_home
     if name == "total_hours":
         return sums.total_hours
     if name == "capacity_hours":

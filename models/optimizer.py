@@ -9,10 +9,17 @@ time, launches, legal costs) is switched on by a yes/no variable that the count
 needs. ``scipy.optimize.milp`` (HiGHS) solves the mixed-integer program:
 
 maximise Σ (contribution per unit × count + fixed contribution × runs) − fixed costs
-subject to Σ hours + fixed admin ≤ capacity − reserve hours a week × weeks, and the
-optional limits (business development share, 1:1 hours, travel hours).
+subject to your hours: Σ hours + fixed admin − the assistant's hours ≤ capacity −
+reserve hours a week × weeks (and the hours besides admin ≤ the same: the assistant
+takes admin off you, never other work); your own delivery hours (after the associates'
+shares, which stay as planned) ≤ the delivery capacity; each offer within what its
+market will buy (buyers ≤ ``max_sales_per_year``, new buyers ≤ leads × conversion);
+and the optional limits (business development share, 1:1 hours, travel hours).
+Net income is the objective: take-home is net income less a tax that only grows with
+it, so the same mix brings the most take-home.
 
-An offer the answer leaves at 0 is disabled in the recommended scenario.
+An offer the answer leaves at 0 is disabled in the recommended scenario. For each
+offer the answer names what stops it growing (:data:`BindingLimit`).
 """
 
 from __future__ import annotations
@@ -25,16 +32,26 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from models.evaluation import (
+    DEMAND_TOLERANCE,
+    assistant_hours,
     capacity_hours,
+    delivery_capacity_hours,
     evaluate,
     fixed_admin_hours,
     hours_for_offers,
     offer_year,
 )
+from models.fitting import HOURS_TOLERANCE
 from models.results import Totals
 from models.schema import MAX_COUNT, OfferBase, Scenario
 
 Status = Literal["optimal", "infeasible", "no_offers"]
+
+#: What stops an offer of the best mix growing: ``time`` (all your hours), ``energy`` (your
+#: own delivery hours at the delivery capacity), ``market`` (what its market will buy),
+#: ``count range`` (the count's maximum, given or the default) or None (more of it would
+#: not raise net income, or another limit binds).
+BindingLimit = Literal["time", "energy", "market", "count range"] | None
 
 
 @dataclass(frozen=True)
@@ -80,12 +97,15 @@ class Optimum:
         The totals of the recommended scenario, from :func:`models.evaluation.evaluate`.
     message : str
         In words: what was found, or which limit cannot be met.
+    binding_limits : dict[str, BindingLimit]
+        Offer name → what stops it growing (:data:`BindingLimit`); empty unless optimal.
     """
 
     status: Status
     counts: dict[str, float]
     totals: Totals | None
     message: str
+    binding_limits: dict[str, BindingLimit] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -118,19 +138,28 @@ def _figures(offer: OfferBase) -> dict[str, float]:
         "business_development": year.hours.business_development,
         "travel": year.hours.travel,
         "one_to_one": year.hours.delivery if offer.kind == "one_to_one" else 0.0,
+        "delivery": year.hours.delivery,
+        "admin": year.hours.admin,
         "buyers": year.buyers,
+        "new_buyers": year.new_buyers,
     }
 
 
 def default_count_range(offer: OfferBase) -> tuple[float, float]:
-    """(0, the market cap as a count, at most a million), or (0, three times today's count,
-    at least 1)."""
+    """(0, the market limit as a count, at most a million), or (0, three times today's
+    count, at least 1).
+
+    The market limit is :attr:`models.schema.OfferBase.market_limit`: the smaller of
+    ``max_sales_per_year`` and what the funnel brings (leads × conversion / (1 − returning
+    share)). [the kind's count]
+    """
     at_zero, at_one = _figures(with_count(offer, 0.0)), _figures(with_count(offer, 1.0))
     buyers_per_unit = at_one["buyers"] - at_zero["buyers"]
-    if offer.max_sales_per_year is not None and buyers_per_unit > 0:
+    market = offer.market_limit
+    if market is not None and buyers_per_unit > 0:
         # A licensee signs so few new ones a year that the market never binds: the count
         # is capped like any other, never infinite.
-        return 0.0, min(offer.max_sales_per_year / buyers_per_unit, MAX_COUNT)
+        return 0.0, min(market / buyers_per_unit, MAX_COUNT)
     return 0.0, max(3.0 * getattr(offer, offer.count_field), 1.0)
 
 
@@ -159,12 +188,15 @@ class _Program:
         self.fixed = [index for index, lever in enumerate(levers) if lever.has_fixed_part]
         self.size = len(levers) + len(self.fixed)
 
-    def row(self, figure: str) -> np.ndarray[Any, np.dtype[np.float64]]:
+    def row(self, figure: str, only: int | None = None) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """The figure summed over the offers, or of the offer at index ``only`` alone."""
         coefficients = np.zeros(self.size)
         for index, lever in enumerate(self.levers):
-            coefficients[index] = lever.per_unit[figure]
+            if only is None or index == only:
+                coefficients[index] = lever.per_unit[figure]
         for position, index in enumerate(self.fixed):
-            coefficients[len(self.levers) + position] = self.levers[index].at_zero[figure]
+            if only is None or index == only:
+                coefficients[len(self.levers) + position] = self.levers[index].at_zero[figure]
         return coefficients
 
     def bounds(self) -> Bounds:
@@ -198,19 +230,47 @@ def _limit_constraints(
     practitioner = scenario.practitioner
     fixed_admin = fixed_admin_hours(practitioner)
     capacity = capacity_hours(practitioner)
+    assistant = assistant_hours(practitioner)
     reserve = limits.reserve_hours_per_week * practitioner.weeks_per_year
     hours = program.row("hours")
+    # Your hours = the hours besides admin + max(0, fixed admin + Σ admin − assistant): at
+    # most the room ⇔ both (Σ hours + fixed admin − assistant) and (Σ hours − Σ admin) are.
+    room = capacity - reserve
     found = {
         f"your hours ({capacity:,.0f} a year, less {reserve:,.0f} kept free, less "
         f"{fixed_admin:,.0f} of fixed admin)": LinearConstraint(
-            hours, -np.inf, hours_for_offers(practitioner) - reserve
+            np.vstack([hours, hours - program.row("admin")]),
+            -np.inf,
+            [hours_for_offers(practitioner) - reserve + assistant, room],
         )
     }
+    delivery_capacity = delivery_capacity_hours(practitioner)
+    if delivery_capacity is not None:
+        found[f"your client-facing hours ({delivery_capacity:,.0f} a year)"] = LinearConstraint(
+            program.row("delivery"), -np.inf, delivery_capacity
+        )
+    for index, lever in enumerate(program.levers):
+        offer = lever.offer
+        if offer.max_sales_per_year is not None:
+            found[
+                f'what the market will buy of "{offer.name}" ({offer.max_sales_per_year:,.0f} a year)'
+            ] = LinearConstraint(program.row("buyers", index), -np.inf, offer.max_sales_per_year)
+        if offer.leads_per_year is not None and offer.conversion_rate is not None:
+            reachable = offer.leads_per_year * offer.conversion_rate
+            found[
+                f'the new buyers "{offer.name}" can win ({offer.leads_per_year:,.0f} leads × '
+                f"{offer.conversion_rate:.0%})"
+            ] = LinearConstraint(
+                program.row("new_buyers", index), -np.inf, reachable * (1 + DEMAND_TOLERANCE)
+            )
     if limits.max_bd_share is not None:
         # BD ≤ share × (Σ hours + fixed admin)  ⇔  BD − share × Σ hours ≤ share × fixed admin
+        # (with an assistant, the admin they take counted off: a little stricter than needed)
         share = limits.max_bd_share
         found[f"business development at most {share:.0%} of your hours"] = LinearConstraint(
-            program.row("business_development") - share * hours, -np.inf, share * fixed_admin
+            program.row("business_development") - share * hours,
+            -np.inf,
+            share * (fixed_admin - assistant),
         )
     if limits.min_one_to_one_hours is not None:
         found[f"at least {limits.min_one_to_one_hours:,.0f} hours a year of 1:1 time"] = (
@@ -277,4 +337,63 @@ def optimize(scenario: Scenario, limits: Limits | None = None) -> Optimum:
         for lever, value in zip(levers, solution.x, strict=False)
     }
     totals = evaluate(recommended(scenario, counts)).totals
-    return Optimum("optimal", counts, totals, "The mix with the most net income found.")
+    return Optimum(
+        "optimal",
+        counts,
+        totals,
+        "The mix with the most net income found.",
+        binding_limits(scenario, counts, limits),
+    )
+
+
+def _over(value: float, limit: float | None, tolerance: float) -> bool:
+    return limit is not None and value > limit + tolerance * max(1.0, abs(limit))
+
+
+def binding_limits(
+    scenario: Scenario, counts: dict[str, float], limits: Limits | None = None
+) -> dict[str, BindingLimit]:
+    """What stops each offer of a mix growing: one more (one whole unit, or a sliver of a
+    continuous count) would be past its market, its count range, your client-facing hours
+    or all your hours, in that order of naming; None when none of them would be.
+
+    Notes
+    -----
+    A 1:1 offer at 25 clients with a funnel of 100 calls × 20% and a fifth returning (25
+    clients a year): a 26th is past the market, so "market". Each check re-evaluates the
+    mix with that one offer grown (:func:`models.evaluation.evaluate`).
+    """
+    limits = limits or Limits()
+    practitioner = scenario.practitioner
+    room = (
+        capacity_hours(practitioner) - limits.reserve_hours_per_week * practitioner.weeks_per_year
+    )
+    found: dict[str, BindingLimit] = {}
+    for offer in scenario.enabled_offers:
+        if offer.name not in counts:
+            continue
+        lever = _lever(offer, limits)
+        count = counts[offer.name]
+        if lever.per_unit["contribution"] <= 0:
+            found[offer.name] = None
+            continue
+        step = 1.0 if lever.whole else 1e-6 * max(1.0, count)
+        grown = evaluate(recommended(scenario, counts | {offer.name: count + step}))
+        year = offer_year(with_count(offer, count + step))
+        market = _over(year.buyers, offer.max_sales_per_year, 1e-9) or (
+            offer.leads_per_year is not None
+            and offer.conversion_rate is not None
+            and _over(year.new_buyers, offer.leads_per_year * offer.conversion_rate, 1e-9)
+        )
+        totals = grown.totals
+        checks: list[tuple[bool, BindingLimit]] = [
+            (market, "market"),
+            (count + step > lever.high + 1e-9, "count range"),
+            (
+                _over(totals.hours.delivery, totals.delivery_capacity_hours, HOURS_TOLERANCE),
+                "energy",
+            ),
+            (_over(totals.total_hours, room, HOURS_TOLERANCE), "time"),
+        ]
+        found[offer.name] = next((name for hit, name in checks if hit), None)
+    return found

@@ -10,7 +10,10 @@ the rest of the scenario unchanged, and finds:
   hours at each quantity from 0 to past the ceiling, the plan's quantity and
   the ceiling's always among them;
 - the **ceiling**: the largest whole quantity at which the scenario still fits
-  in capacity and within ``max_sales_per_year``, and what binds it;
+  in capacity (``time``: all your hours), within the delivery capacity (``energy``:
+  your own delivery hours, where ``max_delivery_hours_per_week`` is given) and within
+  what the market will buy (``market``: ``max_sales_per_year`` or the demand limit,
+  leads × conversion; :attr:`models.schema.OfferBase.market_limit`), and what binds it;
 - the **margin**: what the next buyer costs in hours and brings in contribution.
 
 How quantity maps onto an offer (:func:`with_quantity`): groups, cohorts and
@@ -26,23 +29,37 @@ Figures are per year in steady state: hours [h/year], money [currency/year].
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from models import formulas
-from models.evaluation import capacity_hours, evaluate, evaluate_offer
+from models.evaluation import (
+    OfferYear,
+    YearSums,
+    assistant_hours,
+    evaluate_offer,
+    offer_year,
+    year_sums,
+)
+from models.fitting import hours_over
 from models.formulas import ratio
-from models.results import OfferResult, ScenarioResult
+from models.results import OfferResult
 from models.schema import (
     MAX_COUNT,
     GroupSize,
     Licensing,
     OfferBase,
     OnlineProgram,
+    Practitioner,
     Scenario,
 )
 
-Bound = Literal["time", "market", "none"]
+#: What stops a lever: ``time`` (all your hours), ``energy`` (your own delivery hours past
+#: the delivery capacity), ``market`` (``max_sales_per_year`` or the demand limit) or
+#: ``none`` (nothing within the range looked at).
+Bound = Literal["time", "energy", "market", "none"]
 
 
 #: Most sampled points on one curve; longer ranges are sampled with a wider step.
@@ -164,17 +181,50 @@ def with_quantity(offer: OfferBase, quantity: float) -> OfferBase:
 
 @dataclass(frozen=True)
 class _Lever:
-    """One offer against the rest of the scenario, held fixed."""
+    """One offer against the rest of the scenario, held fixed.
+
+    The scenario's hours at a quantity come from :func:`models.evaluation.year_sums` over
+    the other offers' years and this one's: so the assistant's relief of admin and the
+    delivery capacity count exactly as everywhere else. Without an assistant the hours add
+    up, so the other offers' sum is taken once and the offer's hours added to it.
+    """
 
     offer: OfferBase
-    other_hours: float
-    capacity: float
+    practitioner: Practitioner
+    others: tuple[OfferYear, ...]
+
+    @cached_property
+    def others_sums(self) -> YearSums:
+        """The year of the other offers (and the fixed admin) alone."""
+        return year_sums(self.practitioner, self.others)
+
+    @cached_property
+    def hours_add_up(self) -> bool:
+        """Whether the scenario's hours are the others' plus the offer's: no assistant."""
+        return not assistant_hours(self.practitioner)
 
     def at(self, quantity: float) -> OfferResult:
         return evaluate_offer(with_quantity(self.offer, quantity))
 
-    def fits(self, quantity: float) -> bool:
-        return self.other_hours + self.at(quantity).total_hours <= self.capacity + 1e-9
+    def sums(self, quantity: float) -> YearSums:
+        year = offer_year(with_quantity(self.offer, quantity))
+        return year_sums(self.practitioner, (*self.others, year))
+
+    def scenario_hours(self, quantity: float, result: OfferResult) -> float:
+        """The scenario's hours with the offer at ``quantity`` (``result`` its figures). [h/year]"""
+        if self.hours_add_up:
+            return float(self.others_sums.total_hours + result.total_hours)
+        return float(self.sums(quantity).total_hours)
+
+    def within_time(self, quantity: float) -> bool:
+        hours = self.scenario_hours(quantity, self.at(quantity))
+        return bool(hours_over(hours, self.others_sums.capacity_hours) == 0)
+
+    def within_energy(self, quantity: float) -> bool:
+        if self.practitioner.max_delivery_hours_per_week is None:
+            return True  # no delivery cap: nothing to evaluate
+        sums = self.sums(quantity)
+        return bool(hours_over(sums.hours.delivery, sums.delivery_capacity_hours) == 0)
 
     def point(self, quantity: float) -> ScalePoint:
         result = self.at(quantity)
@@ -183,19 +233,27 @@ class _Lever:
             revenue=result.revenue,
             contribution=result.contribution,
             offer_hours=result.total_hours,
-            scenario_hours=self.other_hours + result.total_hours,
+            scenario_hours=self.scenario_hours(quantity, result),
         )
 
 
-def _market_limit(offer: OfferBase) -> float | None:
-    """The largest whole quantity the market buys, or None without a limit."""
-    if offer.max_sales_per_year is None:
+def market_quantity(offer: OfferBase) -> float | None:
+    """The largest whole quantity the market buys, or None without a limit. [buyers]
+
+    Notes
+    -----
+    The offer's market limit (:attr:`models.schema.OfferBase.market_limit`: the smaller of
+    ``max_sales_per_year`` and leads × conversion / (1 − returning share)) is in buyers a
+    year. For licensing the buyers are new licensees, a fixed share of the active ones, so
+    the limit on active licensees is the market limit / that share. Rounded down to a whole
+    quantity: 100 leads at 15% with a fifth returning is 18.75 clients a year, so 18.
+    """
+    limit = offer.market_limit
+    if limit is None:
         return None
     if isinstance(offer, Licensing):
         share_new = offer.new_licensees_per_year / offer.licensees if offer.licensees else 0.0
-        limit = offer.max_sales_per_year / share_new if share_new else math.inf
-    else:
-        limit = offer.max_sales_per_year
+        limit = limit / share_new if share_new else math.inf
     # A limit past the largest quantity the schema allows does not bind.
     return float(math.floor(limit + 1e-9)) if limit < MAX_COUNT else None
 
@@ -205,23 +263,51 @@ def search_limit(plan: float) -> float:
     return float(min(MAX_COUNT, max(1000.0, 100.0 * math.ceil(plan))))
 
 
-def _time_limit(lever: _Lever, upper: float) -> float | None:
-    """The largest whole quantity up to ``upper`` that fits in capacity; None if all of them fit.
+def _largest_within(within: Callable[[float], bool], upper: float) -> float | None:
+    """The largest whole quantity up to ``upper`` for which ``within`` holds; None if it
+    holds for all of them.
 
-    Hours never fall as quantity grows, so a bisection finds it.
+    Hours (all of them, and own delivery) never fall as quantity grows, so a bisection
+    finds it.
     """
-    if lever.fits(upper):
+    if within(upper):
         return None
-    low, high = 0.0, upper  # fits(low) or low is 0; not fits(high)
-    if not lever.fits(0.0):
+    if not within(0.0):
         return 0.0
+    low, high = 0.0, upper  # within(low); not within(high)
     while high - low > 1:
         middle = float(math.floor((low + high) / 2))
-        if lever.fits(middle):
+        if within(middle):
             low = middle
         else:
             high = middle
     return low
+
+
+def _ceiling(lever: _Lever, plan: float) -> tuple[Bound, float]:
+    """What binds the lever and its ceiling's quantity.
+
+    The smallest of the time limit, the energy limit and the market's quantity binds; at a
+    tie the hours name it (time before energy before market): they are what a coach
+    changes first.
+    """
+    market = market_quantity(lever.offer)
+    upper = search_limit(plan) if market is None else min(market, search_limit(plan))
+    time = _largest_within(lever.within_time, upper)
+    energy = _largest_within(lever.within_energy, upper)
+    time_bound: Bound = "time"
+    energy_bound: Bound = "energy"
+    limits = [
+        (limit, bound)
+        for limit, bound in ((time, time_bound), (energy, energy_bound))
+        if limit is not None
+    ]
+    if limits:
+        quantity, bound = min(limits, key=lambda found: found[0])
+        return bound, quantity
+    if market is not None and market <= search_limit(plan):
+        return "market", market
+    return "none", upper
 
 
 def curve_quantities(end: float, exact: tuple[float, ...] = ()) -> tuple[float, ...]:
@@ -236,35 +322,35 @@ def curve_quantities(end: float, exact: tuple[float, ...] = ()) -> tuple[float, 
     return tuple(sorted(quantities | {float(quantity) for quantity in exact}))
 
 
-def scale_offer(scenario: Scenario, name: str, whole: ScenarioResult | None = None) -> OfferScale:
+def offer_years(scenario: Scenario) -> dict[str, OfferYear]:
+    """Every enabled offer's year as planned, by name: what each lever holds fixed."""
+    return {offer.name: offer_year(offer) for offer in scenario.enabled_offers}
+
+
+def scale_offer(
+    scenario: Scenario, name: str, years: Mapping[str, OfferYear] | None = None
+) -> OfferScale:
     """The lever of the enabled offer called ``name``.
 
-    ``whole`` is the scenario's evaluation when the caller has it already (one
-    evaluation for every offer); without it the scenario is evaluated here.
+    ``years`` are the enabled offers' years (:func:`offer_years`) when the caller has them
+    already (one evaluation for every offer); without them they are evaluated here.
     """
     offer = next(o for o in scenario.enabled_offers if o.name == name)
-    whole = evaluate(scenario) if whole is None else whole
+    years = offer_years(scenario) if years is None else years
     lever = _Lever(
         offer=offer,
-        other_hours=whole.totals.total_hours - whole.offer(name).total_hours,
-        capacity=capacity_hours(scenario.practitioner),
+        practitioner=scenario.practitioner,
+        others=tuple(year for other, year in years.items() if other != name),
     )
     plan = plan_quantity(offer)
-    market = _market_limit(offer)
-    upper = search_limit(plan) if market is None else min(market, search_limit(plan))
-    time = _time_limit(lever, upper)
-    if time is not None:
-        bound: Bound = "time"
-        ceiling_quantity = time
-    elif market is not None and market <= search_limit(plan):
-        bound, ceiling_quantity = "market", market
-    else:
-        bound, ceiling_quantity = "none", upper
+    bound, ceiling_quantity = _ceiling(lever, plan)
     at_ceiling = lever.point(ceiling_quantity)
     now, next_one = lever.at(plan), lever.at(plan + 1)
     extra_hours = next_one.total_hours - now.total_hours
     extra_contribution = next_one.contribution - now.contribution
-    curve_end = max(ceiling_quantity, math.ceil(plan)) * 1.25 + 2 if bound != "none" else upper
+    curve_end = (
+        max(ceiling_quantity, math.ceil(plan)) * 1.25 + 2 if bound != "none" else ceiling_quantity
+    )
     quantities = curve_quantities(float(math.ceil(curve_end)), (plan, ceiling_quantity))
     points = tuple(lever.point(quantity) for quantity in quantities)
     return OfferScale(
@@ -289,15 +375,14 @@ def scale_offer(scenario: Scenario, name: str, whole: ScenarioResult | None = No
     )
 
 
-def scale(scenario: Scenario, whole: ScenarioResult | None = None) -> ScaleResult:
+def scale(scenario: Scenario) -> ScaleResult:
     """The lever of every enabled offer, in the scenario's order.
 
-    The scenario is evaluated once (or ``whole``, its evaluation, is used), not once
-    per offer.
+    Each offer's year is evaluated once (:func:`offer_years`), not once per lever.
     """
-    whole = evaluate(scenario) if whole is None else whole
+    years = offer_years(scenario)
     return ScaleResult(
-        offers=tuple(scale_offer(scenario, o.name, whole) for o in scenario.enabled_offers)
+        offers=tuple(scale_offer(scenario, o.name, years) for o in scenario.enabled_offers)
     )
 
 

@@ -15,8 +15,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from models.evaluation import offer_year, scenario_sums, year_sums
-from models.fitting import within_hours
+from models.evaluation import OfferYear, YearSums, offer_year, scenario_sums, year_sums
+from models.fitting import (
+    has_market_limit,
+    over_delivery_cap_by_hours,
+    over_its_market,
+    within_hours,
+)
 from models.inputs import (
     Input,
     assumptions,
@@ -26,7 +31,7 @@ from models.inputs import (
     value_of,
     with_values,
 )
-from models.schema import Scenario
+from models.schema import OfferBase, Scenario
 
 DEFAULT_PERCENT = 20.0
 
@@ -50,6 +55,12 @@ class SensitivityRow:
     low_over_capacity, high_over_capacity : bool
         Whether the plan at the low, at the high, needs more hours than the
         capacity there (a plan that does not fit).
+    low_take_home, high_take_home : float
+        Take-home income (net income after tax) at the low and at the high. [currency/year]
+    low_over_delivery_cap, high_over_delivery_cap : bool
+        Whether your own delivery hours there exceed the delivery capacity.
+    low_over_market, high_over_market : bool
+        Whether some offer there sells more than its market will buy.
     """
 
     offer: str | None
@@ -65,19 +76,40 @@ class SensitivityRow:
     high_total_hours: float
     low_over_capacity: bool
     high_over_capacity: bool
+    low_take_home: float = 0.0
+    high_take_home: float = 0.0
+    low_over_delivery_cap: bool = False
+    high_over_delivery_cap: bool = False
+    low_over_market: bool = False
+    high_over_market: bool = False
 
 
 @dataclass(frozen=True)
 class Sensitivity:
     """Every input's swing, largest first (the JSON of ``leverage sensitivity``).
 
-    ``net_income`` [currency/year] and ``total_hours`` [h/year] are the plan's as planned.
+    ``net_income`` and ``take_home`` [currency/year] and ``total_hours`` [h/year] are the
+    plan's as planned.
     """
 
     percent: float
     net_income: float
     total_hours: float
     rows: tuple[SensitivityRow, ...]
+    take_home: float = 0.0
+
+
+def _over_market(offers: list[tuple[OfferBase, OfferYear]]) -> Any:
+    """Whether some offer sells more than its market will buy (arrays in, arrays out)."""
+    over: Any = False
+    for offer, year in offers:
+        if has_market_limit(offer):
+            over = over | np.asarray(over_its_market(offer, year))
+    return over
+
+
+def _two(values: Any) -> Any:
+    return np.broadcast_to(np.asarray(values), 2)
 
 
 def moved(scenario: Scenario, where: Input, percent: float) -> tuple[float, float, float]:
@@ -98,18 +130,19 @@ def sensitivity(scenario: Scenario, percent: float = DEFAULT_PERCENT) -> Sensiti
     for where in assumptions(scenario):
         value, low, high = moved(scenario, where, percent)
         ends = np.array([low, high])
+        pairs = list(zip(enabled, years, strict=True))
         if where.offer is None:
             practitioner = scenario.practitioner.model_copy(update={where.field: ends})
-            sums = year_sums(practitioner, years)
+            sums: YearSums = year_sums(practitioner, years)
         else:
             index = next(i for i, offer in enumerate(enabled) if offer.name == where.offer)
             changed = enabled[index].model_copy(update={where.field: ends})
-            sums = year_sums(
-                scenario.practitioner, [*years[:index], offer_year(changed), *years[index + 1 :]]
-            )
-        net = np.broadcast_to(sums.net_income, 2)
-        hours = np.broadcast_to(sums.total_hours, 2)
-        over = ~np.broadcast_to(within_hours(sums), 2)
+            pairs[index] = (changed, offer_year(changed))
+            sums = year_sums(scenario.practitioner, [year for _, year in pairs])
+        net, take_home, hours = _two(sums.net_income), _two(sums.take_home), _two(sums.total_hours)
+        over = ~_two(within_hours(sums))
+        over_cap = _two(over_delivery_cap_by_hours(sums) > 0)
+        over_market = _two(_over_market(pairs))
         rows.append(
             SensitivityRow(
                 offer=where.offer,
@@ -125,6 +158,12 @@ def sensitivity(scenario: Scenario, percent: float = DEFAULT_PERCENT) -> Sensiti
                 high_total_hours=float(hours[1]),
                 low_over_capacity=bool(over[0]),
                 high_over_capacity=bool(over[1]),
+                low_take_home=float(take_home[0]),
+                high_take_home=float(take_home[1]),
+                low_over_delivery_cap=bool(over_cap[0]),
+                high_over_delivery_cap=bool(over_cap[1]),
+                low_over_market=bool(over_market[0]),
+                high_over_market=bool(over_market[1]),
             )
         )
     rows.sort(key=lambda row: -row.swing)
@@ -133,6 +172,7 @@ def sensitivity(scenario: Scenario, percent: float = DEFAULT_PERCENT) -> Sensiti
         net_income=float(base.net_income),
         total_hours=float(base.total_hours),
         rows=tuple(rows),
+        take_home=float(base.take_home),
     )
 
 

@@ -26,8 +26,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from models.evaluation import YearSums, scenario_sums
-from models.fitting import hours_over
+from models.evaluation import YearSums
+from models.fitting import check_fit, hours_over
 from models.inputs import Input, assumptions, consistent, label, metric, value_of, with_values
 from models.schema import Practitioner, Scenario
 from models.sensitivity import moved
@@ -80,18 +80,28 @@ class Simulation:
     probability_over_capacity : float
         Share of samples whose hours exceed capacity. [0-1]
     probability_reach_target : float | None
-        Share of samples at or above the target net income; None without a target. [0-1]
+        Share of samples whose take-home income (net income after tax) is at or above
+        the target; None without a target. [0-1]
     p_reach_and_fit : float | None
-        Share of samples at or above the target whose hours also fit the capacity:
-        the chance of a plan that reaches the target and can be lived. None without
-        a target. [0-1]
+        Share of samples at or above the target whose plan also fits: hours within the
+        capacity, client work within the delivery capacity and every offer within its
+        market. The chance of a plan that reaches the target and can be lived. None
+        without a target. [0-1]
     net_income_fitting : Spread | None
-        Net income of the samples whose hours fit the capacity; None when no sample
-        fits. [currency/year]
+        Net income of the samples that fit (as above); None when no sample fits.
+        [currency/year]
     target : float | None
-        The target net income used. [currency/year]
+        The target take-home income used. [currency/year]
     drivers : tuple[Driver, ...]
         Every ranged field, strongest rank correlation with net income first.
+    take_home : Spread
+        Take-home income: net income after tax. [currency/year]
+    take_home_fitting : Spread | None
+        Take-home income of the samples that fit; None when no sample fits. [currency/year]
+    probability_over_delivery_cap : float
+        Share of samples whose own delivery hours exceed the delivery capacity. [0-1]
+    probability_over_market : float
+        Share of samples in which some offer sells more than its market will buy. [0-1]
     """
 
     samples: int
@@ -105,22 +115,43 @@ class Simulation:
     net_income_fitting: Spread | None
     target: float | None
     drivers: tuple[Driver, ...]
+    take_home: Spread
+    take_home_fitting: Spread | None
+    probability_over_delivery_cap: float
+    probability_over_market: float
 
 
 @dataclass(frozen=True)
 class Draws:
-    """Every sample: the figures per sample and the fields drawn. Arrays of ``samples`` values."""
+    """Every sample: the figures per sample and the fields drawn. Arrays of ``samples`` values.
+
+    ``over_delivery_cap`` and ``over_market`` say per sample whether own delivery exceeds
+    the delivery capacity and whether some offer sells past its market
+    (:func:`models.fitting.check_fit`).
+    """
 
     net_income: FloatArray
     total_hours: FloatArray
     effective_hourly_rate: FloatArray
     capacity_hours: FloatArray
     fields: dict[Input, FloatArray]
+    take_home: FloatArray
+    over_delivery_cap: npt.NDArray[np.bool_]
+    over_market: npt.NDArray[np.bool_]
+
+    @property
+    def within_hours(self) -> npt.NDArray[np.bool_]:
+        """Per sample: its hours fit the capacity (:func:`models.fitting.hours_over` is 0)."""
+        within: npt.NDArray[np.bool_] = hours_over(self.total_hours, self.capacity_hours) == 0
+        return within
 
     @property
     def fits(self) -> npt.NDArray[np.bool_]:
-        """Per sample: its hours fit the capacity (:func:`models.fitting.hours_over` is 0)."""
-        fits: npt.NDArray[np.bool_] = hours_over(self.total_hours, self.capacity_hours) == 0
+        """Per sample: its hours fit the capacity, its client work the delivery capacity, and
+        every offer its market."""
+        fits: npt.NDArray[np.bool_] = (
+            self.within_hours & ~self.over_delivery_cap & ~self.over_market
+        )
         return fits
 
 
@@ -147,8 +178,10 @@ def _block_sizes(samples: int) -> list[int]:
 
 def _draw_block(
     scenario: Scenario, ranges: dict[Input, tuple[float, float]], samples: int, seed: Any
-) -> tuple[YearSums, Practitioner, dict[Input, FloatArray]]:
-    """One block of samples: its fields drawn and the scenario evaluated for all of them."""
+) -> tuple[YearSums, Practitioner, dict[Input, FloatArray], Any, Any]:
+    """One block of samples: its fields drawn and the scenario evaluated for all of them,
+    with whether each sample's client work is past the delivery capacity and whether some
+    offer is past its market."""
     generator = np.random.default_rng(seed)
     fields = {
         where: generator.triangular(low, float(value_of(scenario, where)), high, samples)
@@ -156,7 +189,12 @@ def _draw_block(
     }
     drawn = with_values(scenario, fields)
     drawn = drawn.model_copy(update={"offers": [consistent(offer) for offer in drawn.offers]})
-    return scenario_sums(drawn), drawn.practitioner, fields
+    check = check_fit(drawn)
+    over_market: Any = np.zeros(samples, dtype=bool)
+    for over in check.over_market.values():
+        over_market = over_market | np.broadcast_to(over, samples)
+    over_cap = np.broadcast_to(check.over_delivery_cap_by_hours > 0, samples)
+    return check.sums, drawn.practitioner, fields, over_cap, over_market
 
 
 def draw(scenario: Scenario, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT_SEED) -> Draws:
@@ -178,7 +216,7 @@ def draw(scenario: Scenario, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT
         return np.concatenate(
             [
                 np.broadcast_to(np.asarray(metric(sums, practitioner, figure), dtype=float), size)
-                for (sums, practitioner, _), size in zip(blocks, sizes, strict=True)
+                for (sums, practitioner, *_), size in zip(blocks, sizes, strict=True)
             ]
         )
 
@@ -188,6 +226,9 @@ def draw(scenario: Scenario, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT
         total_hours=joined("total_hours"),
         effective_hourly_rate=joined("effective_hourly_rate"),
         capacity_hours=joined("capacity_hours"),
+        take_home=joined("take_home"),
+        over_delivery_cap=np.concatenate([block[3] for block in blocks]),
+        over_market=np.concatenate([block[4] for block in blocks]),
         fields={
             where: np.concatenate([fields[where] for fields in kept])[:DRIVER_SAMPLES]
             for where in ranges
@@ -252,23 +293,27 @@ def drivers(scenario: Scenario, draws: Draws) -> tuple[Driver, ...]:
 def summarise(
     scenario: Scenario, draws: Draws, seed: int, target: float | None = None
 ) -> Simulation:
-    """The simulation's percentiles, probabilities and drivers; the target defaults to the
-    practitioner's ``target_net_income``."""
+    """The simulation's percentiles, probabilities and drivers; the target (take-home income)
+    defaults to the practitioner's ``target_net_income``."""
     goal = target if target is not None else scenario.practitioner.target_net_income
     fits = draws.fits
-    reaches = None if goal is None else draws.net_income >= goal
+    reaches = None if goal is None else draws.take_home >= goal
     return Simulation(
         samples=len(draws.net_income),
         seed=seed,
         net_income=spread(draws.net_income),
         total_hours=spread(draws.total_hours),
         effective_hourly_rate=spread(draws.effective_hourly_rate),
-        probability_over_capacity=float(np.mean(~fits)),
+        probability_over_capacity=float(np.mean(~draws.within_hours)),
         probability_reach_target=None if reaches is None else float(np.mean(reaches)),
         p_reach_and_fit=None if reaches is None else float(np.mean(reaches & fits)),
         net_income_fitting=spread(draws.net_income[fits]) if fits.any() else None,
         target=goal,
         drivers=drivers(scenario, draws),
+        take_home=spread(draws.take_home),
+        take_home_fitting=spread(draws.take_home[fits]) if fits.any() else None,
+        probability_over_delivery_cap=float(np.mean(draws.over_delivery_cap)),
+        probability_over_market=float(np.mean(draws.over_market)),
     )
 
 

@@ -78,8 +78,20 @@ LEVERS: dict[str, Lever] = {
 #: What stops a lever (:data:`models.scale.Bound`), in words: "bound by your hours".
 BOUND_WORDS: dict[str, str] = {
     "time": "your hours",
-    "market": "what the market buys",
+    "energy": "your energy for client work",
+    "market": "what the market will buy",
     "none": "nothing within the range looked at",
+}
+
+
+#: What stops an offer of the best mix growing (:data:`models.optimizer.BindingLimit`), in
+#: words: the bounds of a ceiling, the count range, and None when more would not pay.
+BINDING_WORDS: dict[str | None, str] = {
+    "time": BOUND_WORDS["time"],
+    "energy": BOUND_WORDS["energy"],
+    "market": BOUND_WORDS["market"],
+    "count range": "the most you allowed (the count range)",
+    None: "more would not add net income",
 }
 
 

@@ -36,3 +36,41 @@ def coaching(**changes: object) -> OneToOne:
         price_per_client=5000,
     )
     return OneToOne.model_validate(fields | changes)
+
+
+#: A coach whose discovery calls, not her hours, stop her 1:1 practice (schema version 2).
+#: 40 h × 46 weeks = 1,840 h, no fixed admin. Coaching: 24 sessions × 1 h a client at 5,000;
+#: 100 calls a year converting at 1 in 5 bring 20 new clients, and a fifth of the year's
+#: clients return: at most 20 / (1 − 0.2) = 25 clients a year. Her hours would hold
+#: ⌊1,840 / 24⌋ = 76 alone, so the market binds at 25. Group: 2 groups of 8, 12 sessions
+#: × 2 h, 900 each, no market limit given: bound by her hours.
+#: Coaching through discovery calls: 24 × 1 h sessions a client at 5,000; 100 calls a year
+#: converting at 1 in 5: 20 new clients a year at most.
+FUNNEL_COACHING = {
+    "kind": "one_to_one",
+    "name": "Coaching",
+    "clients": 10,
+    "sessions_per_client": 24,
+    "session_hours": 1,
+    "price_per_client": 5000,
+    "leads_per_year": 100,
+    "conversion_rate": 0.2,
+}
+
+FUNNEL_COACH = {
+    "schema_version": 2,
+    "name": "Discovery-call coach",
+    "practitioner": {"hours_per_week": 40, "weeks_per_year": 46, "admin_hours_per_week": 0},
+    "offers": [
+        FUNNEL_COACHING | {"returning_share": 0.2},
+        {
+            "kind": "group_program",
+            "name": "Group",
+            "groups": 2,
+            "participants_per_group": 8,
+            "price_per_participant": 900,
+            "sessions_per_group": 12,
+            "session_hours": 2,
+        },
+    ],
+}

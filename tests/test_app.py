@@ -515,7 +515,8 @@ def test_every_section_of_decide_renders(app):
 
 
 def test_goal_seek_finds_the_models_value_and_applies_it_undoably(app):
-    """The user asks what price per client reaches 200,000 and applies it; then undoes."""
+    """The user asks what price per client brings take-home income (the figure a goal seek
+    offers first) to 200,000 and applies it; then undoes."""
     from models.goal_seek import goal_seek
     from models.inputs import Input
 
@@ -523,14 +524,14 @@ def test_goal_seek_finds_the_models_value_and_applies_it_undoably(app):
     scenario = current(app)
     offer = scenario.offers[0].name
     app.selectbox(key="goal_input").set_value(f"{offer} → Price per client").run()
-    app.number_input(key="goal_target:net_income").set_value(200000.0).run()
-    expected = goal_seek(scenario, Input(offer, "price_per_client"), "net_income", 200000)
+    app.number_input(key="goal_target:take_home").set_value(200000.0).run()
+    expected = goal_seek(scenario, Input(offer, "price_per_client"), "take_home", 200000)
     assert metric(app, "Value needed").startswith(f"{expected.value:,.4g}")
     app.button(key="goal_apply").click().run()
     assert not app.exception
     applied = current(app)
     assert applied.offers[0].price_per_client == pytest.approx(expected.value)
-    assert evaluate(applied).totals.net_income == pytest.approx(200000)
+    assert evaluate(applied).totals.take_home == pytest.approx(200000)
     app.button(key="undo").click().run()
     assert current(app).offers[0].price_per_client == scenario.offers[0].price_per_client
 
@@ -550,7 +551,7 @@ def test_goal_seek_says_when_the_answer_does_not_fit_and_applies_the_best_that_d
     """The user asks how many clients reach 180,000, learns it does not fit, and applies what does."""
     app = decide(maya_app, "Goal seek")
     app.selectbox(key="goal_input").set_value("Executive coaching → Clients per year").run()
-    assert app.number_input(key="goal_target:net_income").value == 180000
+    assert app.number_input(key="goal_target:take_home").value == 180000
     # 188,000 / 7,850 = 23.95 clients need 17 h a year more than Maya's 1,840 h; 11,592 / 489
     # = 23.71 clients fit, for 178,088 of net income (tests/test_decide.py works it through).
     warning = next(shown(error.value) for error in app.error if "does not fit" in error.value)
@@ -595,12 +596,12 @@ def test_the_simulation_shows_the_chance_of_a_plan_that_reaches_and_fits(maya_ap
     assert metric(app, "Chance of reaching the target") == format_share(
         expected.probability_reach_target
     )
-    assert metric(app, "… and fitting your hours") == format_share(expected.p_reach_and_fit)
+    assert metric(app, "… and fitting") == format_share(expected.p_reach_and_fit)
     assert expected.p_reach_and_fit < expected.probability_reach_target
     spreads = next(
         frame.value for frame in app.dataframe if "P50" in frame.value.columns
     ).set_index("Figure")
-    fitting = spreads.loc["Net income, plans that fit your hours"]
+    fitting = spreads.loc["Net income, plans that fit"]
     assert expected.net_income_fitting is not None
     assert fitting["P50"] == pytest.approx(expected.net_income_fitting.p50)
 
@@ -685,6 +686,13 @@ def test_best_mix_shows_the_optimizers_answer_and_joins_the_library(app):
     assert not app.exception
     expected = optimize(current(app), Limits(reserve_hours_per_week=2.0))
     assert metric(app, "Net income") == format_money(expected.totals.net_income, "USD")
+    # Each offer says in words what stops it growing, from the optimizer's binding limits.
+    from presentation.levers import BINDING_WORDS
+
+    table = next(frame.value for frame in app.dataframe if "Stopped by" in frame.value.columns)
+    assert table.set_index("Offer")["Stopped by"].to_dict() == {
+        name: BINDING_WORDS[limit] for name, limit in expected.binding_limits.items()
+    }
     app.button(key="mix_add").click().run()
     assert not app.exception
     assert any("(best mix)" in name for name in app.session_state["library"])
@@ -812,3 +820,25 @@ def test_an_offers_id_travels_with_it_and_never_reaches_the_schema(app):
     assert not app.exception
     assert [offer_id(app, index) for index in range(3)] == [first, copy, second]
     assert current(app).offers[1].name.endswith("(copy)")  # the draft, ids left out, is valid
+
+
+def test_a_market_bound_ceiling_reads_in_words_on_the_scale_page():
+    """A coach whose discovery calls bring 25 clients a year (tests/factories.py FUNNEL_COACH
+    works it out) opens Scale: the ceiling is 25, bound by what the market will buy, in words
+    on the metric and in the ranking, never the code "market"."""
+    from models.files import scenario_from_document
+    from tests.factories import FUNNEL_COACH
+
+    st.cache_data.clear()
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params[LINK_PARAMETER] = encode_scenario(scenario_from_document(FUNNEL_COACH))
+    app.run()
+    app.switch_page("app/pages/scale.py").run()
+    assert not app.exception
+    ceiling = next(item for item in app.metric if item.label == "Ceiling")
+    assert ceiling.value == "25"
+    assert ceiling.delta == "bound by what the market will buy"
+    ranking = app.dataframe[0].value.set_index("Offer")
+    assert ranking.loc["Coaching", "Bound by"] == "what the market will buy"
+    assert ranking.loc["Group", "Bound by"] == "your hours"
+    assert "market" not in set(ranking["Bound by"])

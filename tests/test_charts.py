@@ -78,13 +78,18 @@ def test_specs_carry_no_data_and_are_built_once():
 
 
 def test_lever_chart_draws_curves_ceilings_and_the_hours_available():
+    from presentation.levers import BOUND_WORDS
+
     result = scale(load_example(DEFAULT_EXAMPLE))
-    lines, ceilings, rule = lever_chart("USD").to_dict()["layer"]
+    lines, ceilings, stopped_by, rule = lever_chart("USD").to_dict()["layer"]
     assert fields(lines)["x"] == "offer_hours" and fields(lines)["y"] == "contribution"
     assert ceilings["mark"]["type"] == "point"
+    assert fields(stopped_by)["text"] == "label"
     assert fields(rule)["x"] == "available"
     data = lever_data(result, 1656)
     ceiling_rows = data[data["point"] == "ceiling"]
+    # Each ceiling names what stops it in words, never as a code.
+    assert list(ceiling_rows["bound"]) == [BOUND_WORDS[lever.bound] for lever in result.offers]
     assert list(ceiling_rows["offer"]) == [lever.name for lever in result.offers]
     assert list(ceiling_rows["contribution"]) == [
         lever.ceiling.contribution for lever in result.offers
@@ -236,14 +241,15 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
     assert fields(labels_layer)["text"] == "label"
 
     draws = draw(with_ranges(scenario, ranges_around(scenario, 20)), 5000)
-    target = float(np.median(draws.net_income))
+    target = float(np.median(draws.take_home))
     bins = histogram_data(draws, target=target)
     assert bins["samples"].sum() == 5000
-    # Each outcome holds exactly its plans: reaching the target, and fitting the hours or not.
-    reaches, fits = draws.net_income >= target, draws.fits
+    # Each outcome holds exactly its plans: take-home reaching the target, and fitting (hours,
+    # client work and markets) or not.
+    reaches, fits = draws.take_home >= target, draws.fits
     by_outcome = bins.groupby("outcome")["samples"].sum()
-    assert by_outcome.get("reaches the target and fits your hours", 0) == (reaches & fits).sum()
-    assert by_outcome.get("reaches the target, over your hours", 0) == (reaches & ~fits).sum()
+    assert by_outcome.get("reaches the target and fits", 0) == (reaches & fits).sum()
+    assert by_outcome.get("reaches the target, does not fit", 0) == (reaches & ~fits).sum()
     assert by_outcome["below the target"] == (~reaches).sum()
     assert bins["share"].sum() == pytest.approx(1)
     spec = histogram_chart("USD", True).to_dict()
@@ -251,7 +257,7 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
     # The legend names only what a simulation with a target can draw.
     assert spec["encoding"]["color"]["scale"]["domain"] == [
         "below the target",
-        "reaches the target, over your hours",
-        "reaches the target and fits your hours",
+        "reaches the target, does not fit",
+        "reaches the target and fits",
     ]
     assert set(bins["outcome"]) <= set(spec["encoding"]["color"]["scale"]["domain"])

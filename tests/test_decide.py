@@ -28,7 +28,7 @@ from models.optimizer import Limits, default_count_range, optimize, recommended
 from models.schema import Licensing, Scenario
 from models.sensitivity import data_table, sensitivity
 from models.uncertainty import ranges_around, simulate, triangular_cdf, with_ranges
-from tests.factories import COACHING, PRACTITIONER
+from tests.factories import COACHING, FUNNEL_COACHING, PRACTITIONER
 from tests.strategies import scenarios
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
@@ -721,3 +721,197 @@ def test_the_best_mix_never_exceeds_capacity_or_a_limit(scenario, reserve, share
         assert totals.hours.business_development <= share * totals.total_hours + 1e-6 * scale
     if travel is not None:
         assert totals.hours.travel <= travel + 1e-6 * scale
+
+
+# ---- Version 2: the best mix within demand and the delivery cap ----
+
+
+def funnel_mix() -> Scenario:
+    """40 h × 46 weeks = 1,840 h, no fixed admin, at most 15 client-facing hours a week
+    (15 × 46 = 690 h). Coaching: 24 sessions × 1 h = 24 h and 5,000 a client, 100 discovery
+    calls a year converting at 20%: at most 20 clients. Mentoring: 24 h and 3,000 a client,
+    no market limit given (count range 0 to 3 × 10 = 30)."""
+    return scenario_from_document(
+        {
+            "schema_version": 2,
+            "name": "Funnel mix",
+            "practitioner": {
+                "hours_per_week": 40,
+                "weeks_per_year": 46,
+                "admin_hours_per_week": 0,
+                "max_delivery_hours_per_week": 15,
+            },
+            "offers": [
+                FUNNEL_COACHING,
+                FUNNEL_COACHING
+                | {"name": "Mentoring", "price_per_client": 3000}
+                | {"leads_per_year": None, "conversion_rate": None},
+            ],
+        }
+    )
+
+
+def test_best_mix_binding_limits_by_hand():
+    # Coaching pays more an hour: all 20 clients the calls bring (480 h of delivery), then
+    # a 21st would need 105 calls: "market". That leaves 690 − 480 = 210 client-facing
+    # hours: ⌊210 / 24⌋ = 8 mentoring clients (192 h; a 9th makes 696 h > 690): "energy".
+    # All hours: 28 × 24 = 672 h of 1,840, far from binding. 20 × 5,000 + 8 × 3,000 = 124,000.
+    optimum = optimize(funnel_mix())
+    assert optimum.counts == {"Coaching": 20.0, "Mentoring": 8.0}
+    assert optimum.binding_limits == {"Coaching": "market", "Mentoring": "energy"}
+    assert optimum.totals is not None and optimum.totals.net_income == pytest.approx(124_000)
+
+
+def test_best_mix_without_the_delivery_cap_stops_at_the_count_range():
+    # No delivery cap: Mentoring runs to its default maximum of 30 (720 h; 50 clients × 24 h
+    # = 1,200 h ≤ 1,840): "count range"; Coaching still at its market of 20.
+    scenario = funnel_mix()
+    free = scenario.model_copy(
+        update={
+            "practitioner": scenario.practitioner.model_copy(
+                update={"max_delivery_hours_per_week": None}
+            )
+        }
+    )
+    optimum = optimize(free)
+    assert optimum.counts == {"Coaching": 20.0, "Mentoring": 30.0}
+    assert optimum.binding_limits == {"Coaching": "market", "Mentoring": "count range"}
+
+
+def test_given_count_ranges_still_respect_the_market():
+    # A maximum of 50 clients given for Coaching: the calls still bring only 20.
+    optimum = optimize(funnel_mix(), Limits(counts={"Coaching": (0, 50)}))
+    assert optimum.counts["Coaching"] == 20.0
+    assert optimum.binding_limits["Coaching"] == "market"
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=60)
+@given(scenario=scenarios(min_offers=1, max_offers=3))
+def test_the_best_mix_never_exceeds_a_demand_limit_or_the_delivery_cap(scenario):
+    optimum = optimize(scenario)
+    if optimum.status != "optimal":
+        return
+    check = check_fit(recommended(scenario, optimum.counts))
+    assert check.offers_over_market() == ()
+    assert check.over_delivery_cap_by_hours == 0
+    assert check.over_by_hours == 0
+
+
+# ---- Version 2: take-home, empty optional fields, and fitting with demand and energy ----
+
+
+def taxed(**offer_changes: object) -> Scenario:
+    """:func:`practice` with a 25% tax rate and a target of 60,000 to take home."""
+    return scenario_from_document(
+        {
+            "schema_version": 2,
+            "name": "Taxed practice",
+            "practitioner": PRACTITIONER | {"tax_rate": 0.25},
+            "offers": [COACHING | offer_changes],
+        }
+    )
+
+
+def test_goal_seek_take_home_by_hand():
+    # Take-home = (10 × price − 5,000) × (1 − 0.25) = 60,000 ⇒ net 80,000 ⇒ price 8,500.
+    answer = goal_seek(taxed(), Input("Coaching", "price_per_client"), "take_home", 60000)
+    assert answer.value == pytest.approx(8500, abs=1e-6)
+    assert answer.achieved == pytest.approx(60000, abs=1e-6)
+
+
+def test_what_must_be_true_reaches_the_target_after_tax():
+    # Target 60,000 to take home (PRACTITIONER's target): price 8,500 as above, not the
+    # 6,500 a pre-tax target would need; clients: 4,000 × c × 0.75 − 3,750 = 60,000 ⇒
+    # c = 63,750 / 3,000 = 21.25 (21.25 × 37 + 135 = 921 h of 1,800: fits).
+    rows = {row.field: row for row in what_must_be_true(taxed(), 60000)}
+    assert rows["price_per_client"].needed == pytest.approx(8500, abs=1e-6)
+    assert rows["clients"].needed == pytest.approx(21.25, abs=1e-6)
+    assert rows["clients"].fits and not rows["clients"].over_delivery_cap
+
+
+def test_goal_seek_reports_the_delivery_cap_and_the_funnels_market():
+    # 10 h a week of client work × 45 weeks = 450 h; each client is 20 h of delivery. 30
+    # discovery calls at 50% bring 15 clients. Take-home 60,000 needs 21.25 clients: 425 h of
+    # delivery fits the cap, but 21.25 > 15 is past the market.
+    scenario = taxed(leads_per_year=30, conversion_rate=0.5)
+    scenario = scenario.model_copy(
+        update={
+            "practitioner": scenario.practitioner.model_copy(
+                update={"max_delivery_hours_per_week": 10}
+            )
+        }
+    )
+    answer = goal_seek(scenario, Input("Coaching", "clients"), "take_home", 60000)
+    assert answer.value == pytest.approx(21.25, abs=1e-6)
+    assert not answer.fits
+    assert answer.over_market == ("Coaching",)
+    assert answer.over_delivery_cap_by_hours == 0
+    # With 8 h a week (360 h): 21.25 × 20 = 425 h of delivery is 65 h past the cap.
+    tighter = scenario.model_copy(
+        update={
+            "practitioner": scenario.practitioner.model_copy(
+                update={"max_delivery_hours_per_week": 8}
+            )
+        }
+    )
+    answer = goal_seek(tighter, Input("Coaching", "clients"), "take_home", 60000)
+    assert answer.over_delivery_cap_by_hours == pytest.approx(65)
+    assert answer.best_fitting is not None and answer.best_fitting.value == pytest.approx(15)
+
+
+def test_empty_optional_fields_are_skipped_never_crash():
+    """A fixed-fee contract (no hourly rate) and an offer without a conversion rate: the
+    analyses vary only the fields with a value, and goal seek refuses an empty one in words."""
+    scenario = scenario_from_document(
+        {
+            "schema_version": 2,
+            "name": "Fixed fee",
+            "practitioner": PRACTITIONER,
+            "offers": [
+                COACHING,
+                {
+                    "kind": "contract",
+                    "name": "Audit",
+                    "contracts": 2,
+                    "hours_per_contract": 60,
+                    "fee_per_contract": 12000,
+                },
+            ],
+        }
+    )
+    fields = {(where.offer, where.field) for where in assumptions(scenario)}
+    assert ("Audit", "fee_per_contract") in fields
+    assert ("Audit", "hourly_rate") not in fields
+    assert ("Coaching", "conversion_rate") not in fields
+    assert all(row.field != "hourly_rate" for row in sensitivity(scenario).rows)
+    simulate(with_ranges(scenario, ranges_around(scenario, 20)), 500)
+    with pytest.raises(ValueError, match="empty"):
+        goal_seek(scenario, Input("Audit", "hourly_rate"), "take_home", 1)
+
+
+def test_conversion_and_leads_are_natural_ranges():
+    """Leads and conversion drawn from ranges: samples whose new clients outrun 30 × the drawn
+    conversion are past the market, never counted as fitting."""
+    scenario = with_ranges(
+        practice(leads_per_year=30, conversion_rate=0.4),
+        {
+            Input("Coaching", "conversion_rate"): [0.2, 0.6],
+            Input("Coaching", "leads_per_year"): [20, 40],
+        },
+    )
+    result = simulate(scenario, 4000)
+    # 10 clients need leads × conversion ≥ 10: e.g. 30 × 0.4 = 12 fits, 20 × 0.3 = 6 does not.
+    assert 0 < result.probability_over_market < 1
+    assert result.p_reach_and_fit is not None
+    assert result.p_reach_and_fit <= 1 - result.probability_over_market + 1e-12
+    assert {driver.field for driver in result.drivers} == {"conversion_rate", "leads_per_year"}
+
+
+def test_sensitivity_marks_an_end_past_the_market():
+    # Clients +20% = 12 against 30 calls × 0.4 = 12: within; 40% of 30 at −20% is 9.6 < 10.
+    result = sensitivity(practice(leads_per_year=30, conversion_rate=0.4))
+    conversion = next(row for row in result.rows if row.field == "conversion_rate")
+    assert (conversion.low_over_market, conversion.high_over_market) == (True, False)
+    clients = next(row for row in result.rows if row.field == "clients")
+    assert (clients.low_over_market, clients.high_over_market) == (False, False)
+    assert result.take_home == result.net_income  # no tax rate

@@ -317,13 +317,13 @@ def test_the_plan_and_the_ceiling_always_lie_on_the_curve(scenario, data):
     assert at_ceiling.contribution == lever.ceiling.contribution
 
 
-def test_scale_evaluates_the_scenario_once_not_once_per_offer(count_calls):
-    """Seven offers, one evaluation of the whole scenario: each lever reuses it."""
+def test_scale_evaluates_each_offer_once_not_once_per_lever(count_calls):
+    """Seven offers, each offer's planned year evaluated once: every lever reuses them."""
     scenario = load_example("portfolio-every-lever")
-    evaluations = count_calls(models.scale, "evaluate")
+    years = count_calls(models.scale, "offer_years")
     result = scale(scenario)
     assert len(result.offers) == len(scenario.enabled_offers) > 2
-    assert len(evaluations) == 1
+    assert len(years) == 1
     # The same levers as when each offer evaluates the scenario on its own.
     assert result.offers == tuple(scale_offer(scenario, o.name) for o in scenario.enabled_offers)
 
@@ -332,3 +332,155 @@ def test_hours_for_offers_is_capacity_less_fixed_admin():
     """45 h × 46 weeks = 2,070 h available; 5 h admin × 46 = 230 h fixed; 1,840 h for offers."""
     practitioner = Practitioner(hours_per_week=45, weeks_per_year=46, admin_hours_per_week=5)
     assert models.evaluation.hours_for_offers(practitioner) == pytest.approx(1840.0)
+
+
+# ---- Version 2: energy (the delivery cap) and the market from a funnel ----
+
+
+def test_an_energy_bound_ceiling_stops_at_the_delivery_capacity():
+    """15 client-facing hours a week × 46 weeks = 690 h of delivery. Each client is 24
+    sessions × 1 h = 24 h, all of it delivery: ⌊690 / 24⌋ = 28 (28 × 24 = 672 h; 29 × 24 =
+    696 h > 690). All the hours would hold ⌊1,840 / 24⌋ = 76, so energy binds first."""
+    practitioner = YEAR.model_copy(update={"max_delivery_hours_per_week": 15})
+    lever = scale_offer(alone(coaching(), practitioner), "Coaching")
+    assert (lever.bound, lever.ceiling.quantity) == ("energy", 28)
+    assert lever.ceiling.revenue == pytest.approx(28 * 5000)
+    assert lever.ceiling.total_hours == pytest.approx(672)
+
+
+def test_an_associate_moves_the_energy_ceiling_but_not_the_revenue_per_client():
+    """Associates lead half the sessions: 12 h of your delivery a client, ⌊690 / 12⌋ = 57
+    (57 × 12 = 684; 58 × 12 = 696 > 690). Your hours a client: 12 h + oversight 0.1 × 12 h
+    = 13.2 h, so time would hold ⌊1,840 / 13.2⌋ = 139: energy still binds, at 57."""
+    practitioner = YEAR.model_copy(update={"max_delivery_hours_per_week": 15})
+    lever = scale_offer(alone(coaching(associate_share=0.5), practitioner), "Coaching")
+    assert (lever.bound, lever.ceiling.quantity) == ("energy", 57)
+    assert lever.ceiling.revenue == pytest.approx(57 * 5000)
+    assert lever.ceiling.total_hours == pytest.approx(57 * 13.2)
+
+
+def test_a_market_bound_ceiling_from_a_funnel():
+    """100 discovery calls a year converting at 1 in 5 bring 20 new clients; a fifth of the
+    year's clients return, so the year holds 20 / (1 − 0.2) = 25 clients. One hour a call:
+    BD per new client 1 / 0.2 = 5 h, per returning client 5 / 7 h; each client costs
+    24 + 0.8 × 5 + 0.2 × 5 / 7 = 28.14 h, so time would hold ⌊1,840 / 28.14⌋ = 65.
+    The market binds at exactly 25."""
+    offer = coaching(
+        leads_per_year=100, conversion_rate=0.2, returning_share=0.2, bd_hours_per_lead=1
+    )
+    lever = scale_offer(alone(offer), "Coaching")
+    assert (lever.bound, lever.ceiling.quantity) == ("market", 25)
+    assert lever.ceiling.revenue == pytest.approx(25 * 5000)
+    assert lever.ceiling.offer_hours == pytest.approx(25 * (24 + 0.8 * 5 + 0.2 * 5 / 7))
+
+
+def test_a_market_limit_between_whole_clients_rounds_down():
+    """75 calls × 0.2 = 15 new clients, / 0.8 = 18.75 in the year: 18 whole clients."""
+    offer = coaching(leads_per_year=75, conversion_rate=0.2, returning_share=0.2)
+    lever = scale_offer(alone(offer), "Coaching")
+    assert (lever.bound, lever.ceiling.quantity) == ("market", 18)
+
+
+def test_the_smaller_of_max_sales_and_the_funnel_binds():
+    """max_sales_per_year 12 against a funnel of 100 × 0.2 = 20: 12."""
+    offer = coaching(leads_per_year=100, conversion_rate=0.2, max_sales_per_year=12)
+    assert scale_offer(alone(offer), "Coaching").ceiling.quantity == 12
+
+
+def _drawn_offer(scenario, data):
+    """One enabled offer of the scenario, drawn; None when none is enabled."""
+    enabled = [offer for offer in scenario.offers if offer.enabled]
+    return data.draw(st.sampled_from(enabled)) if enabled else None
+
+
+def _with_offer(scenario, offer):
+    return scenario.model_copy(
+        update={"offers": [offer if o.name == offer.name else o for o in scenario.offers]}
+    )
+
+
+@given(scenarios(min_offers=1, max_offers=3), st.data())
+def test_raising_leads_never_lowers_a_ceiling(scenario, data):
+    offer = _drawn_offer(scenario, data)
+    if offer is None:
+        return
+    conversion = offer.conversion_rate or data.draw(st.floats(0.001, 1.0))
+    leads = data.draw(st.floats(0.0, 10_000.0))
+    more = leads + data.draw(st.floats(0.0, 10_000.0))
+    fewer = offer.model_copy(update={"leads_per_year": leads, "conversion_rate": conversion})
+    raised = fewer.model_copy(update={"leads_per_year": more})
+    before = scale_offer(_with_offer(scenario, fewer), offer.name).ceiling.quantity
+    after = scale_offer(_with_offer(scenario, raised), offer.name).ceiling.quantity
+    assert after >= before
+
+
+@given(scenarios(min_offers=1, max_offers=3), st.data())
+def test_a_market_bound_ceiling_sells_exactly_the_market_limit(scenario, data):
+    """The ceiling's buyers are within the market limit, and one more would be past it."""
+    offer = _drawn_offer(scenario, data)
+    if offer is None:
+        return
+    lever = scale_offer(scenario, offer.name)
+    if lever.bound != "market":
+        return
+    assert lever.ceiling.quantity == models.scale.market_quantity(offer)
+    limit = offer.market_limit
+    at = models.evaluation.offer_year(with_quantity(offer, lever.ceiling.quantity))
+    past = models.evaluation.offer_year(with_quantity(offer, lever.ceiling.quantity + 1))
+    assert at.buyers <= limit * (1 + 1e-9)
+    assert past.buyers > limit * (1 - 1e-9)
+
+
+@given(scenarios(min_offers=1, max_offers=3), st.data())
+def test_at_an_energy_ceiling_delivery_fits_and_one_more_does_not(scenario, data):
+    offer = _drawn_offer(scenario, data)
+    if offer is None:
+        return
+    lever = scale_offer(scenario, offer.name)
+    if lever.bound != "energy":
+        return
+
+    def delivery(quantity):
+        grown = _with_offer(scenario, with_quantity(offer, quantity))
+        return models.evaluation.scenario_sums(grown)
+
+    cap = models.evaluation.delivery_capacity_hours(scenario.practitioner)
+    assert delivery(lever.ceiling.quantity + 1).hours.delivery > cap
+    if lever.ceiling.quantity > 0:
+        assert delivery(lever.ceiling.quantity).hours.delivery <= cap * (1 + 1e-9)
+
+
+@given(scenarios(min_offers=1, max_offers=3), st.data())
+def test_raising_associate_share_never_raises_own_delivery_nor_changes_the_client(scenario, data):
+    """Associates take sessions off you: your delivery hours never rise, the client's hours
+    and the revenue never change (the client gets the same service)."""
+    teams = [o for o in scenario.offers if o.enabled and getattr(o, "has_team", False)]
+    if not teams:
+        return
+    offer = data.draw(st.sampled_from(teams))
+    share = data.draw(st.floats(0.0, 1.0))
+    more = data.draw(st.floats(share, 1.0))
+    before = models.evaluation.scenario_sums(
+        _with_offer(scenario, offer.model_copy(update={"associate_share": share}))
+    )
+    after = models.evaluation.scenario_sums(
+        _with_offer(scenario, offer.model_copy(update={"associate_share": more}))
+    )
+    assert after.hours.delivery <= before.hours.delivery * (1 + 1e-12) + 1e-9
+    assert after.client_hours == pytest.approx(before.client_hours, rel=1e-12, abs=1e-9)
+    assert after.revenue == pytest.approx(before.revenue, rel=1e-12, abs=1e-9)
+
+
+def test_an_assistants_admin_relief_counts_in_the_time_ceiling():
+    """5 h a week of fixed admin (230 h) and 1 h of admin a client. An assistant for 10 h a
+    week (460 h) takes max(0, 230 + q − 460) off: all of it up to 230 clients, so the coach's
+    1,840 h hold ⌊1,840 / 24⌋ = 76 clients. With 5 h a week (230 h) they take only the fixed
+    admin: 25 h a client, ⌊1,840 / 25⌋ = 73 (73 × 25 = 1,825). Without one:
+    ⌊(1,840 − 230) / 25⌋ = 64."""
+    offer = coaching(admin_hours_per_sale=1)
+    for assistant, ceiling in ((10, 76), (5, 73), (0, 64)):
+        practitioner = YEAR.model_copy(
+            update={"admin_hours_per_week": 5, "assistant_hours_per_week": assistant}
+        )
+        lever = scale_offer(alone(offer, practitioner), "Coaching")
+        assert (lever.bound, lever.ceiling.quantity) == ("time", ceiling)

@@ -62,7 +62,10 @@ st.dataframe(
     },
 )
 st.caption(
-    "Sorted by what an hour of yours earns on each offer today; sort by any column. "
+    "Sorted by what an hour of yours earns on each offer today; sort by any column (by "
+    "contribution at the ceiling for the longest lever). Each ceiling counts demand: it stops "
+    "at your hours, your energy for client work (the hours a week you can give) or what the "
+    "market will buy (your limit on sales, or leads × conversion), whichever comes first. "
     "The next buyer's hours include a whole new group, cohort or retreat when it opens one."
 )
 

@@ -71,3 +71,28 @@ def test_the_ceiling_marker_sits_on_its_line_in_the_lever_chart(page: Page, app_
     assert program["distance"] < 1.5, program
     coaching = chart.element_handle().evaluate(MARKER_TO_LINE_JS, "Career coaching")
     assert coaching["distance"] < 1.5, coaching
+
+
+def test_a_market_bound_ceiling_as_a_user_sees_it(page: Page, app_url: str, tmp_path) -> None:
+    """A coach whose discovery calls bring 25 clients a year (tests/factories.py FUNNEL_COACH)
+    opens Scale and reads, in words, that the market stops her 1:1 lever at 25."""
+    from models.files import scenario_from_document
+    from models.sharing import LINK_PARAMETER, encode_scenario
+    from tests.factories import FUNNEL_COACH
+
+    scenario = scenario_from_document(FUNNEL_COACH)
+    open_app(page, f"{app_url}?{LINK_PARAMETER}={encode_scenario(scenario)}")
+    page.get_by_role("link", name="Scale").click()
+    expect(page.get_by_role("heading", name="How far each lever goes")).to_be_visible()
+    wait_for_app_run(page)
+    ceiling = page.get_by_test_id("stMetric").filter(
+        has=page.get_by_test_id("stMetricLabel").get_by_text("Ceiling", exact=True)
+    )
+    expect(ceiling.get_by_test_id("stMetricValue")).to_have_text("25")
+    expect(ceiling.get_by_test_id("stMetricDelta")).to_have_text(
+        "bound by what the market will buy"
+    )
+    # The lever chart labels the ceiling in the same words.
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    expect(chart.get_by_text("stopped by what the market will buy")).to_be_visible()
+    page.screenshot(path=tmp_path / "scale-market-bound.png", full_page=True)
