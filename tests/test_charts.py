@@ -101,13 +101,14 @@ def test_the_lever_charts_ceiling_marker_sits_on_its_offers_curve():
     data = lever_data(result, 1656)
     program = data[data["offer"] == "Career change program"]
     (marker,) = program[program["point"] == "ceiling"].itertuples()
-    # The ceiling is 1,212 students: the program's own hours there are its 318 fixed hours
-    # (474 / 3 creation + 40 upkeep + 2 × 60 launch BD) + 1,212 × 0.95 h = 1,469.4 h, and its
-    # contribution 1,212 × 797 × 0.95 − 1,212 × 40 = 869,185.8. (Taking the fixed hours off,
-    # as the marker once did, put it at 1,151.4 h: 318 h left of its line.)
+    # The ceiling is the market's: a list of 15,000 at 2% gives 300 students. The program's
+    # own hours there are its 318 fixed hours (474 / 3 creation + 40 upkeep + 2 × 60 launch
+    # BD) + 300 × 0.95 h = 603 h, and its contribution 300 × 797 × 0.95 − 300 × 40 = 215,145.
+    # (Taking the fixed hours off, as the marker once did, put it 318 h left of its line.)
+    assert "market" in marker.bound
     assert (marker.offer_hours, marker.contribution) == (
-        pytest.approx(1469.4),
-        pytest.approx(869_185.8),
+        pytest.approx(603.0),
+        pytest.approx(215_145.0),
     )
     curve = program[program["point"] == "curve"]
     on_curve = curve[
