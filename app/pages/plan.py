@@ -38,4 +38,4 @@ with edit_column:
     offers_editor(check.problems)
 with chart_column:
     charts(scenario, result)
-    offer_table(result)
+    offer_table(scenario, result)
