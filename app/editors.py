@@ -322,11 +322,11 @@ def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
         field_input(model, "enabled", section, currency)
     in_person = draft()["offers"][offer_index(offer_id)].get("delivery")
     sections = {
-        "The offer": own,
+        "Offer": own,
         "Demand": demand,
         "Delivery": live,
         "Team": team,
-        "Selling & admin": selling,
+        "Selling": selling,
     }
     shown = {
         title: [n for n in names if n not in _IN_PERSON_ONLY or in_person == "in_person"]
@@ -340,7 +340,7 @@ def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
         "Fields", list(shown), key=OFFER_SECTION, label_visibility="collapsed"
     )
     section_title = section_title or next(iter(shown))
-    if section_title == "The offer" and pricing:
+    if section_title == "Offer" and pricing:
         _contract_pricing(offer_id, currency)
     grid = st.columns(2)
     for position, name in enumerate(shown[section_title]):

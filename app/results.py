@@ -32,9 +32,10 @@ from presentation.headline import Headline, headlines
 
 
 def headline(scenario: Scenario, result: ScenarioResult) -> None:
-    """The eight headline figures as cards: money and hours first, then the four ratios."""
+    """The eight headline figures as cards: the three long ones (money and hours), then the
+    hourly rate and the four ratios."""
     figures = headlines(scenario, result)
-    for row in (figures[:4], figures[4:]):
+    for row in (figures[:3], figures[3:]):
         for column, figure in zip(st.columns(len(row)), row, strict=True):
             metric_card(column, figure)
 

@@ -72,8 +72,8 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
     if totals.delivery_capacity_hours is not None:
         delivery_per_week = per_week(totals.hours.delivery, practitioner)
         delivery_detail = (
-            f"{delivery_per_week:,.1f} h a week with clients of the "
-            f"{practitioner.max_delivery_hours_per_week:g} you can give"
+            f"{delivery_per_week:,.1f} of {practitioner.max_delivery_hours_per_week:g} h a week "
+            "with clients"
         )
         delivery_good = totals.hours.delivery <= totals.delivery_capacity_hours * (
             1 + DEMAND_TOLERANCE

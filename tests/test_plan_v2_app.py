@@ -90,7 +90,7 @@ def test_the_delivery_cap_is_written_and_warned_about_in_words(app):
         "(88 hours a year too many)."
     ) in warnings_shown(app)
     billable = card(app, "Billable utilisation")
-    assert billable.delta == "9.9 h a week with clients of the 8 you can give"
+    assert billable.delta == "9.9 of 8 h a week with clients"
 
 
 def test_the_demand_section_writes_the_funnel_and_too_few_leads_are_warned_about(app):
