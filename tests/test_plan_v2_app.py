@@ -20,20 +20,13 @@ from streamlit.testing.v1 import AppTest
 from app.state import DRAFT, OFFER_SECTION
 from models import evaluate
 from models.sharing import LINK_PARAMETER
+from tests import test_app
 from tests.shown_text import shown
 from tests.test_app import APP, current, key, metric, offer_id, offer_key, sidebar_uploader
 
 VERSION_1 = Path(__file__).parent / "fixtures" / "version-1"
 
-
-@pytest.fixture
-def app():
-    """A fresh app session on its first screen, caches cleared."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
-    return at
+app = test_app.app  # the fixture: a fresh app session on its first screen
 
 
 def card(at, label):
@@ -46,6 +39,17 @@ def open_section(at, title):
     assert title in [shown(option) for option in control.options]
     control.set_value(title).run()
     assert not at.exception
+
+
+def fill_section(at, title, **values):
+    """Open section ``title`` of the first offer and type ``values`` in, in order; each is
+    written to the draft."""
+    open_section(at, title)
+    for field, value in values.items():
+        at.number_input(key=offer_key(at, 0, field)).set_value(value).run()
+        assert not at.exception
+    offer = at.session_state[DRAFT]["offers"][0]
+    assert {field: offer[field] for field in values} == values
 
 
 def offer_row(at, name):
@@ -96,12 +100,7 @@ def test_the_delivery_cap_is_written_and_warned_about_in_words(app):
 def test_the_demand_section_writes_the_funnel_and_too_few_leads_are_warned_about(app):
     """The user opens Private coaching's Demand section: 1 in 5 calls converts, 30 calls a
     year, fewer than the plan needs."""
-    open_section(app, "Demand")
-    app.number_input(key=offer_key(app, 0, "conversion_rate")).set_value(0.2).run()
-    app.number_input(key=offer_key(app, 0, "leads_per_year")).set_value(30.0).run()
-    assert not app.exception
-    offer = app.session_state[DRAFT]["offers"][0]
-    assert (offer["conversion_rate"], offer["leads_per_year"]) == (0.2, 30.0)
+    fill_section(app, "Demand", conversion_rate=0.2, leads_per_year=30.0)
     assert not app.error
     # 16 clients, half returning: 8 new a year; at 1 in 5 that is 8 / 0.2 = 40 leads needed.
     assert '"Private coaching": needs 40 leads a year; your marketing reaches 30.' in (
@@ -113,12 +112,7 @@ def test_the_demand_section_writes_the_funnel_and_too_few_leads_are_warned_about
 
 def test_the_team_section_writes_the_associate_share_and_shows_oversight(app):
     """The user lets associates lead half of Private coaching's sessions."""
-    open_section(app, "Team")
-    app.number_input(key=offer_key(app, 0, "associate_share")).set_value(0.5).run()
-    app.number_input(key=offer_key(app, 0, "associate_cost_per_hour")).set_value(100.0).run()
-    assert not app.exception
-    offer = app.session_state[DRAFT]["offers"][0]
-    assert (offer["associate_share"], offer["associate_cost_per_hour"]) == (0.5, 100.0)
+    fill_section(app, "Team", associate_share=0.5, associate_cost_per_hour=100.0)
     # Coaching delivery 384 h + prep 192 h = 576 h; associates take half: 288 h, and your
     # oversight is 0.1 × 288 = 28.8 h. Their cost: 288 × 100 = 28,800.
     coaching = offer_row(app, "Private coaching")
