@@ -29,6 +29,7 @@ from app.state import (
 from models.currencies import CURRENCY_CODES
 from models.errors import Problem
 from models.formulas import contract_delivery, ratio
+from models.results import OfferResult, ScenarioResult
 from models.schema import (
     KIND_LABELS,
     OFFER_MODELS,
@@ -197,8 +198,9 @@ def _delete_offer() -> None:
     st.session_state[SELECTED_OFFER] = ids[min(index, len(ids) - 1)] if ids else None
 
 
-def offers_editor(problems: tuple[Problem, ...]) -> None:
-    """The list of offers, the actions on them, and the fields of the selected one."""
+def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None = None) -> None:
+    """The list of offers, the actions on them, and the fields of the selected one; with the
+    plan's ``result``, the Demand section says what the plan asks of the marketing."""
     document = draft()
     ids = offer_ids()
     st.subheader("Offers")
@@ -251,7 +253,13 @@ def offers_editor(problems: tuple[Problem, ...]) -> None:
         "Delete", on_click=_delete_offer, key="delete_offer", type="primary", width="stretch"
     )
     show_problems(problems, f"offers[{index}]")
-    _offer_fields(document["offers"][index]["kind"], ids[index], document["currency"])
+    offer = document["offers"][index]
+    figures = (
+        next((item for item in result.offers if item.name == offer["name"]), None)
+        if result
+        else None
+    )
+    _offer_fields(offer["kind"], ids[index], document["currency"], figures)
 
 
 def _switch_contract_pricing(key: str, offer_id: int) -> None:
@@ -299,7 +307,24 @@ def _contract_pricing(offer_id: int, currency: str) -> None:
     field_input(Contract, CONTRACT_PRICING[chosen], ("offer", offer_id), currency)
 
 
-def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
+def demand_in_words(figures: OfferResult) -> str | None:
+    """What an offer's plan asks of its marketing, from the model's figures: the leads it
+    needs for its new buyers and the most buyers the leads given bring; None without a
+    conversion rate."""
+    if figures.leads_needed is None:
+        return None
+    words = (
+        f"This plan needs {figures.leads_needed:,.0f} leads a year for its "
+        f"{figures.new_buyers:,.0f} new buyers"
+    )
+    if figures.demand_limit is not None:
+        words += f"; the leads you give bring at most {figures.demand_limit:,.0f} buyers a year"
+    return words + "."
+
+
+def _offer_fields(
+    kind: str, offer_id: int, currency: str, figures: OfferResult | None = None
+) -> None:
     model = OFFER_MODELS[kind]
     section = ("offer", offer_id)
     order = [name for name in field_order(model) if name != "kind"]
@@ -342,6 +367,10 @@ def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
     section_title = section_title or next(iter(shown))
     if section_title == "Offer" and pricing:
         _contract_pricing(offer_id, currency)
+    if section_title == "Demand" and figures is not None:
+        said = demand_in_words(figures)
+        if said:
+            st.caption(said)
     grid = st.columns(2)
     for position, name in enumerate(shown[section_title]):
         with grid[position % 2]:

@@ -108,6 +108,12 @@ def test_the_demand_section_writes_the_funnel_and_too_few_leads_are_warned_about
     )
     coaching = offer_row(app, "Private coaching")
     assert (coaching["leads_per_year"], coaching["leads_needed"]) == (30, pytest.approx(40))
+    # The section says it too: 30 leads × 0.2 = 6 new buyers, and with half of the year's
+    # buyers returning, 6 / (1 − 0.5) = 12 buyers a year at most.
+    assert (
+        "This plan needs 40 leads a year for its 8 new buyers; the leads you give bring at "
+        "most 12 buyers a year."
+    ) in [shown(item.value) for item in app.caption]
 
 
 def test_the_team_section_writes_the_associate_share_and_shows_oversight(app):
