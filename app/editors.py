@@ -19,6 +19,7 @@ from app.state import (
     OFFER_SECTION,
     SELECTED_OFFER,
     draft,
+    draft_section,
     new_offer_id,
     offer_ids,
     offer_index,
@@ -27,19 +28,42 @@ from app.state import (
 )
 from models.currencies import CURRENCY_CODES
 from models.errors import Problem
+from models.formulas import contract_delivery, ratio
+from models.results import OfferResult, ScenarioResult
 from models.schema import (
     KIND_LABELS,
     OFFER_MODELS,
     SALES_FIELDS,
+    Contract,
     LiveOffer,
     Practitioner,
     Scenario,
+    Team,
     field_order,
 )
 from models.templates import new_offer, unique_name
 
 _IN_PERSON_ONLY = {"travel_hours_per_session", "travel_cost_per_session", "venue_cost_per_session"}
 _LIVE_FIELDS = [name for name in field_order(LiveOffer) if name in LiveOffer.__annotations__]
+#: An offer's "Demand" section: the funnel every kind has (docs/model.md, version 2).
+DEMAND_FIELDS = (
+    "leads_per_year",
+    "conversion_rate",
+    "bd_hours_per_lead",
+    "marketing_cost_per_lead",
+)
+#: The "Team" section of offers with associates (``has_team``).
+TEAM_FIELDS = tuple(name for name in field_order(Team) if name in Team.__annotations__)
+#: The practitioner's practice section: the delivery cap, an assistant and the tax rate.
+PRACTICE_FIELDS = (
+    "max_delivery_hours_per_week",
+    "assistant_hours_per_week",
+    "assistant_cost_per_hour",
+    "tax_rate",
+)
+#: How a contract is priced: the choice's label → the field it shows.
+_DAY_ON_SITE = float(Contract.model_fields["session_hours"].default)
+CONTRACT_PRICING = {"Billed by the hour": "hourly_rate", "Fixed fee": "fee_per_contract"}
 _COMMON_CURRENCIES = [
     "USD",
     "EUR",
@@ -96,13 +120,37 @@ def scenario_editor(problems: tuple[Problem, ...]) -> None:
             args=(description_key, _SCENARIO, "description"),
         )
         columns = st.columns(2)
-        names = [name for name in field_order(Practitioner) if name not in ON_OTHER_PAGES]
+        names = [
+            name
+            for name in field_order(Practitioner)
+            if name not in ON_OTHER_PAGES and name not in PRACTICE_FIELDS
+        ]
         for index, name in enumerate(names):
             with columns[index % 2]:
                 field_input(Practitioner, name, ("practitioner",), document["currency"])
+        practice = tuple(f"practitioner → {name}" for name in PRACTICE_FIELDS)
         show_problems(
-            problems, "", "schema_version", "name", "description", "currency", "practitioner"
+            tuple(problem for problem in problems if problem.location not in practice),
+            "",
+            "schema_version",
+            "name",
+            "description",
+            "currency",
+            "practitioner",
         )
+    practice_editor(problems)
+
+
+def practice_editor(problems: tuple[Problem, ...]) -> None:
+    """The practice around your hours: the most client-facing hours a week you can give, an
+    assistant who takes admin off you, and the tax on what you earn."""
+    currency = draft()["currency"]
+    with st.expander("Your practice: client-facing hours, assistant and tax", expanded=False):
+        columns = st.columns(2)
+        for index, name in enumerate(PRACTICE_FIELDS):
+            with columns[index % 2]:
+                field_input(Practitioner, name, ("practitioner",), currency)
+        show_problems(problems, *(f"practitioner → {name}" for name in PRACTICE_FIELDS))
 
 
 def _offer_label(offer: dict[str, object]) -> str:
@@ -150,8 +198,9 @@ def _delete_offer() -> None:
     st.session_state[SELECTED_OFFER] = ids[min(index, len(ids) - 1)] if ids else None
 
 
-def offers_editor(problems: tuple[Problem, ...]) -> None:
-    """The list of offers, the actions on them, and the fields of the selected one."""
+def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None = None) -> None:
+    """The list of offers, the actions on them, and the fields of the selected one; with the
+    plan's ``result``, the Demand section says what the plan asks of the marketing."""
     document = draft()
     ids = offer_ids()
     st.subheader("Offers")
@@ -204,17 +253,93 @@ def offers_editor(problems: tuple[Problem, ...]) -> None:
         "Delete", on_click=_delete_offer, key="delete_offer", type="primary", width="stretch"
     )
     show_problems(problems, f"offers[{index}]")
-    _offer_fields(document["offers"][index]["kind"], ids[index], document["currency"])
+    offer = document["offers"][index]
+    figures = (
+        next((item for item in result.offers if item.name == offer["name"]), None)
+        if result
+        else None
+    )
+    _offer_fields(offer["kind"], ids[index], document["currency"], figures)
 
 
-def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
+def _switch_contract_pricing(key: str, offer_id: int) -> None:
+    """Widget callback: price a contract by the hour or for a fixed fee, never both.
+
+    The price switched to starts where the other left off: a fixed fee of what one contract
+    earns at the hourly rate, or the hourly rate the fee pays for the hours, so the
+    plan's revenue stays as it was and the schema never sees both prices at once.
+    """
+    offer = draft_section(("offer", offer_id))
+    hours = offer.get("hours_per_contract") or 0.0
+    rate, fee = offer.get("hourly_rate"), offer.get("fee_per_contract")
+    if CONTRACT_PRICING[st.session_state[key]] == "fee_per_contract":
+        if fee is None and rate is not None:
+            fee = contract_delivery(
+                1.0, hours, rate, offer.get("session_hours") or _DAY_ON_SITE
+            ).revenue
+        offer["fee_per_contract"] = fee if fee is not None else 0.0
+        offer["hourly_rate"] = None
+    else:
+        if rate is None:
+            rate = ratio(fee, hours) if fee is not None else None
+        offer["hourly_rate"] = rate if rate is not None else Contract.starting_fields["hourly_rate"]
+        offer["fee_per_contract"] = None
+
+
+def _contract_pricing(offer_id: int, currency: str) -> None:
+    """The choice "Billed by the hour / Fixed fee", then the one price it asks for."""
+    offer = draft_section(("offer", offer_id))
+    chosen = "Fixed fee" if offer.get("fee_per_contract") is not None else "Billed by the hour"
+    key = widget_key("offer", offer_id, "pricing")
+    st.radio(
+        "How the contract is priced",
+        list(CONTRACT_PRICING),
+        index=list(CONTRACT_PRICING).index(chosen),
+        key=key,
+        horizontal=True,
+        help=(
+            "By the hour, more hours raise your income; for a fixed fee, more hours lower "
+            "what each hour earns you."
+        ),
+        on_change=_switch_contract_pricing,
+        args=(key, offer_id),
+    )
+    field_input(Contract, CONTRACT_PRICING[chosen], ("offer", offer_id), currency)
+
+
+def demand_in_words(figures: OfferResult) -> str | None:
+    """What an offer's plan asks of its marketing, from the model's figures: the leads it
+    needs for its new buyers and the most buyers the leads given bring; None without a
+    conversion rate."""
+    if figures.leads_needed is None:
+        return None
+    words = (
+        f"This plan needs {figures.leads_needed:,.0f} leads a year for its "
+        f"{figures.new_buyers:,.0f} new buyers"
+    )
+    if figures.demand_limit is not None:
+        words += f"; the leads you give bring at most {figures.demand_limit:,.0f} buyers a year"
+    return words + "."
+
+
+def _offer_fields(
+    kind: str, offer_id: int, currency: str, figures: OfferResult | None = None
+) -> None:
     model = OFFER_MODELS[kind]
     section = ("offer", offer_id)
     order = [name for name in field_order(model) if name != "kind"]
     identity = ["name", "enabled"]
-    selling = [name for name in SALES_FIELDS if name in order and name not in ON_OTHER_PAGES]
+    demand = [name for name in DEMAND_FIELDS if name in order]
+    team = [name for name in TEAM_FIELDS if name in order] if model.has_team else []
+    pricing = list(CONTRACT_PRICING.values()) if model is Contract else []
+    selling = [
+        name
+        for name in SALES_FIELDS
+        if name in order and name not in ON_OTHER_PAGES and name not in demand
+    ]
     live = [name for name in _LIVE_FIELDS if name in order]
-    own = [name for name in order if name not in [*identity, *selling, *live, *ON_OTHER_PAGES]]
+    grouped = [*identity, *selling, *live, *demand, *team, *pricing, *ON_OTHER_PAGES]
+    own = [name for name in order if name not in grouped]
     columns = st.columns([2, 1], vertical_alignment="bottom")
     with columns[0]:
         field_input(model, "name", section, currency)
@@ -222,9 +347,11 @@ def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
         field_input(model, "enabled", section, currency)
     in_person = draft()["offers"][offer_index(offer_id)].get("delivery")
     sections = {
-        "The offer": own,
+        "Offer": own,
+        "Demand": demand,
         "Delivery": live,
-        "Selling & admin": selling,
+        "Team": team,
+        "Selling": selling,
     }
     shown = {
         title: [n for n in names if n not in _IN_PERSON_ONLY or in_person == "in_person"]
@@ -237,7 +364,14 @@ def _offer_fields(kind: str, offer_id: int, currency: str) -> None:
     section_title = st.segmented_control(
         "Fields", list(shown), key=OFFER_SECTION, label_visibility="collapsed"
     )
+    section_title = section_title or next(iter(shown))
+    if section_title == "Offer" and pricing:
+        _contract_pricing(offer_id, currency)
+    if section_title == "Demand" and figures is not None:
+        said = demand_in_words(figures)
+        if said:
+            st.caption(said)
     grid = st.columns(2)
-    for position, name in enumerate(shown[section_title or next(iter(shown))]):
+    for position, name in enumerate(shown[section_title]):
         with grid[position % 2]:
             field_input(model, name, section, currency)

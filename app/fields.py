@@ -35,8 +35,16 @@ def field_label(info: FieldInfo, currency: str) -> str:
     """``Price per client (USD/client)``: the title and the unit, money in the currency."""
     unit = _unit(info).replace("currency", currency)
     title = str(info.title)
-    if not unit or unit in ("0-1", "per year") or unit.rstrip("s") in title.lower():
-        return title  # "First month", not "First month (month)"
+    said = title.lower()
+    if (
+        not unit
+        or unit in ("0-1", "per year")
+        or unit.rstrip("s") in said
+        or unit.replace("/", " per ") in said
+    ):
+        return (
+            title  # "First month", not "First month (month)"; "Leads per year", not "(leads/year)"
+        )
     return f"{title} ({unit})"
 
 

@@ -19,6 +19,16 @@ from app.state import NOTICES
 #: Longest text of a file's problems kept in the session. [characters]
 MAX_PROBLEM_TEXT = 5000
 _LEVELS = ("success", "info", "warning", "error")
+#: Said after a file or link saved by an earlier version of the schema has been opened.
+UPGRADED_NOTE = (
+    "It was saved by an earlier version of Leverage Planner; it opens unchanged and is saved "
+    "in the new format."
+)
+
+
+def opened_message(message: str, upgraded: bool) -> str:
+    """``message`` about a scenario just opened, with the quiet note when it was upgraded."""
+    return f"{message} {UPGRADED_NOTE}" if upgraded else message
 
 
 class Notice(NamedTuple):

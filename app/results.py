@@ -26,12 +26,14 @@ from models.tables import (
     hours_by_category,
     money_by_offer,
     offers_table,
+    unused_columns,
 )
 from presentation.headline import Headline, headlines
 
 
 def headline(scenario: Scenario, result: ScenarioResult) -> None:
-    """The seven headline figures as cards: the three long ones, then the four ratios."""
+    """The eight headline figures as cards: the three long ones (money and hours), then the
+    hourly rate and the four ratios."""
     figures = headlines(scenario, result)
     for row in (figures[:3], figures[3:]):
         for column, figure in zip(st.columns(len(row)), row, strict=True):
@@ -83,11 +85,13 @@ def charts(scenario: Scenario, result: ScenarioResult) -> None:
     chart_download(analysis, "money")
 
 
-def offer_table(result: ScenarioResult) -> None:
-    """Every per-offer metric, sortable, with a CSV download."""
+def offer_table(scenario: Scenario, result: ScenarioResult) -> None:
+    """Every per-offer metric, sortable, with a CSV download; columns no offer uses (no
+    leads, no associates, no oversight) are left out so the table stays readable."""
     if not result.offers:
         return
-    table = offers_table(result)
+    table = offers_table(result, scenario)
+    table = table.drop(columns=unused_columns(table))
     st.markdown("**Every offer in figures**")
     money_format = "%,.0f"
     number_config = {

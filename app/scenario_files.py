@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import library, state
-from app.notices import clear_notice, set_notice
+from app.notices import clear_notice, opened_message, set_notice
 from app.plain_text import plain
 from app.report_downloads import report_downloads
 from app.state import (
@@ -22,7 +22,7 @@ from app.state import (
 from app.uploads import let_go, upload_key
 from models.errors import ScenarioError
 from models.examples import example_names, load_example
-from models.files import dump_scenario, file_name, load_scenario
+from models.files import dump_scenario, file_name, read_scenario
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import blank_scenario
@@ -97,13 +97,15 @@ def _uploaded() -> None:
         return
     let_go(UPLOAD, [upload])
     try:
-        scenario = load_scenario(upload.getvalue(), source_name=upload.name)
+        loaded = read_scenario(upload.getvalue(), source_name=upload.name)
     except ScenarioError as error:
         set_notice("error", f"{upload.name} was not loaded: your scenario is unchanged.", error)
         return
+    scenario = loaded.scenario
     replace_scenario(scenario, source="upload", undo_label=f"loading {upload.name}")
     library.add(scenario, f"upload: {upload.name}")
-    set_notice("success", f"Loaded “{scenario.name}” from {upload.name}.")
+    message = f"Loaded “{scenario.name}” from {upload.name}."
+    set_notice("success", opened_message(message, loaded.upgraded))
     st.session_state[PICKER] = None
 
 

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from models.errors import Problem, ScenarioError, problems_from_validation
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.schema import Scenario
-from models.sharing import LINK_PARAMETER, decode_scenario
+from models.sharing import LINK_PARAMETER, read_link
 
 #: How many earlier scenarios "Undo" can bring back.
 UNDO_DEPTH = 20
@@ -128,7 +128,7 @@ def init_state() -> None:
         return
     # Imported here: both modules name their keys from this one.
     from app.library import init_library
-    from app.notices import set_notice
+    from app.notices import opened_message, set_notice
 
     st.session_state.setdefault(GENERATION, 0)
     st.session_state.setdefault(NEXT_OFFER_ID, 1)
@@ -143,9 +143,11 @@ def init_state() -> None:
     token = st.query_params.get(LINK_PARAMETER)
     if token is not None:
         try:
-            scenario = decode_scenario(token)
+            loaded = read_link(token)
+            scenario = loaded.scenario
             st.session_state[SOURCE] = "link"
-            set_notice("success", f"Opened “{scenario.name}” from the shared link.")
+            message = f"Opened “{scenario.name}” from the shared link."
+            set_notice("success", opened_message(message, loaded.upgraded))
         except ScenarioError as error:
             set_notice(
                 "error",

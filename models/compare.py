@@ -22,6 +22,8 @@ from models.schema import KIND_LABELS, Scenario, Schedule
 #: Totals field → plain label and unit, in the order a comparison lists them.
 HEADLINE_METRICS: dict[str, tuple[str, str]] = {
     "net_income": ("Net income", "currency/year"),
+    "tax": ("Tax", "currency/year"),
+    "take_home": ("Take-home", "currency/year"),
     "revenue": ("Revenue", "currency/year"),
     "direct_costs": ("Direct costs", "currency/year"),
     "fixed_costs": ("Fixed costs", "currency/year"),
@@ -36,6 +38,8 @@ HEADLINE_METRICS: dict[str, tuple[str, str]] = {
     "leverage": ("Leverage (client hours per own hour)", "-"),
     "client_hours": ("Client hours", "h/year"),
     "buyers": ("Buyers", "per year"),
+    "associate_hours": ("Associate hours", "h/year"),
+    "reach_through_others": ("Clients reached through licensees", "per year"),
 }
 
 MAX_SCENARIOS = 5
@@ -250,7 +254,7 @@ def revenue_by_kind(results: Sequence[ScenarioResult], labels: Sequence[str]) ->
 
 def offers_by_scenario(results: Sequence[ScenarioResult], labels: Sequence[str]) -> pd.DataFrame:
     """Every enabled offer of every scenario: scenario, offer, kind, revenue, contribution,
-    hours [h/year], buyers, leverage."""
+    hours [h/year], buyers, leverage, associate hours [h/year]."""
     rows = [
         (
             label,
@@ -261,6 +265,7 @@ def offers_by_scenario(results: Sequence[ScenarioResult], labels: Sequence[str])
             offer.total_hours,
             offer.buyers,
             offer.leverage,
+            offer.associate_hours,
         )
         for label, result in zip(labels, results, strict=True)
         for offer in result.offers
@@ -274,5 +279,6 @@ def offers_by_scenario(results: Sequence[ScenarioResult], labels: Sequence[str])
         "hours",
         "buyers",
         "leverage",
+        "associate_hours",
     ]
     return pd.DataFrame(rows, columns=columns)

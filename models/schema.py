@@ -786,16 +786,22 @@ class OneToOne(LiveOffer):
     count_field = quantity_field = quantity_words = "clients"
     drivers = ("clients", "price_per_client")
     main_field = "price_per_client"
-    # ICF/PwC 2025: ~234 an hour; fortnightly sessions over a year.
+    # ICF/PwC 2025: ~234 an hour; fortnightly sessions over a year. About 1 in 5 discovery
+    # calls becomes a client (issue 15): 2 h a call with its follow-up is 10 h per new client,
+    # and 40 calls a year leave room over the 5 new clients planned. Associates are commonly
+    # paid 40-60% of the fee: half of ~234 an hour.
     starting_fields = {
         "clients": 10,
         "sessions_per_client": 24,
         "session_hours": 1.0,
         "price_per_client": 5600.0,
         "prep_hours_per_session": 0.5,
-        "bd_hours_per_sale": 10.0,
         "returning_share": 0.5,
         "admin_hours_per_sale": 2.0,
+        "leads_per_year": 40,
+        "conversion_rate": 0.2,
+        "bd_hours_per_lead": 2.0,
+        "associate_cost_per_hour": 115.0,
     }
 
     kind: Literal["one_to_one"]
@@ -831,14 +837,19 @@ class Contract(LiveOffer):
     count_field = quantity_field = quantity_words = "contracts"
     drivers = ("contracts", "hours_per_contract", "hourly_rate")
     main_field = "hourly_rate"
-    # Freelance rate guides: 150-250 an hour; a contract of a few weeks on site.
+    # Freelance rate guides: 150-250 an hour; a contract of a few weeks on site. About 1 in 5
+    # sales conversations is won (issue 15): 12 proposals a year at 8 h each, 40 h per contract
+    # won. Associates are commonly paid 40-60% of the fee: half of 175 an hour.
     starting_fields = {
         "contracts": 2,
         "hours_per_contract": 200.0,
         "hourly_rate": 175.0,
         "session_hours": 8.0,
-        "bd_hours_per_sale": 40.0,
         "admin_hours_per_sale": 10.0,
+        "leads_per_year": 12,
+        "conversion_rate": 0.2,
+        "bd_hours_per_lead": 8.0,
+        "associate_cost_per_hour": 88.0,
     }
 
     kind: Literal["contract"]
@@ -908,7 +919,10 @@ class GroupProgram(GroupSize, LiveOffer):
     drivers = ("groups", "participants_per_group", "price_per_participant")
     main_field = "participants_per_group"
     schedule_fields = ("ramp_months", "duration_months", "start_months")
-    # calcstack.net: 10 clients × 400 a month; 8 decide together (mariatodd.com).
+    # calcstack.net: 10 clients × 400 a month; 8 decide together (mariatodd.com). About 1 in 5
+    # enrolment calls joins (issue 15): 1 h a call is 5 h per participant, and 100 calls a year
+    # cover the 16 places. Associates are commonly paid 40-60% of the fee: 40% of a group's
+    # 19,200 over its 30 h of sessions and preparation is about 250 an hour.
     starting_fields = {
         "groups": 2,
         "participants_per_group": 8,
@@ -916,8 +930,11 @@ class GroupProgram(GroupSize, LiveOffer):
         "sessions_per_group": 12,
         "session_hours": 1.5,
         "prep_hours_per_session": 1.0,
-        "bd_hours_per_sale": 5.0,
         "admin_hours_per_sale": 1.0,
+        "leads_per_year": 100,
+        "conversion_rate": 0.2,
+        "bd_hours_per_lead": 1.0,
+        "associate_cost_per_hour": 250.0,
     }
 
     kind: Literal["group_program"]
@@ -964,6 +981,8 @@ class Mastermind(GroupSize, LiveOffer):
     main_field = "members_per_cohort"
     schedule_fields = ("ramp_months", "start_months")
     # becomebetterself.com: facilitated masterminds 497-1,497 a month; most run 6+ months.
+    # About 1 in 5 application calls joins (issue 15): 1.6 h a call is 8 h per new member, and
+    # 40 calls a year cover the 4 new members planned.
     starting_fields = {
         "cohorts": 1,
         "members_per_cohort": 8,
@@ -972,9 +991,11 @@ class Mastermind(GroupSize, LiveOffer):
         "meetings_per_month": 2,
         "meeting_hours": 2.0,
         "prep_hours_per_session": 1.0,
-        "bd_hours_per_sale": 8.0,
         "returning_share": 0.5,
         "admin_hours_per_sale": 2.0,
+        "leads_per_year": 40,
+        "conversion_rate": 0.2,
+        "bd_hours_per_lead": 1.6,
     }
 
     kind: Literal["mastermind"]
@@ -1027,7 +1048,10 @@ class Retreat(GroupSize, Team, RenewableOffer):
     drivers = ("retreats", "attendees_per_retreat", "price_per_attendee")
     main_field = "attendees_per_retreat"
     schedule_fields = ("ramp_months", "start_months")
-    # adventureretreatleader.com / retreatboss.com: price on the minimum headcount.
+    # adventureretreatleader.com / retreatboss.com: price on the minimum headcount. About 1 in
+    # 5 calls with interested people books (issue 15): 1 h a call is 5 h per attendee, and 100
+    # a year cover the 12 places. Associates are commonly paid 40-60% of the fee: 40% of a
+    # retreat's 42,000 over its 62 h is about 250 an hour.
     starting_fields = {
         "retreats": 1,
         "attendees_per_retreat": 12,
@@ -1037,9 +1061,12 @@ class Retreat(GroupSize, Team, RenewableOffer):
         "travel_hours_per_retreat": 12.0,
         "travel_cost_per_retreat": 1000.0,
         "venue_cost_per_retreat": 12000.0,
-        "bd_hours_per_sale": 5.0,
         "admin_hours_per_sale": 2.0,
         "cost_per_sale": 800.0,
+        "leads_per_year": 100,
+        "conversion_rate": 0.2,
+        "bd_hours_per_lead": 1.0,
+        "associate_cost_per_hour": 250.0,
     }
 
     kind: Literal["retreat"]
@@ -1137,7 +1164,9 @@ class OnlineProgram(Creation, RenewableOffer):
     main_field = "students"
     whole_count = False
     schedule_fields = ("ramp_months", "creation_months", "launch_months")
-    # calkulon.com price ladder; Chapman Alliance: 79 h per finished hour of e-learning.
+    # calkulon.com price ladder; Chapman Alliance: 79 h per finished hour of e-learning. Launch
+    # conversion 1-3% of an email list (nikkinash.co): 2% of a 6,000-name list is 120 students
+    # a year; paid self-paced programs are 15-30% completed (EdSurge and course platforms).
     starting_fields = {
         "students": 100,
         "price_high_touch": 997.0,
@@ -1151,6 +1180,9 @@ class OnlineProgram(Creation, RenewableOffer):
         "bd_hours_per_launch": 40.0,
         "platform_fee_rate": 0.05,
         "bd_hours_per_sale": 0.25,
+        "leads_per_year": 6000,
+        "conversion_rate": 0.02,
+        "completion_rate": 0.3,
     }
 
     kind: Literal["online_program"]
@@ -1238,7 +1270,9 @@ class Licensing(Creation, OfferBase):
     main_field = "licensees"
     # licensing's ramp-up is the signing of licensees: it takes the licensees at the start instead
     schedule_fields = ("licensees_at_start", "creation_months")
-    # IFA: royalties average 6.7%; a coaching licence at 9,950 (1to1coachingschool.com).
+    # IFA: royalties average 6.7%; a coaching licence at 9,950 (1to1coachingschool.com). A
+    # licensee is a coach with ICF/PwC 2025's ~12 active clients; about 1 in 5 prospective
+    # licensees signs (issue 15), so 15 a year cover the 2 new licensees planned.
     starting_fields = {
         "licensees": 4,
         "new_licensees_per_year": 2,
@@ -1250,6 +1284,9 @@ class Licensing(Creation, OfferBase):
         "creation_hours": 300.0,
         "legal_costs_per_year": 5000.0,
         "bd_hours_per_sale": 40.0,
+        "clients_per_licensee_per_year": 12,
+        "leads_per_year": 15,
+        "conversion_rate": 0.2,
     }
 
     kind: Literal["licensing"]

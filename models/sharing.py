@@ -23,7 +23,7 @@ import json
 import zlib
 
 from models.errors import Problem, ScenarioError
-from models.files import load_scenario, scenario_to_document
+from models.files import LoadedScenario, read_scenario, scenario_to_document
 from models.schema import Scenario
 
 #: Query parameter that carries the scenario.
@@ -60,7 +60,19 @@ def encode_scenario(scenario: Scenario) -> str:
 
 
 def decode_scenario(token: str) -> Scenario:
-    """The scenario a token carries.
+    """The scenario a token carries (:func:`read_link` without the version it was saved in).
+
+    Raises
+    ------
+    ScenarioError
+        When the link is too long, damaged, or carries an invalid scenario.
+    """
+    return read_link(token).scenario
+
+
+def read_link(token: str) -> LoadedScenario:
+    """The scenario a token carries, with the schema version it was made with: a link made
+    by an earlier version is upgraded like a file.
 
     Raises
     ------
@@ -87,4 +99,4 @@ def decode_scenario(token: str) -> Scenario:
         raise ScenarioError([Problem("", message)], "The link")
     if not inflater.eof:
         raise ScenarioError([Problem("", _DAMAGED)], "The link")
-    return load_scenario(document, source_name="The link")
+    return read_scenario(document, source_name="The link")

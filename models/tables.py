@@ -35,6 +35,9 @@ OFFER_COLUMNS: dict[str, str] = {
     "buyers": "Buyers",
     "sessions": "Sessions",
     "client_hours": "Client hours",
+    "leads_per_year": "Leads",
+    "leads_needed": "Leads needed",
+    "associate_hours": "Associate hours",
     "leverage": "Leverage",
     "billable_to_bd_ratio": "Billable-to-BD",
     "revenue_per_bd_hour": "Revenue per BD hour",
@@ -51,6 +54,9 @@ OFFER_UNITS: dict[str, str] = {
     "buyers": "per year",
     "sessions": "per year",
     "client_hours": "h/year",
+    "leads_per_year": "leads/year",
+    "leads_needed": "leads/year",
+    "associate_hours": "h/year",
     "leverage": "-",
     "billable_to_bd_ratio": "-",
     "revenue_per_bd_hour": "currency/h",
@@ -63,8 +69,14 @@ def _number(value: float | None) -> float:
     return math.nan if value is None else value
 
 
-def offers_table(result: ScenarioResult) -> pd.DataFrame:
-    """One row per enabled offer with every per-offer metric; undefined ratios are empty (NaN)."""
+def offers_table(result: ScenarioResult, scenario: Scenario | None = None) -> pd.DataFrame:
+    """One row per enabled offer with every per-offer metric; undefined ratios are empty (NaN).
+
+    The leads each offer's marketing reaches (an input, ``leads_per_year``) stand beside the
+    leads its plan needs when ``scenario`` (the one ``result`` evaluates) is given; without it,
+    or for an offer without leads, that column is empty.
+    """
+    leads = {offer.name: offer.leads_per_year for offer in (scenario.offers if scenario else ())}
     rows = [
         {
             "offer": offer.name,
@@ -77,6 +89,9 @@ def offers_table(result: ScenarioResult) -> pd.DataFrame:
             "buyers": offer.buyers,
             "sessions": offer.sessions,
             "client_hours": offer.client_hours,
+            "leads_per_year": _number(leads.get(offer.name)),
+            "leads_needed": _number(offer.leads_needed),
+            "associate_hours": offer.associate_hours,
             "leverage": _number(offer.leverage),
             "billable_to_bd_ratio": _number(offer.billable_to_bd_ratio),
             "revenue_per_bd_hour": _number(offer.revenue_per_bd_hour),
@@ -85,6 +100,21 @@ def offers_table(result: ScenarioResult) -> pd.DataFrame:
         for offer in result.offers
     ]
     return pd.DataFrame(rows, columns=list(OFFER_COLUMNS))
+
+
+#: Columns of the per-offer table that only some plans use (version 2's team and funnel).
+OPTIONAL_OFFER_COLUMNS = ("oversight", "leads_per_year", "leads_needed", "associate_hours")
+
+
+def unused_columns(table: pd.DataFrame) -> list[str]:
+    """The optional columns of a per-offer table (:data:`OPTIONAL_OFFER_COLUMNS`) that no
+    offer uses: every value empty or zero, so a plan without leads or associates reads as
+    before."""
+    return [
+        column
+        for column in OPTIONAL_OFFER_COLUMNS
+        if column in table and not (table[column].fillna(0) != 0).any()
+    ]
 
 
 def hours_by_category(result: ScenarioResult, *, whole_plan: bool = False) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""The seven headline figures of a plan, in words: what the Plan page, the workshop and the
+"""The eight headline figures of a plan, in words: what the Plan page, the workshop and the
 reports put first.
 
 Each figure is a label, its value formatted in the scenario's currency, an optional
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.evaluation import per_week
+from models.evaluation import DEMAND_TOLERANCE, per_week
 from models.results import ScenarioResult
 from models.schema import Scenario
 from presentation.formatting import (
@@ -41,26 +41,44 @@ class Headline:
 
 
 def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...]:
-    """Net income (against the target), hours used against capacity, effective hourly rate,
-    billable utilisation, billable share, billable-to-BD ratio and leverage.
+    """Net income, take-home (against the target), hours used against capacity, effective
+    hourly rate, billable utilisation, billable share, billable-to-BD ratio and leverage.
 
-    "Hours used" is every hour over capacity (the totals' ``utilization``); the word
-    utilisation is kept for what professional services mean by it, billable hours over
-    the hours available (``billable_utilization``).
+    The target is compared with take-home income, net income less tax (the same as net
+    income when there is no tax rate). "Hours used" is every hour over capacity (the totals'
+    ``utilization``); the word utilisation is kept for what professional services mean by
+    it, your own delivery hours over the hours available (``billable_utilization``), shown
+    against the most client-facing hours you can give when you set that limit.
     """
     totals = result.totals
     currency = result.currency
-    target = scenario.practitioner.target_net_income
+    practitioner = scenario.practitioner
+    target = practitioner.target_net_income
     income_detail, income_good = None, None
     if target is not None:
-        gap = totals.net_income - target
+        gap = totals.take_home - target
         sign = "+" if gap >= 0 else "-"  # ASCII minus: st.metric reads it as a fall
         income_detail = (
             f"{sign}{format_money(abs(gap), currency)} against the "
             f"{format_money(target, currency)} target"
         )
         income_good = gap >= 0
-    free_per_week = per_week(totals.free_hours, scenario.practitioner)
+    tax_detail = None
+    if practitioner.tax_rate > 0:
+        tax_detail = (
+            f"{format_money(totals.tax, currency)} tax at {format_share(practitioner.tax_rate)}"
+        )
+    delivery_detail, delivery_good = None, None
+    if totals.delivery_capacity_hours is not None:
+        delivery_per_week = per_week(totals.hours.delivery, practitioner)
+        delivery_detail = (
+            f"{delivery_per_week:,.1f} of {practitioner.max_delivery_hours_per_week:g} h a week "
+            "with clients"
+        )
+        delivery_good = totals.hours.delivery <= totals.delivery_capacity_hours * (
+            1 + DEMAND_TOLERANCE
+        )
+    free_per_week = per_week(totals.free_hours, practitioner)
     fits = totals.free_hours >= 0
     rate = totals.effective_hourly_rate
     return (
@@ -68,7 +86,15 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
             "net_income",
             "Net income a year",
             format_money_short(totals.net_income, currency),
-            "Revenue − direct costs − fixed costs.",
+            "Revenue − direct costs − fixed costs, before tax.",
+            tax_detail,
+        ),
+        Headline(
+            "take_home",
+            "Take-home a year",
+            format_money_short(totals.take_home, currency),
+            "Net income − tax: what you keep after income tax and social contributions "
+            "(your tax rate × a positive net income). Your target is compared with it.",
             income_detail,
             income_good,
             signed=income_detail is not None,
@@ -93,9 +119,11 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
             "billable_utilization",
             "Billable utilisation",
             format_share(totals.billable_utilization),
-            "Delivery (billable) hours as a share of the hours you have, hours a week × weeks "
-            "a year: what professional services call utilisation. Best-in-class firms reach "
-            "about 75% (SPI Research).",
+            "Your own delivery (billable) hours as a share of the hours you have, hours a week "
+            "× weeks a year: what professional services call utilisation. Best-in-class firms "
+            "reach about 75% (SPI Research). Hours associates lead are theirs, not yours.",
+            delivery_detail,
+            delivery_good,
         ),
         Headline(
             "billable_share",

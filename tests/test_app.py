@@ -73,7 +73,7 @@ def test_first_screen_shows_the_default_example_and_its_numbers(app):
     assert shown(app.title[0].value) == expected.scenario
     assert metric(app, "Net income a year") == format_money_short(expected.totals.net_income, "USD")
     assert metric(app, "Hours used") == "1,206 h of 1,840 h"
-    assert len(app.metric) == 7
+    assert len(app.metric) == 8  # net income, take-home, hours, rate and four ratios
     assert not app.error
 
 
@@ -156,7 +156,7 @@ def test_an_impossible_combination_is_explained_and_the_page_keeps_working(app):
     assert not app.exception
     messages = [shown(error.value) for error in app.error]
     assert any("cannot exceed licensees (4)" in message for message in messages)
-    assert len(app.metric) == 7  # results still shown, from the last valid plan
+    assert len(app.metric) == 8  # results still shown, from the last valid plan
 
 
 def test_a_good_upload_replaces_the_scenario_and_can_be_undone(app):
@@ -283,7 +283,7 @@ def test_switching_scenario_without_edits_needs_no_confirmation(app):
     app.selectbox(key="scenario_picker").set_value("blank").run()
     assert not app.exception
     assert shown(app.title[0].value) == "New scenario"
-    assert len(app.metric) == 7
+    assert len(app.metric) == 8  # net income, take-home, hours, rate and four ratios
 
 
 def test_every_page_renders_without_an_exception(app):

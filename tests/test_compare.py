@@ -161,3 +161,27 @@ def test_compare_uses_the_results_it_is_given_instead_of_evaluating_again(count_
     assert given == compare(scenarios)
     with pytest.raises(ValueError, match="1 results for 2 scenarios"):
         compare(scenarios, results=results[:1])
+
+
+def test_version_2_figures_and_fields_are_compared():
+    """Tax, take-home and associate hours side by side; the new inputs listed as changes."""
+    taxed = Scenario(
+        name="Taxed, with an associate",
+        practitioner=YEAR.model_copy(update={"tax_rate": 0.3}),
+        offers=[coaching(associate_share=0.25, associate_cost_per_hour=50)],
+    )
+    comparison = compare([BASE, taxed])
+    # Associates lead a quarter of 10 × 24 × 1 h = 240 h: 60 h, at 50 = 3,000 of cost;
+    # net income 50,000 − 3,000 = 47,000; tax 30% = 14,100; take-home 32,900.
+    assert row(comparison, "associate_hours").values == (0, pytest.approx(60))
+    assert row(comparison, "net_income").values == (50_000, pytest.approx(47_000))
+    assert row(comparison, "tax").values == (0, pytest.approx(14_100))
+    take_home = row(comparison, "take_home")
+    assert take_home.label == "Take-home"
+    assert take_home.deltas == (0, pytest.approx(32_900 - 50_000))
+    changed = {(change.where, change.field) for change in comparison.changes[taxed.name]}
+    assert {
+        ("practitioner", "tax_rate"),
+        ('offer "Coaching"', "associate_share"),
+        ('offer "Coaching"', "associate_cost_per_hour"),
+    } <= changed

@@ -224,6 +224,7 @@ st.dataframe(
         "hours": st.column_config.NumberColumn("Hours", format="%,.0f"),
         "buyers": st.column_config.NumberColumn("Buyers", format="%,.4g"),
         "leverage": st.column_config.NumberColumn("Leverage", format="%.2f"),
+        "associate_hours": st.column_config.NumberColumn("Associate hours", format="%,.0f"),
     },
 )
 

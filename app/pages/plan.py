@@ -35,7 +35,7 @@ if scenario.description:
 edit_column, chart_column = st.columns([2, 3], gap="large")
 with edit_column:
     scenario_editor(check.problems)
-    offers_editor(check.problems)
+    offers_editor(check.problems, result)
 with chart_column:
     charts(scenario, result)
-    offer_table(result)
+    offer_table(scenario, result)
