@@ -440,6 +440,35 @@ def scenario_sums(scenario: Scenario) -> YearSums:
     )
 
 
+def offers_admin_left_to_you(practitioner: Practitioner, offers: Iterable[OfferYear]) -> float:
+    """The share of the offers' admin still yours once the assistant has taken theirs. [0-1]
+
+    Notes
+    -----
+    The assistant takes the fixed admin first, then the same share of every offer's admin:
+    share = max(0, offers' admin − (assistant hours − fixed admin)) / offers' admin, 1 when
+    the assistant's hours fit in the fixed admin. With it the offers' admin and the fixed admin
+    left (max(0, fixed admin − assistant hours)) add up to the year's admin
+    (:func:`year_sums`), so each offer's hours are yours on it. 320 h of offers' admin,
+    184 h of fixed admin and an assistant for 276 h: 92 h go to the offers, 228/320 = 71% is
+    left to you.
+    """
+    spare = assistant_hours(practitioner) - fixed_admin_hours(practitioner)
+    if spare <= 0:
+        return 1.0
+    offers_admin = sum(offer.hours.admin for offer in offers)
+    if offers_admin == 0:
+        return 1.0
+    return max(0.0, offers_admin - spare) / offers_admin
+
+
+def _with_admin_share(year: OfferYear, share: float) -> OfferYear:
+    """The offer's year with ``share`` of its admin left to you."""
+    if share == 1.0:
+        return year
+    return year._replace(hours=dataclasses.replace(year.hours, admin=year.hours.admin * share))
+
+
 def evaluate(scenario: Scenario) -> ScenarioResult:
     """The scenario's year: every enabled offer and the totals of docs/model.md.
 
@@ -452,7 +481,10 @@ def evaluate(scenario: Scenario) -> ScenarioResult:
     """
     practitioner = scenario.practitioner
     years = [(offer, offer_year(offer)) for offer in scenario.enabled_offers]
-    offers = tuple(_offer_result(offer, year) for offer, year in years)
+    offers_share = offers_admin_left_to_you(practitioner, (year for _, year in years))
+    offers = tuple(
+        _offer_result(offer, _with_admin_share(year, offers_share)) for offer, year in years
+    )
     sums = year_sums(practitioner, (year for _, year in years))
     hours = sums.hours
     total_hours = sums.total_hours

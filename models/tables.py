@@ -120,8 +120,9 @@ def unused_columns(table: pd.DataFrame) -> list[str]:
 def hours_by_category(result: ScenarioResult, *, whole_plan: bool = False) -> pd.DataFrame:
     """Long form: offer, category, hours [h/year]; categories with no hours are left out.
 
-    The practitioner's fixed admin is a row of its own (offer "Fixed admin"); with
-    ``whole_plan`` the scenario's totals come first as offer "Whole plan".
+    The practitioner's fixed admin (what the assistant leaves of it) is a row of its own
+    (offer "Fixed admin"); with ``whole_plan`` the scenario's totals come first as offer
+    "Whole plan".
     """
     fixed_admin = result.totals.hours.admin - sum(offer.hours.admin for offer in result.offers)
     sources = [(offer.name, offer.hours) for offer in result.offers]
@@ -500,3 +501,16 @@ def demand_and_team_table(scenario: Scenario, result: ScenarioResult) -> pd.Data
         for offer in result.offers
     ]
     return pd.DataFrame(rows, columns=list(DEMAND_AND_TEAM_COLUMNS))
+
+
+def offers_with_demand_and_team(scenario: Scenario, result: ScenarioResult) -> pd.DataFrame:
+    """The per-offer table (:func:`offers_table`) with each offer's demand and team columns
+    (:func:`demand_and_team_table`) in place of the few it shares with them: the reports'
+    table of offers."""
+    demand_and_team = demand_and_team_table(scenario, result)
+    shared = [column for column in demand_and_team if column != "offer"]
+    return (
+        offers_table(result)
+        .drop(columns=shared, errors="ignore")
+        .merge(demand_and_team, on="offer", how="left", validate="one_to_one")
+    )

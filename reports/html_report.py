@@ -33,11 +33,10 @@ from models.tables import (
     TAKE_HOME_AND_TEAM_FIGURES,
     YEAR_COLUMNS,
     YEAR_UNITS,
-    demand_and_team_table,
     figures_table,
     inputs_table,
     levers_table,
-    offers_table,
+    offers_with_demand_and_team,
     years_table,
 )
 from presentation.formatting import DEFAULT_LOCALE, format_figure
@@ -203,9 +202,7 @@ def html_report(source: Scenario | Analysis, prepared: date | None = None) -> st
         charts=_charts(analysis, PLAN_CHARTS) if has_offers else [],
         take_home=_take_home_and_team(analysis, currency),
         offers=_offer_tables(
-            offers_table(result).merge(
-                demand_and_team_table(scenario, result), on="offer", validate="one_to_one"
-            ),
+            offers_with_demand_and_team(scenario, result),
             currency,
         ),
         levers=_table(

@@ -40,11 +40,10 @@ from models.tables import (
     YEAR_COLUMNS,
     YEAR_UNITS,
     curves_table,
-    demand_and_team_table,
     inputs_table,
     levers_table,
     months_table,
-    offers_table,
+    offers_with_demand_and_team,
     years_table,
 )
 from models.text import neutralise_formula
@@ -170,13 +169,6 @@ def totals_table(result: ScenarioResult) -> pd.DataFrame:
         for key, (label, unit) in TOTALS_FIGURES.items()
     ]
     return pd.DataFrame(rows, columns=["figure", "value", "unit"])
-
-
-def offers_with_demand_and_team(scenario: Scenario, result: ScenarioResult) -> pd.DataFrame:
-    """The per-offer table followed by each offer's demand and team columns."""
-    return offers_table(result).merge(
-        demand_and_team_table(scenario, result), on="offer", how="left", validate="one_to_one"
-    )
 
 
 def workbook(source: Scenario | Analysis) -> bytes:

@@ -191,6 +191,9 @@ def test_a_version_1_link_opens_with_a_quiet_note():
 
 def test_a_plan_without_leads_or_associates_keeps_its_table_as_before(app):
     """Columns no offer uses stay out of the table: no crowding for a version-1 plan."""
-    columns = list(offer_row(app, "Private coaching").index)
+    path = VERSION_1 / "coach-one-to-one.yaml"  # Maya before her discovery-call funnel
+    sidebar_uploader(app).upload("coach-one-to-one.yaml", path.read_bytes()).run()
+    assert not app.exception
+    columns = list(offer_row(app, "Executive coaching").index)
     assert not {"leads_per_year", "leads_needed", "associate_hours", "oversight"} & set(columns)
     assert {"delivery", "business_development", "client_hours"} <= set(columns)
