@@ -340,7 +340,7 @@ def _offer_fields(
     live = [name for name in _LIVE_FIELDS if name in order]
     grouped = [*identity, *selling, *live, *demand, *team, *pricing, *ON_OTHER_PAGES]
     own = [name for name in order if name not in grouped]
-    columns = st.columns([2, 1], vertical_alignment="bottom")
+    columns = st.columns([5, 3], vertical_alignment="bottom")
     with columns[0]:
         field_input(model, "name", section, currency)
     with columns[1]:
@@ -351,7 +351,7 @@ def _offer_fields(
         "Demand": demand,
         "Delivery": live,
         "Team": team,
-        "Selling": selling,
+        "Sales": selling,
     }
     shown = {
         title: [n for n in names if n not in _IN_PERSON_ONLY or in_person == "in_person"]

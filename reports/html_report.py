@@ -178,7 +178,7 @@ def _charts(analysis: Analysis, names: tuple[str, ...]) -> list[Chart]:
 def html_report(source: Scenario | Analysis, prepared: date | None = None) -> str:
     """The scenario's report as one HTML document.
 
-    It holds the story (name, description), the seven headline figures with take-home,
+    It holds the story (name, description), the eight headline figures, take-home,
     tax and the team, the warnings, the hours and money charts, every offer's figures
     (its demand and team among them), each lever's ceiling, the timeline's landmarks, its
     years with their tax and its cash chart, and every input; ``prepared`` (default today)

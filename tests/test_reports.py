@@ -157,7 +157,7 @@ def test_html_report_of_a_plan_without_offers():
     scenario = scenario_from_document({**EURO_PRACTICE, "offers": []})
     report = html_report(scenario)
     assert "<svg" not in report and 'id="offers"' not in report
-    assert "The plan in seven figures" in report and 'id="inputs"' in report
+    assert "The plan in eight figures" in report and 'id="inputs"' in report
 
 
 def test_html_report_shows_the_warnings():

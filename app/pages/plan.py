@@ -32,7 +32,7 @@ if scenario.description:
     with st.expander("The story behind this scenario"):
         st.markdown(plain_paragraphs(scenario.description))
 
-edit_column, chart_column = st.columns([2, 3], gap="large")
+edit_column, chart_column = st.columns([9, 11], gap="large")
 with edit_column:
     scenario_editor(check.problems)
     offers_editor(check.problems, result)
