@@ -149,7 +149,19 @@ def test_online_program_grows_by_support_bd_and_admin_only():
 
 
 def test_the_ceiling_carries_the_offers_own_hours_beside_the_scenarios():
-    lever = scale_offer(load_example("course-creator"), "Career change program")
+    example = load_example("course-creator")
+    # Her list (15,000 at 2%) stops the program at 300 students: 318 + 300 × 0.95 = 603 h.
+    at_market = scale_offer(example, "Career change program")
+    assert (at_market.bound, at_market.ceiling.quantity) == ("market", 300)
+    assert at_market.ceiling.offer_hours == pytest.approx(603.0)
+    # Without the list's limit her hours stop it:
+    offers = [
+        offer.model_copy(update={"leads_per_year": None})
+        if offer.name == "Career change program"
+        else offer
+        for offer in example.offers
+    ]
+    lever = scale_offer(example.model_copy(update={"offers": offers}), "Career change program")
     # The program's fixed hours: 474 / 3 creation + 40 upkeep + 2 launches × 60 h BD = 318 h.
     # A student: (1 − 0.8) × 3 h support + 0.25 h BD + 0.1 h admin = 0.95 h.
     # The rest of the year: 8 clients × (12 sessions + 3 h prep + 2 h admin) = 136 h, BD
@@ -294,7 +306,8 @@ def test_the_current_plan_lies_on_the_curve(scenario, data):
         if offer.group_size < 1 or groups != int(groups):
             return  # the curve holds whole groups of at least one person
     regrown = with_quantity(offer, plan_quantity(offer))
-    planned = evaluate(scenario).offer(offer.name)
+    # the offer's own year (an assistant's share of its admin is the scenario's, not the curve's)
+    planned = models.evaluation.evaluate_offer(offer)
     on_curve = models.evaluation.evaluate_offer(regrown)
     assert on_curve.revenue == pytest.approx(planned.revenue, rel=1e-9, abs=1e-6)
     assert on_curve.total_hours == pytest.approx(planned.total_hours, rel=1e-9, abs=1e-6)

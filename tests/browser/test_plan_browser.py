@@ -41,7 +41,9 @@ def net_income_text(scenario) -> str:
 
 
 def share_link(page: Page) -> str:
-    page.get_by_text("Share a link").click()
+    # once the app's run has ended: during a run the old and the new expander can both be shown
+    wait_for_app_run(page)
+    page.get_by_text("Share a link", exact=True).click()
     code = page.get_by_test_id("stCode").filter(has_text="?scenario=")
     expect(code).to_be_visible()
     return code.inner_text().strip()

@@ -63,11 +63,12 @@ def test_the_ceiling_marker_sits_on_its_line_in_the_lever_chart(page: Page, app_
     chart = page.get_by_test_id("stVegaLiteChart").first
     # Drawn once Vega has laid out both lines and both markers.
     expect(chart.locator('path[aria-roledescription="point"]')).to_have_count(2, timeout=30_000)
-    # The program's ceiling: 1,212 students, its own hours 318 fixed + 1,212 × 0.95 = 1,469.4 h
-    # and a contribution of 869,186 (models/scale.py's test works them by hand). The marker
-    # once sat at 1,151.4 h, 318 h (about 100 px) left of its line.
+    # The program's ceiling is its market: a list of 15,000 at 2% = 300 students, its own
+    # hours 318 fixed + 300 × 0.95 = 603 h and a contribution of 215,145 (tests/test_scale.py
+    # works them by hand). The marker once sat 318 h (fixed hours) left of its line.
     program = chart.element_handle().evaluate(MARKER_TO_LINE_JS, "Career change program")
-    assert "Hours a year: 1,469" in program["label"] and "869,186" in program["label"]
+    assert "Hours a year: 603" in program["label"] and "215,145" in program["label"]
+    assert "what the market will buy" in program["label"]
     assert program["distance"] < 1.5, program
     coaching = chart.element_handle().evaluate(MARKER_TO_LINE_JS, "Career coaching")
     assert coaching["distance"] < 1.5, coaching
