@@ -30,18 +30,20 @@ def test_example_matches_its_expected_results(path):
     assert len(scenario.description) > 200, "an example tells its story and its sources"
     expected = json.loads(path.with_suffix(".expected.json").read_text())
     actual = json.loads(json.dumps(result_to_dict(evaluate(scenario))))
-    _assert_close(actual, expected, path.stem)
+    assert_close(actual, expected, path.stem)
 
 
-def _assert_close(actual, expected, where):
+def assert_close(actual, expected, where, added_keys=frozenset()):
+    """Every key of ``expected`` has the same value in ``actual`` (numbers to 1e-9), and
+    ``actual`` has no other key but ``added_keys``."""
     if isinstance(expected, dict):
-        assert actual.keys() == expected.keys(), where
+        assert set(expected) <= set(actual) <= set(expected) | added_keys, where
         for key in expected:
-            _assert_close(actual[key], expected[key], f"{where}.{key}")
+            assert_close(actual[key], expected[key], f"{where}.{key}", added_keys)
     elif isinstance(expected, list):
         assert len(actual) == len(expected), where
         for index, (got, want) in enumerate(zip(actual, expected, strict=True)):
-            _assert_close(got, want, f"{where}[{index}]")
+            assert_close(got, want, f"{where}[{index}]", added_keys)
     elif isinstance(expected, float):
         assert actual == pytest.approx(expected, rel=1e-9, abs=1e-9), where
     else:

@@ -22,6 +22,7 @@ from models.migrations import migrate
 from models.results import result_to_dict
 from models.schema import ADDED_IN_VERSION_2, OFFER_MODELS, Practitioner
 from tests.strategies import scenarios
+from tests.test_examples import assert_close
 
 VERSION_1 = Path(__file__).parent / "fixtures" / "version-1"
 SAVED_IN_VERSION_1 = sorted(VERSION_1.glob("*.yaml"))
@@ -47,18 +48,7 @@ ADDED_KEYS = {
 
 def _assert_same_version_1_figures(actual, expected, where):
     """Every key of version 1's results has the same value (numbers to 1e-9)."""
-    if isinstance(expected, dict):
-        assert set(actual) - set(expected) <= ADDED_KEYS, where
-        for key in expected:
-            _assert_same_version_1_figures(actual[key], expected[key], f"{where}.{key}")
-    elif isinstance(expected, list):
-        assert len(actual) == len(expected), where
-        for index, (got, want) in enumerate(zip(actual, expected, strict=True)):
-            _assert_same_version_1_figures(got, want, f"{where}[{index}]")
-    elif isinstance(expected, float):
-        assert actual == pytest.approx(expected, rel=1e-9, abs=1e-9), where
-    else:
-        assert actual == expected, where
+    assert_close(actual, expected, where, ADDED_KEYS)
 
 
 def _assert_neutral_version_2_figures(result):
