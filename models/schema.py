@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from typing import Annotated, Any, ClassVar, Literal, Self
 
 import annotated_types
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
 
 from models import formulas
 from models.currencies import CURRENCY_CODES
@@ -65,8 +65,10 @@ def _number(
     ge: float = 0.0,
     le: float,
     gt: float | None = None,
+    whole: bool = False,
 ) -> Any:
     """A numeric field with its label, unit and help text; ``...`` as default means required."""
+    extra: dict[str, JsonValue] = {"unit": unit, "whole": True} if whole else {"unit": unit}
     return Field(
         default,
         title=title,
@@ -74,13 +76,27 @@ def _number(
         ge=None if gt is not None else ge,
         gt=gt,
         le=le,
-        json_schema_extra={"unit": unit},
+        json_schema_extra=extra,
     )
 
 
-def count(default: Any = ..., *, title: str, description: str, unit: str = "per year") -> Any:
-    """A number of things (clients, groups, sessions …), 0 to a million."""
-    return _number(default, title=title, unit=unit, description=description, le=MAX_COUNT)
+def count(
+    default: Any = ...,
+    *,
+    title: str,
+    description: str,
+    unit: str = "per year",
+    whole: bool = False,
+) -> Any:
+    """A number of things (clients, groups, sessions …), 0 to a million.
+
+    ``whole`` marks a count of people, groups, cohorts, retreats, contracts or licensees:
+    the analyses answer it in whole numbers (:func:`is_whole_count`). A file may still hold
+    a fraction (an average), so the schema does not refuse one.
+    """
+    return _number(
+        default, title=title, unit=unit, description=description, le=MAX_COUNT, whole=whole
+    )
 
 
 def hours(default: Any = ..., *, title: str, description: str, unit: str = "h") -> Any:
@@ -121,6 +137,12 @@ NOT_ASSUMPTIONS = frozenset(
         "max_delivery_hours_per_week",
     }
 )
+
+
+def is_whole_count(model: type[BaseModel], name: str) -> bool:
+    """Whether field ``name`` of ``model`` counts whole people or things (``count(whole=True)``)."""
+    extra = model.model_fields[name].json_schema_extra
+    return isinstance(extra, dict) and extra.get("whole") is True
 
 
 def suggestion(word: str, choices: Iterable[str]) -> str:
@@ -380,6 +402,7 @@ class Schedule(StrictModel):
             "Licensing: licensees already running your program in the first month; the rest are "
             "signed at the new licensees per year until the active licensees are reached."
         ),
+        whole=True,
     )
 
     @field_validator("start_months", "launch_months")
@@ -478,6 +501,7 @@ class OfferBase(Uncertain):
         None,
         title="Market limit (buyers per year)",
         description="The most buyers the market will give you in a year; leave empty for no limit.",
+        whole=True,
     )
     leads_per_year: float | None = count(
         None,
@@ -488,6 +512,7 @@ class OfferBase(Uncertain):
             "inquiries, discovery calls, proposals sent; for licensing, prospective licensees. "
             "Empty: demand sets no limit."
         ),
+        whole=True,
     )
     conversion_rate: float | None = _number(
         None,
@@ -763,6 +788,7 @@ class GroupSize(StrictModel):
             "Past this size there is no individual interaction left and the offer becomes an "
             "events or training business."
         ),
+        whole=True,
     )
 
     @property
@@ -806,7 +832,7 @@ class OneToOne(LiveOffer):
 
     kind: Literal["one_to_one"]
     clients: float = count(
-        title="Clients per year", description="Private clients served in a year."
+        title="Clients per year", description="Private clients served in a year.", whole=True
     )
     sessions_per_client: float = count(
         title="Sessions per client",
@@ -854,7 +880,7 @@ class Contract(LiveOffer):
 
     kind: Literal["contract"]
     contracts: float = count(
-        title="Contracts per year", description="Contracts won and delivered in a year."
+        title="Contracts per year", description="Contracts won and delivered in a year.", whole=True
     )
     hours_per_contract: float = hours(
         title="Billable hours per contract",
@@ -938,11 +964,12 @@ class GroupProgram(GroupSize, LiveOffer):
     }
 
     kind: Literal["group_program"]
-    groups: float = count(title="Groups per year", description="Groups run in a year.")
+    groups: float = count(title="Groups per year", description="Groups run in a year.", whole=True)
     participants_per_group: float = count(
         title="Participants per group",
         unit="people/group",
         description="People in one group: 8 to decide together, up to 12-15 to learn together.",
+        whole=True,
     )
     price_per_participant: float = money(
         title="Price per participant",
@@ -1000,10 +1027,15 @@ class Mastermind(GroupSize, LiveOffer):
 
     kind: Literal["mastermind"]
     cohorts: float = count(
-        title="Cohorts started per year", description="Mastermind groups started in a year."
+        title="Cohorts started per year",
+        description="Mastermind groups started in a year.",
+        whole=True,
     )
     members_per_cohort: float = count(
-        title="Members per cohort", unit="people/cohort", description="Members in one cohort."
+        title="Members per cohort",
+        unit="people/cohort",
+        description="Members in one cohort.",
+        whole=True,
     )
     fee_per_member_per_month: float = money(
         title="Fee per member per month",
@@ -1070,9 +1102,14 @@ class Retreat(GroupSize, Team, RenewableOffer):
     }
 
     kind: Literal["retreat"]
-    retreats: float = count(title="Retreats per year", description="Retreats held in a year.")
+    retreats: float = count(
+        title="Retreats per year", description="Retreats held in a year.", whole=True
+    )
     attendees_per_retreat: float = count(
-        title="Attendees per retreat", unit="people/retreat", description="People on one retreat."
+        title="Attendees per retreat",
+        unit="people/retreat",
+        description="People on one retreat.",
+        whole=True,
     )
     price_per_attendee: float = money(
         title="Price per attendee",
@@ -1116,6 +1153,7 @@ class Retreat(GroupSize, Team, RenewableOffer):
             "Past this size there is no individual interaction left and the retreat becomes an "
             "events business."
         ),
+        whole=True,
     )
 
     def kind_delivery(self) -> formulas.Delivery:
@@ -1186,7 +1224,9 @@ class OnlineProgram(Creation, RenewableOffer):
     }
 
     kind: Literal["online_program"]
-    students: float = count(title="Students per year", description="Students enrolled in a year.")
+    students: float = count(
+        title="Students per year", description="Students enrolled in a year.", whole=True
+    )
     price_high_touch: float = money(
         title="Price with full support",
         unit="currency/student",
@@ -1222,7 +1262,7 @@ class OnlineProgram(Creation, RenewableOffer):
         ),
     )
     launches_per_year: float = count(
-        0.0, title="Launches per year", description="Launch campaigns run in a year."
+        0.0, title="Launches per year", description="Launch campaigns run in a year.", whole=True
     )
     bd_hours_per_launch: float = hours(
         0.0,
@@ -1291,11 +1331,15 @@ class Licensing(Creation, OfferBase):
 
     kind: Literal["licensing"]
     licensees: float = count(
-        title="Active licensees", unit="licensees", description="Licensees running your program."
+        title="Active licensees",
+        unit="licensees",
+        description="Licensees running your program.",
+        whole=True,
     )
     new_licensees_per_year: float = count(
         title="New licensees per year",
         description="Licensees signed in a year (at most the active ones).",
+        whole=True,
     )
     upfront_fee: float = money(
         0.0,
@@ -1332,6 +1376,7 @@ class Licensing(Creation, OfferBase):
             "Clients one licensee serves with your program in a year: your reach through others, "
             "counted apart from your own client hours."
         ),
+        whole=True,
     )
     legal_costs_per_year: float = money(
         0.0,
