@@ -2,7 +2,11 @@
 
 A field's label is its ``title`` with its unit, its help text its
 ``description``, its bounds its pydantic constraints: the widget cannot accept
-a value the schema refuses. The value comes from the draft on every draw (so a
+a value the schema refuses. Figures are typed as people think of them: a share
+(0-1 in the scenario) as a percentage, money in a text box that shows the
+currency's grouping (``12,000``) and reads what a person types (``$12,000``,
+``12 000``), saying under the field what is wrong with text that is not an amount;
+the draft keeps its last valid value until then. The value comes from the draft on every draw (so a
 widget Streamlit has forgotten, or one the browser has not shown yet, never falls
 back to its own default such as a number box's minimum), and a change is written
 back to the draft by a callback before the next run of the page.
@@ -10,6 +14,7 @@ back to the draft by a callback before the next run of the page.
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Callable
 from typing import Any, Literal
@@ -21,9 +26,20 @@ from pydantic.fields import FieldInfo
 
 from app.state import draft_section, store_widget, widget_key
 from models.schema import field_bounds
-from presentation.formatting import decimals_in_use
+from presentation.formatting import (
+    AmountError,
+    format_amount,
+    format_plain_number,
+    parse_amount,
+    percent_of_share,
+    share_of_percent,
+)
 
 _DELIVERY_LABELS = {"online": "Online", "in_person": "In person"}
+#: Unit words as a title spells them: "h" is "hours".
+_UNIT_WORDS = {"h": "hour"}
+#: Above this, an hour figure for one session or meeting was likely typed in minutes. [h]
+LIKELY_MINUTES_ABOVE = 12.0
 
 
 def _unit(info: FieldInfo) -> str:
@@ -31,32 +47,71 @@ def _unit(info: FieldInfo) -> str:
     return str(extra.get("unit", "")) if isinstance(extra, dict) else ""
 
 
+def _words(text: str) -> list[str]:
+    """The words of a title or unit, singular and in lower case, "h" read as "hour"."""
+    return [
+        _UNIT_WORDS.get(word, word.removesuffix("s"))
+        for word in re.findall(r"[a-z]+", text.lower().replace("/", " per "))
+    ]
+
+
+def _says_unit(title: str, unit: str) -> bool:
+    """Whether the title already says the unit in words, as whole words: "Working weeks per
+    year" says "weeks", "Leads per year" says "leads/year"; "Session length" does not say
+    "h" (its letters are not a word)."""
+    said, unit_words = _words(title), _words(unit)
+    return any(
+        said[start : start + len(unit_words)] == unit_words
+        for start in range(len(said) - len(unit_words) + 1)
+    )
+
+
 def field_label(info: FieldInfo, currency: str) -> str:
-    """``Price per client (USD/client)``: the title and the unit, money in the currency."""
+    """``Price per client (USD/client)``: the title and the unit, money in the currency, a
+    share as a percentage (``Royalty rate (%)``); no unit where the title says it in words
+    ("First month", "Leads per year", "Clients per year")."""
     unit = _unit(info).replace("currency", currency)
     title = str(info.title)
-    said = title.lower()
-    if (
-        not unit
-        or unit in ("0-1", "per year")
-        or unit.rstrip("s") in said
-        or unit.replace("/", " per ") in said
-    ):
-        return (
-            title  # "First month", not "First month (month)"; "Leads per year", not "(leads/year)"
-        )
+    if unit == "0-1":
+        return f"{title} (%)"
+    if not unit or _says_unit(title, unit):
+        return title
     return f"{title} ({unit})"
 
 
-def _number_format(info: FieldInfo, currency: str) -> tuple[float, str]:
-    """Step and printf format of a numeric field."""
+def is_share(info: FieldInfo) -> bool:
+    """Whether a field is a share [0-1], typed and shown as a percentage."""
+    return _unit(info) == "0-1"
+
+
+def is_money(info: FieldInfo) -> bool:
+    """Whether a field is an amount of money, typed in a text box with the currency's grouping."""
+    return "currency" in _unit(info)
+
+
+def likely_minutes(name: str, info: FieldInfo, value: object) -> str | None:
+    """The question for an hour figure of one session or meeting above
+    :data:`LIKELY_MINUTES_ABOVE` (likely typed in minutes), or None.
+
+    Notes: 60 h for a session asks "60 h for one session: did you mean 60 minutes? That is 1 h."
+    """
     unit = _unit(info)
-    if unit == "0-1":
-        return 0.01, "%.2f"
-    if "currency" in unit:
-        decimals = decimals_in_use(currency)
-        return 100.0, f"%.{decimals}f"
-    if unit.startswith("h"):
+    per_meeting = name == "meeting_hours"
+    per_session = name == "session_hours" or unit == "h/session"
+    if not (per_meeting or per_session) or not isinstance(value, int | float):
+        return None
+    if value <= LIKELY_MINUTES_ABOVE:
+        return None
+    one = "meeting" if per_meeting else "session"
+    return (
+        f"{format_plain_number(value)} h for one {one}: did you mean {format_plain_number(value)} "
+        f"minutes? That is {format_plain_number(value / 60)} h."
+    )
+
+
+def _number_format(info: FieldInfo) -> tuple[float, str]:
+    """Step and printf format of a numeric field that is neither money nor a share."""
+    if _unit(info).startswith("h"):
         return 0.25, "%g"
     return 1.0, "%g"
 
@@ -111,16 +166,26 @@ def field_input(
             None,
         )
         st.text_input(label, value=value, key=key, help=help_text, max_chars=max_length, **store)
+    elif is_money(info):
+        _money_input(model, name, section, currency, store_callback=store_callback)
     else:
         # An optional field's value may be None: Streamlit's overloads of number_input take
         # None only as a literal, so the arguments go in as one mapping.
         number = int if int in (annotation, inner) else float
         low, high = field_bounds(model, name)
-        step, number_format = (1, None) if number is int else _number_format(info, currency)
+        step, number_format = (1, None) if number is int else _number_format(info)
+        shown: Callable[[float], float] = number
+        if is_share(info):
+            # Typed as a percentage, stored as a share: the callback turns 50 into 0.5.
+            step, number_format, shown = 1.0, "%g", percent_of_share
+            store = {
+                "on_change": _store_converted,
+                "args": (key, section, name, store_callback, share_of_percent, percent_of_share),
+            }
         bounds_and_value: dict[str, Any] = {
-            "min_value": None if low is None else number(low),
-            "max_value": None if high is None else number(high),
-            "value": None if value is None else number(value),
+            "min_value": None if low is None else shown(low),
+            "max_value": None if high is None else shown(high),
+            "value": None if value is None else shown(value),
         }
         st.number_input(
             label,
@@ -132,3 +197,80 @@ def field_input(
             placeholder="none" if inner is not None else None,
             **store,
         )
+        question = likely_minutes(name, info, value)
+        if question:
+            st.warning(question, icon=":material/schedule:")
+
+
+def _store_converted(
+    key: str,
+    section: tuple[object, ...],
+    name: str,
+    store_callback: Callable[[str, tuple[object, ...], str], None],
+    to_draft: Callable[[Any], Any],
+    to_widget: Callable[[Any], Any],
+) -> None:
+    """Widget callback for a figure typed in other terms than the draft holds (a percentage,
+    text with separators): the draft's value goes through the field's own store callback,
+    then the box shows it as typed again (``12000`` comes back as ``12,000``). Text that is
+    not a figure stores nothing: the draft keeps its last valid value, and the field says
+    what is wrong when it is drawn."""
+    typed = st.session_state[key]
+    try:
+        value = to_draft(typed)
+    except AmountError:
+        return
+    st.session_state[key] = value
+    try:
+        store_callback(key, section, name)
+    finally:
+        st.session_state[key] = to_widget(value)
+
+
+def _money_input(
+    model: type[BaseModel],
+    name: str,
+    section: tuple[object, ...],
+    currency: str,
+    *,
+    store_callback: Callable[[str, tuple[object, ...], str], None],
+) -> None:
+    """A text box for an amount: ``12,000`` in the currency's grouping and decimals, read back
+    by :func:`presentation.formatting.parse_amount`; an empty optional one is none. Text that
+    is not an amount is named under the box, with the field's title."""
+    info = model.model_fields[name]
+    key = widget_key(*section, name)
+    optional = _optional(info.annotation) is not None
+    low, high = field_bounds(model, name)
+
+    def to_draft(text: str) -> float | None:
+        if optional and not text.strip():
+            return None
+        amount = parse_amount(text, currency)
+        if high is not None and amount > high:
+            raise AmountError(
+                f"“{text.strip()}” is more than this can hold ({format_amount(high, currency)})."
+            )
+        if low is not None and amount < low:
+            raise AmountError(f"“{text.strip()}” is below {format_amount(low, currency)}.")
+        return amount
+
+    def to_widget(amount: float | None) -> str:
+        return "" if amount is None else format_amount(amount, currency)
+
+    value = draft_section(section).get(name, info.default)
+    st.text_input(
+        field_label(info, currency),
+        value=to_widget(value),
+        key=key,
+        help=info.description,
+        placeholder="none" if optional else None,
+        on_change=_store_converted,
+        args=(key, section, name, store_callback, to_draft, to_widget),
+    )
+    typed = st.session_state.get(key)
+    if isinstance(typed, str):
+        try:
+            to_draft(typed)
+        except AmountError as error:
+            st.error(f"{info.title}: {error}", icon="⚠️")

@@ -7,6 +7,8 @@ follow the currency: ``$12,500``, ``€12,500``, ``¥1,250,000`` (no decimals),
 
 from __future__ import annotations
 
+import re
+
 from babel.core import get_global
 from babel.numbers import (
     format_compact_currency,
@@ -62,6 +64,12 @@ def format_hours(hours: float, locale: str = DEFAULT_LOCALE) -> str:
     return f"{format_decimal(round(hours), locale=locale)} h"
 
 
+def format_plain_number(value: float, locale: str = DEFAULT_LOCALE) -> str:
+    """A number as a person writes it, up to two decimals and none when whole: ``60``,
+    ``1.5``, ``0.75``, ``1,250``."""
+    return format_decimal(value, locale=locale, format="#,##0.##")
+
+
 def format_share(share: float | None, locale: str = DEFAULT_LOCALE) -> str:
     """A share as a percentage, or an em dash when undefined."""
     if share is None:
@@ -95,13 +103,129 @@ def format_figure(
     return format_decimal(round(value, 1), locale=locale)
 
 
+def _shows_zero(text: str) -> bool:
+    """Whether a formatted figure reads as nought (``$0``, ``0.0×``, ``0 h``)."""
+    return not any(character in "123456789" for character in text)
+
+
 def format_change(
     value: float | None, unit: str, currency: str, locale: str = DEFAULT_LOCALE
 ) -> str:
-    """A difference with its sign: ``+$7,760``, ``-272 h``, ``+0.4×``; shares in points."""
+    """A difference with its sign: ``+$7,760``, ``-272 h``, ``+0.4×``; shares in points.
+
+    A difference that rounds to nothing at the figure's precision is no change and says
+    so with ``±`` (``±0.0×``, ``±$0``), never a signed zero such as ``-0.0×``.
+    """
     if value is None:
         return "—"
-    sign = "+" if value >= 0 else "-"
     if unit == "0-1":
-        return f"{sign}{abs(value) * 100:,.1f} points"
-    return sign + format_figure(abs(value), unit, currency, locale)
+        magnitude = f"{format_decimal(abs(value) * 100, locale=locale, format='#,##0.0')} points"
+    else:
+        magnitude = format_figure(abs(value), unit, currency, locale)
+    return signed(value, magnitude)
+
+
+def signed(value: float, magnitude: str) -> str:
+    """``magnitude`` (the formatted size of ``value``) with the sign of ``value``: ``+``,
+    ``-`` (ASCII, which ``st.metric`` reads as a fall), or ``±`` when it reads as nought.
+
+    The one rule for every change the app, reports and command line show.
+
+    Notes: ``signed(-0.04, "0.0×")`` is ``±0.0×``; ``signed(-272, "272 h")`` is ``-272 h``.
+    """
+    if _shows_zero(magnitude):
+        return f"±{magnitude}"
+    return ("+" if value > 0 else "-") + magnitude
+
+
+def format_signed_number(
+    value: float, decimals: int = 0, suffix: str = "", locale: str = DEFAULT_LOCALE
+) -> str:
+    """A change in plain numbers with its sign (:func:`signed`): ``+1,240 h``, ``±0.0 h``."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return signed(value, format_decimal(abs(value), locale=locale, format=pattern) + suffix)
+
+
+def format_change_with_percent(
+    value: float | None,
+    percent: float | None,
+    unit: str,
+    currency: str,
+    locale: str = DEFAULT_LOCALE,
+) -> str:
+    """A difference and, when it shows as one, its relative size: ``-0.1× (-7.0%)``.
+
+    ``percent`` is the change as a fraction of the baseline [0-1 scale, may exceed 1]. A
+    difference that shows as no change (``±0.0×``) leaves the percentage out, so the two
+    never disagree.
+    """
+    change = format_change(value, unit, currency, locale)
+    if percent is None or change.startswith("±"):
+        return change
+    size = format_decimal(abs(percent) * 100, locale=locale, format="#,##0.0")
+    return f"{change} ({signed(percent, size + '%')})"
+
+
+# Typing figures in: shares as percentages, money with the currency's grouping.
+
+
+def percent_of_share(share: float) -> float:
+    """A share [0-1] as the percentage a person types [%]: 0.35 → 35 (not 35.00000000000001)."""
+    return round(share * 100, 9)
+
+
+def share_of_percent(percent: float) -> float:
+    """A typed percentage [%] as the share stored in the scenario [0-1]: 35 → 0.35."""
+    return round(percent / 100, 11)
+
+
+def format_amount(amount: float, currency: str, locale: str = DEFAULT_LOCALE) -> str:
+    """An amount as a money box shows it: the currency's grouping, no symbol, and decimals only
+    when it has some the currency uses (``12,000``, ``12,000.50``; yen and rupiah never).
+
+    Notes: ``format_amount(12000.5, "USD")`` is ``12,000.50``; ``(12000.0, "USD")`` ``12,000``.
+    """
+    decimals = decimals_in_use(currency)
+    rounded = round(amount, decimals)
+    shown_decimals = decimals if rounded != round(rounded) else 0
+    pattern = "#,##0" + ("." + "0" * shown_decimals if shown_decimals else "")
+    return format_decimal(rounded, locale=locale, format=pattern)
+
+
+class AmountError(ValueError):
+    """Typed text that is not an amount of money; the message says why in plain words."""
+
+
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+_PLAIN = re.compile(r"\d+(\.\d+)?|\.\d+")
+
+
+def parse_amount(text: str, currency: str, locale: str = DEFAULT_LOCALE) -> float:
+    """The amount a person typed: ``12,000``, ``12000``, ``12 000``, ``$12,000``, ``USD 12,000``
+    or ``12000.50`` (where the currency has cents). [currency]
+
+    Raises :class:`AmountError` saying what is wrong (not a number, below zero, decimals the
+    currency does not have).
+    """
+    typed = text.strip()
+    cleaned = typed
+    for mark in (get_currency_symbol(currency, locale=locale), currency, currency.lower()):
+        cleaned = cleaned.replace(mark, "")
+    cleaned = re.sub(r"[\s\u00a0\u202f']", "", cleaned)
+    if cleaned.startswith(("-", "−")) and (
+        _PLAIN.fullmatch(cleaned[1:]) or _GROUPED.fullmatch(cleaned[1:])
+    ):
+        raise AmountError(f"“{typed}” is below zero; an amount here is 0 or more.")
+    if not (_PLAIN.fullmatch(cleaned) or _GROUPED.fullmatch(cleaned)):
+        raise AmountError(
+            f"“{typed}” is not an amount: type it in figures, such as "
+            f"{format_amount(12000, currency, locale)}."
+        )
+    whole, _, fraction = cleaned.replace(",", "").partition(".")
+    decimals = decimals_in_use(currency)
+    if len(fraction.rstrip("0")) > decimals:
+        allowed = "no decimals" if decimals == 0 else f"at most {decimals} decimals"
+        raise AmountError(
+            f"“{typed}” has more decimals than it can: {currency} amounts have {allowed}."
+        )
+    return float(f"{whole or 0}.{fraction or 0}")
