@@ -22,6 +22,7 @@ from models.templates import new_offer
 from models.timeline import timeline
 from presentation.formatting import format_money, format_money_short
 from tests.shown_text import shown
+from tests.widgets import set_field
 
 APP = str(Path(__file__).parent.parent / "streamlit_app.py")
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
@@ -220,7 +221,7 @@ def downloads(monkeypatch):
 def test_the_downloaded_file_loads_back_to_the_same_scenario(app, downloads):
     """The user edits, downloads, and the file holds exactly the scenario on screen."""
     app.selectbox(key="selected_offer").set_value(offer_id(app, 1)).run()
-    app.number_input(key=offer_key(app, 1, "fee_per_member_per_month")).set_value(950.0).run()
+    set_field(app, offer_key(app, 1, "fee_per_member_per_month"), "950")
     assert not app.exception
     content = downloads(app, "download_scenario")
     assert load_scenario(content) == current(app)
@@ -700,7 +701,7 @@ def test_best_mix_shows_the_optimizers_answer_and_joins_the_library(app):
 
 def test_the_reports_download_for_the_scenario_on_screen(app, downloads):
     """The user edits a price and downloads the report, workbook and a chart of that plan."""
-    app.number_input(key=offer_key(app, 0, "price_per_client")).set_value(9000.0).run()
+    set_field(app, offer_key(app, 0, "price_per_client"), "9,000")
     assert not app.exception
     scenario = current(app)
     net_income = format_money_short(evaluate(scenario).totals.net_income, scenario.currency)

@@ -20,9 +20,11 @@ from streamlit.testing.v1 import AppTest
 from app.state import DRAFT, OFFER_SECTION
 from models import evaluate
 from models.sharing import LINK_PARAMETER
+from presentation.formatting import percent_of_share
 from tests import test_app
 from tests.shown_text import shown
 from tests.test_app import APP, current, key, metric, offer_id, offer_key, sidebar_uploader
+from tests.widgets import set_field
 
 VERSION_1 = Path(__file__).parent / "fixtures" / "version-1"
 
@@ -42,12 +44,14 @@ def open_section(at, title):
 
 
 def fill_section(at, title, **values):
-    """Open section ``title`` of the first offer and type ``values`` in, in order; each is
-    written to the draft."""
+    """Open section ``title`` of the first offer and type ``values`` in, in order, as a
+    person does (a share as a percentage); each is written to the draft as given."""
     open_section(at, title)
     for field, value in values.items():
-        at.number_input(key=offer_key(at, 0, field)).set_value(value).run()
-        assert not at.exception
+        field_key = offer_key(at, 0, field)
+        boxes = [box for box in at.number_input if box.key == field_key]
+        typed = percent_of_share(value) if boxes and "(%)" in boxes[0].label else value
+        set_field(at, field_key, typed)
     offer = at.session_state[DRAFT]["offers"][0]
     assert {field: offer[field] for field in values} == values
 
@@ -66,8 +70,7 @@ def test_the_practice_section_writes_the_tax_rate_and_take_home_is_net_less_tax(
     """The user gives a 25% tax rate: the take-home card shows net income less tax, and the
     target is compared with it."""
     assert any("Your practice" in shown(item.label) for item in app.expander)
-    app.number_input(key=key(app, "practitioner", "tax_rate")).set_value(0.25).run()
-    assert not app.exception
+    set_field(app, key(app, "practitioner", "tax_rate"), 25)  # typed in percent
     assert app.session_state[DRAFT]["practitioner"]["tax_rate"] == 0.25
     # Net income 186,500 (the example, unchanged by tax); tax = 25% × 186,500 = 46,625;
     # take-home = 186,500 − 46,625 = 139,875, which is 60,125 short of the 200,000 target.
@@ -146,7 +149,7 @@ def test_a_contract_switches_to_a_fixed_fee_without_the_not_both_error(app):
     offer = app.session_state[DRAFT]["offers"][index]
     # The fee starts at what one contract earned by the hour: 200 h × 175 = 35,000.
     assert (offer["hourly_rate"], offer["fee_per_contract"]) == (None, 35_000)
-    app.number_input(key=offer_key(app, index, "fee_per_contract")).set_value(40_000.0).run()
+    set_field(app, offer_key(app, index, "fee_per_contract"), "40,000")
     assert current(app).offers[index].fee_per_contract == 40_000
     app.radio(key=pricing).set_value("Billed by the hour").run()
     assert not app.exception and not app.error
