@@ -18,7 +18,12 @@ from models.evaluation import evaluate, per_week
 from models.optimizer import Limits, default_count_range, recommended
 from models.results import Totals
 from models.schema import Scenario
-from presentation.formatting import format_money, format_share
+from presentation.formatting import (
+    format_change,
+    format_money,
+    format_share,
+    format_signed_number,
+)
 from presentation.levers import BINDING_WORDS
 
 
@@ -134,18 +139,20 @@ def _headline(today: Totals, best: Totals, scenario: Scenario, currency: str) ->
     columns[0].metric(
         "Net income",
         format_money(best.net_income, currency),
-        delta=format_money(best.net_income - today.net_income, currency),
+        delta=format_change(best.net_income - today.net_income, "currency", currency),
     )
     columns[1].metric(
         "Hours a year",
         f"{best.total_hours:,.0f} h",
-        delta=f"{best.total_hours - today.total_hours:+,.0f} h",
+        delta=format_signed_number(best.total_hours - today.total_hours, suffix=" h"),
         delta_color="inverse",
     )
     columns[2].metric(
         "Free hours a week",
         f"{per_week(best.free_hours, practitioner):,.1f} h",
-        delta=f"{per_week(best.free_hours - today.free_hours, practitioner):+,.1f} h",
+        delta=format_signed_number(
+            per_week(best.free_hours - today.free_hours, practitioner), 1, " h"
+        ),
     )
     rate = best.effective_hourly_rate
     columns[3].metric(

@@ -122,16 +122,16 @@ def format_change(
         magnitude = f"{format_decimal(abs(value) * 100, locale=locale, format='#,##0.0')} points"
     else:
         magnitude = format_figure(abs(value), unit, currency, locale)
-    return signed(value, magnitude)
+    return with_sign(value, magnitude)
 
 
-def signed(value: float, magnitude: str) -> str:
+def with_sign(value: float, magnitude: str) -> str:
     """``magnitude`` (the formatted size of ``value``) with the sign of ``value``: ``+``,
     ``-`` (ASCII, which ``st.metric`` reads as a fall), or ``±`` when it reads as nought.
 
     The one rule for every change the app, reports and command line show.
 
-    Notes: ``signed(-0.04, "0.0×")`` is ``±0.0×``; ``signed(-272, "272 h")`` is ``-272 h``.
+    Notes: ``with_sign(-0.04, "0.0×")`` is ``±0.0×``; ``with_sign(-272, "272 h")`` is ``-272 h``.
     """
     if _shows_zero(magnitude):
         return f"±{magnitude}"
@@ -141,9 +141,9 @@ def signed(value: float, magnitude: str) -> str:
 def format_signed_number(
     value: float, decimals: int = 0, suffix: str = "", locale: str = DEFAULT_LOCALE
 ) -> str:
-    """A change in plain numbers with its sign (:func:`signed`): ``+1,240 h``, ``±0.0 h``."""
+    """A change in plain numbers with its sign (:func:`with_sign`): ``+1,240 h``, ``±0.0 h``."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return signed(value, format_decimal(abs(value), locale=locale, format=pattern) + suffix)
+    return with_sign(value, format_decimal(abs(value), locale=locale, format=pattern) + suffix)
 
 
 def format_change_with_percent(
@@ -163,7 +163,7 @@ def format_change_with_percent(
     if percent is None or change.startswith("±"):
         return change
     size = format_decimal(abs(percent) * 100, locale=locale, format="#,##0.0")
-    return f"{change} ({signed(percent, size + '%')})"
+    return f"{change} ({with_sign(percent, size + '%')})"
 
 
 # Typing figures in: shares as percentages, money with the currency's grouping.

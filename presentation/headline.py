@@ -19,6 +19,7 @@ from presentation.formatting import (
     format_money_short,
     format_ratio,
     format_share,
+    with_sign,
 )
 
 
@@ -57,12 +58,16 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
     income_detail, income_good = None, None
     if target is not None:
         gap = totals.take_home - target
-        sign = "+" if gap >= 0 else "-"  # ASCII minus: st.metric reads it as a fall
+        # The one sign rule (formatting.with_sign): ASCII minus, which st.metric reads as a fall,
+        # and ± when the gap rounds to nothing: exactly on target is neither good nor bad.
+        change = with_sign(gap, format_money(abs(gap), currency))
+        on_target = change.startswith("±")
         income_detail = (
-            f"{sign}{format_money(abs(gap), currency)} against the "
-            f"{format_money(target, currency)} target"
+            f"On the {format_money(target, currency)} target"
+            if on_target
+            else f"{change} against the {format_money(target, currency)} target"
         )
-        income_good = gap >= 0
+        income_good = None if on_target else gap > 0
     tax_detail = None
     if practitioner.tax_rate > 0:
         tax_detail = (
@@ -97,7 +102,7 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
             "(your tax rate × a positive net income). Your target is compared with it.",
             income_detail,
             income_good,
-            signed=income_detail is not None,
+            signed=income_good is not None,
         ),
         Headline(
             "hours",

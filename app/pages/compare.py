@@ -32,7 +32,7 @@ from models.evaluation import evaluate
 from models.files import dump_scenario, file_name
 from models.schema import Scenario
 from models.tables import csv_bytes
-from presentation.formatting import format_change, format_figure
+from presentation.formatting import format_change_with_percent, format_figure
 
 CURRENT = "The scenario you are editing"
 
@@ -171,8 +171,9 @@ for row in comparison.metrics:
     ):
         record[label] = format_figure(value, row.unit, currency)
         if label != comparison.baseline:
-            change = format_change(delta, row.unit, currency)
-            record[f"{label}: change"] = change if percent is None else f"{change} ({percent:+.1%})"
+            record[f"{label}: change"] = format_change_with_percent(
+                delta, percent, row.unit, currency
+            )
     rows.append(record)
 ROW_PIXELS = 35  # Streamlit's data grid row height, so every figure shows without scrolling
 st.dataframe(

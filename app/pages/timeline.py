@@ -31,7 +31,7 @@ from models.tables import (
     years_table,
 )
 from models.timeline import MONTHS, build_timeline
-from presentation.formatting import format_money, format_money_short
+from presentation.formatting import format_money, format_money_short, percent_of_share
 from presentation.timeline import hourly_value_words, notes
 
 check = check_draft()
@@ -136,7 +136,10 @@ st.subheader("Every month")
 money = st.column_config.NumberColumn(format="%,.0f")
 hours = st.column_config.NumberColumn(format="%,.0f")
 st.dataframe(
-    months.rename(columns=MONTH_COLUMNS),
+    # Hours used in whole percent (88%), as the headline says it, not Streamlit's 88.07%.
+    months.assign(utilization=months["utilization"].map(percent_of_share)).rename(
+        columns=MONTH_COLUMNS
+    ),
     hide_index=True,
     key="timeline_table",
     column_config={
@@ -160,7 +163,7 @@ st.dataframe(
             MONTH_COLUMNS[column]: st.column_config.NumberColumn(format="%,.1f")
             for column in ("new_buyers", "leads_needed")
         },
-        MONTH_COLUMNS["utilization"]: st.column_config.NumberColumn(format="percent"),
+        MONTH_COLUMNS["utilization"]: st.column_config.NumberColumn(format="%.0f%%"),
     },
 )
 st.download_button(
