@@ -22,11 +22,13 @@ from models.results import ScenarioResult
 from models.schema import Scenario
 from models.tables import (
     OFFER_COLUMNS,
+    OFFER_UNITS,
     csv_bytes,
     hours_by_category,
     money_by_offer,
     offers_table,
     unused_columns,
+    with_currency,
 )
 from presentation.headline import Headline, headlines
 
@@ -93,9 +95,10 @@ def offer_table(scenario: Scenario, result: ScenarioResult) -> None:
     table = offers_table(result, scenario)
     table = table.drop(columns=unused_columns(table))
     st.markdown("**Every offer in figures**")
+    headings = with_currency(OFFER_COLUMNS, OFFER_UNITS, result.currency)
     money_format = "%,.0f"
     number_config = {
-        column: st.column_config.NumberColumn(OFFER_COLUMNS[column], format=money_format)
+        column: st.column_config.NumberColumn(headings[column], format=money_format)
         for column in (
             "revenue",
             "direct_costs",
@@ -105,7 +108,7 @@ def offer_table(scenario: Scenario, result: ScenarioResult) -> None:
         )
     }
     ratio_config = {
-        column: st.column_config.NumberColumn(OFFER_COLUMNS[column], format="%.2f")
+        column: st.column_config.NumberColumn(headings[column], format="%.2f")
         for column in ("leverage", "billable_to_bd_ratio")
     }
     other_config = {
@@ -129,7 +132,7 @@ def offer_table(scenario: Scenario, result: ScenarioResult) -> None:
     )
     st.download_button(
         "Download the table (CSV)",
-        lambda: csv_bytes(table.rename(columns=OFFER_COLUMNS)),
+        lambda: csv_bytes(table.rename(columns=headings)),
         file_name=file_name(result.scenario, " - offers.csv"),
         mime="text/csv",
         key="download_offer_table",

@@ -64,6 +64,22 @@ OFFER_UNITS: dict[str, str] = {
 }
 
 
+def with_currency(headings: dict[str, str], units: dict[str, str], currency: str) -> dict[str, str]:
+    """Column → heading, the money columns saying the currency: ``Revenue (USD)``, and an
+    amount per hour ``Contribution per hour (USD/h)``; other headings as they are.
+
+    The one rule for every table the app shows, so no table leaves its money unnamed.
+    """
+    return {
+        column: (
+            f"{heading} ({currency}{'/h' if units[column] == 'currency/h' else ''})"
+            if units.get(column, "").startswith("currency")
+            else heading
+        )
+        for column, heading in headings.items()
+    }
+
+
 def _number(value: float | None) -> float:
     """A ratio for a table: undefined (None) becomes NaN, shown empty."""
     return math.nan if value is None else value

@@ -315,8 +315,10 @@ def test_the_scale_page_shows_the_automation_frontier_of_an_online_program(app):
     app.selectbox(key="scale_offer").set_value("Career change program").run()
     assert not app.exception
     frontier = app.dataframe[-1].value  # the last table on the page
-    assert frontier["Price per student"].tolist()[0] == 1997  # automation 0: full support price
-    assert frontier["Price per student"].tolist()[-1] == 497  # automation 1: fully automated
+    assert (
+        frontier["Price per student (USD)"].tolist()[0] == 1997
+    )  # automation 0: full support price
+    assert frontier["Price per student (USD)"].tolist()[-1] == 497  # automation 1: fully automated
 
 
 def test_an_edit_on_plan_reaches_scale_and_survives_the_page_switch(app):
@@ -396,7 +398,7 @@ def test_the_timeline_shows_the_engines_months_and_what_collides(app, downloads)
 
     import pandas as pd
 
-    from models.tables import MONTH_COLUMNS, months_table
+    from models.tables import MONTH_COLUMNS, MONTH_UNITS, months_table, with_currency
     from models.timeline import timeline
 
     app.switch_page("app/pages/timeline.py").run()
@@ -409,10 +411,11 @@ def test_the_timeline_shows_the_engines_months_and_what_collides(app, downloads)
     assert 'Month 10: "Autumn leadership retreat" 104 h' in shown(app.warning[0].value)
     assert app.session_state["draft"] == app.session_state["saved"]  # looking changes nothing
     months = pd.read_csv(io.BytesIO(downloads(app, "download_timeline")))
-    expected = months_table(timeline(load_example(DEFAULT_EXAMPLE))).rename(columns=MONTH_COLUMNS)
+    headings = with_currency(MONTH_COLUMNS, MONTH_UNITS, "USD")
+    expected = months_table(timeline(load_example(DEFAULT_EXAMPLE))).rename(columns=headings)
     assert list(months.columns) == list(expected.columns)
-    assert months["Cumulative net income"].to_numpy() == pytest.approx(
-        expected["Cumulative net income"].to_numpy()
+    assert months["Cumulative net income (USD)"].to_numpy() == pytest.approx(
+        expected["Cumulative net income (USD)"].to_numpy()
     )
 
 
@@ -422,11 +425,11 @@ def test_the_timeline_shows_each_years_take_home(app):
 
     app.switch_page("app/pages/timeline.py").run()
     assert not app.exception
-    years = next(frame.value for frame in app.dataframe if "Take-home" in frame.value.columns)
+    years = next(frame.value for frame in app.dataframe if "Take-home (USD)" in frame.value.columns)
     plan = timeline(load_example(DEFAULT_EXAMPLE))
     assert list(years["Year"]) == [1, 2, 3]
-    assert years["Take-home"].to_numpy() == pytest.approx([y.take_home for y in plan.years])
-    assert years["Tax"].to_numpy() == pytest.approx([y.tax for y in plan.years])
+    assert years["Take-home (USD)"].to_numpy() == pytest.approx([y.take_home for y in plan.years])
+    assert years["Tax (USD)"].to_numpy() == pytest.approx([y.tax for y in plan.years])
 
 
 def test_moving_the_retreat_on_the_timeline_moves_the_crowded_month(app):

@@ -189,3 +189,15 @@ def test_a_take_home_exactly_on_target_is_neither_good_nor_bad():
     take_home = {item.key: item for item in headlines(short, evaluate(short))}["take_home"]
     assert take_home.detail == "-$1 against the $35,001 target"
     assert (take_home.good, take_home.signed) == (False, True)
+
+
+def test_money_headings_say_the_currency_and_other_headings_stay():
+    """Every table the app shows names its money: Revenue (USD), Contribution per hour (USD/h)."""
+    from models.tables import OFFER_COLUMNS, OFFER_UNITS, with_currency
+
+    headings = with_currency(OFFER_COLUMNS, OFFER_UNITS, "EUR")
+    assert headings["revenue"] == "Revenue (EUR)"
+    assert headings["contribution_per_hour"] == "Contribution per hour (EUR/h)"
+    assert headings["total_hours"] == "Hours"
+    money = [column for column, unit in OFFER_UNITS.items() if unit.startswith("currency")]
+    assert all("(EUR" in headings[column] for column in money)

@@ -104,7 +104,9 @@ with st.expander("Your scenario library", icon=":material/folder_open:"):
         ],
         hide_index=True,
         key="library_table",
-        column_config={"Net income": st.column_config.NumberColumn(format="%,.0f")},
+        column_config={
+            "Net income": st.column_config.NumberColumn(format="%,.0f")
+        },
     )
     save = st.columns([3, 2], vertical_alignment="bottom")
     save[0].text_input(
@@ -220,8 +222,8 @@ st.dataframe(
         "scenario": st.column_config.TextColumn("Scenario"),
         "offer": st.column_config.TextColumn("Offer"),
         "kind": st.column_config.TextColumn("Kind"),
-        "revenue": st.column_config.NumberColumn("Revenue", format="%,.0f"),
-        "contribution": st.column_config.NumberColumn("Contribution", format="%,.0f"),
+        "revenue": st.column_config.NumberColumn(f"Revenue ({currency})", format="%,.0f"),
+        "contribution": st.column_config.NumberColumn(f"Contribution ({currency})", format="%,.0f"),
         "hours": st.column_config.NumberColumn("Hours", format="%,.0f"),
         "buyers": st.column_config.NumberColumn("Buyers", format="%,.4g"),
         "leverage": st.column_config.NumberColumn("Leverage", format="%.2f"),

@@ -18,7 +18,7 @@ from charts.scale import (
 from models.evaluation import hours_for_offers
 from models.scale import scale_warnings
 from models.schema import GroupSize
-from models.tables import LEVER_COLUMNS, levers_table
+from models.tables import LEVER_COLUMNS, LEVER_UNITS, levers_table, with_currency
 from presentation.formatting import format_money, format_share
 from presentation.levers import BOUND_WORDS, levers_in_words
 
@@ -48,17 +48,18 @@ st.vega_lite_chart(
     key="lever_chart",
 )
 chart_download(analysis, "levers")
-ranking = levers_in_words(levers_table(result, analysis.result)).rename(columns=LEVER_COLUMNS)
+headings = with_currency(LEVER_COLUMNS, LEVER_UNITS, currency)  # "… (USD/h)"
+ranking = levers_in_words(levers_table(result, analysis.result)).rename(columns=headings)
 st.dataframe(
-    ranking.sort_values("Contribution per hour now", ascending=False),
+    ranking.sort_values(headings["contribution_per_hour"], ascending=False),
     hide_index=True,
     key="lever_ranking",
     column_config={
-        "Contribution per hour now": WHOLE,
-        "Contribution at ceiling": WHOLE,
-        "Ceiling": WHOLE,
-        "Next buyer: hours": st.column_config.NumberColumn(format="%,.1f"),
-        "Next buyer: per hour": WHOLE,
+        headings["contribution_per_hour"]: WHOLE,
+        headings["contribution_at_ceiling"]: WHOLE,
+        headings["ceiling"]: WHOLE,
+        headings["next_buyer_hours"]: st.column_config.NumberColumn(format="%,.1f"),
+        headings["next_buyer_hourly_rate"]: WHOLE,
     },
 )
 st.caption(
@@ -131,10 +132,10 @@ if lever.kind == "online_program":
         [
             {
                 "Automation": format_share(point.automation),
-                "Price per student": point.price,
+                f"Price per student ({currency})": point.price,
                 "Your hours at the planned students": point.offer_hours,
                 "Most students that fit": point.ceiling,
-                "Contribution at that ceiling": point.ceiling_contribution,
+                f"Contribution at that ceiling ({currency})": point.ceiling_contribution,
             }
             for point in frontier
         ],

@@ -23,11 +23,14 @@ from models.files import file_name
 from models.results import HOUR_CATEGORIES
 from models.tables import (
     MONTH_COLUMNS,
+    MONTH_UNITS,
     YEAR_COLUMNS,
+    YEAR_UNITS,
     csv_bytes,
     hours_by_month,
     months_table,
     offer_phases,
+    with_currency,
     years_table,
 )
 from models.timeline import MONTHS, build_timeline
@@ -116,18 +119,21 @@ st.vega_lite_chart(
 )
 chart_download(analysis, "phases")
 
+# Money columns say the currency: "Revenue (USD)".
+year_headings = with_currency(YEAR_COLUMNS, YEAR_UNITS, currency)
+month_headings = with_currency(MONTH_COLUMNS, MONTH_UNITS, currency)
 st.subheader("Year by year, after tax")
 st.caption(
     "Each year pays tax on its own net income (none on a loss); take-home is what is left. "
     "Direct costs include associates and marketing; fixed costs your assistant's pay."
 )
 st.dataframe(
-    years_table(plan).rename(columns=YEAR_COLUMNS),
+    years_table(plan).rename(columns=year_headings),
     hide_index=True,
     key="timeline_years",
     column_config={
-        YEAR_COLUMNS[column]: st.column_config.NumberColumn(format="%,.0f")
-        for column in YEAR_COLUMNS
+        year_headings[column]: st.column_config.NumberColumn(format="%,.0f")
+        for column in year_headings
         if column != "year"
     },
 )
@@ -138,17 +144,17 @@ hours = st.column_config.NumberColumn(format="%,.0f")
 st.dataframe(
     # Hours used in whole percent (88%), as the headline says it, not Streamlit's 88.07%.
     months.assign(utilization=months["utilization"].map(percent_of_share)).rename(
-        columns=MONTH_COLUMNS
+        columns=month_headings
     ),
     hide_index=True,
     key="timeline_table",
     column_config={
         **{
-            MONTH_COLUMNS[column]: hours
+            month_headings[column]: hours
             for column in (*HOUR_CATEGORIES, "total_hours", "capacity_hours", "associate_hours")
         },
         **{
-            MONTH_COLUMNS[column]: money
+            month_headings[column]: money
             for column in (
                 "revenue",
                 "direct_costs",
@@ -160,15 +166,15 @@ st.dataframe(
             )
         },
         **{
-            MONTH_COLUMNS[column]: st.column_config.NumberColumn(format="%,.1f")
+            month_headings[column]: st.column_config.NumberColumn(format="%,.1f")
             for column in ("new_buyers", "leads_needed")
         },
-        MONTH_COLUMNS["utilization"]: st.column_config.NumberColumn(format="%.0f%%"),
+        month_headings["utilization"]: st.column_config.NumberColumn(format="%.0f%%"),
     },
 )
 st.download_button(
     "Download the months (CSV)",
-    csv_bytes(months.rename(columns=MONTH_COLUMNS)),
+    csv_bytes(months.rename(columns=month_headings)),
     file_name=file_name(scenario, " - timeline.csv"),
     mime="text/csv",
     key="download_timeline",

@@ -25,7 +25,7 @@ def test_too_few_leads_show_the_demand_warning(page: Page, app_url: str) -> None
     open_app(page, app_url)
     page.get_by_role("radio", name="Demand", exact=True).click()
     wait_for_app_run(page)
-    type_number(page, "Conversion rate", "0.2")
+    type_number(page, "Conversion rate (%)", "20")
     type_number(page, "Leads per year", "30")
     # Private coaching: 16 clients, half returning, 8 new a year; at 1 in 5 calls that is
     # 8 / 0.2 = 40 leads needed, 10 more than the 30 the marketing reaches.
