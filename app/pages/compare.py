@@ -104,9 +104,7 @@ with st.expander("Your scenario library", icon=":material/folder_open:"):
         ],
         hide_index=True,
         key="library_table",
-        column_config={
-            "Net income": st.column_config.NumberColumn(format="%,.0f")
-        },
+        column_config={"Net income": st.column_config.NumberColumn(format="%,.0f")},
     )
     save = st.columns([3, 2], vertical_alignment="bottom")
     save[0].text_input(
