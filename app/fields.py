@@ -180,7 +180,7 @@ def field_input(
             step, number_format, shown = 1.0, "%g", percent_of_share
             store = {
                 "on_change": _store_converted,
-                "args": (key, section, name, store_callback, share_of_percent, percent_of_share),
+                "args": (key, section, name, store_callback, _share_or_none, _percent_or_none),
             }
         bounds_and_value: dict[str, Any] = {
             "min_value": None if low is None else shown(low),
@@ -200,6 +200,15 @@ def field_input(
         question = likely_minutes(name, info, value)
         if question:
             st.warning(question, icon=":material/schedule:")
+
+
+def _share_or_none(percent: float | None) -> float | None:
+    """A typed percentage as a share; an emptied optional box (a conversion rate) is none."""
+    return None if percent is None else share_of_percent(percent)
+
+
+def _percent_or_none(share: float | None) -> float | None:
+    return None if share is None else percent_of_share(share)
 
 
 def _store_converted(

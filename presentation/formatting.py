@@ -208,6 +208,10 @@ def parse_amount(text: str, currency: str, locale: str = DEFAULT_LOCALE) -> floa
     currency does not have).
     """
     typed = text.strip()
+    if not typed:
+        raise AmountError(
+            f"the box is empty: type an amount, such as {format_amount(12000, currency, locale)}."
+        )
     cleaned = typed
     for mark in (get_currency_symbol(currency, locale=locale), currency, currency.lower()):
         cleaned = cleaned.replace(mark, "")

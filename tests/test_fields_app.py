@@ -10,7 +10,7 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from app.fields import field_label
+from app.fields import _share_or_none, field_label
 from app.state import DRAFT
 from models.schema import OFFER_MODELS, Practitioner, Schedule, is_numeric
 from tests import test_app
@@ -139,3 +139,18 @@ def test_a_session_of_60_hours_asks_whether_minutes_were_meant(app):
     assert "60 h for one session: did you mean 60 minutes? That is 1 h." in [
         shown(item.value) for item in app.warning
     ]
+
+
+def test_a_conversion_rate_typed_as_10_is_one_in_ten(app):
+    """The optional conversion rate: 10 typed is 0.1 in the draft (the example has 0.2)."""
+    open_section(app, "Demand")
+    rate_key = offer_key(app, 0, "conversion_rate")
+    assert app.number_input(key=rate_key).value == 20
+    set_field(app, rate_key, 10)
+    assert app.session_state[DRAFT]["offers"][0]["conversion_rate"] == 0.1
+
+
+def test_an_emptied_percentage_box_is_none():
+    """An optional share left empty stays none (AppTest cannot empty a number box)."""
+    assert _share_or_none(None) is None
+    assert _share_or_none(12.5) == 0.125

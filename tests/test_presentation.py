@@ -148,7 +148,7 @@ def test_an_amount_is_read_as_a_person_types_it(typed, currency, amount):
         ("12000.505", "USD", "USD amounts have at most 2 decimals"),
         ("1250000.5", "JPY", "JPY amounts have no decimals"),
         ("$500", "EUR", "is not an amount"),  # another currency's symbol
-        ("", "USD", "is not an amount"),
+        ("", "USD", "the box is empty: type an amount, such as 12,000."),
     ],
 )
 def test_text_that_is_not_an_amount_says_why(typed, currency, words):
