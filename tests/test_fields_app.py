@@ -10,7 +10,7 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from app.fields import _share_or_none, field_label
+from app.fields import _share_or_none, field_label, likely_minutes
 from app.state import DRAFT
 from models.schema import OFFER_MODELS, Practitioner, Schedule, is_numeric
 from tests import test_app
@@ -64,18 +64,18 @@ def test_session_and_meeting_length_say_hours():
 
 
 def test_a_share_typed_as_50_percent_is_stored_as_one_half(app):
-    """The user types a 30% tax rate: the draft (and so the file) holds 0.3, the box 30."""
+    """The user types a 50% tax rate: the draft (and so the file) holds 0.5, the box 50."""
     tax_key = key(app, "practitioner", "tax_rate")
-    assert "(%)" in app.number_input(key=tax_key).label
-    set_field(app, tax_key, 30)
-    assert app.session_state[DRAFT]["practitioner"]["tax_rate"] == 0.3
-    assert app.number_input(key=tax_key).value == 30
-    # Net income 186,500 × 30% = 55,950 tax.
+    assert app.number_input(key=tax_key).label == "Tax rate on net income (%)"
+    set_field(app, tax_key, 50)
+    assert app.session_state[DRAFT]["practitioner"]["tax_rate"] == 0.5
+    assert app.number_input(key=tax_key).value == 50
+    # Net income 186,500 × 50% = 93,250 tax.
     card = next(item for item in app.metric if item.label == "Net income a year")
-    assert card.delta == "$55,950 tax at 30%"
+    assert card.delta == "$93,250 tax at 50%"
 
 
-def test_returning_share_typed_as_50_is_stored_as_one_half(app):
+def test_returning_share_typed_as_25_is_stored_as_a_quarter(app):
     """The coaching's returning buyers, typed as 50 on the Sales section, are 0.5 in the draft."""
     open_section(app, "Sales")
     box = app.number_input(key=offer_key(app, 0, "returning_share"))
@@ -154,3 +154,50 @@ def test_an_emptied_percentage_box_is_none():
     """An optional share left empty stays none (AppTest cannot empty a number box)."""
     assert _share_or_none(None) is None
     assert _share_or_none(12.5) == 0.125
+
+
+def test_a_yen_price_has_no_decimals_and_refuses_some(app):
+    """In yen the price box shows whole yen, and "6000.5" is named as too precise."""
+    currency_key = key(app, "scenario", "currency")
+    app.selectbox(key=currency_key).set_value("JPY").run()
+    price_key = offer_key(app, 0, "price_per_client")
+    box = app.text_input(key=price_key)
+    assert (box.label, box.value) == ("Price per client (JPY/client)", "6,000")
+    set_field(app, price_key, "¥7,000")
+    assert app.session_state[DRAFT]["offers"][0]["price_per_client"] == 7000.0
+    set_field(app, price_key, "6000.5")
+    assert app.session_state[DRAFT]["offers"][0]["price_per_client"] == 7000.0
+    assert any("JPY amounts have no decimals" in shown(item.value) for item in app.error)
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "value", "question"),
+    [
+        (
+            "one_to_one",
+            "session_hours",
+            60,
+            "60 h for one session: did you mean 60 minutes? That is 1 h.",
+        ),
+        (
+            "mastermind",
+            "meeting_hours",
+            90,
+            "90 h for one meeting: did you mean 90 minutes? That is 1.5 h.",
+        ),
+        (
+            "one_to_one",
+            "prep_hours_per_session",
+            45,
+            "45 h for one session: did you mean 45 minutes? That is 0.75 h.",
+        ),
+        ("one_to_one", "session_hours", 12, None),  # a long day is still a day
+        ("retreat", "retreat_hours", 24, None),  # a retreat is many sessions
+        ("contract", "hours_per_contract", 200, None),
+    ],
+)
+def test_only_an_hour_figure_of_one_session_or_meeting_asks_about_minutes(
+    kind, name, value, question
+):
+    info = OFFER_MODELS[kind].model_fields[name]
+    assert likely_minutes(name, info, value) == question
