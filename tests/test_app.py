@@ -134,6 +134,8 @@ def test_add_duplicate_disable_and_delete_an_offer_of_every_kind(app, kind):
     assert f"{added.name} (copy)" not in [offer.name for offer in evaluate(scenario).offers]
 
     app.button(key="delete_offer").click().run()
+    assert len(current(app).offers) == before + 2  # asked first
+    app.button(key="confirm_delete").click().run()
     assert not app.exception
     assert len(current(app).offers) == before + 1
 
