@@ -452,7 +452,7 @@ def test_a_course_that_cannot_be_built_in_time_starts_later_with_a_note(app):
     assert not app.exception
     assert current(app).offers[1].schedule.start_month == 3
     assert any(
-        "6 months of creation do not fit before month 3, so it starts in month 7" in shown(w.value)
+        "starts in month 7, not 3: its 6 months of creation come first" in shown(w.value)
         for w in app.warning
     )
     # Creation the same (months 1-6, first launch in month 7): paid back in month 7 as in the

@@ -172,3 +172,26 @@ def test_a_loaded_notice_is_gone_after_the_next_edit_and_on_another_page(app):
     assert any("Loaded" in shown(item.value) for item in app.success)
     app.number_input(key=key(app, "practitioner", "weeks_per_year")).set_value(40).run()
     assert not any("Loaded" in shown(item.value) for item in app.success)
+
+
+def test_a_start_the_timeline_moves_is_said_under_the_schedule_editor(app):
+    """The example's mastermind (one cohort a year) set to start in month 4 starts then, and
+    nothing is said; with its cohorts chosen for month 1 of the year the first cohort is in
+    month 13 (month 1 of year two), and the editor says so in words."""
+    app.switch_page("app/pages/timeline.py").run()
+    document = app.session_state[DRAFT]
+    index, mastermind = next(
+        (i, o) for i, o in enumerate(document["offers"]) if o["kind"] == "mastermind"
+    )
+    offer = mastermind[OFFER_ID]
+    app.selectbox(key="timeline_offer").set_value(offer).run()
+    app.number_input(key=key(app, "schedule", offer, "start_month")).set_value(4).run()
+    assert not app.exception
+    name = mastermind["name"]
+    infos = [shown(item.value) for item in app.info]
+    assert not any("starts in month" in text for text in infos)
+    assert current(app).offers[index].schedule.start_month == 4
+    app.multiselect(key=key(app, "schedule", offer, "start_months")).set_value([1]).run()
+    assert not app.exception
+    expected = f"“{name}” starts in month 13, not 4: its cohorts start in month 1 of the year."
+    assert expected in [shown(item.value) for item in app.info]
