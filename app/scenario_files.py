@@ -107,7 +107,7 @@ def undo_redo_buttons() -> None:
     last, undone = undo_label(), redo_label()
     if last is not None:
         st.button(
-            f"Undo: {plain(last)}",
+            plain(f"Undo: {last}"),
             on_click=_undo,
             key="undo",
             icon=":material/undo:",
@@ -116,7 +116,7 @@ def undo_redo_buttons() -> None:
         )
     if undone is not None:
         st.button(
-            f"Redo: {plain(undone)}",
+            plain(f"Redo: {undone}"),
             on_click=_redo,
             key="redo",
             icon=":material/redo:",
