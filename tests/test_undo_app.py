@@ -195,3 +195,17 @@ def test_a_start_the_timeline_moves_is_said_under_the_schedule_editor(app):
     assert not app.exception
     expected = f"“{name}” starts in month 13, not 4: its cohorts start in month 1 of the year."
     assert expected in [shown(item.value) for item in app.info]
+
+
+def test_ranges_are_undoable_too(app):
+    """The user sets ±20% on the first offer's figures (Decide, Uncertainty), then undoes it."""
+    app.switch_page("app/pages/decide.py").run()
+    app.segmented_control(key="decide_section").set_value("Uncertainty").run()
+    offer = current(app).offers[0]
+    app.selectbox(key="ranges_section").set_value(offer.name).run()
+    app.button(key="range_spread").click().run()
+    assert not app.exception
+    assert current(app).offers[0].ranges
+    assert undo_text(app) == f"Undo: ±20% ranges of “{offer.name}”"
+    app.button(key="undo").click().run()
+    assert current(app).offers[0].ranges == offer.ranges
