@@ -112,3 +112,55 @@ def test_a_notice_shows_on_the_page_open_and_not_later_on_another(page: Page, ap
     expect(page.get_by_role("heading", name="Course creator")).to_be_visible()
     wait_for_app_run(page)
     expect(loaded).to_have_count(0)
+
+
+def test_a_start_the_timeline_moves_is_said_under_the_schedule_editor(
+    page: Page, app_url: str
+) -> None:
+    """The default example's retreat runs in month 10 of each year; asked to start in month 4,
+    its first retreat is still month 10, and the editor says so until Undo."""
+    open_app(page, app_url)
+    page.get_by_role("link", name="Timeline").click()
+    expect(
+        page.get_by_role("heading", name="The first three years, month by month")
+    ).to_be_visible()
+    wait_for_app_run(page)
+    page.get_by_label("Offer", exact=True).click()
+    page.get_by_role("option", name="Autumn leadership retreat · Retreat", exact=True).click()
+    expect(
+        page.get_by_role("combobox", name="Months of the year the retreats start")
+    ).to_be_visible()
+    wait_for_app_run(page)
+    expect(page.get_by_label("First month", exact=True)).to_have_count(1)
+    type_number(page, "First month", "4")
+    note = page.get_by_text(
+        "“Autumn leadership retreat” starts in month 10, not 4: its retreats start in month 10 "
+        "of the year."
+    )
+    expect(note).to_have_count(2)  # among the page's notes, and under the editor
+    under_editor = page.get_by_test_id("stAlert").filter(has_text="starts in month 10").last
+    expect(under_editor).to_be_visible()
+    # the editor's inputs come before it on the page
+    first_month = page.get_by_label("First month", exact=True).bounding_box()
+    assert first_month is not None and under_editor.bounding_box()["y"] > first_month["y"]
+    under_editor.scroll_into_view_if_needed()
+    page.mouse.move(900, 10)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "schedule-note.png"))
+    sidebar_button(page, "Undo: First month of “Autumn leadership retreat”").click()
+    wait_for_app_run(page)
+    expect(note).to_have_count(0)
+
+
+def test_an_applied_value_is_said_once_and_gone_on_the_next_page(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    page.get_by_role("link", name="Decide").click()
+    wait_for_app_run(page)
+    page.get_by_role("button", name="Apply this value").click()
+    applied = page.get_by_text(" set to ")
+    expect(applied).to_be_visible()
+    wait_for_app_run(page)
+    page.get_by_role("link", name="Plan").click()
+    expect(page.get_by_test_id("stMetric").first).to_be_visible()
+    wait_for_app_run(page)
+    expect(applied).to_have_count(0)
