@@ -1,16 +1,21 @@
 """Leverage Planner: the app's entry. Page setup, navigation and the scenario sidebar only.
 
 Pages live in app/pages/. The sidebar is drawn here, after the page, so that its
-widgets keep their state across pages and the page's figures are sent first.
+widgets keep their state across pages and the page's figures are sent first. The
+notices (what the last action did) are drawn here too, above every page.
 """
 
 import streamlit as st
 
+from app.notices import show_notice
 from app.scenario_files import sidebar
 from app.state import PRESENTER, init_state
 
 st.set_page_config(page_title="Leverage Planner", page_icon=":material/balance:", layout="wide")
 init_state()
+# What the last action did ("Loaded … from coach.yaml", "Undone: …"), on whichever page is
+# shown, once: drawn here, it never waits in the queue for a page that shows it later.
+show_notice()
 # The presenter view (Workshop page) shows the step alone: no navigation, no sidebar.
 presenting = bool(st.session_state.get(PRESENTER, False))
 navigation = st.navigation(

@@ -2,7 +2,8 @@
 
 Offers are edited one at a time (a picker, then that offer's fields), which
 keeps each rerun light however many offers the scenario has. Every change goes
-into the draft through a callback; add, duplicate, move and delete too.
+into the draft through a callback; add, duplicate, move and delete too, and each
+can be undone (:func:`app.state.record_edit` before it). Delete asks first.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import streamlit as st
 from app.fields import field_input
 from app.plain_text import plain
 from app.state import (
+    DELETE_PENDING,
     NEW_OFFER_KIND,
     OFFER_ID,
     OFFER_SECTION,
@@ -23,6 +25,7 @@ from app.state import (
     new_offer_id,
     offer_ids,
     offer_index,
+    record_edit,
     store_widget,
     widget_key,
 )
@@ -158,9 +161,15 @@ def _offer_label(offer: dict[str, object]) -> str:
     return f"{offer['name'] or '(no name)'} · {KIND_LABELS[str(offer['kind'])]}{status}"
 
 
+def _quoted(offer: dict[str, object]) -> str:
+    """An offer's name in quotes, for the words of Undo and the confirmation."""
+    return f"“{offer['name'] or 'no name'}”"
+
+
 def _add_offer() -> None:
     document = draft()
     offer = new_offer(st.session_state[NEW_OFFER_KIND], (o["name"] for o in document["offers"]))
+    record_edit(f"add “{offer.name}”")
     offer_id = new_offer_id()
     document["offers"].append({**offer.model_dump(mode="python"), OFFER_ID: offer_id})
     st.session_state[SELECTED_OFFER] = offer_id
@@ -173,6 +182,7 @@ def _selected_index() -> int:
 def _duplicate_offer() -> None:
     document = draft()
     index = _selected_index()
+    record_edit(f"duplicate {_quoted(document['offers'][index])}")
     copied = copy.deepcopy(document["offers"][index])
     copied["name"] = unique_name(
         f"{copied['name']} (copy)", (o["name"] for o in document["offers"])
@@ -188,14 +198,36 @@ def _move_offer(step: int) -> None:
     target = index + step
     offers = draft()["offers"]
     if 0 <= target < len(offers):
+        record_edit(f"move {_quoted(offers[index])} {'up' if step < 0 else 'down'}")
         offers[index], offers[target] = offers[target], offers[index]
 
 
+def _ask_delete() -> None:
+    """The quiet Delete button: ask first (the confirmation names the offer)."""
+    st.session_state[DELETE_PENDING] = st.session_state[SELECTED_OFFER]
+
+
+def _keep_offer() -> None:
+    st.session_state[DELETE_PENDING] = None
+
+
 def _delete_offer() -> None:
+    """Delete the selected offer, confirmed; Undo brings it back with its id and place."""
+    st.session_state[DELETE_PENDING] = None
     index = _selected_index()
-    del draft()["offers"][index]
+    offers = draft()["offers"]
+    record_edit(f"delete {_quoted(offers[index])}")
+    del offers[index]
     ids = offer_ids()
     st.session_state[SELECTED_OFFER] = ids[min(index, len(ids) - 1)] if ids else None
+
+
+def _delete_confirmation(offer: dict[str, object]) -> None:
+    """ "Delete “Mastermind”? Undo can bring it back." with Delete and Keep."""
+    st.warning(f"Delete {plain(_quoted(offer))}? Undo can bring it back.", icon=":material/delete:")
+    confirm, keep = st.columns(2)
+    confirm.button("Delete", on_click=_delete_offer, key="confirm_delete", width="stretch")
+    keep.button("Keep", on_click=_keep_offer, key="keep_offer", width="stretch")
 
 
 def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None = None) -> None:
@@ -250,10 +282,20 @@ def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None =
         help="Move this offer down the list",
     )
     actions[3].button(
-        "Delete", on_click=_delete_offer, key="delete_offer", type="primary", width="stretch"
+        "Delete",
+        on_click=_ask_delete,
+        key="delete_offer",
+        type="tertiary",
+        icon=":material/delete:",
+        width="stretch",
+        help="Delete this offer (you are asked first; Undo can bring it back)",
     )
-    show_problems(problems, f"offers[{index}]")
     offer = document["offers"][index]
+    if st.session_state.get(DELETE_PENDING) == ids[index]:
+        _delete_confirmation(offer)
+    else:
+        st.session_state[DELETE_PENDING] = None  # another offer was picked: no longer asked
+    show_problems(problems, f"offers[{index}]")
     figures = (
         next((item for item in result.offers if item.name == offer["name"]), None)
         if result
@@ -270,6 +312,7 @@ def _switch_contract_pricing(key: str, offer_id: int) -> None:
     plan's revenue stays as it was and the schema never sees both prices at once.
     """
     offer = draft_section(("offer", offer_id))
+    record_edit(f"pricing of {_quoted(offer)}")
     hours = offer.get("hours_per_contract") or 0.0
     rate, fee = offer.get("hourly_rate"), offer.get("fee_per_contract")
     if CONTRACT_PRICING[st.session_state[key]] == "fee_per_contract":

@@ -1,9 +1,10 @@
 """The one-off messages of the session: what a load, an undo or an applied value did.
 
 Notices wait in a queue (``st.session_state[NOTICES]``, oldest first): each is
-shown once, on the next page drawn, and then forgotten, so it never stays on
-screen after later edits, and two notices of one run (an undo, then a load) are
-both shown. The problems of a file that was not loaded go with its notice. Both
+shown once, at the top of the next page drawn whichever page it is (the entry file
+draws them), and then forgotten, so it never stays on screen after later edits and
+never turns up late on another page, and two notices of one run (an undo, then a
+load) are both shown. The problems of a file that was not loaded go with its notice. Both
 are kept as short plain strings: no error object, no file.
 """
 

@@ -2,7 +2,7 @@
 
 A range is ``[low, high]`` around a field's planned value (see the schema's
 ``ranges``). Edits go into the draft like every other edit, so they are saved
-with the scenario and validated with it.
+with the scenario and validated with it, and each can be undone.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from app.state import draft, named_section, widget_key
+from app.state import draft, last_valid_scenario, named_section, record_edit, widget_key
 from models.inputs import Input, assumptions, label, value_of
 from models.schema import Scenario
 from models.uncertainty import ranges_around
@@ -23,10 +23,19 @@ def _section(offer: str | None) -> dict[str, Any]:
     return named_section(draft(), offer)
 
 
+def _whose(offer: str | None) -> str:
+    """ " of “Private coaching”" for an offer's ranges, nothing for yours (for Undo's words)."""
+    return f" of “{offer}”" if offer else ""
+
+
 def _store_range(where: Input) -> None:
     """Widget callback: the low and high widgets into the section's ``ranges``."""
     low = st.session_state[widget_key("range", where.offer, where.field, "low")]
     high = st.session_state[widget_key("range", where.offer, where.field, "high")]
+    title = label(last_valid_scenario(), where).split(" → ", 1)[1]
+    record_edit(
+        f"range of {title}{_whose(where.offer)}", merge_key=f"range:{where.offer}:{where.field}"
+    )
     section = _section(where.offer)
     ranges = dict(section.get("ranges") or {})
     ranges[where.field] = [low, high]
@@ -41,6 +50,8 @@ def _forget_widgets(scenario: Scenario, offer: str | None) -> None:
 
 
 def _remove_range(where: Input, scenario: Scenario) -> None:
+    title = label(scenario, where).split(" → ", 1)[1]
+    record_edit(f"removing the range of {title}{_whose(where.offer)}")
     section = _section(where.offer)
     ranges = {k: v for k, v in (section.get("ranges") or {}).items() if k != where.field}
     section["ranges"] = ranges or None
@@ -49,6 +60,7 @@ def _remove_range(where: Input, scenario: Scenario) -> None:
 
 def _spread_section(scenario: Scenario, offer: str | None, percent: float) -> None:
     """Button callback: ±percent on every figure of the section."""
+    record_edit(f"±{percent:g}% ranges{_whose(offer)}")
     section = _section(offer)
     around = {
         where.field: bounds
@@ -60,6 +72,7 @@ def _spread_section(scenario: Scenario, offer: str | None, percent: float) -> No
 
 
 def _clear_section(scenario: Scenario, offer: str | None) -> None:
+    record_edit(f"clearing the ranges{_whose(offer)}")
     _section(offer)["ranges"] = None
     _forget_widgets(scenario, offer)
 

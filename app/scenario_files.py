@@ -1,4 +1,5 @@
-"""The sidebar's scenario actions: pick an example or start blank, upload, download, share, undo."""
+"""The sidebar's scenario actions: undo and redo, pick an example or start blank, upload, download,
+share."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ from app.report_downloads import report_downloads
 from app.state import (
     PENDING_CHOICE,
     SOURCE,
-    UNDO_STACK,
     check_draft,
     has_unsaved_edits,
     last_valid_scenario,
     mark_saved,
+    redo,
+    redo_label,
     replace_scenario,
     undo,
+    undo_label,
 )
 from app.uploads import let_go, upload_key
 from models.errors import ScenarioError
@@ -83,11 +86,43 @@ def _options() -> list[str]:
     return [*_examples(), BLANK]
 
 
-def _undo() -> None:
-    """Undo, and show in the picker where the restored scenario came from."""
-    undo()
+def _show_source() -> None:
+    """Show in the picker where the restored scenario came from."""
     source = st.session_state[SOURCE]
     st.session_state[PICKER] = source if source in _options() else None
+
+
+def _undo() -> None:
+    undo()
+    _show_source()
+
+
+def _redo() -> None:
+    redo()
+    _show_source()
+
+
+def undo_redo_buttons() -> None:
+    """Undo and Redo, each naming the change it takes back or brings again."""
+    last, undone = undo_label(), redo_label()
+    if last is not None:
+        st.button(
+            plain(f"Undo: {last}"),
+            on_click=_undo,
+            key="undo",
+            icon=":material/undo:",
+            width="stretch",
+            help="Take back this change; Redo brings it again.",
+        )
+    if undone is not None:
+        st.button(
+            plain(f"Redo: {undone}"),
+            on_click=_redo,
+            key="redo",
+            icon=":material/redo:",
+            width="stretch",
+            help="Make again the change Undo took back.",
+        )
 
 
 def _uploaded() -> None:
@@ -122,6 +157,7 @@ def sidebar() -> None:
     valid = check.scenario is not None
     with st.sidebar:
         st.header("Scenario")
+        undo_redo_buttons()
         options = _options()
         st.session_state.setdefault(
             PICKER, st.session_state[SOURCE] if st.session_state[SOURCE] in options else None
@@ -177,12 +213,3 @@ def sidebar() -> None:
                     "Anyone who opens this link sees this scenario exactly. Copy it with the button."
                 )
                 st.code(url, language=None, wrap_lines=True)
-        if st.session_state[UNDO_STACK]:
-            label = st.session_state[UNDO_STACK][-1].label
-            st.button(
-                f"Undo {plain(label)}",
-                on_click=_undo,
-                key="undo",
-                icon=":material/undo:",
-                width="stretch",
-            )

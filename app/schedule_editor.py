@@ -6,7 +6,10 @@ shown (creation months for offers with creation hours, group start months for
 groups, cohorts and retreats, run length for group programs, launch months for
 online programs with launches, licensees at the start instead of a ramp for
 licensing, whose ramp-up is the signing of licensees). An offer's
-schedule block is written into the draft at its first edit.
+schedule block is written into the draft at its first edit, and can be undone.
+Whenever the timeline does not start the offer in its first month (creation
+months before it, groups in other months of the year), the model's note says so
+under the editor.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ import streamlit as st
 
 from app.editors import show_problems
 from app.fields import field_input
+from app.plain_text import plain
 from app.state import TIMELINE_OFFER, draft, draft_section, offer_ids, store_schedule, widget_key
 from models.errors import Problem
 from models.schema import KIND_LABELS, OFFER_MODELS, GroupSize, Schedule
+from models.timeline import TimelineReport
 
 MONTHS_OF_A_YEAR = list(range(1, 13))
 #: Schedule fields picked as months of the year, not typed in.
@@ -58,8 +63,14 @@ def _months_of_the_year_input(
     )
 
 
-def schedule_editor(problems: tuple[Problem, ...]) -> None:
-    """Pick an enabled offer and edit its schedule; problems with schedules are listed here."""
+def schedule_notes(report: TimelineReport, offer_name: str) -> tuple[str, ...]:
+    """What the timeline says about the offer's schedule: a start it moved, and why."""
+    return next((item.notes for item in report.offers if item.name == offer_name), ())
+
+
+def schedule_editor(problems: tuple[Problem, ...], report: TimelineReport | None = None) -> None:
+    """Pick an enabled offer and edit its schedule; problems with schedules are listed here,
+    and with the timeline's ``report`` any start it moved, in words, under the editor."""
     document = draft()
     ids = offer_ids()
     enabled = {
@@ -96,7 +107,7 @@ def schedule_editor(problems: tuple[Problem, ...]) -> None:
                 section,
                 "start_months",
                 f"Months of the year the {model.groups_word} start",
-                "spread evenly over the year",
+                "spread evenly from the first month",
             )
     elif launches:
         with columns[-1]:
@@ -106,3 +117,6 @@ def schedule_editor(problems: tuple[Problem, ...]) -> None:
                 "Months of the year it launches",
                 "spread evenly from the first month",
             )
+    if report is not None:
+        for note in schedule_notes(report, str(enabled[offer_id]["name"])):
+            st.info(plain(note), icon=":material/event_upcoming:")

@@ -33,8 +33,9 @@ from models.examples import DEFAULT_EXAMPLE, load_example
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, read_link
 
-#: How many earlier scenarios "Undo" can bring back.
-UNDO_DEPTH = 20
+#: How many changes "Undo" can take back (and "Redo" bring again); each keeps a copy of the
+#: draft, a small dict.
+UNDO_DEPTH = 50
 
 # The session's keys. The draft and what goes with it:
 DRAFT = "draft"  #: the scenario being edited, as plain data
@@ -44,6 +45,7 @@ SOURCE = "source"  #: where the scenario came from: an example's name, "upload",
 GENERATION = "generation"  #: the widget keys' generation, one more at each new scenario
 NEXT_OFFER_ID = "next_offer_id"  #: the next offer's widget-key id
 UNDO_STACK = "undo_stack"  #: Snapshots, the most recent last
+REDO_STACK = "redo_stack"  #: Snapshots undone, the most recently undone last
 #: Key of an offer's widget-key id inside its dict in the draft (not a schema field).
 OFFER_ID = "_offer_id"
 # One-off messages (app.notices) and the library (app.library):
@@ -57,6 +59,7 @@ PENDING_CHOICE = "pending_choice"  #: a choice waiting for "discard unsaved edit
 SCENARIO_UPLOAD = "scenario_upload"  #: uploader name (see app.uploads.upload_key)
 # Widgets of the Plan page:
 SELECTED_OFFER = "selected_offer"
+DELETE_PENDING = "delete_pending"  #: the offer id whose "Delete" waits for a confirmation
 NEW_OFFER_KIND = "new_offer_kind"
 OFFER_SECTION = "offer_section"
 # Widgets of the other pages:
@@ -133,6 +136,7 @@ def init_state() -> None:
     st.session_state.setdefault(GENERATION, 0)
     st.session_state.setdefault(NEXT_OFFER_ID, 1)
     st.session_state.setdefault(UNDO_STACK, [])
+    st.session_state.setdefault(REDO_STACK, [])
     st.session_state.setdefault(NOTICES, [])
     st.session_state.setdefault(LIBRARY_NOTICE, None)
     st.session_state.setdefault(LIBRARY_PROBLEM, None)
@@ -160,13 +164,59 @@ def init_state() -> None:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What Undo brings back: the draft as it was (valid or not) and what went with it."""
+    """What Undo (or Redo) brings back: the draft as it was (valid or not) and what went with it.
+
+    ``label`` names the change in words ("delete “Mastermind”"); ``merge_key`` names the
+    field a field edit changed, so that edits of one field in a row are one step.
+    """
 
     label: str
     draft: dict[str, Any]
     saved: dict[str, Any]
     last_valid: Scenario
     source: str
+    selected_offer: int | None = None
+    merge_key: str | None = None
+
+
+def _snapshot(label: str, merge_key: str | None = None) -> Snapshot:
+    """The session's scenario as it is now, copied (the draft is a small dict)."""
+    return Snapshot(
+        label,
+        copy.deepcopy(st.session_state[DRAFT]),
+        st.session_state[SAVED],
+        st.session_state[LAST_VALID],
+        st.session_state[SOURCE],
+        st.session_state.get(SELECTED_OFFER),
+        merge_key,
+    )
+
+
+def _push(stack_key: str, snapshot: Snapshot) -> None:
+    stack: list[Snapshot] = st.session_state.setdefault(stack_key, [])
+    stack.append(snapshot)
+    del stack[:-UNDO_DEPTH]
+
+
+def record_edit(label: str, merge_key: str | None = None) -> None:
+    """Call just BEFORE a change to the draft: the draft as it is now can come back with Undo.
+
+    Every callback that writes the draft calls it (:func:`store_widget`,
+    :func:`store_schedule`, the offer actions, :func:`replace_scenario`). ``label`` names
+    the change for the sidebar ("Price per client of “1:1 coaching”"). A new change
+    forgets what was undone (Redo has nothing to bring back). Changes of the same field
+    in a row (the same ``merge_key``, e.g. 1, 12 then 120 in one number box) are one
+    step: Undo brings back the value before the first of them (not right after an Undo,
+    which starts a new step).
+    """
+    if DRAFT not in st.session_state:
+        return
+    just_undone = bool(st.session_state.get(REDO_STACK))
+    st.session_state[REDO_STACK] = []
+    stack: list[Snapshot] = st.session_state.setdefault(UNDO_STACK, [])
+    if merge_key is not None and not just_undone and stack and stack[-1].merge_key == merge_key:
+        return
+    _push(UNDO_STACK, _snapshot(label, merge_key))
 
 
 def replace_scenario(
@@ -181,18 +231,8 @@ def replace_scenario(
     ``keep_saved`` is for a change to the scenario being edited (an applied goal-seek
     value): what counts as saved stays as it was, so unsaved edits are still asked about.
     """
-    if undo_label is not None and DRAFT in st.session_state:
-        stack = st.session_state[UNDO_STACK]
-        stack.append(
-            Snapshot(
-                undo_label,
-                copy.deepcopy(st.session_state[DRAFT]),
-                st.session_state[SAVED],
-                st.session_state[LAST_VALID],
-                st.session_state[SOURCE],
-            )
-        )
-        del stack[:-UNDO_DEPTH]
+    if undo_label is not None:
+        record_edit(undo_label)
     document = document_of(scenario)
     for offer in document["offers"]:
         offer[OFFER_ID] = new_offer_id()
@@ -200,24 +240,66 @@ def replace_scenario(
     _install(document, saved, scenario, source)
 
 
-def _install(document: dict[str, Any], saved: dict[str, Any], valid: Scenario, source: str) -> None:
-    """Put a draft in place, with fresh widget keys so no old widget value leaks into it."""
+def _install(
+    document: dict[str, Any],
+    saved: dict[str, Any],
+    valid: Scenario,
+    source: str,
+    selected: int | None = None,
+) -> None:
+    """Put a draft in place, with fresh widget keys so no old widget value leaks into it and
+    every widget shows the draft's value; ``selected`` is the offer to edit, when it is there."""
     st.session_state[DRAFT] = document
     st.session_state[SAVED] = saved
     st.session_state[LAST_VALID] = valid
     st.session_state[SOURCE] = source
     st.session_state[GENERATION] += 1
+    st.session_state[DELETE_PENDING] = None
     ids = offer_ids()
-    st.session_state[SELECTED_OFFER] = ids[0] if ids else None
+    st.session_state[SELECTED_OFFER] = selected if selected in ids else ids[0] if ids else None
+
+
+def _restore(snapshot: Snapshot) -> None:
+    _install(
+        snapshot.draft,
+        snapshot.saved,
+        snapshot.last_valid,
+        snapshot.source,
+        snapshot.selected_offer,
+    )
+
+
+def undo_label() -> str | None:
+    """The change Undo takes back, in words; None when there is none."""
+    stack: list[Snapshot] = st.session_state.get(UNDO_STACK) or []
+    return stack[-1].label if stack else None
+
+
+def redo_label() -> str | None:
+    """The change Redo brings again, in words; None when there is none."""
+    stack: list[Snapshot] = st.session_state.get(REDO_STACK) or []
+    return stack[-1].label if stack else None
 
 
 def undo() -> None:
-    """Bring back the draft before the last replacement, exactly as it was (even when invalid)."""
+    """Take back the last change: the draft as it was before it (even when invalid); Redo can
+    bring the change again."""
     from app.notices import set_notice  # see init_state
 
     snapshot: Snapshot = st.session_state[UNDO_STACK].pop()
-    _install(snapshot.draft, snapshot.saved, snapshot.last_valid, snapshot.source)
+    _push(REDO_STACK, _snapshot(snapshot.label))
+    _restore(snapshot)
     set_notice("info", f"Undone: {snapshot.label}.")
+
+
+def redo() -> None:
+    """Bring again the change the last Undo took back."""
+    from app.notices import set_notice  # see init_state
+
+    snapshot: Snapshot = st.session_state[REDO_STACK].pop()
+    _push(UNDO_STACK, _snapshot(snapshot.label))
+    _restore(snapshot)
+    set_notice("info", f"Redone: {snapshot.label}.")
 
 
 def new_offer_id() -> int:
@@ -270,9 +352,15 @@ def store_widget(key: str, section: tuple[object, ...], name: str) -> None:
     """Widget callback: copy the widget's new value into the draft.
 
     Callbacks run before the script, so every rerun starts from a current draft
-    and can compute and draw the results before the editors.
+    and can compute and draw the results before the editors. The change can be undone
+    (:func:`record_field_edit`).
     """
-    draft_section(section)[name] = st.session_state[key]
+    value = st.session_state[key]
+    target = draft_section(section)
+    if name in target and target[name] == value:
+        return
+    record_field_edit(section, name)
+    target[name] = value
 
 
 def store_schedule(key: str, section: tuple[object, ...], name: str) -> None:
@@ -284,10 +372,43 @@ def store_schedule(key: str, section: tuple[object, ...], name: str) -> None:
     spread evenly again.
     """
     offer = draft_section(("offer", section[1]))
-    schedule: dict[str, Any] = offer.get("schedule") or {}
     value = st.session_state[key]
-    schedule[name] = sorted(value) or None if isinstance(value, list) else value
+    value = sorted(value) or None if isinstance(value, list) else value
+    if (offer.get("schedule") or {}).get(name) == value and offer.get("schedule"):
+        return
+    record_field_edit(section, name)
+    schedule: dict[str, Any] = offer.get("schedule") or {}
+    schedule[name] = value
     offer["schedule"] = schedule
+
+
+def record_field_edit(section: tuple[object, ...], name: str) -> None:
+    """Call just BEFORE a widget writes field ``name`` of ``section`` into the draft: the edit
+    can be undone, named in words ("Price per client of “1:1 coaching”")."""
+    record_edit(field_edit_label(section, name), merge_key=f"{section!r}:{name}")
+
+
+def field_edit_label(section: tuple[object, ...], name: str) -> str:
+    """A field edit in words: "Fixed costs a year", "Price per client of “1:1 coaching”",
+    "renaming “1:1 coaching”", "switching “Mastermind” off"."""
+    from models.schema import OFFER_MODELS, Practitioner, Schedule
+
+    if section[0] in ("offer", "schedule"):
+        offer = draft()["offers"][offer_index(_offer_id_of(section))]
+        offer_name = f"“{offer.get('name') or 'no name'}”"
+        if section[0] == "schedule":
+            fields = Schedule.model_fields
+        else:
+            if name == "name":
+                return f"renaming {offer_name}"
+            if name == "enabled":
+                return f"switching {offer_name} {'off' if offer.get('enabled') else 'on'}"
+            fields = OFFER_MODELS[str(offer["kind"])].model_fields
+        title = fields[name].title if name in fields else None
+        return f"{title or name.replace('_', ' ')} of {offer_name}"
+    fields = Practitioner.model_fields if section[0] == "practitioner" else Scenario.model_fields
+    title = fields[name].title if name in fields else None
+    return title or name.replace("_", " ")
 
 
 def draft() -> dict[str, Any]:

@@ -367,7 +367,8 @@ class Schedule(StrictModel):
         title="Months of the year groups start",
         description=(
             "Group programs, masterminds and retreats: the months (1-12) their groups, cohorts or "
-            "retreats start, every year. Empty: spread evenly over the year."
+            "retreats start, every year. Empty: spread evenly through the year, the first in "
+            "the first month."
         ),
         min_length=1,
         max_length=12,

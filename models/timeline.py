@@ -23,7 +23,9 @@ time by each offer's ``schedule``:
   active licensees. Legal costs are a twelfth a month from the start. The
   build-up is the offer's ramp: ``ramp_months`` is left out, with a note.
 - **Groups, cohorts and retreats** start in ``start_months`` of every year
-  (default: spread evenly), each holding an equal share of the year's groups.
+  (default: spread evenly from ``start_month``, the first group in it), each
+  holding an equal share of the year's groups. Months of the year that do not
+  hold a chosen ``start_month`` start at the first group after it, with a note.
   A group's business development happens in the month before it starts (in
   month 1 for a group starting in month 1); its admin, its participants' costs
   and, for group programs and retreats, its revenue come at its start; its
@@ -35,7 +37,8 @@ time by each offer's ``schedule``:
   12 months from ``start_month`` of a continuous or launched offer, and every
   group, cohort or retreat that starts before the first one has ended.
 - **Creation hours** are spent evenly over ``creation_months`` just before
-  ``start_month``; a start too early for that is moved later, with a note.
+  ``start_month``; a start too early for that is moved later, with a note. A
+  start is never moved without a note.
   Once running, upkeep is a twelfth of the year's upkeep each month.
 - **Payback**: an offer's creation hours are paid back in the first month from
   which its cumulative contribution (revenue − direct costs) stays positive and
@@ -414,16 +417,20 @@ def _duration(offer: GroupProgram | Mastermind | Retreat, schedule: Schedule) ->
     return max(1, math.ceil(offer.sessions_per_group / _WEEKS_A_MONTH - 1e-9))
 
 
-def default_start_months(groups_per_year: float) -> list[int]:
-    """Months of the year groups start when the schedule names none: spread evenly.
+def default_start_months(groups_per_year: float, start_month: int = 1) -> list[int]:
+    """Months of the year groups start when the schedule names none: spread evenly through the
+    year, the first in the month of ``start_month``, so an offer is never later than its first
+    month. [month 1-12]
 
     Notes
     -----
-    3 groups a year start in months 1, 5 and 9; 2.5 groups are three starts of 5/6 of a group.
-    More than 12 groups start every month, sharing the year's groups equally.
+    3 groups a year from month 1 start in months 1, 5 and 9; from month 4 in months 4, 8 and
+    12 (the first cohort in month 4, not at the next of 1, 5, 9). 2.5 groups are three starts
+    of 5/6 of a group. More than 12 groups start every month, sharing the year's groups equally.
     """
     starts = min(12, max(1, math.ceil(groups_per_year - 1e-9)))
-    return [1 + (12 * index) // starts for index in range(starts)]
+    offset = (start_month - 1) % 12
+    return sorted((offset + (12 * index) // starts) % 12 + 1 for index in range(starts))
 
 
 def default_launch_months(launches_per_year: float, start_month: int) -> list[int]:
@@ -434,10 +441,14 @@ def default_launch_months(launches_per_year: float, start_month: int) -> list[in
     -----
     2 launches from month 7: months 7 and 1 (of each year), so launches in months 7, 13, 19 …
     """
-    offset = (start_month - 1) % 12
-    return sorted(
-        (offset + month - 1) % 12 + 1 for month in default_start_months(launches_per_year)
-    )
+    return default_start_months(launches_per_year, start_month)
+
+
+def _months_in_words(months: list[int]) -> str:
+    """``[1, 5, 9]`` → "months 1, 5 and 9"; ``[10]`` → "month 10"."""
+    if len(months) == 1:
+        return f"month {months[0]}"
+    return f"months {', '.join(map(str, months[:-1]))} and {months[-1]}"
 
 
 def _spread(array: NDArray[np.float64], first: int, months: int, amount: float) -> None:
@@ -457,13 +468,20 @@ def _yearly_starts(months_of_year: list[int], last: int = MONTHS) -> list[int]:
 
 
 def _group_months(
-    offer: GroupProgram | Mastermind | Retreat, schedule: Schedule, start: int
+    offer: GroupProgram | Mastermind | Retreat,
+    schedule: Schedule,
+    start: int,
+    notes: tuple[str, ...] = (),
 ) -> OfferMonths:
     """Each start of the year's groups, cohorts or retreats placed from ``start`` on; the runs
-    that start before the first has ended have no one to renew."""
+    that start before the first has ended have no one to renew.
+
+    Without ``start_months`` the first group starts in ``start``. With months of the year
+    that do not hold a chosen first month, the first group is the next one after it, and a
+    note says so (the ramp still counts from ``start``); with no group in months 1-36 too."""
     placed = _Placed.empty()
     count = getattr(offer, offer.count_field)
-    months_of_year = schedule.start_months or default_start_months(count)
+    months_of_year = schedule.start_months or default_start_months(count, start)
     share = count / len(months_of_year) if count else 0.0
     one = _evaluate(offer, **{offer.count_field: share})
     first_run = _all_new(offer, **{offer.count_field: share})
@@ -474,6 +492,19 @@ def _group_months(
     begins_all = [
         begins for begins in _yearly_starts(months_of_year, MONTHS + 1) if begins >= start
     ]
+    said = list(notes)
+    # a first month left at its default with months of the year chosen is no start to move
+    chosen_start = "start_month" in schedule.model_fields_set or start != schedule.start_month
+    if not [begins for begins in begins_all if begins <= MONTHS]:
+        said.append(
+            f"“{offer.name}” has no {offer.groups_word} in months 1-36: they start in "
+            f"{_months_in_words(months_of_year)} of the year, after its first month {start}."
+        )
+    elif begins_all[0] > start and chosen_start:
+        said.append(
+            f"“{offer.name}” starts in month {begins_all[0]}, not {start}: its "
+            f"{offer.groups_word} start in {_months_in_words(months_of_year)} of the year."
+        )
     first_ends = begins_all[0] + duration - 1 if begins_all else MONTHS
     bd, admin = _CATEGORY["business_development"], _CATEGORY["admin"]
     for begins in begins_all:  # month 37 only for the business development of its groups
@@ -512,7 +543,7 @@ def _group_months(
         placed.costs,
         start,
         phases,
-        (),
+        tuple(said),
         applied,
         placed.flows,
     )
@@ -610,21 +641,25 @@ def offer_months(offer: OfferBase) -> OfferMonths:
     notes: list[str] = []
     creation_months = schedule.creation_months if creation_hours > 0 else 0
     if creation_months and start - creation_months < 1:
+        moved = creation_months + 1
         notes.append(
-            f'"{offer.name}": {creation_months} months of creation do not fit before month '
-            f"{start}, so it starts in month {creation_months + 1}."
+            f"“{offer.name}” starts in month {moved}, not {start}: its {creation_months} months "
+            "of creation come first."
+            if moved <= MONTHS
+            else f"“{offer.name}” does not start in months 1-36: its {creation_months} months "
+            "of creation come first."
         )
-        start = creation_months + 1
+        start = moved
     if isinstance(offer, GroupProgram | Mastermind | Retreat):
-        return _group_months(offer, schedule, start)
+        return _group_months(offer, schedule, start, tuple(notes))
     placed = _Placed.empty()
     ramp = schedule.ramp_months
     applied = AppliedSchedule(start, ramp, creation_months)
     if isinstance(offer, Licensing):
         if ramp:
             notes.append(
-                f'"{offer.name}": its ramp-up is the signing of licensees, {offer.new_licensees_per_year:g} '
-                f"a year, so its {ramp} ramp-up months are left out."
+                f"“{offer.name}”: its ramp-up is the signing of licensees, "
+                f"{offer.new_licensees_per_year:g} a year, so its {ramp} ramp-up months are left out."
             )
         ramp = _licensing(offer, schedule, start, placed)
         applied = AppliedSchedule(
@@ -636,7 +671,7 @@ def offer_months(offer: OfferBase) -> OfferMonths:
     else:
         if isinstance(offer, OnlineProgram) and schedule.launch_months:
             notes.append(
-                f'"{offer.name}": launch months are left out: it has fewer than one launch a '
+                f"“{offer.name}”: launch months are left out: it has fewer than one launch a "
                 "year, so it sells every month."
             )
         _continuous(offer, schedule, start, placed)

@@ -135,6 +135,8 @@ def test_add_duplicate_disable_and_delete_an_offer_of_every_kind(app, kind):
     assert f"{added.name} (copy)" not in [offer.name for offer in evaluate(scenario).offers]
 
     app.button(key="delete_offer").click().run()
+    assert len(current(app).offers) == before + 2  # asked first
+    app.button(key="confirm_delete").click().run()
     assert not app.exception
     assert len(current(app).offers) == before + 1
 
@@ -454,7 +456,7 @@ def test_a_course_that_cannot_be_built_in_time_starts_later_with_a_note(app):
     assert not app.exception
     assert current(app).offers[1].schedule.start_month == 3
     assert any(
-        "6 months of creation do not fit before month 3, so it starts in month 7" in shown(w.value)
+        "starts in month 7, not 3: its 6 months of creation come first" in shown(w.value)
         for w in app.warning
     )
     # Creation the same (months 1-6, first launch in month 7): paid back in month 7 as in the

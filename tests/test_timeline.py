@@ -129,7 +129,7 @@ def test_a_schedule_that_cannot_fit_its_creation_starts_later_and_says_so():
     placed = offer_months(course)
     assert placed.start_month == 4
     assert placed.notes == (
-        '"Course": 3 months of creation do not fit before month 2, so it starts in month 4.',
+        "“Course” starts in month 4, not 2: its 3 months of creation come first.",
     )
     report = build_timeline(Scenario(name="Late", practitioner=QUIET, offers=[course]))
     assert notes(report)[0] == placed.notes[0]
@@ -353,10 +353,11 @@ def _steady_by_year_three(offer):
         duration = _run_months(offer, schedule)
         count = getattr(offer, {"group_program": "groups", "mastermind": "cohorts"}.get(
             offer.kind, "retreats"))  # fmt: skip
-        months_of_year = schedule.start_months or default_start_months(count)
-        first = min(12 * year + month for year in range(3) for month in months_of_year
+        months_of_year = schedule.start_months or default_start_months(count, start)
+        first = min(12 * year + month for year in range(4) for month in months_of_year
                     if 12 * year + month >= start)  # fmt: skip
-        return start + schedule.ramp_months <= 26 - duration and first + duration <= 26
+        # the offer starts with its first group (a later one moves the start, and its ramp)
+        return first + schedule.ramp_months <= 26 - duration and first + duration <= 26
     return True
 
 
@@ -377,7 +378,9 @@ def test_a_steady_year_adds_up_on_generated_scenarios(scenario):
 
 def test_a_group_that_runs_past_a_year_is_steady_only_once_its_predecessors_ran():
     """The counterexample hypothesis found: 6 one-hour groups a year, each over 15 months, from
-    month 12. The engine was right; the test's idea of a steady year was wrong."""
+    month 12 (in months 1, 3 … 11 of the year: without them the groups would now start from month
+    12, in months 12, 2 … 10). The engine was right; the test's idea of a steady year was
+    wrong."""
     group = GroupProgram(
         kind="group_program",
         name="Long groups",
@@ -386,7 +389,7 @@ def test_a_group_that_runs_past_a_year_is_steady_only_once_its_predecessors_ran(
         price_per_participant=0,
         sessions_per_group=1,
         session_hours=1,
-        schedule=Schedule(start_month=12, duration_months=15),
+        schedule=Schedule(start_month=12, duration_months=15, start_months=[1, 3, 5, 7, 9, 11]),
     )
     plan = Scenario(name="Long", practitioner=QUIET, offers=[group])
     year_three = sum(m.hours.delivery for m in timeline(plan).months[24:])
@@ -486,7 +489,7 @@ def test_a_ramp_on_licensing_is_its_signing_and_says_so():
     ramped = offer_months(licence(ramp_months=6))
     assert ramped.revenue == pytest.approx(offer_months(licence()).revenue)
     assert ramped.notes == (
-        '"Licence": its ramp-up is the signing of licensees, 6 a year, so its 6 ramp-up months '
+        "“Licence”: its ramp-up is the signing of licensees, 6 a year, so its 6 ramp-up months "
         "are left out.",
     )
 
@@ -614,7 +617,7 @@ def test_launch_months_without_launches_are_left_out_with_a_note():
     # no launches: 120 × 500 / 12 = 5,000 every month
     assert month_of(placed.revenue, 1) == pytest.approx(5000)
     assert placed.notes == (
-        '"Course": launch months are left out: it has fewer than one launch a year, so it sells '
+        "“Course”: launch months are left out: it has fewer than one launch a year, so it sells "
         "every month.",
     )
 
@@ -699,3 +702,71 @@ def test_active_licensees_never_fall_nor_pass_the_plan(scenario):
         assert (np.diff(active[start - 1 :]) >= -1e-9).all()
         assert (active <= offer.licensees * (1 + 1e-12)).all()
         assert (active[: start - 1] == 0).all()
+
+
+def _cohorts_from(schedule: Schedule) -> Mastermind:
+    """3 cohorts a year of 6 members at 500 a month for 3 months, 2 meetings of 2 h a month."""
+    return Mastermind(
+        kind="mastermind",
+        name="Mastermind",
+        cohorts=3,
+        members_per_cohort=6,
+        fee_per_member_per_month=500,
+        months=3,
+        meetings_per_month=2,
+        meeting_hours=2,
+        bd_hours_per_sale=0,
+        admin_hours_per_sale=0,
+        schedule=schedule,
+    )
+
+
+def test_a_mastermind_whose_first_month_is_4_starts_in_month_4():
+    """3 cohorts a year from month 4: cohorts in months 4, 8 and 12 of each year (every 12 / 3 =
+    4 months from the first month), not at the next of months 1, 5, 9; nothing is moved, so no
+    note."""
+    assert default_start_months(3, 4) == [4, 8, 12]
+    assert default_start_months(3, 13) == [1, 5, 9]  # month 13 is month 1 of year two
+    assert default_start_months(2, 11) == [5, 11]
+    placed = offer_months(_cohorts_from(Schedule(start_month=4)))
+    assert placed.start_month == 4 and placed.notes == ()
+    assert placed.schedule.start_months == (4, 8, 12)
+    # one cohort of 6 members × 500 a month = 3,000 a month for its 3 months: months 4-6,
+    # 8-10, 12-14 …; nothing before month 4
+    assert [month_of(placed.revenue, m) for m in (3, 4, 6, 7, 8, 12)] == pytest.approx(
+        [0, 3000, 3000, 0, 3000, 3000]
+    )
+    # 2 meetings × 2 h = 4 h of delivery a month while a cohort meets
+    assert month_of(placed.hours[HOUR_CATEGORIES.index("delivery")], 4) == pytest.approx(4)
+
+
+def test_a_start_the_months_of_the_year_move_is_said_in_words():
+    """Cohorts chosen for months 1, 5 and 9, first month 4: the first cohort is in month 5,
+    and a note says so (the timeline never delays an offer silently)."""
+    placed = offer_months(_cohorts_from(Schedule(start_month=4, start_months=[1, 5, 9])))
+    assert placed.notes == (
+        "“Mastermind” starts in month 5, not 4: its cohorts start in months 1, 5 and 9 of the year.",
+    )
+    assert month_of(placed.revenue, 4) == 0 and month_of(placed.revenue, 5) == pytest.approx(3000)
+    offer = _cohorts_from(Schedule(start_month=4, start_months=[1, 5, 9]))
+    report = build_timeline(Scenario(name="Moved", practitioner=QUIET, offers=[offer]))
+    assert notes(report)[0] == placed.notes[0]
+    # months of the year chosen, the first month left at 1: nothing was moved, nothing is said
+    assert offer_months(_cohorts_from(Schedule(start_months=[5]))).notes == ()
+
+
+def test_a_group_with_no_start_in_the_three_years_says_so():
+    """First month 36, cohorts only in month 1 of the year: the next would be month 37."""
+    placed = offer_months(_cohorts_from(Schedule(start_month=36, start_months=[1])))
+    assert placed.notes == (
+        "“Mastermind” has no cohorts in months 1-36: they start in month 1 of the year, after "
+        "its first month 36.",
+    )
+    assert placed.revenue.sum() == 0
+
+
+def test_creation_that_pushes_the_start_past_month_36_says_so():
+    late = course(creation_hours=100, schedule=Schedule(start_month=2, creation_months=36))
+    assert offer_months(late).notes == (
+        "“Course” does not start in months 1-36: its 36 months of creation come first.",
+    )

@@ -155,4 +155,4 @@ def test_opening_a_step_on_the_plan_page_can_be_undone(workshop):
     assert not workshop.exception
     assert shown(workshop.title[0].value) == step.scenario.name
     assert workshop.metric[0].value == net_income(edited(step.scenario, step.main_input, 6500.0))
-    assert workshop.button(key="undo").label == "Undo opening a workshop step"
+    assert shown(workshop.button(key="undo").label) == "Undo: opening a workshop step"

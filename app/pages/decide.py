@@ -5,7 +5,6 @@ import streamlit as st
 
 from app.best_mix_view import best_mix_view
 from app.goal_seek_view import goal_seek_view
-from app.notices import show_notice
 from app.plain_text import bullet_list
 from app.sensitivity_view import sensitivity_view
 from app.state import DECIDE_SECTION, check_draft, last_valid_scenario
@@ -26,7 +25,6 @@ st.caption(
     "What would it take to reach your target, which assumption matters most, how sure you can "
     "be, and which mix of offers earns most in the hours you have."
 )
-show_notice()
 if check.problems:
     st.error(
         "Some inputs need fixing; this page shows your last valid plan until they are:\n"

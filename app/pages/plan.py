@@ -8,7 +8,6 @@ else: the numbers a person watches arrive first.
 import streamlit as st
 
 from app.editors import offers_editor, scenario_editor
-from app.notices import show_notice
 from app.plain_text import bullet_list, plain, plain_paragraphs
 from app.results import charts, headline, offer_table, warnings
 from app.state import check_draft, last_valid_scenario
@@ -20,7 +19,6 @@ result = evaluate(scenario)
 
 st.title(plain(scenario.name))
 headline(scenario, result)
-show_notice()
 if check.problems:
     st.error(
         "Some inputs need fixing. The results show your last valid plan until they are:\n\n"

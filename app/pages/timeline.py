@@ -99,7 +99,7 @@ if found:
 
 with st.container(border=True):
     st.markdown("**When each offer runs** (changes apply to the whole scenario)")
-    schedule_editor(check.problems)
+    schedule_editor(check.problems, report)
 
 st.subheader("Hours each month against your capacity")
 st.vega_lite_chart(
