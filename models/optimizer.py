@@ -6,7 +6,10 @@ planned. Every figure of an offer is linear in its count, so two evaluations of
 the offer (count 0 and count 1, through :func:`models.evaluation.offer_year`)
 give the exact coefficients; what the offer costs even at count 0 (creation
 time, launches, legal costs) is switched on by a yes/no variable that the count
-needs. ``scipy.optimize.milp`` (HiGHS) solves the mixed-integer program:
+needs. ``scipy.optimize.milp`` (HiGHS) solves the mixed-integer program, with the counts of
+people and things whole (:func:`models.schema.is_whole_count` of the kind's ``count_field``:
+clients, cohorts, students …) as integer variables — never a continuous answer rounded
+afterwards, which could break the hours:
 
 maximise Σ (contribution per unit × count + fixed contribution × runs) − fixed costs
 subject to your hours: Σ hours + fixed admin − the assistant's hours ≤ capacity −
@@ -43,7 +46,7 @@ from models.evaluation import (
 )
 from models.fitting import HOURS_TOLERANCE
 from models.results import Totals
-from models.schema import MAX_COUNT, OfferBase, Scenario
+from models.schema import MAX_COUNT, OfferBase, Scenario, is_whole_count
 
 Status = Literal["optimal", "infeasible", "no_offers"]
 
@@ -68,8 +71,6 @@ class Limits:
         At least this many hours a year with private 1:1 clients. [h/year]
     max_travel_hours : float | None
         At most this many hours a year of travel. [h/year]
-    whole_students : bool
-        Students in whole numbers too (the other counts always are).
     counts : dict[str, tuple[float, float]]
         Offer name → (minimum, maximum) count, replacing the defaults.
     """
@@ -78,7 +79,6 @@ class Limits:
     max_bd_share: float | None = None
     min_one_to_one_hours: float | None = None
     max_travel_hours: float | None = None
-    whole_students: bool = False
     counts: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
@@ -92,7 +92,8 @@ class Optimum:
         "optimal"; "infeasible" when the limits cannot all be met; "no_offers" when no
         offer is enabled, so there is nothing to choose.
     counts : dict[str, float]
-        Offer name → its recommended count (of the kind's ``count_field``).
+        Offer name → its recommended count (of the kind's ``count_field``): a whole number for
+        a whole count, held as a float.
     totals : Totals | None
         The totals of the recommended scenario, from :func:`models.evaluation.evaluate`.
     message : str
@@ -166,7 +167,7 @@ def default_count_range(offer: OfferBase) -> tuple[float, float]:
 def _lever(offer: OfferBase, limits: Limits) -> _Lever:
     at_zero, at_one = _figures(with_count(offer, 0.0)), _figures(with_count(offer, 1.0))
     low, high = limits.counts.get(offer.name, default_count_range(offer))
-    whole = offer.whole_count or limits.whole_students
+    whole = is_whole_count(type(offer), offer.count_field)
     if whole:
         low, high = math.ceil(low - 1e-9), math.floor(high + 1e-9)
     return _Lever(

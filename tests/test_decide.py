@@ -110,10 +110,17 @@ def test_goal_seek_answer_put_back_reaches_the_target(scenario, data):
         + float(figure_at(scenario, where, second, "net_income"))
     ) / 2
     answer = goal_seek(scenario, where, "net_income", target)
-    assert answer.reachable
     assert low <= answer.value <= high
     reached = float(figure_at(scenario, where, answer.value, "net_income"))
-    assert reached == pytest.approx(target, rel=1e-6, abs=1e-6)
+    if not is_whole(scenario, where):
+        assert answer.reachable
+        assert reached == pytest.approx(target, rel=1e-6, abs=1e-6)
+        return
+    # A count answers in whole numbers, and a whole answer said to reach the target reaches it.
+    assert answer.value == int(answer.value)
+    event(f"whole answer reaches: {answer.reachable}")
+    if answer.reachable:
+        assert reached >= target - 1e-6 * max(1.0, abs(target))
 
 
 # --- Decide never recommends a plan that does not fit ----------------------------------------
@@ -131,22 +138,24 @@ HOURS_PER_CLIENT = 69 + 6 / 7
 
 
 def test_goal_seek_says_the_answer_does_not_fit_and_gives_the_best_that_does():
-    # 180,000 = 7,850 × clients − 8,000 ⇒ clients = 188,000 / 7,850 = 23.949;
-    # hours 69 6/7 × 23.949 + 184 = 1,857.01 h, 17.01 h over the 1,840 h of capacity.
+    # 180,000 = 7,850 × clients − 8,000 ⇒ clients = 188,000 / 7,850 = 23.949: whole clients,
+    # so 24 (23 give 172,550), net income 7,850 × 24 − 8,000 = 180,400;
+    # hours 69 6/7 × 24 + 184 = 1,860.57 h, 20.57 h over the 1,840 h of capacity.
     # The most that fits: 69 6/7 × clients + 184 = 1,840 ⇒ clients = 1,656 / (69 6/7)
-    # = 11,592 / 489 = 23.7055, net income 7,850 × 23.7055 − 8,000 = 178,088.34.
+    # = 11,592 / 489 = 23.7055, so 23 whole clients, net income 7,850 × 23 − 8,000 = 172,550.
     answer = goal_seek(maya(), Input("Executive coaching", "clients"), "net_income", 180000)
-    assert answer.reachable and answer.value == pytest.approx(188000 / 7850)
+    assert answer.reachable and answer.whole and answer.value == 24
+    assert answer.achieved == pytest.approx(180400)
     assert answer.fits is False
-    assert answer.over_by_hours == pytest.approx(HOURS_PER_CLIENT * 188000 / 7850 + 184 - 1840)
-    assert answer.over_by_hours == pytest.approx(17.0118, abs=1e-4)
+    assert answer.over_by_hours == pytest.approx(HOURS_PER_CLIENT * 24 + 184 - 1840)
+    assert answer.over_by_hours == pytest.approx(20.5714, abs=1e-4)
     assert answer.over_market == ()
     assert answer.best_fitting is not None
-    assert answer.best_fitting.value == pytest.approx(11592 / 489, rel=1e-9)
+    assert answer.best_fitting.value == 23
     assert check_fit(
         with_values(maya(), {Input("Executive coaching", "clients"): answer.best_fitting.value})
     ).fits
-    assert answer.best_fitting.figure == pytest.approx(7850 * 11592 / 489 - 8000, rel=1e-9)
+    assert answer.best_fitting.figure == pytest.approx(172550, rel=1e-9)
 
 
 def test_goal_seek_answer_that_fits_has_no_best_fitting():
@@ -158,12 +167,12 @@ def test_goal_seek_answer_that_fits_has_no_best_fitting():
 
 
 def test_goal_seek_over_the_market_but_within_the_hours():
-    # At 80 h a week, capacity 3,680 h. 240,000 ⇒ 248,000 / 7,850 = 31.59 clients: 2,391 h
-    # fits, but the market buys at most 30. The best that fits: 30 clients, 7,850 × 30 − 8,000
-    # = 227,500.
+    # At 80 h a week, capacity 3,680 h. 240,000 ⇒ 248,000 / 7,850 = 31.59, so 32 whole clients:
+    # 69 6/7 × 32 + 184 = 2,419 h fits, but the market buys at most 30. The best that fits:
+    # 30 clients, 7,850 × 30 − 8,000 = 227,500.
     scenario = with_values(maya(), {Input(None, "hours_per_week"): 80})
     answer = goal_seek(scenario, Input("Executive coaching", "clients"), "net_income", 240000)
-    assert answer.value == pytest.approx(248000 / 7850)
+    assert answer.value == 32
     assert (answer.fits, answer.over_by_hours) == (False, 0)
     assert answer.over_market == ("Executive coaching",)
     assert answer.best_fitting is not None
@@ -194,11 +203,11 @@ def test_what_must_be_true_puts_the_rows_that_fit_first():
 
 
 def test_what_must_be_true_marks_capacity_and_market():
-    # Coaching alone must bring 60,000: 4,000 × clients − 5,000 = 60,000 ⇒ 16.25 clients
-    # (16.25 × 37 h + 135 h = 736 h, fits), or 10 × price − 5,000 ⇒ a price of 6,500 (+62.5%).
-    # With the market capped at 12 clients, 16.25 clients are over the market.
+    # Coaching alone must bring 60,000: 4,000 × clients − 5,000 = 60,000 ⇒ 16.25, so 17 whole
+    # clients (17 × 37 h + 135 h = 764 h, fits), or 10 × price − 5,000 ⇒ a price of 6,500
+    # (+62.5%). With the market capped at 12 clients, 17 clients are over the market.
     rows = {row.field: row for row in what_must_be_true(practice(max_sales_per_year=12), 60000)}
-    assert rows["clients"].needed == pytest.approx(16.25)
+    assert rows["clients"].needed == 17
     assert rows["clients"].over_market and not rows["clients"].over_capacity
     assert rows["price_per_client"].needed == pytest.approx(6500)
     assert not rows["price_per_client"].over_market
@@ -206,10 +215,10 @@ def test_what_must_be_true_marks_capacity_and_market():
 
 
 def test_what_must_be_true_marks_over_capacity():
-    # 200,000 from clients alone: (200,000 + 5,000) / 4,000 = 51.25 clients
-    # × 37 h + 135 = 2,031 h > 1,800 h.
+    # 200,000 from clients alone: (200,000 + 5,000) / 4,000 = 51.25, so 52 whole clients
+    # × 37 h + 135 = 2,059 h > 1,800 h.
     rows = {row.field: row for row in what_must_be_true(practice(), 200000)}
-    assert rows["clients"].needed == pytest.approx(51.25)
+    assert rows["clients"].needed == 52
     assert rows["clients"].over_capacity
 
 
@@ -241,18 +250,21 @@ def test_sensitivity_covers_every_input_and_keeps_within_range():
 
 
 def test_data_table_by_hand_with_capacity_marked():
-    # Clients 8 … 12 across, price 3,200 … 4,800 down: net = clients × price − 5,000.
+    # Clients 8 … 12 across (whole clients: 8, 9, 10, 11, 12), price 3,200, 4,000, 4,800 down:
+    # 5 × 3 = 15 cells, net = clients × price − 5,000.
     # Hours are over 1,800 nowhere here; a table on weekly hours marks the low ones.
     table = data_table(
         practice(), Input("Coaching", "clients"), Input("Coaching", "price_per_client"), steps=3
     )
-    assert len(table) == 9
+    assert len(table) == 15
+    assert sorted(set(table["across"])) == [8, 9, 10, 11, 12]
     corner = table[(table["across"] == 12) & (table["down"] == 4800)].iloc[0]
     assert corner["net_income"] == pytest.approx(12 * 4800 - 5000)
     hours = data_table(
         practice(), Input("Coaching", "clients"), Input(None, "hours_per_week"), percent=90
     )
-    # Clients 1 … 19 across, 4 … 76 h a week down. 19 clients × 37 h + 135 h = 838 h:
+    # Clients 1 … 19 across (1, 6, 10, 15, 19: five whole steps), 4 … 76 h a week down.
+    # 19 clients × 37 h + 135 h = 838 h:
     # over 4 h × 45 = 180 h, within 22 h × 45 = 990 h and more.
     column = hours[hours["across"] == hours["across"].max()].sort_values("down")
     assert column["total_hours"].tolist() == pytest.approx([838] * 5)
@@ -260,12 +272,13 @@ def test_data_table_by_hand_with_capacity_marked():
 
 
 def test_sensitivity_marks_every_end_over_capacity():
-    # Maya ±20%: 27.6 clients need 69 6/7 × 27.6 + 184 = 2,112.06 h of 1,840 h (over);
-    # 18.4 need 1,469.37 h (fits). 36.8 weeks give 40 × 36.8 = 1,472 h of capacity while the
+    # Maya ±20%: 27.6 clients are 28 whole clients, who need 69 6/7 × 28 + 184 = 2,140 h of
+    # 1,840 h (over); 18.4 are 18, who need 1,441.43 h (fits). 36.8 weeks give 40 × 36.8 = 1,472 h of capacity while the
     # plan needs 1,790.71 − 4 × 9.2 = 1,753.91 h (over); 55.2 weeks are capped at 52.
     rows = {row.field: row for row in sensitivity(maya()).rows}
     clients = rows["clients"]
-    assert clients.high_total_hours == pytest.approx(HOURS_PER_CLIENT * 27.6 + 184)
+    assert (clients.low_value, clients.high_value) == (18, 28)
+    assert clients.high_total_hours == pytest.approx(HOURS_PER_CLIENT * 28 + 184)
     assert (clients.low_over_capacity, clients.high_over_capacity) == (False, True)
     weeks = rows["weeks_per_year"]
     assert weeks.low_total_hours == pytest.approx(1753.914, abs=1e-3)
@@ -275,22 +288,23 @@ def test_sensitivity_marks_every_end_over_capacity():
 
 
 def test_data_table_marks_pairs_the_rules_refuse():
-    # Licensing with 11 active and 9 new licensees a year, ±20%: active 9 … 13.2 (no lower
-    # than the 9 new), new 7.2 … 10.8 (no higher than the 11 active). 9 active with 10.8 new
-    # breaks "new licensees ≤ active": not a valid plan, and no figure is shown for it.
+    # Licensing with 11 active and 9 new licensees a year, ±20%, in whole licensees: active
+    # 8.8 … 13.2 is 9 … 13 (no lower than the 9 new), new 7.2 … 10.8 is 7 … 11 (no higher than
+    # the 11 active). 9 active with 10 new breaks "new licensees ≤ active": not a valid plan,
+    # and no figure is shown for it.
     scenario = load_scenario(SCENARIOS / "program-licensing.yaml")
     licence = next(offer for offer in scenario.offers if offer.kind == "licensing")
     active, new = Input(licence.name, "licensees"), Input(licence.name, "new_licensees_per_year")
     scenario = with_values(scenario, {active: 11, new: 9})
     table = data_table(scenario, active, new)
-    assert sorted(set(table["across"])) == pytest.approx([9, 10.05, 11.1, 12.15, 13.2])
-    assert sorted(set(table["down"])) == pytest.approx([7.2, 8.1, 9.0, 9.9, 10.8])
+    assert sorted(set(table["across"])) == [9, 10, 11, 12, 13]
+    assert sorted(set(table["down"])) == [7, 8, 9, 10, 11]
     invalid = table[~table["valid"]]
     assert (invalid["down"] > invalid["across"]).all()
-    assert len(invalid) == 3  # (9, 9.9), (9, 10.8), (10.05, 10.8)
+    assert len(invalid) == 3  # (9, 10), (9, 11), (10, 11)
     assert invalid["net_income"].isna().all() and not invalid["over_capacity"].any()
-    cell = table[np.isclose(table["across"], 11.1) & np.isclose(table["down"], 9.9)].iloc[0]
-    planned = evaluate(with_values(scenario, {active: 11.1, new: 9.9})).totals
+    cell = table[np.isclose(table["across"], 11) & np.isclose(table["down"], 10)].iloc[0]
+    planned = evaluate(with_values(scenario, {active: 11, new: 10})).totals
     assert cell["valid"] and cell["net_income"] == pytest.approx(planned.net_income)
 
 
@@ -506,6 +520,8 @@ def test_the_best_value_that_fits_beats_every_value_that_fits_on_a_dense_scan(sc
                 continue
             low, high = valid_range(scenario, where)
             scan = np.clip(np.linspace(0, 4 * answer.current, 4001), low, high)
+            if answer.whole:
+                scan = np.unique(np.clip(np.round(scan), math.ceil(low), math.floor(high)))
             fits = np.broadcast_to(check_fit(with_values(scenario, {where: scan})).fits, scan.shape)
             figures = np.broadcast_to(figure_at(scenario, where, scan, "net_income"), scan.shape)
             closest = np.abs(figures[fits] - target).min() if fits.any() else math.inf
@@ -822,17 +838,17 @@ def test_goal_seek_take_home_by_hand():
 def test_what_must_be_true_reaches_the_target_after_tax():
     # Target 60,000 to take home (PRACTITIONER's target): price 8,500 as above, not the
     # 6,500 a pre-tax target would need; clients: 4,000 × c × 0.75 − 3,750 = 60,000 ⇒
-    # c = 63,750 / 3,000 = 21.25 (21.25 × 37 + 135 = 921 h of 1,800: fits).
+    # c = 63,750 / 3,000 = 21.25, so 22 whole clients (22 × 37 + 135 = 949 h of 1,800: fits).
     rows = {row.field: row for row in what_must_be_true(taxed(), 60000)}
     assert rows["price_per_client"].needed == pytest.approx(8500, abs=1e-6)
-    assert rows["clients"].needed == pytest.approx(21.25, abs=1e-6)
+    assert rows["clients"].needed == 22
     assert rows["clients"].fits and not rows["clients"].over_delivery_cap
 
 
 def test_goal_seek_reports_the_delivery_cap_and_the_funnels_market():
     # 10 h a week of client work × 45 weeks = 450 h; each client is 20 h of delivery. 30
-    # discovery calls at 50% bring 15 clients. Take-home 60,000 needs 21.25 clients: 425 h of
-    # delivery fits the cap, but 21.25 > 15 is past the market.
+    # discovery calls at 50% bring 15 clients. Take-home 60,000 needs 21.25 clients, so 22
+    # whole clients: 440 h of delivery fits the cap, but 22 > 15 is past the market.
     scenario = taxed(leads_per_year=30, conversion_rate=0.5)
     scenario = scenario.model_copy(
         update={
@@ -842,11 +858,11 @@ def test_goal_seek_reports_the_delivery_cap_and_the_funnels_market():
         }
     )
     answer = goal_seek(scenario, Input("Coaching", "clients"), "take_home", 60000)
-    assert answer.value == pytest.approx(21.25, abs=1e-6)
+    assert answer.value == 22
     assert not answer.fits
     assert answer.over_market == ("Coaching",)
     assert answer.over_delivery_cap_by_hours == 0
-    # With 8 h a week (360 h): 21.25 × 20 = 425 h of delivery is 65 h past the cap.
+    # With 8 h a week (360 h): 22 × 20 = 440 h of delivery is 80 h past the cap.
     tighter = scenario.model_copy(
         update={
             "practitioner": scenario.practitioner.model_copy(
@@ -855,7 +871,7 @@ def test_goal_seek_reports_the_delivery_cap_and_the_funnels_market():
         }
     )
     answer = goal_seek(tighter, Input("Coaching", "clients"), "take_home", 60000)
-    assert answer.over_delivery_cap_by_hours == pytest.approx(65)
+    assert answer.over_delivery_cap_by_hours == pytest.approx(80)
     assert answer.best_fitting is not None and answer.best_fitting.value == pytest.approx(15)
 
 
