@@ -317,9 +317,9 @@ def _whole_answer(
 
     Notes
     -----
-    A mastermind of 2 cohorts at 5,000 a member, 16,000 of costs: 11.67 members reach a
-    net income of 100,000 (2 × 5,000 × 11.67 − 16,000 = 100,700 − 700); 11 members give
-    94,000, short of it, and 12 give 104,000: the answer is 12.
+    One mastermind cohort at 800 a member a month for 12 months (9,600 a member), with 5,000
+    of fixed costs: 112,000 / 9,600 = 11.67 members reach a net income of 107,000; 11
+    members give 100,600, short of it, and 12 give 110,200: the answer is 12.
     """
     low, high = math.ceil(bounds[0] - 1e-9), math.floor(bounds[1] + 1e-9)
     wholes = sorted({float(min(max(f(value), low), high)) for f in (math.floor, math.ceil)})

@@ -306,12 +306,36 @@ def _unmet_limit(program: _Program, named: dict[str, LinearConstraint]) -> str:
 def recommended(scenario: Scenario, counts: dict[str, float]) -> Scenario:
     """The scenario with these counts; an offer at 0 is disabled."""
     offers = [
-        with_count(offer, counts[offer.name]).model_copy(update={"enabled": counts[offer.name] > 0})
+        _whole_followers(with_count(offer, counts[offer.name]), offer, counts[offer.name] > 0)
         if offer.name in counts
         else offer
         for offer in scenario.offers
     ]
     return scenario.model_copy(update={"offers": offers})
+
+
+def _whole_followers(offer: OfferBase, planned: OfferBase, enabled: bool) -> OfferBase:
+    """The offer, enabled or not, with every whole count that followed its count (licensing's
+    new licensees, kept in proportion to the active ones) rounded down to a whole number.
+
+    Notes
+    -----
+    11 active licensees with 9 new a year, grown to 13 active: 13 × 9 / 11 = 10.6 new, so 10.
+    Fewer new licensees only take hours and new buyers away, so the mix still fits.
+    """
+    model = type(offer)
+    update: dict[str, Any] = {"enabled": enabled}
+    for name in model.model_fields:
+        value = getattr(offer, name)
+        if (
+            name != offer.count_field
+            and is_whole_count(model, name)
+            and isinstance(value, float)
+            and value != getattr(planned, name)
+            and not value.is_integer()
+        ):
+            update[name] = float(math.floor(value + 1e-9))
+    return offer.model_copy(update=update)
 
 
 def optimize(scenario: Scenario, limits: Limits | None = None) -> Optimum:

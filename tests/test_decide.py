@@ -25,10 +25,10 @@ from models.inputs import (
     with_values,
 )
 from models.optimizer import Limits, default_count_range, optimize, recommended
-from models.schema import Licensing, Scenario
-from models.sensitivity import data_table, sensitivity
+from models.schema import Licensing, Scenario, is_whole_count
+from models.sensitivity import data_table, sensitivity, whole_steps
 from models.uncertainty import ranges_around, simulate, triangular_cdf, with_ranges
-from tests.factories import COACHING, FUNNEL_COACHING, PRACTITIONER
+from tests.factories import COACHING, FUNNEL_COACHING, MASTERMIND_COACH, PRACTITIONER
 from tests.strategies import scenarios
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
@@ -931,3 +931,149 @@ def test_sensitivity_marks_an_end_past_the_market():
     clients = next(row for row in result.rows if row.field == "clients")
     assert (clients.low_over_market, clients.high_over_market) == (False, False)
     assert result.take_home == result.net_income  # no tax rate
+
+
+# --- whole counts ----------------------------------------------------------------------------
+
+
+def mastermind(**offer_changes: object) -> Scenario:
+    """tests.factories.MASTERMIND_COACH: net income 9,600 × members − 5,000 (71,800 at 8)."""
+    offer = MASTERMIND_COACH["offers"][0] | offer_changes
+    return scenario_from_document(MASTERMIND_COACH | {"offers": [offer]})
+
+
+def test_goal_seek_on_members_answers_the_smallest_whole_count_that_reaches_the_target():
+    # 9,600 × members − 5,000 = 107,000 ⇒ members = 112,000 / 9,600 = 11.67. 11 members give
+    # 9,600 × 11 − 5,000 = 100,600 (short); 12 give 9,600 × 12 − 5,000 = 110,200.
+    answer = goal_seek(mastermind(), Input("Mastermind", "members_per_cohort"), "take_home", 107000)
+    assert answer.whole and answer.reachable
+    assert answer.value == 12
+    assert answer.achieved == pytest.approx(110200)
+    assert answer.fits
+
+
+def test_goal_seek_on_a_most_answers_the_largest_whole_count_within_it():
+    # Total hours at most 1,000: 37 h a client + 135 h ⇒ (1,000 − 135) / 37 = 23.38 clients;
+    # 24 would need 1,023 h, 23 need 23 × 37 + 135 = 986 h.
+    answer = goal_seek(practice(), Input("Coaching", "clients"), "total_hours", 1000)
+    assert answer.value == 23 and answer.reachable
+    assert answer.achieved == pytest.approx(986)
+
+
+def test_goal_seek_says_when_no_whole_count_within_the_range_reaches_the_target():
+    # A file may hold 2.5 active licensees on average: new licensees run from 0 to 2.5. A
+    # target the model reaches at 2.25 new licensees needs 3 whole ones, past 2.5: not
+    # reachable in whole numbers, and 2 comes closest.
+    scenario = load_scenario(SCENARIOS / "program-licensing.yaml")
+    licence = next(offer for offer in scenario.offers if offer.kind == "licensing")
+    active, new = Input(licence.name, "licensees"), Input(licence.name, "new_licensees_per_year")
+    scenario = with_values(scenario, {active: 2.5, new: 1})
+    target = float(figure_at(scenario, new, 2.25, "net_income"))
+    assert float(figure_at(scenario, new, 2, "net_income")) < target  # more new ones earn more
+    answer = goal_seek(scenario, new, "net_income", target)
+    assert (answer.whole, answer.reachable, answer.value) == (True, False, 2)
+
+
+def test_what_must_be_true_rounds_a_count_up_and_gives_its_figures_there():
+    # At 3,000 a client: 3,000 × clients − 5,000 = 47,000 ⇒ clients = 52,000 / 3,000 = 17.33,
+    # so 18 clients (+80% on 10), who take 18 × 37 + 135 = 801 h of 1,800: fits. The price
+    # alone: (47,000 + 5,000) / 10 = 5,200, a continuous figure, not rounded.
+    rows = {row.field: row for row in what_must_be_true(practice(price_per_client=3000), 47000)}
+    assert rows["clients"].needed == 18
+    assert rows["clients"].change == pytest.approx(0.8)
+    assert rows["clients"].fits
+    assert rows["price_per_client"].needed == pytest.approx(5200)
+
+
+def test_the_two_input_grid_steps_by_whole_members():
+    # 35 / 3 = 11.67 members on average in the file, ±20%: 9.33 … 14, so 9, 10, … 14 whole
+    # members across; the fee (continuous) runs 640 … 960 in 5 steps down.
+    scenario = mastermind(members_per_cohort=35 / 3)
+    table = data_table(
+        scenario,
+        Input("Mastermind", "members_per_cohort"),
+        Input("Mastermind", "fee_per_member_per_month"),
+    )
+    assert sorted(set(table["across"])) == [9, 10, 11, 12, 13, 14]
+    assert sorted(set(table["down"])) == pytest.approx([640, 720, 800, 880, 960])
+    # 12 members at 800: 12 × 9,600 − 5,000 = 110,200.
+    cell = table[(table["across"] == 12) & np.isclose(table["down"], 800)].iloc[0]
+    assert cell["net_income"] == pytest.approx(110200)
+
+
+def test_whole_steps_cover_every_whole_number_or_spread_them():
+    assert whole_steps(9, 14, 5).tolist() == [9, 10, 11, 12, 13, 14]
+    assert whole_steps(80, 120, 5).tolist() == [80, 90, 100, 110, 120]
+    assert whole_steps(3, 3, 5).tolist() == [3]
+
+
+def test_the_tornado_moves_a_count_by_whole_numbers_and_shows_the_values_used():
+    # 3 cohorts ±20%: 2.4 and 3.6 ⇒ 2 and 4 cohorts; ±10%: 2.7 and 3.3 both round back to 3,
+    # so the row says 3 and 3 and does not move net income.
+    rows = {row.field: row for row in sensitivity(mastermind(cohorts=3), 20).rows}
+    assert rows["cohorts"].whole and not rows["fee_per_member_per_month"].whole
+    assert (rows["cohorts"].low_value, rows["cohorts"].high_value) == (2, 4)
+    # 2 cohorts × 8 × 9,600 − 5,000 = 148,600; 4 cohorts: 302,200.
+    assert rows["cohorts"].low_net_income == pytest.approx(148600)
+    assert rows["cohorts"].high_net_income == pytest.approx(302200)
+    small = {row.field: row for row in sensitivity(mastermind(cohorts=3), 10).rows}
+    assert (small["cohorts"].low_value, small["cohorts"].high_value) == (3, 3)
+    assert small["cohorts"].swing == 0
+
+
+def test_the_best_mix_is_whole_where_rounding_the_continuous_answer_breaks_the_hours():
+    # 38 h a client (20 delivery + 10 prep + 8 BD) and 135 h of fixed admin in 1,800 h:
+    # continuously (1,800 − 135) / 38 = 43.82 clients; rounded, 44 would need
+    # 44 × 38 + 135 = 1,807 h (over). The mixed-integer answer is 43: 1,769 h.
+    scenario = practice(bd_hours_per_sale=8)
+    optimum = optimize(scenario, Limits(counts={"Coaching": (0, 100)}))
+    assert optimum.counts == {"Coaching": 43.0}
+    assert optimum.totals is not None
+    assert optimum.totals.total_hours == pytest.approx(1769)
+    assert not check_fit(with_values(scenario, {Input("Coaching", "clients"): 44})).fits
+
+
+def test_the_best_mix_sells_students_whole():
+    scenario = load_scenario(SCENARIOS / "course-creator.yaml")
+    optimum = optimize(scenario, Limits(reserve_hours_per_week=3.3))
+    assert optimum.status == "optimal"
+    assert all(count == int(count) for count in optimum.counts.values())
+
+
+def test_the_best_mix_keeps_new_licensees_whole():
+    # 11 active licensees with 9 new a year grown to 13: 13 × 9 / 11 = 10.6 new, so 10.
+    scenario = load_scenario(SCENARIOS / "program-licensing.yaml")
+    licence = next(offer for offer in scenario.offers if offer.kind == "licensing")
+    active, new = Input(licence.name, "licensees"), Input(licence.name, "new_licensees_per_year")
+    scenario = with_values(scenario, {active: 11, new: 9})
+    grown = next(
+        offer
+        for offer in recommended(scenario, {licence.name: 13}).offers
+        if offer.kind == "licensing"
+    )
+    assert (grown.licensees, grown.new_licensees_per_year) == (13, 10)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=40)
+@given(scenario=scenarios(min_offers=1, max_offers=3), reserve=st.floats(0, 10))
+def test_the_best_mix_is_whole_where_the_count_is_and_always_fits(scenario, reserve):
+    """The best mix's counts are whole for every whole count (every kind's count is one), so is
+    every count it changes, and the plan it recommends never exceeds your hours, the delivery
+    cap or a market."""
+    optimum = optimize(scenario, Limits(reserve_hours_per_week=reserve))
+    if optimum.status != "optimal":
+        return
+    mix = recommended(scenario, optimum.counts)
+    for offer in scenario.enabled_offers:
+        count = optimum.counts[offer.name]
+        if is_whole_count(type(offer), offer.count_field):
+            assert count == int(count)
+    for planned, mixed in zip(scenario.offers, mix.offers, strict=True):
+        for name in type(mixed).model_fields:
+            value = getattr(mixed, name)
+            if is_whole_count(type(mixed), name) and value != getattr(planned, name):
+                assert value == int(value), name  # a count the mix changed is whole
+    check = check_fit(mix)
+    assert check.fits
+    assert check.offers_over_market() == ()
+    assert check.over_delivery_cap_by_hours == 0
