@@ -79,10 +79,8 @@ def _reserve_words(reserve: float, default: float) -> str:
             f"Keeps {reserve:g} h a week free, as your plan does today; set “Keep free” to 0 "
             "to let the mix use them."
         )
-    return (
-        f"Keeps {reserve:g} h a week free, as you asked (your plan leaves {default:g} h a week "
-        "free today)."
-    )
+    kept = "Keeps no hours free" if reserve == 0 else f"Keeps {reserve:g} h a week free"
+    return f"{kept}, as you asked (your plan leaves {default:g} h a week free today)."
 
 
 def _limits(scenario: Scenario) -> Limits:
@@ -179,6 +177,8 @@ def best_mix_view(scenario: Scenario) -> None:
     if notice:
         st.success(plain(notice))
     changes = mix_changes(scenario, result.counts)
+    if best == scenario:
+        st.caption("Your plan is already the best mix within these limits.")
     with st.container(horizontal=True):
         st.button(
             "Use this mix",
