@@ -87,7 +87,7 @@ def _limits(scenario: Scenario) -> Limits:
     columns = st.columns(4)
     default = _reserve_default(scenario)
     reserve = columns[0].number_input(
-        "Keep free (h a week)", 0.0, 100.0, min(default, 100.0), step=1.0,
+        "Keep free (h a week)", 0.0, 100.0, min(default, 100.0), step=1.0, format="%.1f",
         key=f"{RESERVE_KEY}:{default:g}",
         help="Hours a week the mix must leave free; it starts at the hours your plan leaves "
         "free today.",

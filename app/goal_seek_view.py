@@ -89,10 +89,12 @@ def goal_seek_view(scenario: Scenario) -> None:
     )
     answer = goal_seek(scenario, where, figure, target)
     value_text = _value_text(scenario, where, answer.value, answer.whole)
+    field_title = title(scenario, where)
     first, second, third = st.columns(3)
     first.metric(
-        "Value needed" if answer.reachable else "Closest value",
-        value_text,
+        f"{field_title} needed" if answer.reachable else f"{field_title}, closest",
+        # the count alone under its name ("Members per cohort needed: 12"), so it fits
+        format_count(answer.value) if answer.whole else value_text,
         delta=(
             f"{answer.value / answer.current - 1:+.1%} on the plan's {answer.current:,.4g}"
             if answer.current

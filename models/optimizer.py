@@ -148,7 +148,8 @@ def _figures(offer: OfferBase) -> dict[str, float]:
 
 def default_count_range(offer: OfferBase) -> tuple[float, float]:
     """(0, the market limit as a count, at most a million), or (0, three times today's
-    count, at least 1).
+    count, at least 1); the maximum of a whole count is a whole number (the market's 1.33
+    retreats a year are 1).
 
     The market limit is :attr:`models.schema.OfferBase.market_limit`: the smaller of
     ``max_sales_per_year`` and what the funnel brings (leads × conversion / (1 − returning
@@ -160,8 +161,11 @@ def default_count_range(offer: OfferBase) -> tuple[float, float]:
     if market is not None and buyers_per_unit > 0:
         # A licensee signs so few new ones a year that the market never binds: the count
         # is capped like any other, never infinite.
-        return 0.0, min(market / buyers_per_unit, MAX_COUNT)
-    return 0.0, max(3.0 * getattr(offer, offer.count_field), 1.0)
+        high = min(market / buyers_per_unit, MAX_COUNT)
+    else:
+        high = max(3.0 * getattr(offer, offer.count_field), 1.0)
+    whole = is_whole_count(type(offer), offer.count_field)
+    return 0.0, float(math.floor(high + 1e-9)) if whole else high
 
 
 def _lever(offer: OfferBase, limits: Limits) -> _Lever:

@@ -529,7 +529,7 @@ def test_goal_seek_finds_the_models_value_and_applies_it_undoably(app):
     app.selectbox(key="goal_input").set_value(f"{offer} → Price per client").run()
     app.number_input(key="goal_target:take_home").set_value(200000.0).run()
     expected = goal_seek(scenario, Input(offer, "price_per_client"), "take_home", 200000)
-    assert metric(app, "Value needed").startswith(f"{expected.value:,.4g}")
+    assert metric(app, "Price per client needed").startswith(f"{expected.value:,.4g}")
     app.button(key="goal_apply").click().run()
     assert not app.exception
     applied = current(app)
@@ -558,7 +558,7 @@ def test_goal_seek_says_when_the_answer_does_not_fit_and_applies_the_best_that_d
     # 188,000 / 7,850 = 23.95, so 24 whole clients, who need 20.57 h a year more than Maya's
     # 1,840 h; 11,592 / 489 = 23.71 clients fit, so 23 whole ones, for 172,550 of net income
     # (tests/test_decide.py works it through).
-    assert metric(app, "Value needed") == "24 clients per year"
+    assert metric(app, "Clients per year needed") == "24"
     warning = next(shown(error.value) for error in app.error if "does not fit" in error.value)
     assert "needs 21 h a year more than you have" in warning
     assert "The most that fits is 23 clients per year" in warning and "$172,550" in warning
@@ -706,7 +706,7 @@ def test_goal_seek_on_members_answers_and_applies_a_whole_number(mastermind_app)
     app = decide(mastermind_app, "What it takes")
     app.selectbox(key="goal_input").set_value("Mastermind → Members per cohort").run()
     # 112,000 / 9,600 = 11.67 members: 12 whole members give 9,600 × 12 − 5,000 = 110,200.
-    assert metric(app, "Value needed") == "12 members per cohort"
+    assert metric(app, "Members per cohort needed") == "12"
     assert metric(app, "Take-home income there") == "$110,200"
     assert any("Counted in whole numbers" in caption.value for caption in app.caption)
     app.button(key="goal_apply").click().run()
