@@ -44,6 +44,12 @@ def test_decide_answers_each_question_with_the_models_numbers(page: Page, app_ur
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)  # tornado, two-input table
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "decide-sensitivity.png", full_page=True)
+    # The caption counts the bars drawn; a count moves, and steps on the grid, in whole numbers.
+    expect(page.get_by_text("The 11 inputs that move it")).to_be_visible()
+    expect(page.get_by_text("Counts of people and things move in whole numbers")).to_be_visible()
+    grid = page.get_by_test_id("stVegaLiteChart").nth(1)
+    grid.scroll_into_view_if_needed()
+    grid.screenshot(path=ARTIFACTS / "decide-two-inputs.png")
 
     section(page, "How sure")
     expected = simulate(scenario)  # the example has no ranges: every plan is the plan
