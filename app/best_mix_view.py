@@ -1,25 +1,31 @@
 """Decide → Best mix: how many of each offer for the most net income in your hours.
 
-Every figure comes from :mod:`models.optimizer`; "Add to the library" keeps the
-recommended mix as a new scenario to compare or open.
+Every figure comes from :mod:`models.optimizer` (counts of people and things whole). "Use
+this mix" puts the recommended mix into the plan (Undo brings the old plan back); "Add to the
+library" keeps it as a new scenario to compare or open. By default the mix keeps free the
+hours a week your plan leaves free today: the planner has no separate "hours to keep free",
+so the plan's own unused hours stand for it.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import streamlit as st
 
 from app import library
 from app.analyses import best_mix
+from app.notices import set_notice
 from app.plain_text import plain
-from app.state import LIBRARY_NOTICE, widget_key
+from app.state import LIBRARY_NOTICE, SOURCE, replace_scenario, widget_key
 from models.evaluation import evaluate, per_week
 from models.optimizer import Limits, default_count_range, recommended
 from models.results import Totals
 from models.schema import Scenario
 from presentation.formatting import (
     format_change,
+    format_count,
     format_money,
     format_share,
     format_signed_number,
@@ -32,11 +38,65 @@ def _add_to_library(scenario: Scenario) -> None:
     st.session_state[LIBRARY_NOTICE] = f"Saved “{name}” in the library (see Compare)."
 
 
+#: The start of the "Keep free" widget's key; the rest is its default, so the default follows
+#: the plan when the plan changes.
+RESERVE_KEY = "mix_reserve"
+
+
+def _use_mix(mix: Scenario, changes: str) -> None:
+    """Button callback: the best mix becomes the plan, undoably."""
+    replace_scenario(
+        mix, source=st.session_state[SOURCE], undo_label="use the best mix", keep_saved=True
+    )
+    set_notice("success", f"{changes} Undo in the sidebar brings your plan back.")
+
+
+def mix_changes(scenario: Scenario, counts: dict[str, float]) -> str:
+    """What the best mix changes in the plan, in a sentence: "“Coaching”: 10 → 14 clients;
+    “Retreat” switched off." """
+    changes = []
+    for offer in scenario.enabled_offers:
+        today, best = float(getattr(offer, offer.count_field)), counts.get(offer.name, 0.0)
+        if best == 0:
+            changes.append(f"“{plain(offer.name)}” switched off")
+        elif best != today:
+            words = offer.count_field.replace("_", " ")
+            changes.append(
+                f"“{plain(offer.name)}”: {format_count(today)} → {format_count(best, words)}"
+            )
+    if not changes:
+        return "The best mix is your plan as it is: nothing changed."
+    return "The plan now has the best mix. " + "; ".join(changes) + "."
+
+
+def _reserve_default(scenario: Scenario) -> float:
+    """The hours a week today's plan leaves free, rounded down to a tenth; 0 when it has
+    none. [h/week]"""
+    free = per_week(evaluate(scenario).totals.free_hours, scenario.practitioner)
+    return max(0.0, math.floor(free * 10 + 1e-9) / 10)
+
+
+def _reserve_words(reserve: float, default: float) -> str:
+    """Which hours the mix keeps free, and why: as the plan does today, or as the user asked."""
+    if reserve == default:
+        if reserve == 0:
+            return "Keeps no hours free, as your plan leaves none free today."
+        return (
+            f"Keeps {reserve:g} h a week free, as your plan does today; set “Keep free” to 0 "
+            "to let the mix use them."
+        )
+    kept = "Keeps no hours free" if reserve == 0 else f"Keeps {reserve:g} h a week free"
+    return f"{kept}, as you asked (your plan leaves {default:g} h a week free today)."
+
+
 def _limits(scenario: Scenario) -> Limits:
     columns = st.columns(4)
+    default = _reserve_default(scenario)
     reserve = columns[0].number_input(
-        "Keep free (h a week)", 0.0, 100.0, 0.0, step=1.0, key="mix_reserve",
-        help="Hours a week the mix must leave free.",
+        "Keep free (h a week)", 0.0, 100.0, min(default, 100.0), step=1.0, format="%.1f",
+        key=f"{RESERVE_KEY}:{default:g}",
+        help="Hours a week the mix must leave free; it starts at the hours your plan leaves "
+        "free today.",
     )  # fmt: skip
     share = columns[1].number_input(
         "Business development at most (%)", 0.0, 100.0, None, step=5.0, key="mix_bd_share",
@@ -50,7 +110,7 @@ def _limits(scenario: Scenario) -> Limits:
         "Travel at most (h a year)", 0.0, 10000.0, None, step=10.0, key="mix_travel",
         placeholder="no limit",
     )  # fmt: skip
-    whole_students = st.toggle("Students in whole numbers too", key="mix_whole_students")
+    st.caption(_reserve_words(reserve, default))
     defaults: list[dict[str, Any]] = [
         {
             "Offer": offer.name,
@@ -78,7 +138,6 @@ def _limits(scenario: Scenario) -> Limits:
         max_bd_share=None if share is None else share / 100,
         min_one_to_one_hours=one_to_one,
         max_travel_hours=travel,
-        whole_students=whole_students,
         counts={row["Offer"]: (row["Minimum"], row["Maximum"]) for row in edited},
     )
 
@@ -123,14 +182,28 @@ def best_mix_view(scenario: Scenario) -> None:
     notice = st.session_state.pop(LIBRARY_NOTICE, None)
     if notice:
         st.success(plain(notice))
-    st.button(
-        "Add the best mix to the library",
-        key="mix_add",
-        on_click=_add_to_library,
-        args=(best.model_copy(update={"name": f"{scenario.name} (best mix)"[:100]}),),
-        icon=":material/library_add:",
-        help="A new scenario in the library, to compare with this one or open it.",
-    )
+    changes = mix_changes(scenario, result.counts)
+    if best == scenario:
+        st.caption("Your plan is already the best mix within these limits.")
+    with st.container(horizontal=True):
+        st.button(
+            "Use this mix",
+            key="mix_use",
+            type="primary",
+            on_click=_use_mix,
+            args=(best, changes),
+            icon=":material/check:",
+            disabled=best == scenario,
+            help="Put these counts into your plan; Undo in the sidebar brings your plan back.",
+        )
+        st.button(
+            "Add the best mix to the library",
+            key="mix_add",
+            on_click=_add_to_library,
+            args=(best.model_copy(update={"name": f"{scenario.name} (best mix)"[:100]}),),
+            icon=":material/library_add:",
+            help="A new scenario in the library, to compare with this one or open it.",
+        )
 
 
 def _headline(today: Totals, best: Totals, scenario: Scenario, currency: str) -> None:

@@ -1,7 +1,8 @@
-"""Decide → Goal seek: the value of one input that reaches a target, and what must be true.
+"""Decide → What it takes: the value of one input that reaches a target, and what must be true.
 
-Every figure comes from :mod:`models.goal_seek`. "Apply" puts the value into the
-scenario being edited; the sidebar's Undo brings the old value back.
+Every figure comes from :mod:`models.goal_seek`; a count of people or things is answered in
+whole numbers there ("12 members per cohort"). "Apply" puts the value into the scenario
+being edited; the sidebar's Undo brings the old value back.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from app.notices import set_notice
 from app.plain_text import plain
 from app.state import SOURCE, draft, named_section, replace_scenario, scenario_document
 from models.goal_seek import GoalSeek, goal_seek, what_must_be_true
-from models.inputs import METRICS, Input, assumptions, figure_of, label, unit
+from models.inputs import METRICS, Input, assumptions, figure_of, label, title, unit
 from models.schema import Scenario
-from presentation.formatting import format_money, format_share
+from presentation.formatting import format_count, format_money, format_share
 
 
 def _apply(where: Input, value: float, name: str) -> None:
@@ -31,6 +32,13 @@ def _apply(where: Input, value: float, name: str) -> None:
         keep_saved=True,
     )
     set_notice("success", f"{name} set to {value:,.6g}. Undo is in the sidebar.")
+
+
+def _value_text(scenario: Scenario, where: Input, value: float, whole: bool) -> str:
+    """The input's value in words: ``12 members per cohort`` for a count, ``8,500 USD`` else."""
+    if whole:
+        return format_count(value, title(scenario, where).lower())
+    return f"{value:,.4g} {unit(scenario, where)}".rstrip()
 
 
 def _figure_text(value: float | None, figure: str, currency: str) -> str:
@@ -80,11 +88,13 @@ def goal_seek_view(scenario: Scenario) -> None:
         format="%.0f" if "currency/year" in METRICS[figure][1] else "%.2f",
     )
     answer = goal_seek(scenario, where, figure, target)
-    field_unit = unit(scenario, where)
+    value_text = _value_text(scenario, where, answer.value, answer.whole)
+    field_title = title(scenario, where)
     first, second, third = st.columns(3)
     first.metric(
-        "Value needed" if answer.reachable else "Closest value",
-        f"{answer.value:,.4g} {field_unit}",
+        f"{field_title} needed" if answer.reachable else f"{field_title}, closest",
+        # the count alone under its name ("Members per cohort needed: 12"), so it fits
+        format_count(answer.value) if answer.whole else value_text,
         delta=(
             f"{answer.value / answer.current - 1:+.1%} on the plan's {answer.current:,.4g}"
             if answer.current
@@ -115,16 +125,23 @@ def goal_seek_view(scenario: Scenario) -> None:
             icon=":material/info:",
         )
     elif not answer.reachable:
+        whole = "No whole number" if answer.whole else "Not reachable"
         st.warning(
-            f"Not reachable within {answer.low:,.4g} to {answer.high:,.4g} {field_unit}: "
-            f"{answer.value:,.4g} comes closest.",
+            f"{whole} within {answer.low:,.4g} to {answer.high:,.4g} "
+            f"{unit(scenario, where)} reaches it: {value_text} comes closest.",
             icon=":material/block:",
         )
-    _fit_notice(scenario, answer, chosen, field_unit)
+    elif answer.whole:
+        st.caption(
+            f"Counted in whole numbers: {value_text} gives {METRICS[figure][0].lower()} of "
+            f"{_figure_text(answer.achieved, figure, currency)}, the nearest whole number "
+            "that reaches your target."
+        )
+    _fit_notice(scenario, answer, chosen)
     _what_must_be_true(scenario)
 
 
-def _fit_notice(scenario: Scenario, answer: GoalSeek, chosen: str, field_unit: str) -> None:
+def _fit_notice(scenario: Scenario, answer: GoalSeek, chosen: str) -> None:
     """Whether the answer fits your hours, your client-facing hours and the market; if not,
     the best value that does."""
     if answer.fits:
@@ -153,8 +170,10 @@ def _fit_notice(scenario: Scenario, answer: GoalSeek, chosen: str, field_unit: s
         )
     best = answer.best_fitting
     figure_name = METRICS[answer.metric][0].lower()
+    where = Input(answer.offer, answer.field)
     advice = (
-        f" The most that fits is {best.value:,.4g} {field_unit}, which gives {figure_name} of "
+        f" The most that fits is {_value_text(scenario, where, best.value, answer.whole)}, "
+        f"which gives {figure_name} of "
         f"{_figure_text(best.figure, answer.metric, scenario.currency)}."
         if best is not None
         else f" No value of {plain(chosen)} from {answer.low:,.4g} to {answer.high:,.4g} fits."
@@ -166,7 +185,7 @@ def _fit_notice(scenario: Scenario, answer: GoalSeek, chosen: str, field_unit: s
         st.button(
             "Apply the value that fits",
             on_click=_apply,
-            args=(Input(answer.offer, answer.field), best.value, chosen),
+            args=(where, best.value, chosen),
             key="goal_apply_fitting",
             icon=":material/check:",
         )
@@ -205,8 +224,10 @@ def _what_must_be_true(scenario: Scenario) -> None:
         },
     )
     st.caption(
-        "Rows that fit your hours, your energy for client work and the market come first. “—”: no value in the field's "
-        "range reaches the target on its own."
+        "Rows that fit your hours, your energy for client work and the market come first. "
+        "Counts of people and things are whole: the first whole number that reaches the target "
+        "(17.33 clients needed means 18). “—”: no value in the field's range reaches the target "
+        "on its own."
     )
 
 

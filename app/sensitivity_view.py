@@ -1,6 +1,7 @@
-"""Decide → Sensitivity: which input moves net income most, and a two-input data table.
+"""Decide → What matters most: which input moves net income most, and a two-input data table.
 
-Every figure comes from :mod:`models.sensitivity`.
+Every figure comes from :mod:`models.sensitivity`; the caption counts the inputs the chart
+draws (:func:`charts.decide.tornado_data`), so the two always agree.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from app.analyses import swings
 from charts.decide import (
     FITS_YOUR_HOURS,
     OVER_YOUR_HOURS,
-    TORNADO_BARS,
     data_table_chart,
     data_table_data,
     tornado_chart,
@@ -20,8 +20,8 @@ from charts.decide import (
 from charts.plan import vega_lite_spec
 from models.inputs import assumptions, label
 from models.schema import Scenario
-from models.sensitivity import data_table
-from presentation.formatting import format_money
+from models.sensitivity import Sensitivity, data_table
+from presentation.formatting import format_count, format_money
 
 MONEY = st.column_config.NumberColumn(format="%,.0f")
 VALUE = st.column_config.NumberColumn(format="%,.4g")
@@ -35,11 +35,14 @@ def sensitivity_view(scenario: Scenario) -> None:
         help="Each input is moved down and up by this share of its value, the others as planned.",
     )  # fmt: skip
     result = swings(scenario, percent)
+    bars = tornado_data(result)
     st.caption(
         f"Net income as planned: {format_money(result.net_income, currency)} with "
-        f"{result.total_hours:,.0f} h. The {TORNADO_BARS} inputs that move it most:"
+        f"{result.total_hours:,.0f} h. {_how_many(result, bars['input'].nunique())}"
     )
-    bars = tornado_data(result)
+    steps = _whole_steps(result)
+    if steps:
+        st.caption(steps)
     if bars.empty:
         st.info("No input moves net income: add an offer that earns on the Plan page.")
     else:
@@ -116,6 +119,48 @@ def _two_inputs(scenario: Scenario, by_swing: list[str], percent: float) -> None
         "“✕ not a valid plan” a pair the plan's rules refuse (more new licensees than active "
         "ones, an automated price above the full-support price)."
     )
+
+
+def _how_many(result: Sensitivity, shown: int) -> str:
+    """How many inputs the chart shows, of how many move net income, and how many do not."""
+    moving = sum(1 for row in result.rows if row.swing > 0)
+    still = len(result.rows) - moving
+    if not shown:
+        return ""
+    if shown == moving:
+        words = "The input that moves it:" if shown == 1 else f"The {shown} inputs that move it:"
+    else:
+        words = f"The {shown} inputs that move it most, of {moving} that move it:"
+    if still:
+        does = "does" if still == 1 else "do"
+        words = (
+            f"{words[:-1]} ({still} more {does} not move it at ±{result.percent:g}%; all are in "
+            "the table below):"
+        )
+    return words
+
+
+def _whole_steps(result: Sensitivity) -> str:
+    """In words: counts of people and things move in whole numbers, and which of them the
+    percentage is too small to move at all."""
+    wholes = [row for row in result.rows if row.whole]
+    if not wholes:
+        return ""
+    example = next((row for row in wholes if row.low_value < row.value < row.high_value), None)
+    words = "Counts of people and things move in whole numbers"
+    if example is not None:
+        words += (
+            f" (±{result.percent:g}% of {format_count(example.value)}: "
+            f"{format_count(example.low_value)} and {format_count(example.high_value)})"
+        )
+    stuck = [row for row in wholes if row.low_value == row.value == row.high_value]
+    if stuck:
+        names = ", ".join(f"{row.label} ({format_count(row.value)})" for row in stuck)
+        words += (
+            f"; ±{result.percent:g}% of these rounds back to the planned count, so they stay as "
+            f"planned: {names}"
+        )
+    return words + "."
 
 
 def _plan_words(over_hours: bool, over_delivery_cap: bool, over_market: bool) -> str:

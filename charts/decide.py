@@ -95,11 +95,33 @@ def tornado_chart(currency: str) -> alt.LayerChart:
     return alt.LayerChart(layer=[bars, labels])
 
 
+#: The height of one row of the two-input table. [px]
+DATA_TABLE_ROW = 34
+
+
 def data_table_chart(currency: str, across: str, down: str) -> alt.LayerChart:
-    """Net income for each pair of values, as a heat map; cells over capacity are crossed out."""
+    """Net income for each pair of values, as a heat map; cells over capacity are crossed out.
+
+    Each axis names its input in full: the row input's name sits above its values, level,
+    so a long name ("Leaders mastermind → Members per cohort") is never cut by a short table;
+    rows are :data:`DATA_TABLE_ROW` high whatever their number (a whole count may give 11).
+    """
     base = alt.Chart().encode(
         x=alt.X("across:O", title=across, axis=alt.Axis(format=",.4~g", labelAngle=0)),
-        y=alt.Y("down:O", title=down, sort="descending", axis=alt.Axis(format=",.4~g")),
+        y=alt.Y(
+            "down:O",
+            title=down,
+            sort="descending",
+            axis=alt.Axis(
+                format=",.4~g",
+                titleAngle=0,
+                titleAlign="left",
+                titleAnchor="end",
+                titleBaseline="bottom",
+                titleX=0,
+                titleY=-8,
+            ),
+        ),
     )
     cells = base.mark_rect().encode(
         color=alt.Color(
@@ -120,7 +142,7 @@ def data_table_chart(currency: str, across: str, down: str) -> alt.LayerChart:
         text=alt.Text("label:N"),
         color=alt.condition("datum.over_capacity", alt.value("#b00020"), alt.value("black")),
     )
-    return alt.LayerChart(layer=[cells, labels])
+    return alt.LayerChart(layer=[cells, labels]).properties(height=alt.Step(DATA_TABLE_ROW))
 
 
 def data_table_data(table: pd.DataFrame) -> pd.DataFrame:

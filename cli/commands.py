@@ -184,7 +184,9 @@ def _optimize_arguments(command: argparse.ArgumentParser) -> None:
         help="at most H hours a year of travel",
     )
     command.add_argument(
-        "--whole-students", action="store_true", help="students in whole numbers too"
+        "--whole-students",
+        action="store_true",
+        help="accepted for older scripts: students, like every count of people, are whole",
     )
     _json_argument(command, "print results as JSON")
 
@@ -790,7 +792,6 @@ def _optimize(arguments: argparse.Namespace) -> int:
         max_bd_share=share,
         min_one_to_one_hours=arguments.min_one_to_one_hours,
         max_travel_hours=arguments.max_travel_hours,
-        whole_students=arguments.whole_students,
     )
     result = optimize(scenario, limits)
     return _print(arguments, result, lambda: optimum_table(scenario, result))

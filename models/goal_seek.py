@@ -4,8 +4,15 @@ The model is evaluated on a grid across the input's valid range (all points at
 once, the fields holding numpy arrays); the bracket where the gap to the target
 changes sign nearest today's value is handed to ``scipy.optimize.brentq``. With
 no sign change the target is not reachable within the range, and the closest
-value is refined with ``scipy.optimize.minimize_scalar``. Whole-number fields
-(a mastermind's months) take the whole number nearest the root.
+value is refined with ``scipy.optimize.minimize_scalar``.
+
+Whole-number fields — a mastermind's months, and every count of people or things
+(:func:`models.inputs.is_whole`: members per cohort, clients, cohorts …) — are answered
+in whole numbers: the whole number next to the root that reaches the target (for a
+figure that grows with the input, the smallest whole count that reaches it; for a
+target that is a most, such as total hours, the largest that stays within it). When
+neither whole number next to the root reaches it, the target is not reachable in whole
+numbers and the whole number that comes closest is given.
 
 An answer is never given without saying whether it fits (:mod:`models.fitting`:
 your hours, your client-facing hours and each offer's market). When it does not, the best value that does
@@ -25,6 +32,7 @@ from scipy.optimize import brentq, minimize_scalar
 
 from models.fitting import check_fit
 from models.inputs import (
+    AT_MOST_METRICS,
     Input,
     figure_of,
     is_whole,
@@ -56,9 +64,11 @@ class GoalSeek:
         The figure's target, in its unit.
     value : float
         The input's value that reaches the target, or, when it cannot be reached,
-        the value that comes closest. [the input's unit]
+        the value that comes closest; a whole number for a whole field (``whole``).
+        [the input's unit]
     reachable : bool
-        Whether some value within ``[low, high]`` reaches the target.
+        Whether some value within ``[low, high]`` reaches the target (a whole value, for
+        a whole field).
     achieved : float | None
         The figure at ``value`` (None: undefined, an hourly rate with no hours).
     current : float
@@ -82,6 +92,8 @@ class GoalSeek:
     over_delivery_cap_by_hours : float
         Your own delivery hours beyond the delivery capacity at ``value``
         (``max_delivery_hours_per_week`` × weeks); 0 when within or without a cap. [h/year]
+    whole : bool
+        Whether the input is answered in whole numbers (a count of people or things).
     """
 
     field: str
@@ -100,6 +112,7 @@ class GoalSeek:
     over_market: tuple[str, ...]
     best_fitting: FittingValue | None
     over_delivery_cap_by_hours: float = 0.0
+    whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,8 +183,10 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
     else:
         value = current
     whole = is_whole(scenario, where)
-    if whole:
-        value = _nearest_whole(gap, value, low, high)
+    if whole and moves:
+        value, reachable = _whole_answer(
+            gap, value, reachable, (low, high), _tolerance(target), figure in AT_MOST_METRICS
+        )
     achieved = reached(value)
     check = check_fit(with_values(scenario, {where: value}))
     fits = bool(check.fits)
@@ -195,6 +210,7 @@ def goal_seek(scenario: Scenario, where: Input, figure: str, target: float) -> G
             None if best is None else FittingValue(value=best, figure=_defined(reached(best)))
         ),
         over_delivery_cap_by_hours=float(check.over_delivery_cap_by_hours),
+        whole=whole,
     )
 
 
@@ -280,10 +296,45 @@ def _closest(gap: Gap, grid: FloatArray, gaps: FloatArray) -> float:
     return best if abs(gap(best)) < abs(gaps[index]) else float(grid[index])
 
 
-def _nearest_whole(gap: Gap, value: float, low: float, high: float) -> float:
-    """The whole number next to ``value`` whose figure comes closer to the target."""
-    candidates = [c for c in (math.floor(value), math.ceil(value)) if low <= c <= high]
-    return float(min(candidates, key=lambda c: abs(gap(c)))) if candidates else value
+def _tolerance(target: float) -> float:
+    """How far a figure may fall short of its target and still reach it (rounding only)."""
+    return 1e-9 * max(1.0, abs(target))
+
+
+def _whole_answer(
+    gap: Gap,
+    value: float,
+    reachable: bool,
+    bounds: tuple[float, float],
+    tolerance: float,
+    at_most: bool,
+) -> tuple[float, bool]:
+    """The whole answer next to ``value``, and whether it reaches the target.
+
+    Of the whole numbers either side of ``value`` (within ``bounds``), the nearest whose figure
+    reaches the target (at least it, or at most it when ``at_most``); when neither does,
+    the one whose figure comes closest, not reaching it.
+
+    Notes
+    -----
+    One mastermind cohort at 800 a member a month for 12 months (9,600 a member), with 5,000
+    of fixed costs: 112,000 / 9,600 = 11.67 members reach a net income of 107,000; 11
+    members give 100,600, short of it, and 12 give 110,200: the answer is 12.
+    """
+    low, high = math.ceil(bounds[0] - 1e-9), math.floor(bounds[1] + 1e-9)
+    wholes = sorted({float(min(max(f(value), low), high)) for f in (math.floor, math.ceil)})
+    if low > high:
+        return value, False
+
+    def reaches(candidate: float) -> bool:
+        missing = gap(candidate) if at_most else -gap(candidate)
+        return bool(missing <= tolerance)  # NaN (an undefined figure) never reaches
+
+    reaching = [candidate for candidate in wholes if reaches(candidate)]
+    if reachable and reaching:
+        return min(reaching, key=lambda candidate: abs(candidate - value)), True
+    closest = [candidate for candidate in wholes if not math.isnan(gap(candidate))] or wholes
+    return min(closest, key=lambda candidate: abs(gap(candidate))), False
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from models.schema import (
     Scenario,
     assumption_fields,
     field_bounds,
+    is_whole_count,
 )
 
 #: The rules that tie two fields of a kind together: (kind, field, the field it may not exceed).
@@ -48,6 +49,10 @@ METRICS: dict[str, tuple[str, str]] = {
     "free_hours_per_week": ("Free hours a week", "h/week"),
     "effective_hourly_rate": ("Effective hourly rate", "currency/h"),
 }
+
+#: The figures whose target is a most ("total hours at most 1,600"); every other target is a
+#: least ("take-home income at least 120,000").
+AT_MOST_METRICS = frozenset({"total_hours"})
 
 
 @dataclass(frozen=True, order=True)
@@ -73,11 +78,14 @@ def value_of(scenario: Scenario, where: Input) -> Any:
     return getattr(section_of(scenario, where), where.field)
 
 
+def title(scenario: Scenario, where: Input) -> str:
+    """The field's own name: ``Members per cohort``."""
+    return str(type(section_of(scenario, where)).model_fields[where.field].title)
+
+
 def label(scenario: Scenario, where: Input) -> str:
     """``Private coaching → Price per client``, or ``You → Working hours per week``."""
-    section = section_of(scenario, where)
-    title = type(section).model_fields[where.field].title
-    return f"{where.offer or 'You'} → {title}"
+    return f"{where.offer or 'You'} → {title(scenario, where)}"
 
 
 def unit(scenario: Scenario, where: Input) -> str:
@@ -88,8 +96,11 @@ def unit(scenario: Scenario, where: Input) -> str:
 
 
 def is_whole(scenario: Scenario, where: Input) -> bool:
-    """Whether the field takes whole numbers only (a mastermind's months)."""
-    return type(section_of(scenario, where)).model_fields[where.field].annotation is int
+    """Whether the analyses answer the field in whole numbers: a field that takes whole numbers
+    only (a mastermind's months), or a count of people or things (members per cohort, clients:
+    :func:`models.schema.is_whole_count`), which a file may still give as an average."""
+    model = type(section_of(scenario, where))
+    return model.model_fields[where.field].annotation is int or is_whole_count(model, where.field)
 
 
 def assumptions(scenario: Scenario) -> list[Input]:

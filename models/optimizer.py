@@ -6,7 +6,10 @@ planned. Every figure of an offer is linear in its count, so two evaluations of
 the offer (count 0 and count 1, through :func:`models.evaluation.offer_year`)
 give the exact coefficients; what the offer costs even at count 0 (creation
 time, launches, legal costs) is switched on by a yes/no variable that the count
-needs. ``scipy.optimize.milp`` (HiGHS) solves the mixed-integer program:
+needs. ``scipy.optimize.milp`` (HiGHS) solves the mixed-integer program, with the counts of
+people and things whole (:func:`models.schema.is_whole_count` of the kind's ``count_field``:
+clients, cohorts, students …) as integer variables — never a continuous answer rounded
+afterwards, which could break the hours:
 
 maximise Σ (contribution per unit × count + fixed contribution × runs) − fixed costs
 subject to your hours: Σ hours + fixed admin − the assistant's hours ≤ capacity −
@@ -43,7 +46,7 @@ from models.evaluation import (
 )
 from models.fitting import HOURS_TOLERANCE
 from models.results import Totals
-from models.schema import MAX_COUNT, OfferBase, Scenario
+from models.schema import MAX_COUNT, OfferBase, Scenario, is_whole_count
 
 Status = Literal["optimal", "infeasible", "no_offers"]
 
@@ -68,8 +71,6 @@ class Limits:
         At least this many hours a year with private 1:1 clients. [h/year]
     max_travel_hours : float | None
         At most this many hours a year of travel. [h/year]
-    whole_students : bool
-        Students in whole numbers too (the other counts always are).
     counts : dict[str, tuple[float, float]]
         Offer name → (minimum, maximum) count, replacing the defaults.
     """
@@ -78,7 +79,6 @@ class Limits:
     max_bd_share: float | None = None
     min_one_to_one_hours: float | None = None
     max_travel_hours: float | None = None
-    whole_students: bool = False
     counts: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
@@ -92,7 +92,8 @@ class Optimum:
         "optimal"; "infeasible" when the limits cannot all be met; "no_offers" when no
         offer is enabled, so there is nothing to choose.
     counts : dict[str, float]
-        Offer name → its recommended count (of the kind's ``count_field``).
+        Offer name → its recommended count (of the kind's ``count_field``): a whole number for
+        a whole count, held as a float.
     totals : Totals | None
         The totals of the recommended scenario, from :func:`models.evaluation.evaluate`.
     message : str
@@ -147,7 +148,8 @@ def _figures(offer: OfferBase) -> dict[str, float]:
 
 def default_count_range(offer: OfferBase) -> tuple[float, float]:
     """(0, the market limit as a count, at most a million), or (0, three times today's
-    count, at least 1).
+    count, at least 1); the maximum of a whole count is a whole number (the market's 1.33
+    retreats a year are 1).
 
     The market limit is :attr:`models.schema.OfferBase.market_limit`: the smaller of
     ``max_sales_per_year`` and what the funnel brings (leads × conversion / (1 − returning
@@ -159,14 +161,17 @@ def default_count_range(offer: OfferBase) -> tuple[float, float]:
     if market is not None and buyers_per_unit > 0:
         # A licensee signs so few new ones a year that the market never binds: the count
         # is capped like any other, never infinite.
-        return 0.0, min(market / buyers_per_unit, MAX_COUNT)
-    return 0.0, max(3.0 * getattr(offer, offer.count_field), 1.0)
+        high = min(market / buyers_per_unit, MAX_COUNT)
+    else:
+        high = max(3.0 * getattr(offer, offer.count_field), 1.0)
+    whole = is_whole_count(type(offer), offer.count_field)
+    return 0.0, float(math.floor(high + 1e-9)) if whole else high
 
 
 def _lever(offer: OfferBase, limits: Limits) -> _Lever:
     at_zero, at_one = _figures(with_count(offer, 0.0)), _figures(with_count(offer, 1.0))
     low, high = limits.counts.get(offer.name, default_count_range(offer))
-    whole = offer.whole_count or limits.whole_students
+    whole = is_whole_count(type(offer), offer.count_field)
     if whole:
         low, high = math.ceil(low - 1e-9), math.floor(high + 1e-9)
     return _Lever(
@@ -305,12 +310,36 @@ def _unmet_limit(program: _Program, named: dict[str, LinearConstraint]) -> str:
 def recommended(scenario: Scenario, counts: dict[str, float]) -> Scenario:
     """The scenario with these counts; an offer at 0 is disabled."""
     offers = [
-        with_count(offer, counts[offer.name]).model_copy(update={"enabled": counts[offer.name] > 0})
+        _whole_followers(with_count(offer, counts[offer.name]), offer, counts[offer.name] > 0)
         if offer.name in counts
         else offer
         for offer in scenario.offers
     ]
     return scenario.model_copy(update={"offers": offers})
+
+
+def _whole_followers(offer: OfferBase, planned: OfferBase, enabled: bool) -> OfferBase:
+    """The offer, enabled or not, with every whole count that followed its count (licensing's
+    new licensees, kept in proportion to the active ones) rounded down to a whole number.
+
+    Notes
+    -----
+    11 active licensees with 9 new a year, grown to 13 active: 13 × 9 / 11 = 10.6 new, so 10.
+    Fewer new licensees only take hours and new buyers away, so the mix still fits.
+    """
+    model = type(offer)
+    update: dict[str, Any] = {"enabled": enabled}
+    for name in model.model_fields:
+        value = getattr(offer, name)
+        if (
+            name != offer.count_field
+            and is_whole_count(model, name)
+            and isinstance(value, float)
+            and value != getattr(planned, name)
+            and not value.is_integer()
+        ):
+            update[name] = float(math.floor(value + 1e-9))
+    return offer.model_copy(update=update)
 
 
 def optimize(scenario: Scenario, limits: Limits | None = None) -> Optimum:

@@ -436,8 +436,6 @@ class OfferBase(Uncertain):
     - ``main_field``: the input a workshop room is asked to call out when its lever is pulled.
     - ``starting_fields``: the figures a new offer of the kind starts with (besides kind and
       name), from the public figures cited beside each default.
-    - ``whole_count``: whether the best mix sells it in whole numbers only (students may
-      average 0.5 a year; groups, clients and licensees come whole).
     - ``schedule_fields``: the schedule fields (besides ``start_month``) the kind takes.
     - ``is_group`` (groups, cohorts or retreats: :class:`GroupSize`), ``has_creation``
       (creation hours: :class:`Creation`) and ``has_team`` (associates: :class:`Team`), set by
@@ -455,7 +453,6 @@ class OfferBase(Uncertain):
     main_field: ClassVar[str]
     starting_fields: ClassVar[dict[str, Any]]
     schedule_fields: ClassVar[tuple[str, ...]] = ("ramp_months",)
-    whole_count: ClassVar[bool] = True
     is_group: ClassVar[bool] = False
     has_creation: ClassVar[bool] = False
     has_team: ClassVar[bool] = False
@@ -1201,7 +1198,6 @@ class OnlineProgram(Creation, RenewableOffer):
     count_field = quantity_field = quantity_words = "students"
     drivers = ("students", "price_high_touch", "price_automated")
     main_field = "students"
-    whole_count = False
     schedule_fields = ("ramp_months", "creation_months", "launch_months")
     # calkulon.com price ladder; Chapman Alliance: 79 h per finished hour of e-learning. Launch
     # conversion 1-3% of an email list (nikkinash.co): 2% of a 6,000-name list is 120 students

@@ -1,7 +1,9 @@
 """Sensitivity: which assumption matters most (a tornado) and a two-input data table.
 
 Each input is moved down and up by a percentage of its value, kept within its
-valid range, while every other input stays as planned; the low and the high are
+valid range, while every other input stays as planned; a count of people or things
+(:func:`models.inputs.is_whole`) moves to whole numbers, so ±20% of 12 members is 10 and 14
+and ±10% of 3 cohorts stays at 3 (the rows say the values used); the low and the high are
 evaluated together (the field holds a two-value numpy array) and only the offer
 that changed is evaluated again. Net income [currency/year] and total hours
 [h/year] come from the same evaluation as everything else.
@@ -9,10 +11,12 @@ that changed is evaluated again. Net income [currency/year] and total hours
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from models.evaluation import OfferYear, YearSums, offer_year, scenario_sums, year_sums
@@ -25,6 +29,7 @@ from models.fitting import (
 from models.inputs import (
     Input,
     assumptions,
+    is_whole,
     label,
     rules_hold,
     valid_range,
@@ -34,6 +39,8 @@ from models.inputs import (
 from models.schema import OfferBase, Scenario
 
 DEFAULT_PERCENT = 20.0
+
+FloatArray = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,8 @@ class SensitivityRow:
         Whether your own delivery hours there exceed the delivery capacity.
     low_over_market, high_over_market : bool
         Whether some offer there sells more than its market will buy.
+    whole : bool
+        Whether the input moves in whole numbers (a count of people or things).
     """
 
     offer: str | None
@@ -82,6 +91,7 @@ class SensitivityRow:
     high_over_delivery_cap: bool = False
     low_over_market: bool = False
     high_over_market: bool = False
+    whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,11 +124,53 @@ def _two(values: Any) -> Any:
 
 def moved(scenario: Scenario, where: Input, percent: float) -> tuple[float, float, float]:
     """The input's planned value, and that value moved down and up by ``percent`` of itself
-    within the input's valid range."""
+    within the input's valid range (the uncertainty's ranges; :func:`moved_in_steps` for the
+    sensitivity's whole counts)."""
     value = float(value_of(scenario, where))
     lowest, highest = valid_range(scenario, where)
     share = percent / 100
     return value, max(lowest, value * (1 - share)), min(highest, value * (1 + share))
+
+
+def moved_in_steps(scenario: Scenario, where: Input, percent: float) -> tuple[float, float, float]:
+    """:func:`moved`, with a count of people or things moved to the nearest whole numbers
+    within its valid range.
+
+    Notes
+    -----
+    ±20% of 11.67 members is 9.33 and 14: a whole count moves to 9 and 14; ±10% of 3
+    cohorts (2.7 and 3.3) rounds back to 3 both ways.
+    """
+    value, low, high = moved(scenario, where, percent)
+    if not is_whole(scenario, where):
+        return value, low, high
+    lowest, highest = valid_range(scenario, where)
+    return value, *whole_within(round_half_up(low), round_half_up(high), lowest, highest)
+
+
+def round_half_up(value: float) -> float:
+    """The nearest whole number, halves up (2.5 → 3, where Python's ``round`` gives 2)."""
+    return float(math.floor(value + 0.5))
+
+
+def whole_within(low: float, high: float, lowest: float, highest: float) -> tuple[float, float]:
+    """``low`` and ``high`` moved inside the whole numbers of [lowest, highest]."""
+    first, last = math.ceil(lowest - 1e-9), math.floor(highest + 1e-9)
+    return float(min(max(low, first), last)), float(min(max(high, first), last))
+
+
+def whole_steps(low: float, high: float, steps: int) -> FloatArray:
+    """About ``steps`` whole numbers from ``low`` to ``high`` (whole ends): every one when
+    there are at most twice as many, else ``steps`` evenly spaced ones rounded.
+
+    Notes
+    -----
+    9 to 14 members: 9, 10, 11, 12, 13, 14; 80 to 120 students in 5 steps: 80, 90, … 120.
+    """
+    count = int(high - low) + 1
+    if count <= 2 * steps:
+        return np.arange(low, high + 1, dtype=float)
+    return np.unique(np.floor(np.linspace(low, high, steps) + 0.5))
 
 
 def sensitivity(scenario: Scenario, percent: float = DEFAULT_PERCENT) -> Sensitivity:
@@ -128,7 +180,7 @@ def sensitivity(scenario: Scenario, percent: float = DEFAULT_PERCENT) -> Sensiti
     base = year_sums(scenario.practitioner, years)
     rows = []
     for where in assumptions(scenario):
-        value, low, high = moved(scenario, where, percent)
+        value, low, high = moved_in_steps(scenario, where, percent)
         ends = np.array([low, high])
         pairs = list(zip(enabled, years, strict=True))
         if where.offer is None:
@@ -164,6 +216,7 @@ def sensitivity(scenario: Scenario, percent: float = DEFAULT_PERCENT) -> Sensiti
                 high_over_delivery_cap=bool(over_cap[1]),
                 low_over_market=bool(over_market[0]),
                 high_over_market=bool(over_market[1]),
+                whole=is_whole(scenario, where),
             )
         )
     rows.sort(key=lambda row: -row.swing)
@@ -186,7 +239,8 @@ def data_table(
     """Net income for every pair of values of two inputs, like a spreadsheet's data table.
 
     Each input runs over ``steps`` values from −``percent`` to +``percent`` of its
-    plan (within its valid range). Long form: one row per cell with the two values,
+    plan (within its valid range); a count of people or things over whole numbers only
+    (:func:`whole_steps`: 9, 10, … 14 members). Long form: one row per cell with the two values,
     ``net_income`` [currency/year], ``total_hours`` and ``capacity_hours`` [h/year],
     ``over_capacity`` and ``valid``. A cell is not a valid plan when the pair breaks
     a rule that ties two fields together (10 new licensees a year with 9 active):
@@ -196,8 +250,10 @@ def data_table(
         raise ValueError("choose two different inputs for the table")
     axes = []
     for where in (across, down):
-        _, low, high = moved(scenario, where, percent)
-        axes.append(np.unique(np.linspace(low, high, steps)))
+        _, low, high = moved_in_steps(scenario, where, percent)
+        whole = is_whole(scenario, where)
+        axes.append(whole_steps(low, high, steps) if whole else np.linspace(low, high, steps))
+    axes = [np.unique(axis) for axis in axes]
     grid_across, grid_down = np.meshgrid(*axes)
     values: dict[Input, Any] = {across: grid_across.ravel(), down: grid_down.ravel()}
     changed = with_values(scenario, values)

@@ -70,6 +70,13 @@ def format_plain_number(value: float, locale: str = DEFAULT_LOCALE) -> str:
     return format_decimal(value, locale=locale, format="#,##0.##")
 
 
+def format_count(count: float, words: str = "", locale: str = DEFAULT_LOCALE) -> str:
+    """A count of people or things, with its words: ``12 members per cohort``, ``1,200
+    students per year``; an average a file holds keeps up to two decimals (``11.67``)."""
+    number = format_plain_number(round(count, 2) + 0.0, locale)  # + 0.0: no "-0"
+    return f"{number} {words}" if words else number
+
+
 def format_share(share: float | None, locale: str = DEFAULT_LOCALE) -> str:
     """A share as a percentage, or an em dash when undefined."""
     if share is None:

@@ -74,3 +74,26 @@ FUNNEL_COACH = {
         },
     ],
 }
+
+
+#: A mastermind coach for whole-count answers, with PRACTITIONER's 5,000 of fixed costs and a
+#: target of 107,000: 1 cohort × 8 members × 800 a month × 12 months = 76,800 of revenue, net
+#: income 71,800; 2 meetings a month × 2 h × 12 = 48 h + 135 h of fixed admin = 183 h.
+#: Each member brings 800 × 12 = 9,600 a year.
+MASTERMIND_COACH = {
+    "schema_version": 2,
+    "name": "Mastermind coach",
+    "practitioner": PRACTITIONER | {"target_net_income": 107000},
+    "offers": [
+        {
+            "kind": "mastermind",
+            "name": "Mastermind",
+            "cohorts": 1,
+            "members_per_cohort": 8,
+            "fee_per_member_per_month": 800,
+            "months": 12,
+            "meetings_per_month": 2,
+            "meeting_hours": 2,
+        }
+    ],
+}

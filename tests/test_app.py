@@ -515,7 +515,10 @@ def decide(app, section):
 
 def test_every_section_of_decide_renders(app):
     """The user opens each section of Decide in turn (``decide`` asserts no exception)."""
-    for section in ["Goal seek", "Sensitivity", "Uncertainty", "Best mix"]:
+    sections = ["What it takes", "What matters most", "How sure", "Best mix"]
+    app.switch_page("app/pages/decide.py").run()
+    assert app.segmented_control(key="decide_section").options == sections
+    for section in sections:
         decide(app, section)
         assert not app.error
 
@@ -526,13 +529,13 @@ def test_goal_seek_finds_the_models_value_and_applies_it_undoably(app):
     from models.goal_seek import goal_seek
     from models.inputs import Input
 
-    decide(app, "Goal seek")
+    decide(app, "What it takes")
     scenario = current(app)
     offer = scenario.offers[0].name
     app.selectbox(key="goal_input").set_value(f"{offer} → Price per client").run()
     app.number_input(key="goal_target:take_home").set_value(200000.0).run()
     expected = goal_seek(scenario, Input(offer, "price_per_client"), "take_home", 200000)
-    assert metric(app, "Value needed").startswith(f"{expected.value:,.4g}")
+    assert metric(app, "Price per client needed").startswith(f"{expected.value:,.4g}")
     app.button(key="goal_apply").click().run()
     assert not app.exception
     applied = current(app)
@@ -555,25 +558,26 @@ def maya_app():
 
 def test_goal_seek_says_when_the_answer_does_not_fit_and_applies_the_best_that_does(maya_app):
     """The user asks how many clients reach 180,000, learns it does not fit, and applies what does."""
-    app = decide(maya_app, "Goal seek")
+    app = decide(maya_app, "What it takes")
     app.selectbox(key="goal_input").set_value("Executive coaching → Clients per year").run()
     assert app.number_input(key="goal_target:take_home").value == 180000
-    # 188,000 / 7,850 = 23.95 clients need 17 h a year more than Maya's 1,840 h; 11,592 / 489
-    # = 23.71 clients fit, for 178,088 of net income (tests/test_decide.py works it through).
+    # 188,000 / 7,850 = 23.95, so 24 whole clients, who need 20.57 h a year more than Maya's
+    # 1,840 h; 11,592 / 489 = 23.71 clients fit, so 23 whole ones, for 172,550 of net income
+    # (tests/test_decide.py works it through).
+    assert metric(app, "Clients per year needed") == "24"
     warning = next(shown(error.value) for error in app.error if "does not fit" in error.value)
-    assert "needs 17 h a year more than you have" in warning
-    assert "The most that fits is 23.71" in warning and "$178,088" in warning
+    assert "needs 21 h a year more than you have" in warning
+    assert "The most that fits is 23 clients per year" in warning and "$172,550" in warning
     app.button(key="goal_apply_fitting").click().run()
     assert not app.exception
     applied = current(app)
-    assert applied.offers[0].clients == pytest.approx(11592 / 489)
-    assert evaluate(applied).totals.free_hours == pytest.approx(0, abs=1e-6)
-    assert any("Clients per year set to 23.7055" in shown(item.value) for item in app.success)
+    assert applied.offers[0].clients == 23
+    assert any("Clients per year set to 23." in shown(item.value) for item in app.success)
 
 
 def test_what_must_be_true_puts_what_fits_first(maya_app):
     """The user reads what must be true for Maya's 180,000: the price fits, more clients do not."""
-    app = decide(maya_app, "Goal seek")
+    app = decide(maya_app, "What it takes")
     table = app.dataframe[0].value
     assert table["Driver"].tolist() == [
         "Executive coaching → Price per client",
@@ -582,7 +586,8 @@ def test_what_must_be_true_puts_what_fits_first(maya_app):
     assert table["Fits your hours"].tolist() == ["yes", "no"]
     assert table["Within the market"].tolist() == ["yes", "yes"]
     # Price alone: (188,000 + 23 × 150) / 23 = 8,323.91.
-    assert table["Needed on its own"].tolist() == pytest.approx([191450 / 23, 188000 / 7850])
+    # Clients alone: 23.95, so 24 whole clients.
+    assert table["Needed on its own"].tolist() == pytest.approx([191450 / 23, 24])
 
 
 def test_the_simulation_shows_the_chance_of_a_plan_that_reaches_and_fits(maya_app):
@@ -590,7 +595,7 @@ def test_the_simulation_shows_the_chance_of_a_plan_that_reaches_and_fits(maya_ap
     from models.uncertainty import simulate
     from presentation.formatting import format_share
 
-    app = decide(maya_app, "Uncertainty")
+    app = decide(maya_app, "How sure")
     assert not app.exception
     expected = simulate(current(app), 10_000, 1)
     income = expected.net_income
@@ -614,7 +619,7 @@ def test_the_simulation_shows_the_chance_of_a_plan_that_reaches_and_fits(maya_ap
 
 def test_sensitivity_marks_the_moves_that_go_over_your_hours(maya_app):
     """The user moves every input ±20% and sees which ends do not fit."""
-    app = decide(maya_app, "Sensitivity")
+    app = decide(maya_app, "What matters most")
     table = next(
         frame.value for frame in app.dataframe if "Up: the plan" in frame.value.columns
     ).set_index("Input")
@@ -630,7 +635,7 @@ def test_what_must_be_true_lists_the_drivers(app):
     """The user opens Goal seek and reads, for each driver, the value it needs on its own."""
     from models.goal_seek import what_must_be_true
 
-    decide(app, "Goal seek")
+    decide(app, "What it takes")
     assert not app.exception
     scenario = current(app)
     assert scenario.practitioner.target_net_income is not None
@@ -650,15 +655,15 @@ def test_sensitivity_and_the_two_input_table_show_the_models_figures(app):
     """The user moves every input ±10% and reads the table of two inputs."""
     from models.sensitivity import sensitivity
 
-    decide(app, "Sensitivity")
+    decide(app, "What matters most")
     app.slider(key="sensitivity_percent").set_value(10).run()
     assert not app.exception
     expected = sensitivity(current(app), 10)
     table = app.dataframe[0].value
     assert table["Input"].tolist() == [row.label for row in expected.rows]
     assert table["Swing"].tolist() == pytest.approx([row.swing for row in expected.rows])
-    top = expected.rows[0]
-    assert app.selectbox(key="grid_across").value == top.label
+    # The two inputs to cross are offered largest swing first (a choice made stays chosen).
+    assert app.selectbox(key="grid_across").options == [row.label for row in expected.rows]
     assert any("−10% to +10%" in caption.value for caption in app.caption)
 
 
@@ -666,7 +671,7 @@ def test_a_range_set_in_the_app_is_saved_and_simulated(app):
     """The user gives the clients a range; the simulation shows the model's percentiles."""
     from models.uncertainty import simulate
 
-    decide(app, "Uncertainty")
+    decide(app, "How sure")
     scenario = current(app)
     offer = scenario.offers[0]
     app.selectbox(key="ranges_section").set_value(offer.name).run()
@@ -683,12 +688,100 @@ def test_a_range_set_in_the_app_is_saved_and_simulated(app):
     assert len(current(app).offers[0].ranges) > 3
 
 
+def reserve_input(at):
+    """Best mix's "Keep free" input (its key carries its default, which follows the plan)."""
+    return next(item for item in at.number_input if item.key.startswith("mix_reserve"))
+
+
+@pytest.fixture
+def mastermind_app():
+    """A session opened on tests.factories.MASTERMIND_COACH (8 members, target 107,000)."""
+    from models.files import scenario_from_document
+    from tests.factories import MASTERMIND_COACH
+
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params[LINK_PARAMETER] = encode_scenario(scenario_from_document(MASTERMIND_COACH))
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_goal_seek_on_members_answers_and_applies_a_whole_number(mastermind_app):
+    """The user asks how many members per cohort bring 107,000 home and applies the answer."""
+    app = decide(mastermind_app, "What it takes")
+    app.selectbox(key="goal_input").set_value("Mastermind → Members per cohort").run()
+    # 112,000 / 9,600 = 11.67 members: 12 whole members give 9,600 × 12 − 5,000 = 110,200.
+    assert metric(app, "Members per cohort needed") == "12"
+    assert metric(app, "Take-home income there") == "$110,200"
+    assert any("Counted in whole numbers" in caption.value for caption in app.caption)
+    app.button(key="goal_apply").click().run()
+    assert not app.exception
+    assert app.session_state[DRAFT]["offers"][0]["members_per_cohort"] == 12.0
+    assert any("Members per cohort set to 12." in shown(item.value) for item in app.success)
+
+
+def test_use_this_mix_puts_the_best_mix_into_the_plan_and_undo_brings_the_plan_back(app):
+    """The user reads the best mix, uses it, then undoes."""
+    from models.optimizer import Limits, optimize
+
+    decide(app, "Best mix")
+    before = current(app)
+    reserve = reserve_input(app).value
+    # Today's free hours a week, rounded down to a tenth, are the default to keep free.
+    free = evaluate(before).totals.free_hours / before.practitioner.weeks_per_year
+    assert reserve == pytest.approx(math.floor(free * 10) / 10)
+    assert any(
+        f"Keeps {reserve:g} h a week free, as your plan does today" in caption.value
+        for caption in app.caption
+    )
+    # Keeping those hours free, the default example's best mix is the plan as it is.
+    assert app.button(key="mix_use").disabled
+    assert any("already the best mix" in caption.value for caption in app.caption)
+    reserve_input(app).set_value(0.0).run()
+    assert any(
+        "Keeps no hours free, as you asked (your plan leaves" in caption.value
+        for caption in app.caption
+    )
+    expected = optimize(before, Limits(reserve_hours_per_week=0))
+    app.button(key="mix_use").click().run()
+    assert not app.exception
+    used = current(app)
+    counts = {
+        offer.name: getattr(offer, offer.count_field) for offer in used.offers if offer.enabled
+    }
+    assert counts == {name: count for name, count in expected.counts.items() if count > 0}
+    assert all(count == int(count) for count in counts.values())
+    assert any("The plan now has the best mix" in shown(item.value) for item in app.success)
+    app.button(key="undo").click().run()
+    assert not app.exception
+    assert current(app) == before
+
+
+def test_sensitivity_says_how_many_inputs_it_shows_and_shows_that_many(app):
+    """The user opens What matters most: the caption counts the bars the chart draws."""
+    from charts.decide import tornado_data
+    from models.sensitivity import sensitivity
+
+    decide(app, "What matters most")
+    result = sensitivity(current(app), 20)
+    shown_inputs = tornado_data(result)["input"].nunique()
+    moving = sum(1 for row in result.rows if row.swing > 0)
+    still = len(result.rows) - moving
+    assert still > 0  # your working hours move no income: some inputs are left out
+    caption = next(
+        caption.value for caption in app.caption if "Net income as planned" in caption.value
+    )
+    assert f"The {shown_inputs} inputs that move it" in caption
+    assert f"{still} more do not move it at ±20%" in caption
+
+
 def test_best_mix_shows_the_optimizers_answer_and_joins_the_library(app):
     """The user keeps 2 h a week free, reads the best mix and adds it to the library."""
     from models.optimizer import Limits, optimize
 
     decide(app, "Best mix")
-    app.number_input(key="mix_reserve").set_value(2.0).run()
+    reserve_input(app).set_value(2.0).run()
     assert not app.exception
     expected = optimize(current(app), Limits(reserve_hours_per_week=2.0))
     assert metric(app, "Net income") == format_money(expected.totals.net_income, "USD")
@@ -735,7 +828,7 @@ def test_the_simulation_is_not_drawn_again_when_an_unrelated_widget_changes(app,
     import models.uncertainty
 
     draws = count_calls(models.uncertainty, "draw")
-    decide(app, "Uncertainty")
+    decide(app, "How sure")
     assert len(draws) == 1
     p50 = metric(app, "P50 (median)")
     figure = app.selectbox(key="ranges_field")

@@ -401,20 +401,18 @@ def test_goal_seek_json_and_table():
 
 
 def test_goal_seek_json_says_when_the_answer_does_not_fit(capsys):
-    # Clients for 180,000: 188,000 / 7,850 = 23.95 clients need 17.01 h more than Maya's
-    # 1,840 h; 11,592 / 489 = 23.7055 clients fit, for 7,850 × 23.7055 − 8,000 = 178,088.34.
+    # Clients for 180,000: 188,000 / 7,850 = 23.95, so 24 whole clients, who need
+    # 69 6/7 × 24 + 184 − 1,840 = 20.57 h more than Maya's 1,840 h; 11,592 / 489 = 23.71
+    # clients fit, so 23 whole ones, for 7,850 × 23 − 8,000 = 172,550.
     arguments = ["goal-seek", COACH, "--field", "clients", "--offer", "Executive coaching"]
     output = json_of(*arguments, "--target", "net_income=180000")
-    assert output["fits"] is False
-    assert output["over_by_hours"] == pytest.approx(17.0118, abs=1e-4)
-    assert output["best_fitting"] == {
-        "value": pytest.approx(11592 / 489),
-        "figure": pytest.approx(178088.3436, abs=1e-3),
-    }
+    assert output["fits"] is False and output["whole"] is True and output["value"] == 24
+    assert output["over_by_hours"] == pytest.approx(20.5714, abs=1e-4)
+    assert output["best_fitting"] == {"value": 23, "figure": pytest.approx(172550)}
     assert main([*arguments, "--target", "net_income=180000"]) == 0
     text = capsys.readouterr().out
-    assert "does not fit: 17 h a year over your capacity" in text
-    assert "the best value that fits: 23.71" in text
+    assert "does not fit: 21 h a year over your capacity" in text
+    assert "the best value that fits: 23 per year" in text
 
 
 @pytest.mark.parametrize(

@@ -25,10 +25,10 @@ from models.inputs import (
     with_values,
 )
 from models.optimizer import Limits, default_count_range, optimize, recommended
-from models.schema import Licensing, Scenario
-from models.sensitivity import data_table, sensitivity
+from models.schema import Licensing, Scenario, is_whole_count
+from models.sensitivity import data_table, sensitivity, whole_steps
 from models.uncertainty import ranges_around, simulate, triangular_cdf, with_ranges
-from tests.factories import COACHING, FUNNEL_COACHING, PRACTITIONER
+from tests.factories import COACHING, FUNNEL_COACHING, MASTERMIND_COACH, PRACTITIONER
 from tests.strategies import scenarios
 
 SCENARIOS = Path(__file__).parent.parent / "scenarios"
@@ -110,10 +110,19 @@ def test_goal_seek_answer_put_back_reaches_the_target(scenario, data):
         + float(figure_at(scenario, where, second, "net_income"))
     ) / 2
     answer = goal_seek(scenario, where, "net_income", target)
-    assert answer.reachable
     assert low <= answer.value <= high
     reached = float(figure_at(scenario, where, answer.value, "net_income"))
-    assert reached == pytest.approx(target, rel=1e-6, abs=1e-6)
+    if not is_whole(scenario, where):
+        assert answer.reachable
+        assert reached == pytest.approx(target, rel=1e-6, abs=1e-6)
+        return
+    # A count answers in whole numbers (unless nothing moves the figure: then the plan's own
+    # value, which a file may give as an average, stays), and a whole answer said to reach
+    # the target reaches it.
+    assert answer.value == int(answer.value) or not answer.moves_figure
+    event(f"whole answer reaches: {answer.reachable}")
+    if answer.reachable:
+        assert reached >= target - 1e-6 * max(1.0, abs(target))
 
 
 # --- Decide never recommends a plan that does not fit ----------------------------------------
@@ -131,22 +140,24 @@ HOURS_PER_CLIENT = 69 + 6 / 7
 
 
 def test_goal_seek_says_the_answer_does_not_fit_and_gives_the_best_that_does():
-    # 180,000 = 7,850 × clients − 8,000 ⇒ clients = 188,000 / 7,850 = 23.949;
-    # hours 69 6/7 × 23.949 + 184 = 1,857.01 h, 17.01 h over the 1,840 h of capacity.
+    # 180,000 = 7,850 × clients − 8,000 ⇒ clients = 188,000 / 7,850 = 23.949: whole clients,
+    # so 24 (23 give 172,550), net income 7,850 × 24 − 8,000 = 180,400;
+    # hours 69 6/7 × 24 + 184 = 1,860.57 h, 20.57 h over the 1,840 h of capacity.
     # The most that fits: 69 6/7 × clients + 184 = 1,840 ⇒ clients = 1,656 / (69 6/7)
-    # = 11,592 / 489 = 23.7055, net income 7,850 × 23.7055 − 8,000 = 178,088.34.
+    # = 11,592 / 489 = 23.7055, so 23 whole clients, net income 7,850 × 23 − 8,000 = 172,550.
     answer = goal_seek(maya(), Input("Executive coaching", "clients"), "net_income", 180000)
-    assert answer.reachable and answer.value == pytest.approx(188000 / 7850)
+    assert answer.reachable and answer.whole and answer.value == 24
+    assert answer.achieved == pytest.approx(180400)
     assert answer.fits is False
-    assert answer.over_by_hours == pytest.approx(HOURS_PER_CLIENT * 188000 / 7850 + 184 - 1840)
-    assert answer.over_by_hours == pytest.approx(17.0118, abs=1e-4)
+    assert answer.over_by_hours == pytest.approx(HOURS_PER_CLIENT * 24 + 184 - 1840)
+    assert answer.over_by_hours == pytest.approx(20.5714, abs=1e-4)
     assert answer.over_market == ()
     assert answer.best_fitting is not None
-    assert answer.best_fitting.value == pytest.approx(11592 / 489, rel=1e-9)
+    assert answer.best_fitting.value == 23
     assert check_fit(
         with_values(maya(), {Input("Executive coaching", "clients"): answer.best_fitting.value})
     ).fits
-    assert answer.best_fitting.figure == pytest.approx(7850 * 11592 / 489 - 8000, rel=1e-9)
+    assert answer.best_fitting.figure == pytest.approx(172550, rel=1e-9)
 
 
 def test_goal_seek_answer_that_fits_has_no_best_fitting():
@@ -158,12 +169,12 @@ def test_goal_seek_answer_that_fits_has_no_best_fitting():
 
 
 def test_goal_seek_over_the_market_but_within_the_hours():
-    # At 80 h a week, capacity 3,680 h. 240,000 ⇒ 248,000 / 7,850 = 31.59 clients: 2,391 h
-    # fits, but the market buys at most 30. The best that fits: 30 clients, 7,850 × 30 − 8,000
-    # = 227,500.
+    # At 80 h a week, capacity 3,680 h. 240,000 ⇒ 248,000 / 7,850 = 31.59, so 32 whole clients:
+    # 69 6/7 × 32 + 184 = 2,419 h fits, but the market buys at most 30. The best that fits:
+    # 30 clients, 7,850 × 30 − 8,000 = 227,500.
     scenario = with_values(maya(), {Input(None, "hours_per_week"): 80})
     answer = goal_seek(scenario, Input("Executive coaching", "clients"), "net_income", 240000)
-    assert answer.value == pytest.approx(248000 / 7850)
+    assert answer.value == 32
     assert (answer.fits, answer.over_by_hours) == (False, 0)
     assert answer.over_market == ("Executive coaching",)
     assert answer.best_fitting is not None
@@ -194,11 +205,11 @@ def test_what_must_be_true_puts_the_rows_that_fit_first():
 
 
 def test_what_must_be_true_marks_capacity_and_market():
-    # Coaching alone must bring 60,000: 4,000 × clients − 5,000 = 60,000 ⇒ 16.25 clients
-    # (16.25 × 37 h + 135 h = 736 h, fits), or 10 × price − 5,000 ⇒ a price of 6,500 (+62.5%).
-    # With the market capped at 12 clients, 16.25 clients are over the market.
+    # Coaching alone must bring 60,000: 4,000 × clients − 5,000 = 60,000 ⇒ 16.25, so 17 whole
+    # clients (17 × 37 h + 135 h = 764 h, fits), or 10 × price − 5,000 ⇒ a price of 6,500
+    # (+62.5%). With the market capped at 12 clients, 17 clients are over the market.
     rows = {row.field: row for row in what_must_be_true(practice(max_sales_per_year=12), 60000)}
-    assert rows["clients"].needed == pytest.approx(16.25)
+    assert rows["clients"].needed == 17
     assert rows["clients"].over_market and not rows["clients"].over_capacity
     assert rows["price_per_client"].needed == pytest.approx(6500)
     assert not rows["price_per_client"].over_market
@@ -206,10 +217,10 @@ def test_what_must_be_true_marks_capacity_and_market():
 
 
 def test_what_must_be_true_marks_over_capacity():
-    # 200,000 from clients alone: (200,000 + 5,000) / 4,000 = 51.25 clients
-    # × 37 h + 135 = 2,031 h > 1,800 h.
+    # 200,000 from clients alone: (200,000 + 5,000) / 4,000 = 51.25, so 52 whole clients
+    # × 37 h + 135 = 2,059 h > 1,800 h.
     rows = {row.field: row for row in what_must_be_true(practice(), 200000)}
-    assert rows["clients"].needed == pytest.approx(51.25)
+    assert rows["clients"].needed == 52
     assert rows["clients"].over_capacity
 
 
@@ -241,18 +252,21 @@ def test_sensitivity_covers_every_input_and_keeps_within_range():
 
 
 def test_data_table_by_hand_with_capacity_marked():
-    # Clients 8 … 12 across, price 3,200 … 4,800 down: net = clients × price − 5,000.
+    # Clients 8 … 12 across (whole clients: 8, 9, 10, 11, 12), price 3,200, 4,000, 4,800 down:
+    # 5 × 3 = 15 cells, net = clients × price − 5,000.
     # Hours are over 1,800 nowhere here; a table on weekly hours marks the low ones.
     table = data_table(
         practice(), Input("Coaching", "clients"), Input("Coaching", "price_per_client"), steps=3
     )
-    assert len(table) == 9
+    assert len(table) == 15
+    assert sorted(set(table["across"])) == [8, 9, 10, 11, 12]
     corner = table[(table["across"] == 12) & (table["down"] == 4800)].iloc[0]
     assert corner["net_income"] == pytest.approx(12 * 4800 - 5000)
     hours = data_table(
         practice(), Input("Coaching", "clients"), Input(None, "hours_per_week"), percent=90
     )
-    # Clients 1 … 19 across, 4 … 76 h a week down. 19 clients × 37 h + 135 h = 838 h:
+    # Clients 1 … 19 across (1, 6, 10, 15, 19: five whole steps), 4 … 76 h a week down.
+    # 19 clients × 37 h + 135 h = 838 h:
     # over 4 h × 45 = 180 h, within 22 h × 45 = 990 h and more.
     column = hours[hours["across"] == hours["across"].max()].sort_values("down")
     assert column["total_hours"].tolist() == pytest.approx([838] * 5)
@@ -260,12 +274,13 @@ def test_data_table_by_hand_with_capacity_marked():
 
 
 def test_sensitivity_marks_every_end_over_capacity():
-    # Maya ±20%: 27.6 clients need 69 6/7 × 27.6 + 184 = 2,112.06 h of 1,840 h (over);
-    # 18.4 need 1,469.37 h (fits). 36.8 weeks give 40 × 36.8 = 1,472 h of capacity while the
+    # Maya ±20%: 27.6 clients are 28 whole clients, who need 69 6/7 × 28 + 184 = 2,140 h of
+    # 1,840 h (over); 18.4 are 18, who need 1,441.43 h (fits). 36.8 weeks give 40 × 36.8 = 1,472 h of capacity while the
     # plan needs 1,790.71 − 4 × 9.2 = 1,753.91 h (over); 55.2 weeks are capped at 52.
     rows = {row.field: row for row in sensitivity(maya()).rows}
     clients = rows["clients"]
-    assert clients.high_total_hours == pytest.approx(HOURS_PER_CLIENT * 27.6 + 184)
+    assert (clients.low_value, clients.high_value) == (18, 28)
+    assert clients.high_total_hours == pytest.approx(HOURS_PER_CLIENT * 28 + 184)
     assert (clients.low_over_capacity, clients.high_over_capacity) == (False, True)
     weeks = rows["weeks_per_year"]
     assert weeks.low_total_hours == pytest.approx(1753.914, abs=1e-3)
@@ -275,22 +290,23 @@ def test_sensitivity_marks_every_end_over_capacity():
 
 
 def test_data_table_marks_pairs_the_rules_refuse():
-    # Licensing with 11 active and 9 new licensees a year, ±20%: active 9 … 13.2 (no lower
-    # than the 9 new), new 7.2 … 10.8 (no higher than the 11 active). 9 active with 10.8 new
-    # breaks "new licensees ≤ active": not a valid plan, and no figure is shown for it.
+    # Licensing with 11 active and 9 new licensees a year, ±20%, in whole licensees: active
+    # 8.8 … 13.2 is 9 … 13 (no lower than the 9 new), new 7.2 … 10.8 is 7 … 11 (no higher than
+    # the 11 active). 9 active with 10 new breaks "new licensees ≤ active": not a valid plan,
+    # and no figure is shown for it.
     scenario = load_scenario(SCENARIOS / "program-licensing.yaml")
     licence = next(offer for offer in scenario.offers if offer.kind == "licensing")
     active, new = Input(licence.name, "licensees"), Input(licence.name, "new_licensees_per_year")
     scenario = with_values(scenario, {active: 11, new: 9})
     table = data_table(scenario, active, new)
-    assert sorted(set(table["across"])) == pytest.approx([9, 10.05, 11.1, 12.15, 13.2])
-    assert sorted(set(table["down"])) == pytest.approx([7.2, 8.1, 9.0, 9.9, 10.8])
+    assert sorted(set(table["across"])) == [9, 10, 11, 12, 13]
+    assert sorted(set(table["down"])) == [7, 8, 9, 10, 11]
     invalid = table[~table["valid"]]
     assert (invalid["down"] > invalid["across"]).all()
-    assert len(invalid) == 3  # (9, 9.9), (9, 10.8), (10.05, 10.8)
+    assert len(invalid) == 3  # (9, 10), (9, 11), (10, 11)
     assert invalid["net_income"].isna().all() and not invalid["over_capacity"].any()
-    cell = table[np.isclose(table["across"], 11.1) & np.isclose(table["down"], 9.9)].iloc[0]
-    planned = evaluate(with_values(scenario, {active: 11.1, new: 9.9})).totals
+    cell = table[np.isclose(table["across"], 11) & np.isclose(table["down"], 10)].iloc[0]
+    planned = evaluate(with_values(scenario, {active: 11, new: 10})).totals
     assert cell["valid"] and cell["net_income"] == pytest.approx(planned.net_income)
 
 
@@ -506,6 +522,8 @@ def test_the_best_value_that_fits_beats_every_value_that_fits_on_a_dense_scan(sc
                 continue
             low, high = valid_range(scenario, where)
             scan = np.clip(np.linspace(0, 4 * answer.current, 4001), low, high)
+            if answer.whole:
+                scan = np.unique(np.clip(np.round(scan), math.ceil(low), math.floor(high)))
             fits = np.broadcast_to(check_fit(with_values(scenario, {where: scan})).fits, scan.shape)
             figures = np.broadcast_to(figure_at(scenario, where, scan, "net_income"), scan.shape)
             closest = np.abs(figures[fits] - target).min() if fits.any() else math.inf
@@ -822,17 +840,17 @@ def test_goal_seek_take_home_by_hand():
 def test_what_must_be_true_reaches_the_target_after_tax():
     # Target 60,000 to take home (PRACTITIONER's target): price 8,500 as above, not the
     # 6,500 a pre-tax target would need; clients: 4,000 × c × 0.75 − 3,750 = 60,000 ⇒
-    # c = 63,750 / 3,000 = 21.25 (21.25 × 37 + 135 = 921 h of 1,800: fits).
+    # c = 63,750 / 3,000 = 21.25, so 22 whole clients (22 × 37 + 135 = 949 h of 1,800: fits).
     rows = {row.field: row for row in what_must_be_true(taxed(), 60000)}
     assert rows["price_per_client"].needed == pytest.approx(8500, abs=1e-6)
-    assert rows["clients"].needed == pytest.approx(21.25, abs=1e-6)
+    assert rows["clients"].needed == 22
     assert rows["clients"].fits and not rows["clients"].over_delivery_cap
 
 
 def test_goal_seek_reports_the_delivery_cap_and_the_funnels_market():
     # 10 h a week of client work × 45 weeks = 450 h; each client is 20 h of delivery. 30
-    # discovery calls at 50% bring 15 clients. Take-home 60,000 needs 21.25 clients: 425 h of
-    # delivery fits the cap, but 21.25 > 15 is past the market.
+    # discovery calls at 50% bring 15 clients. Take-home 60,000 needs 21.25 clients, so 22
+    # whole clients: 440 h of delivery fits the cap, but 22 > 15 is past the market.
     scenario = taxed(leads_per_year=30, conversion_rate=0.5)
     scenario = scenario.model_copy(
         update={
@@ -842,11 +860,11 @@ def test_goal_seek_reports_the_delivery_cap_and_the_funnels_market():
         }
     )
     answer = goal_seek(scenario, Input("Coaching", "clients"), "take_home", 60000)
-    assert answer.value == pytest.approx(21.25, abs=1e-6)
+    assert answer.value == 22
     assert not answer.fits
     assert answer.over_market == ("Coaching",)
     assert answer.over_delivery_cap_by_hours == 0
-    # With 8 h a week (360 h): 21.25 × 20 = 425 h of delivery is 65 h past the cap.
+    # With 8 h a week (360 h): 22 × 20 = 440 h of delivery is 80 h past the cap.
     tighter = scenario.model_copy(
         update={
             "practitioner": scenario.practitioner.model_copy(
@@ -855,7 +873,7 @@ def test_goal_seek_reports_the_delivery_cap_and_the_funnels_market():
         }
     )
     answer = goal_seek(tighter, Input("Coaching", "clients"), "take_home", 60000)
-    assert answer.over_delivery_cap_by_hours == pytest.approx(65)
+    assert answer.over_delivery_cap_by_hours == pytest.approx(80)
     assert answer.best_fitting is not None and answer.best_fitting.value == pytest.approx(15)
 
 
@@ -915,3 +933,158 @@ def test_sensitivity_marks_an_end_past_the_market():
     clients = next(row for row in result.rows if row.field == "clients")
     assert (clients.low_over_market, clients.high_over_market) == (False, False)
     assert result.take_home == result.net_income  # no tax rate
+
+
+# --- whole counts ----------------------------------------------------------------------------
+
+
+def mastermind(**offer_changes: object) -> Scenario:
+    """tests.factories.MASTERMIND_COACH: net income 9,600 × members − 5,000 (71,800 at 8)."""
+    offer = MASTERMIND_COACH["offers"][0] | offer_changes
+    return scenario_from_document(MASTERMIND_COACH | {"offers": [offer]})
+
+
+def test_goal_seek_on_members_answers_the_smallest_whole_count_that_reaches_the_target():
+    # 9,600 × members − 5,000 = 107,000 ⇒ members = 112,000 / 9,600 = 11.67. 11 members give
+    # 9,600 × 11 − 5,000 = 100,600 (short); 12 give 9,600 × 12 − 5,000 = 110,200.
+    answer = goal_seek(mastermind(), Input("Mastermind", "members_per_cohort"), "take_home", 107000)
+    assert answer.whole and answer.reachable
+    assert answer.value == 12
+    assert answer.achieved == pytest.approx(110200)
+    assert answer.fits
+
+
+def test_goal_seek_on_a_most_answers_the_largest_whole_count_within_it():
+    # Total hours at most 1,000: 37 h a client + 135 h ⇒ (1,000 − 135) / 37 = 23.38 clients;
+    # 24 would need 1,023 h, 23 need 23 × 37 + 135 = 986 h.
+    answer = goal_seek(practice(), Input("Coaching", "clients"), "total_hours", 1000)
+    assert answer.value == 23 and answer.reachable
+    assert answer.achieved == pytest.approx(986)
+
+
+def test_goal_seek_says_when_no_whole_count_within_the_range_reaches_the_target():
+    # A file may hold 2.5 active licensees on average: new licensees run from 0 to 2.5. A
+    # target the model reaches at 2.25 new licensees needs 3 whole ones, past 2.5: not
+    # reachable in whole numbers, and 2 comes closest.
+    scenario = load_scenario(SCENARIOS / "program-licensing.yaml")
+    licence = next(offer for offer in scenario.offers if offer.kind == "licensing")
+    active, new = Input(licence.name, "licensees"), Input(licence.name, "new_licensees_per_year")
+    scenario = with_values(scenario, {active: 2.5, new: 1})
+    target = float(figure_at(scenario, new, 2.25, "net_income"))
+    assert float(figure_at(scenario, new, 2, "net_income")) < target  # more new ones earn more
+    answer = goal_seek(scenario, new, "net_income", target)
+    assert (answer.whole, answer.reachable, answer.value) == (True, False, 2)
+
+
+def test_what_must_be_true_rounds_a_count_up_and_gives_its_figures_there():
+    # At 3,000 a client: 3,000 × clients − 5,000 = 47,000 ⇒ clients = 52,000 / 3,000 = 17.33,
+    # so 18 clients (+80% on 10), who take 18 × 37 + 135 = 801 h of 1,800: fits. The price
+    # alone: (47,000 + 5,000) / 10 = 5,200, a continuous figure, not rounded.
+    rows = {row.field: row for row in what_must_be_true(practice(price_per_client=3000), 47000)}
+    assert rows["clients"].needed == 18
+    assert rows["clients"].change == pytest.approx(0.8)
+    assert rows["clients"].fits
+    assert rows["price_per_client"].needed == pytest.approx(5200)
+
+
+def test_the_two_input_grid_steps_by_whole_members():
+    # 35 / 3 = 11.67 members on average in the file, ±20%: 9.33 … 14, so 9, 10, … 14 whole
+    # members across; the fee (continuous) runs 640 … 960 in 5 steps down.
+    scenario = mastermind(members_per_cohort=35 / 3)
+    table = data_table(
+        scenario,
+        Input("Mastermind", "members_per_cohort"),
+        Input("Mastermind", "fee_per_member_per_month"),
+    )
+    assert sorted(set(table["across"])) == [9, 10, 11, 12, 13, 14]
+    assert sorted(set(table["down"])) == pytest.approx([640, 720, 800, 880, 960])
+    # 12 members at 800: 12 × 9,600 − 5,000 = 110,200.
+    cell = table[(table["across"] == 12) & np.isclose(table["down"], 800)].iloc[0]
+    assert cell["net_income"] == pytest.approx(110200)
+
+
+def test_whole_steps_cover_every_whole_number_or_spread_them():
+    assert whole_steps(9, 14, 5).tolist() == [9, 10, 11, 12, 13, 14]
+    assert whole_steps(80, 120, 5).tolist() == [80, 90, 100, 110, 120]
+    assert whole_steps(3, 3, 5).tolist() == [3]
+
+
+def test_the_tornado_moves_a_count_by_whole_numbers_and_shows_the_values_used():
+    # 3 cohorts ±20%: 2.4 and 3.6 ⇒ 2 and 4 cohorts; ±10%: 2.7 and 3.3 both round back to 3,
+    # so the row says 3 and 3 and does not move net income.
+    rows = {row.field: row for row in sensitivity(mastermind(cohorts=3), 20).rows}
+    assert rows["cohorts"].whole and not rows["fee_per_member_per_month"].whole
+    assert (rows["cohorts"].low_value, rows["cohorts"].high_value) == (2, 4)
+    # 2 cohorts × 8 × 9,600 − 5,000 = 148,600; 4 cohorts: 302,200.
+    assert rows["cohorts"].low_net_income == pytest.approx(148600)
+    assert rows["cohorts"].high_net_income == pytest.approx(302200)
+    small = {row.field: row for row in sensitivity(mastermind(cohorts=3), 10).rows}
+    assert (small["cohorts"].low_value, small["cohorts"].high_value) == (3, 3)
+    assert small["cohorts"].swing == 0
+
+
+def test_the_best_mix_is_whole_where_rounding_the_continuous_answer_breaks_the_hours():
+    # 38 h a client (20 delivery + 10 prep + 8 BD) and 135 h of fixed admin in 1,800 h:
+    # continuously (1,800 − 135) / 38 = 43.82 clients; rounded, 44 would need
+    # 44 × 38 + 135 = 1,807 h (over). The mixed-integer answer is 43: 1,769 h.
+    scenario = practice(bd_hours_per_sale=8)
+    optimum = optimize(scenario, Limits(counts={"Coaching": (0, 100)}))
+    assert optimum.counts == {"Coaching": 43.0}
+    assert optimum.totals is not None
+    assert optimum.totals.total_hours == pytest.approx(1769)
+    assert not check_fit(with_values(scenario, {Input("Coaching", "clients"): 44})).fits
+
+
+def test_the_best_mix_sells_students_whole():
+    scenario = load_scenario(SCENARIOS / "course-creator.yaml")
+    optimum = optimize(scenario, Limits(reserve_hours_per_week=3.3))
+    assert optimum.status == "optimal"
+    assert all(count == int(count) for count in optimum.counts.values())
+
+
+def test_the_best_mix_keeps_new_licensees_whole():
+    # 11 active licensees with 9 new a year grown to 13: 13 × 9 / 11 = 10.6 new, so 10.
+    scenario = load_scenario(SCENARIOS / "program-licensing.yaml")
+    licence = next(offer for offer in scenario.offers if offer.kind == "licensing")
+    active, new = Input(licence.name, "licensees"), Input(licence.name, "new_licensees_per_year")
+    scenario = with_values(scenario, {active: 11, new: 9})
+    grown = next(
+        offer
+        for offer in recommended(scenario, {licence.name: 13}).offers
+        if offer.kind == "licensing"
+    )
+    assert (grown.licensees, grown.new_licensees_per_year) == (13, 10)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=40)
+@given(scenario=scenarios(min_offers=1, max_offers=3), reserve=st.floats(0, 10))
+def test_the_best_mix_is_whole_where_the_count_is_and_always_fits(scenario, reserve):
+    """The best mix's counts are whole for every whole count (every kind's count is one), so is
+    every count it changes, and the plan it recommends never exceeds your hours, the delivery
+    cap or a market."""
+    optimum = optimize(scenario, Limits(reserve_hours_per_week=reserve))
+    if optimum.status != "optimal":
+        return
+    mix = recommended(scenario, optimum.counts)
+    for offer in scenario.enabled_offers:
+        count = optimum.counts[offer.name]
+        if is_whole_count(type(offer), offer.count_field):
+            assert count == int(count)
+    for planned, mixed in zip(scenario.offers, mix.offers, strict=True):
+        for name in type(mixed).model_fields:
+            value = getattr(mixed, name)
+            if is_whole_count(type(mixed), name) and value != getattr(planned, name):
+                assert value == int(value), name  # a count the mix changed is whole
+    check = check_fit(mix)
+    assert check.fits
+    assert check.offers_over_market() == ()
+    assert check.over_delivery_cap_by_hours == 0
+
+
+def test_a_count_reads_whole_with_its_words():
+    from presentation.formatting import format_count
+
+    assert format_count(12.0, "members per cohort") == "12 members per cohort"
+    assert format_count(1200) == "1,200"
+    assert format_count(35 / 3) == "11.67"  # an average a file holds
+    assert format_count(-0.0) == "0"

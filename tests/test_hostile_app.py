@@ -151,7 +151,7 @@ def test_an_upload_is_let_go_once_read(app):
 
 def test_applying_a_goal_seek_value_keeps_the_unsaved_edits_question(app):
     """The user applies a goal-seek value, then picks another example."""
-    decide(app, "Goal seek")
+    decide(app, "What it takes")
     app.button(key="goal_apply").click().run()
     assert not app.exception
     assert any("Undo is in the sidebar" in shown(item.value) for item in app.success)

@@ -10,12 +10,16 @@ from app.sensitivity_view import sensitivity_view
 from app.state import DECIDE_SECTION, check_draft, last_valid_scenario
 from app.uncertainty_view import uncertainty_view
 
+#: Each section by the question it answers: what it takes to reach a target (goal seek and
+#: what must be true), what matters most (sensitivity), how sure the plan is (uncertainty) and
+#: the best mix of offers for your hours.
 SECTIONS = {
-    "Goal seek": goal_seek_view,
-    "Sensitivity": sensitivity_view,
-    "Uncertainty": uncertainty_view,
+    "What it takes": goal_seek_view,
+    "What matters most": sensitivity_view,
+    "How sure": uncertainty_view,
     "Best mix": best_mix_view,
 }
+FIRST_SECTION = next(iter(SECTIONS))
 
 check = check_draft()
 scenario = check.scenario or last_valid_scenario()
@@ -34,8 +38,9 @@ if check.problems:
 if not scenario.enabled_offers:
     st.info("Add an offer on the Plan page to decide between options.")
     st.stop()
-st.session_state.setdefault(DECIDE_SECTION, "Goal seek")
+if st.session_state.get(DECIDE_SECTION) not in SECTIONS:
+    st.session_state[DECIDE_SECTION] = FIRST_SECTION  # first visit, or a name from before
 section = st.segmented_control(
     "Question", list(SECTIONS), key=DECIDE_SECTION, label_visibility="collapsed"
 )
-SECTIONS[section or "Goal seek"](scenario)
+SECTIONS[section or FIRST_SECTION](scenario)
