@@ -198,6 +198,14 @@ def ranged_inputs(scenario: Scenario) -> dict[Input, tuple[float, float]]:
     return found
 
 
+def drawn_ranges(scenario: Scenario) -> dict[Input, tuple[float, float]]:
+    """The ranges the simulation draws from: those wider than one value (a range [v, v] is
+    the planned value, certain)."""
+    return {
+        where: bounds for where, bounds in ranged_inputs(scenario).items() if bounds[1] > bounds[0]
+    }
+
+
 def _block_sizes(samples: int) -> list[int]:
     """How the samples are split into blocks: a function of the count alone, never of the
     machine, so that a seed gives the same result everywhere."""
@@ -237,9 +245,7 @@ def draw(scenario: Scenario, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT
     :data:`DRIVER_SAMPLES` draws of each field."""
     if not 1 <= samples <= MAX_SAMPLES:
         raise ValueError(f"samples must be between 1 and {MAX_SAMPLES:,} (got {samples:,})")
-    ranges = {
-        where: bounds for where, bounds in ranged_inputs(scenario).items() if bounds[1] > bounds[0]
-    }
+    ranges = drawn_ranges(scenario)
     sizes = _block_sizes(samples)
     seeds = np.random.SeedSequence(seed).spawn(len(sizes))
     blocks = list(
