@@ -609,7 +609,9 @@ def test_every_figure_gets_twenty_percent_whole_counts_rounded_outward():
     # 12 clients ±20% = 9.6 … 14.4 → 9 … 15 whole clients; a price of 4,000 → 3,200 … 4,800;
     # 45 weeks → 36 … 54, kept within the schema's 52; a 90% returning share → 72% … 100%;
     # the tax rate, the assistant and travel at 0 get no range.
-    scenario = practice(clients=12, returning_share=0.9, ranges={"travel_hours_per_session": [0, 1]})
+    scenario = practice(
+        clients=12, returning_share=0.9, ranges={"travel_hours_per_session": [0, 1]}
+    )
     ranged = with_every_range(scenario, 20)
     offer, practitioner = ranged.offers[0], ranged.practitioner
     assert offer.ranges is not None and practitioner.ranges is not None
