@@ -158,16 +158,13 @@ def _drivers(drivers: tuple[Driver, ...], ranged: int) -> None:
         return
     shown = drivers[:DRIVERS_SHOWN]
     left_out = ranged - len(drivers)
-    which = (
-        f"The {len(shown)} of the {len(drivers)} figures that move net income that explain most"
-        if len(shown) < len(drivers)
-        else f"The {len(drivers)} figures with a range that move net income"
-        if len(drivers) > 1
-        else "The one figure with a range that moves net income"
-    )
+    if len(shown) < len(drivers):
+        which = f"The {len(shown)} of {len(drivers)} figures that explain most of the spread"
+    else:
+        which = "The figures that move net income, by how much of its spread each explains"
     st.caption(
-        f"{which}, by how much of its spread each explains"
-        + (f"; {left_out} with a range cannot move it." if left_out else ".")
+        which
+        + (f"; {left_out} others with a range move only hours, or nothing." if left_out else ".")
     )
     st.vega_lite_chart(drivers_data(shown), vega_lite_spec(drivers_chart), key="simulation_drivers")
 
