@@ -294,7 +294,7 @@ def triangular_cdf(values: FloatArray, low: Any, peak: Any, high: Any) -> FloatA
     1 − (high − x)² / ((high − low)(high − peak)). For (0, 0.5, 1) at 0.25: 0.125.
     """
     width = high - low
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         rising = (values - low) ** 2 / (width * (peak - low))
         falling = 1 - (high - values) ** 2 / (width * (high - peak))
     return np.where(values <= peak, np.where(peak > low, rising, 0.0), falling)
