@@ -109,7 +109,7 @@ def ranges_editor(scenario: Scenario) -> None:
     )  # fmt: skip
     quick = st.columns(2)
     quick[0].button(
-        "±20% on every figure here", key="range_spread", on_click=_spread_section,
+        "±20% on these figures", key="range_spread", on_click=_spread_section,
         args=(scenario, offer, 20.0), width="stretch", icon=":material/expand:",
     )  # fmt: skip
     quick[1].button(

@@ -1,6 +1,7 @@
-"""Decide → Uncertainty: the ranges, and a Monte Carlo simulation over them.
+"""Decide → how sure the plan is: the ranges, and a Monte Carlo simulation over them.
 
-Every figure comes from :mod:`models.uncertainty`.
+Every figure comes from :mod:`models.uncertainty`. Without a range there is nothing to
+simulate: the section says how to give figures a range instead of drawing one plan.
 """
 
 from __future__ import annotations
@@ -8,18 +9,45 @@ from __future__ import annotations
 import streamlit as st
 
 from app.analyses import simulation
+from app.notices import set_notice
 from app.ranges_editor import ranges_editor
-from charts.decide import histogram_chart
+from app.state import SOURCE, replace_scenario
+from charts.decide import drivers_chart, drivers_data, histogram_chart, outcomes_drawn
 from charts.plan import vega_lite_spec
 from models.schema import Scenario
-from models.uncertainty import DEFAULT_SEED, Spread, ranged_inputs
+from models.uncertainty import DEFAULT_SEED, Driver, Spread, drawn_ranges, with_every_range
 from presentation.formatting import format_money, format_share
 
 SAMPLE_COUNTS = [1_000, 10_000, 100_000, 1_000_000]
+#: How wide the one-click ranges are: ± this share of each figure's value. [%]
+EVERY_FIGURE_PERCENT = 20.0
+#: The figures the drivers chart shows at most.
+DRIVERS_SHOWN = 10
+#: How the percentiles read: P10 a cautious outcome, P50 a middle one, P90 a hopeful one.
+CAUTIOUS, MIDDLE, HOPEFUL = "Cautious (P10)", "Middle (P50)", "Hopeful (P90)"
+
+
+def _range_every_figure(scenario: Scenario) -> None:
+    """Button callback: every figure of the plan ±20% (undoable), so the simulation runs."""
+    ranged = with_every_range(scenario, EVERY_FIGURE_PERCENT)
+    replace_scenario(
+        ranged,
+        source=st.session_state[SOURCE],
+        undo_label="give every figure a ±20% range",
+        keep_saved=True,
+    )
+    count = len(drawn_ranges(ranged))
+    set_notice(
+        "success",
+        f"{count} figures of your plan now range from 20% below to 20% above their value "
+        "(whole people and things in whole numbers; figures at 0 keep none). Undo is in the "
+        "sidebar.",
+    )
 
 
 def uncertainty_view(scenario: Scenario) -> None:
-    """Edit the ranges; see P10/P50/P90, the chances, the spread and what drives it."""
+    """Edit the ranges; see a cautious, middle and hopeful outcome, the chances, the spread and
+    what drives it; or, without ranges, how to give some."""
     currency = scenario.currency
     with st.container(border=True):
         st.markdown(
@@ -27,6 +55,28 @@ def uncertainty_view(scenario: Scenario) -> None:
             "and high, most often near the planned value (a triangular distribution)."
         )
         ranges_editor(scenario)
+    ranged = len(drawn_ranges(scenario))
+    if not ranged:
+        st.info(
+            "**Give some figures a range first.** With none, every plan drawn is the plan "
+            "itself. Pick a figure in **Ranges of** above and set its low and high, or give "
+            "every figure of your plan a range of ±20% with the button below.",
+            icon=":material/info:",
+        )
+    st.button(
+        "±20% on every figure", key="range_every_figure", on_click=_range_every_figure,
+        args=(scenario,), icon=":material/expand:",
+        help="Every figure of your plan (you and each offer switched on) gets a range from 20% "
+        "below to 20% above its value, counts of people and things in whole numbers. Any "
+        "ranges you set are replaced; Undo in the sidebar brings them back.",
+    )  # fmt: skip
+    if ranged:
+        _simulation(scenario, currency, ranged)
+
+
+def _simulation(scenario: Scenario, currency: str, ranged: int) -> None:
+    """The simulation of the scenario's ``ranged`` figures: outcomes, chances, spreads and
+    drivers."""
     columns = st.columns(2)
     samples = columns[0].selectbox(
         "Plans to draw", SAMPLE_COUNTS, index=1, key="simulation_samples",
@@ -36,16 +86,18 @@ def uncertainty_view(scenario: Scenario) -> None:
         "Seed", min_value=0, max_value=2**31 - 1, value=DEFAULT_SEED, step=1, key="simulation_seed",
         help="The same seed draws the same plans: results you can share and repeat.",
     )  # fmt: skip
-    ranged = ranged_inputs(scenario)
-    if not any(high > low for low, high in ranged.values()):
-        st.info("No figure has a range yet, so every plan drawn is the plan itself.")
     with st.spinner(f"Drawing {samples:,} plans…", show_time=True):
         result, histogram = simulation(scenario, samples, int(seed))
     income = result.net_income
+    st.markdown("**Net income a year**: a cautious, middle and hopeful outcome")
     first, second, third = st.columns(3)
-    first.metric("Net income, P10", _money(income.p10, currency), help="1 plan in 10 earns less.")
-    second.metric("P50 (median)", _money(income.p50, currency))
-    third.metric("P90", _money(income.p90, currency), help="1 plan in 10 earns more.")
+    first.metric(
+        CAUTIOUS, _money(income.p10, currency), help="Cautious: 1 plan in 10 drawn earns less."
+    )
+    second.metric(MIDDLE, _money(income.p50, currency), help="Middle: half the plans earn less.")
+    third.metric(
+        HOPEFUL, _money(income.p90, currency), help="Hopeful: 1 plan in 10 drawn earns more."
+    )
     fourth, fifth, sixth = st.columns(3)
     fourth.metric("Chance of going over your hours", format_share(result.probability_over_capacity))
     target_help = (
@@ -73,7 +125,7 @@ def uncertainty_view(scenario: Scenario) -> None:
         )
     st.vega_lite_chart(
         histogram,
-        vega_lite_spec(histogram_chart, currency, result.target is not None),
+        vega_lite_spec(histogram_chart, currency, outcomes_drawn(histogram)),
         key="simulation_histogram",
     )
     st.dataframe(
@@ -89,24 +141,32 @@ def uncertainty_view(scenario: Scenario) -> None:
         key="simulation_spreads",
         column_config={
             name: st.column_config.NumberColumn(format="%,.0f")
-            for name in ("P10", "P50", "P90", "Mean")
+            for name in (CAUTIOUS, MIDDLE, HOPEFUL, "Mean")
         },
     )
-    if result.drivers:
-        st.markdown("**What drives the spread** (rank correlation with net income, −1 to 1)")
-        st.dataframe(
-            [
-                {"Figure": driver.label, "Correlation": driver.correlation}
-                for driver in result.drivers[:10]
-            ],
-            hide_index=True,
-            key="simulation_drivers",
-            column_config={
-                "Correlation": st.column_config.ProgressColumn(
-                    min_value=-1.0, max_value=1.0, format="%+.2f"
-                )
-            },
+    _drivers(result.drivers, ranged)
+
+
+def _drivers(drivers: tuple[Driver, ...], ranged: int) -> None:
+    """What drives the spread: the figures by the share of net income's spread they explain."""
+    st.markdown("**What drives the spread** in net income")
+    if not drivers:
+        st.caption(
+            "None of the figures with a range moves net income (a session's length moves your "
+            "hours, not your income): give a price or a count a range to see what drives it."
         )
+        return
+    shown = drivers[:DRIVERS_SHOWN]
+    left_out = ranged - len(drivers)
+    if len(shown) < len(drivers):
+        which = f"The {len(shown)} of {len(drivers)} figures that explain most of the spread"
+    else:
+        which = "The figures that move net income, by how much of its spread each explains"
+    st.caption(
+        which
+        + (f"; {left_out} others with a range move only hours, or nothing." if left_out else ".")
+    )
+    st.vega_lite_chart(drivers_data(shown), vega_lite_spec(drivers_chart), key="simulation_drivers")
 
 
 def _money(amount: float | None, currency: str) -> str:
@@ -119,8 +179,8 @@ def _spread_row(name: str, spread: Spread | None, unit: str) -> dict[str, object
     return {
         "Figure": name,
         "Unit": unit,
-        "P10": spread.p10,
-        "P50": spread.p50,
-        "P90": spread.p90,
+        CAUTIOUS: spread.p10,
+        MIDDLE: spread.p50,
+        HOPEFUL: spread.p90,
         "Mean": spread.mean,
     }

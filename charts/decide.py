@@ -6,11 +6,13 @@ built once per process (``charts.plan.vega_lite_spec``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import altair as alt
 import pandas as pd
 
 from models.sensitivity import Sensitivity
-from models.uncertainty import Draws, histogram
+from models.uncertainty import Draws, Driver, histogram
 
 #: Bars of the tornado.
 TORNADO_BARS = 12
@@ -193,10 +195,16 @@ def histogram_data(draws: Draws, target: float | None) -> pd.DataFrame:
     return bins[bins["samples"] > 0].rename(columns={"group": "outcome"})
 
 
-def histogram_chart(currency: str, with_target: bool) -> alt.Chart:
+def outcomes_drawn(bins: pd.DataFrame) -> tuple[str, ...]:
+    """The outcomes :func:`histogram_data` has plans in, in the legend's order: the legend of
+    :func:`histogram_chart` names these and no other."""
+    present = set(bins["outcome"])
+    return tuple(outcome for outcome in OUTCOME_COLOURS if outcome in present)
+
+
+def histogram_chart(currency: str, outcomes: tuple[str, ...]) -> alt.Chart:
     """How the simulated plans' take-home income spreads, coloured by outcome; the legend lists
-    the outcomes of a simulation with a target, or of one without."""
-    outcomes = list(OUTCOME_COLOURS)[:3] if with_target else list(OUTCOME_COLOURS)[3:]
+    ``outcomes``, the ones drawn (:func:`outcomes_drawn`), so no entry names an empty series."""
     chart: alt.Chart = (
         alt.Chart()
         .mark_bar(binSpacing=0)
@@ -213,9 +221,10 @@ def histogram_chart(currency: str, with_target: bool) -> alt.Chart:
                 "outcome:N",
                 title=None,
                 scale=alt.Scale(
-                    domain=outcomes, range=[OUTCOME_COLOURS[outcome] for outcome in outcomes]
+                    domain=list(outcomes),
+                    range=[OUTCOME_COLOURS[outcome] for outcome in outcomes],
                 ),
-                sort=outcomes,
+                sort=list(outcomes),
                 legend=alt.Legend(orient="bottom", columns=3, labelLimit=320),
             ),
             tooltip=[
@@ -227,3 +236,59 @@ def histogram_chart(currency: str, with_target: bool) -> alt.Chart:
         )
     )
     return chart
+
+
+#: How a driver's direction reads: more of the figure gives more, or less, net income.
+MORE_GIVES_MORE = "more → higher net income"
+MORE_GIVES_LESS = "more → lower net income"
+
+
+def drivers_data(drivers: Sequence[Driver]) -> pd.DataFrame:
+    """Rows of :func:`drivers_chart`, largest share first: figure, rank, share [0-1] of net
+    income's spread it explains, direction in words and the bar's label ("explains 46% of the
+    spread · more → higher net income")."""
+    rows = [
+        (
+            driver.label,
+            rank,
+            driver.share_of_spread,
+            MORE_GIVES_MORE if driver.correlation > 0 else MORE_GIVES_LESS,
+        )
+        for rank, driver in enumerate(drivers)
+    ]
+    bars = pd.DataFrame(rows, columns=["figure", "rank", "share", "direction"])
+    explains = bars["share"].map(lambda share: "under 1%" if share < 0.005 else f"{share:.0%}")
+    return bars.assign(label="explains " + explains + " of the spread · " + bars["direction"])
+
+
+def drivers_chart() -> alt.LayerChart:
+    """What drives the spread: each figure's share of net income's spread as a 0-100% bar,
+    the largest on top, labelled with the share and the direction in words."""
+    base = alt.Chart().encode(
+        y=alt.Y(
+            "figure:N",
+            title=None,
+            sort=alt.EncodingSortField("rank", op="min"),
+            axis=alt.Axis(labelLimit=320),
+        ),
+        x=alt.X(
+            "share:Q",
+            title="Share of the spread in net income it explains",
+            scale=alt.Scale(domain=[0, 1]),
+            axis=alt.Axis(format="%"),
+        ),
+        tooltip=[
+            alt.Tooltip("figure:N", title="Figure"),
+            alt.Tooltip("share:Q", title="Explains", format=".0%"),
+            alt.Tooltip("direction:N", title="Direction"),
+        ],
+    )
+    bars = base.mark_bar(color="#2f6f4f")
+    # A label past the middle goes inside its bar, in white; any other right of it.
+    labels = base.mark_text(
+        align=alt.expr("datum.share > 0.5 ? 'right' : 'left'"),
+        dx=alt.expr("datum.share > 0.5 ? -6 : 6"),
+        color=alt.expr("datum.share > 0.5 ? 'white' : '#1f1f1f'"),
+        fontSize=12,
+    ).encode(text="label:N")
+    return alt.LayerChart(layer=[bars, labels]).properties(height=alt.Step(30))

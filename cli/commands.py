@@ -724,8 +724,12 @@ def simulation_text(scenario: Scenario, result: Simulation) -> str:
         else "Net income, fitting  no plan drawn fits your hours, energy and markets"
     )
     if result.drivers:
-        lines += ["", "What drives the spread (rank correlation with net income):"]
-        lines += [f"  {driver.correlation:+.2f}  {driver.label}" for driver in result.drivers[:10]]
+        lines += ["", "What drives the spread (the share of net income's spread each explains):"]
+        lines += [
+            f"  {driver.share_of_spread:4.0%}  {driver.label}"
+            f" (more → {'higher' if driver.correlation > 0 else 'lower'} net income)"
+            for driver in result.drivers[:10]
+        ]
     else:
         lines += [
             "",

@@ -7,10 +7,12 @@ A zero-width range is the planned value. Samples keep the rules that tie two
 fields together (new licensees at most the active ones, the automated price at
 most the full-support one). The same seed gives the same result.
 
-Which fields drive the spread is measured by the rank (Spearman) correlation of
-each drawn field with net income, on the first :data:`DRIVER_SAMPLES` samples:
-enough to rank them (a correlation's standard error is about 0.03), and it keeps a
-million samples fast.
+Which fields drive the spread is measured by the share of net income's spread each
+explains: its squared rank (Spearman) correlation with net income, on the first
+:data:`DRIVER_SAMPLES` samples (enough to rank them: a correlation's standard error is
+about 0.03, and it keeps a million samples fast), scaled down together where the
+squares add up to more than 1. A field that cannot move net income (held at its plan
+in :data:`HELD_SAMPLES` drawn plans, net income does not change) is left out.
 """
 
 from __future__ import annotations
@@ -28,14 +30,26 @@ import pandas as pd
 
 from models.evaluation import YearSums
 from models.fitting import check_fit, hours_over
-from models.inputs import Input, assumptions, consistent, label, metric, value_of, with_values
+from models.inputs import (
+    Input,
+    assumptions,
+    consistent,
+    figure_of,
+    label,
+    metric,
+    value_of,
+    with_values,
+)
 from models.schema import Practitioner, Scenario
-from models.sensitivity import moved
+from models.sensitivity import moved_in_steps
 
 DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 1
 MAX_SAMPLES = 1_000_000
 DRIVER_SAMPLES = 1_000
+#: Drawn plans in which each ranged field is held at its plan to see whether it can move net
+#: income at all: all fields at once, one evaluation of fields × HELD_SAMPLES plans (a few ms).
+HELD_SAMPLES = 32
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -59,12 +73,23 @@ class Spread:
 
 @dataclass(frozen=True)
 class Driver:
-    """How strongly one ranged field moves net income: its rank correlation, −1 to 1."""
+    """How much of net income's spread one ranged field explains, and in which direction.
+
+    Attributes
+    ----------
+    correlation : float
+        Rank (Spearman) correlation of the field with net income: above 0, more of the
+        field gives more net income. [−1 to 1]
+    share_of_spread : float
+        The share of net income's variance the field explains: the correlation squared,
+        scaled down with the others where the squares add up to more than 1. [0-1]
+    """
 
     offer: str | None
     field: str
     label: str
     correlation: float
+    share_of_spread: float
 
 
 @dataclass(frozen=True)
@@ -93,7 +118,7 @@ class Simulation:
     target : float | None
         The target take-home income used. [currency/year]
     drivers : tuple[Driver, ...]
-        Every ranged field, strongest rank correlation with net income first.
+        Every ranged field that can move net income, the largest share of its spread first.
     take_home : Spread
         Take-home income: net income after tax. [currency/year]
     take_home_fitting : Spread | None
@@ -169,11 +194,25 @@ def ranged_inputs(scenario: Scenario) -> dict[Input, tuple[float, float]]:
     return found
 
 
+def drawn_ranges(scenario: Scenario) -> dict[Input, tuple[float, float]]:
+    """The ranges the simulation draws from: those wider than one value (a range [v, v] is
+    the planned value, certain)."""
+    return {
+        where: bounds for where, bounds in ranged_inputs(scenario).items() if bounds[1] > bounds[0]
+    }
+
+
 def _block_sizes(samples: int) -> list[int]:
     """How the samples are split into blocks: a function of the count alone, never of the
     machine, so that a seed gives the same result everywhere."""
     size = 5_000 if samples <= 100_000 else 50_000
     return [min(size, samples - start) for start in range(0, samples, size)]
+
+
+def _drawn(scenario: Scenario, fields: Mapping[Input, Any]) -> Scenario:
+    """The scenario with drawn fields (arrays), kept within the rules that tie two fields."""
+    drawn = with_values(scenario, fields)
+    return drawn.model_copy(update={"offers": [consistent(offer) for offer in drawn.offers]})
 
 
 def _draw_block(
@@ -187,8 +226,7 @@ def _draw_block(
         where: generator.triangular(low, float(value_of(scenario, where)), high, samples)
         for where, (low, high) in ranges.items()
     }
-    drawn = with_values(scenario, fields)
-    drawn = drawn.model_copy(update={"offers": [consistent(offer) for offer in drawn.offers]})
+    drawn = _drawn(scenario, fields)
     check = check_fit(drawn)
     over_market: Any = np.zeros(samples, dtype=bool)
     for over in check.over_market.values():
@@ -203,9 +241,7 @@ def draw(scenario: Scenario, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT
     :data:`DRIVER_SAMPLES` draws of each field."""
     if not 1 <= samples <= MAX_SAMPLES:
         raise ValueError(f"samples must be between 1 and {MAX_SAMPLES:,} (got {samples:,})")
-    ranges = {
-        where: bounds for where, bounds in ranged_inputs(scenario).items() if bounds[1] > bounds[0]
-    }
+    ranges = drawn_ranges(scenario)
     sizes = _block_sizes(samples)
     seeds = np.random.SeedSequence(seed).spawn(len(sizes))
     blocks = list(
@@ -254,26 +290,62 @@ def triangular_cdf(values: FloatArray, low: Any, peak: Any, high: Any) -> FloatA
     1 − (high − x)² / ((high − low)(high − peak)). For (0, 0.5, 1) at 0.25: 0.125.
     """
     width = high - low
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         rising = (values - low) ** 2 / (width * (peak - low))
         falling = 1 - (high - values) ** 2 / (width * (high - peak))
     return np.where(values <= peak, np.where(peak > low, rising, 0.0), falling)
 
 
-def drivers(scenario: Scenario, draws: Draws) -> tuple[Driver, ...]:
-    """The drawn fields by the strength of their rank (Spearman) correlation with net income.
+def moving_inputs(scenario: Scenario, draws: Draws) -> list[Input]:
+    """The drawn fields that can move net income: held at its plan in each of the first
+    :data:`HELD_SAMPLES` drawn plans (the other fields as drawn), a field that leaves net
+    income unchanged in every one cannot move it (a session length moves hours, not income).
 
-    A field's rank is its place in its own distribution (its triangular CDF: the
-    population rank, no sorting needed); net income's is its rank among the samples.
+    All fields are held at once in one evaluation of fields × plans (row ``i`` holds field
+    ``i``), no loop per field or sample.
     """
-    if not draws.fields:
+    inputs = list(draws.fields)  # drawn: each range is wider than one value
+    count = min(len(draws.net_income), HELD_SAMPLES)
+    if not inputs:
+        return []
+    held = {}
+    for row, where in enumerate(inputs):
+        values = np.empty((len(inputs), count))
+        values[:] = draws.fields[where][:count]
+        values[row] = float(value_of(scenario, where))
+        held[where] = values
+    incomes = np.broadcast_to(
+        np.asarray(figure_of(_drawn(scenario, held), "net_income"), dtype=float),
+        (len(inputs), count),
+    )
+    planned = draws.net_income[:count]
+    unchanged = np.isclose(incomes, planned, rtol=1e-9, atol=1e-6).all(axis=1)
+    return [where for where, same in zip(inputs, unchanged, strict=True) if not same]
+
+
+def drivers(scenario: Scenario, draws: Draws) -> tuple[Driver, ...]:
+    """The drawn fields that can move net income, by the share of its spread each explains.
+
+    Notes
+    -----
+    share_i = ρ_i² / max(1, Σ_j ρ_j²), with ρ_i the rank (Spearman) correlation of field i
+    with net income. For independent fields and a net income linear in them, ρ_i² is the
+    share of net income's variance that field i's term carries, and the squares add up to 1;
+    what they leave below 1 is the part no single field explains (fields acting together).
+    A field's rank is its place in its own distribution (its triangular CDF: the population
+    rank, no sorting needed); net income's is its rank among the samples. Net income =
+    10 clients × price − fixed costs, the price 3,000 … 5,000 and fixed costs 0 … 10,000
+    (each peaking in the middle: variance width² / 6): 10² × 1,000² / 6 against
+    5,000² / 6, so the price explains 80% of the spread and the fixed costs 20%.
+    """
+    inputs = moving_inputs(scenario, draws)
+    if not inputs:
         return ()
     ranges = ranged_inputs(scenario)
     count = min(len(draws.net_income), DRIVER_SAMPLES)
     income_ranks = np.empty(count)
     income_ranks[np.argsort(draws.net_income[:count], kind="stable")] = np.arange(count)
     income_ranks -= income_ranks.mean()
-    inputs = list(draws.fields)
     low, high = (np.array([[ranges[where][end]] for where in inputs]) for end in (0, 1))
     peak = np.array([[float(value_of(scenario, where))] for where in inputs])
     ranks = triangular_cdf(
@@ -283,11 +355,12 @@ def drivers(scenario: Scenario, draws: Draws) -> tuple[Driver, ...]:
     denominators = np.sqrt((ranks**2).sum(axis=1) * (income_ranks @ income_ranks))
     with np.errstate(divide="ignore", invalid="ignore"):
         correlations = np.where(denominators > 0, ranks @ income_ranks / denominators, 0.0)
+    shares = correlations**2 / max(1.0, float((correlations**2).sum()))
     found = [
-        Driver(where.offer, where.field, label(scenario, where), float(correlation))
-        for where, correlation in zip(inputs, correlations, strict=True)
+        Driver(where.offer, where.field, label(scenario, where), float(rho), float(share))
+        for where, rho, share in zip(inputs, correlations, shares, strict=True)
     ]
-    return tuple(sorted(found, key=lambda driver: -abs(driver.correlation)))
+    return tuple(sorted(found, key=lambda driver: -driver.share_of_spread))
 
 
 def summarise(
@@ -328,12 +401,29 @@ def simulate(
 
 
 def ranges_around(scenario: Scenario, percent: float) -> dict[Input, list[float]]:
-    """A range of ±``percent`` of the plan on every input, within each field's valid range."""
+    """A range of ±``percent`` of the plan on every input with a value other than 0, within
+    each field's valid range; counts of whole things moved to the nearest whole numbers.
+
+    Notes
+    -----
+    [max(lowest, v × (1 − p)), min(highest, v × (1 + p))], a whole count's bounds rounded to
+    the nearest whole numbers (:func:`models.sensitivity.moved_in_steps`, as the tornado moves
+    them). 12 clients ±20%: 9.6 … 14.4 → 10 … 14 clients; a price of 4,000 ±20%: 3,200 …
+    4,800; 0 launches a year: no range; 1 cohort ±20% (0.8 … 1.2) rounds back to 1 both ways,
+    so it gets no range rather than a range of 0 to 2 that would swamp every other figure.
+    """
     found = {}
     for where in assumptions(scenario):
-        _, low, high = moved(scenario, where, percent)
-        found[where] = [low, high]
+        value, low, high = moved_in_steps(scenario, where, percent)
+        if value == 0 or (percent > 0 and low == high == value):
+            continue  # (±0% pins every figure to its plan: a range of one value)
+        found[where] = [min(value, _tidy(low)), max(value, _tidy(high))]
     return found
+
+
+def _tidy(bound: float) -> float:
+    """A bound without the float noise of its arithmetic (2.4, not 2.4000000000000004)."""
+    return float(f"{bound:.12g}")
 
 
 def with_ranges(scenario: Scenario, ranges: dict[Input, list[float]]) -> Scenario:
@@ -344,6 +434,22 @@ def with_ranges(scenario: Scenario, ranges: dict[Input, list[float]]) -> Scenari
         section = document["practitioner"] if where.offer is None else offers[where.offer]
         section["ranges"] = (section.get("ranges") or {}) | {where.field: bounds}
     return Scenario.model_validate(document)
+
+
+def with_every_range(scenario: Scenario, percent: float) -> Scenario:
+    """The scenario whose practitioner and enabled offers carry exactly the ranges of
+    :func:`ranges_around` (a figure planned at 0 loses any range it had); disabled offers
+    keep theirs. Validated."""
+    cleared = scenario.model_copy(
+        update={
+            "practitioner": scenario.practitioner.model_copy(update={"ranges": None}),
+            "offers": [
+                offer.model_copy(update={"ranges": None}) if offer.enabled else offer
+                for offer in scenario.offers
+            ],
+        }
+    )
+    return with_ranges(cleared, ranges_around(scenario, percent))
 
 
 def histogram(

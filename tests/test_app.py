@@ -601,20 +601,20 @@ def test_the_simulation_shows_the_chance_of_a_plan_that_reaches_and_fits(maya_ap
     income = expected.net_income
     assert income.p10 is not None and income.p50 is not None and income.p90 is not None
     assert income.p10 < income.p50 < income.p90  # Maya's ranges make a spread
-    assert metric(app, "Net income, P10") == format_money(income.p10, "USD")
-    assert metric(app, "P50 (median)") == format_money(income.p50, "USD")
-    assert metric(app, "P90") == format_money(income.p90, "USD")
+    assert metric(app, "Cautious (P10)") == format_money(income.p10, "USD")
+    assert metric(app, "Middle (P50)") == format_money(income.p50, "USD")
+    assert metric(app, "Hopeful (P90)") == format_money(income.p90, "USD")
     assert metric(app, "Chance of reaching the target") == format_share(
         expected.probability_reach_target
     )
     assert metric(app, "… and fitting") == format_share(expected.p_reach_and_fit)
     assert expected.p_reach_and_fit < expected.probability_reach_target
     spreads = next(
-        frame.value for frame in app.dataframe if "P50" in frame.value.columns
+        frame.value for frame in app.dataframe if "Middle (P50)" in frame.value.columns
     ).set_index("Figure")
     fitting = spreads.loc["Net income, plans that fit"]
     assert expected.net_income_fitting is not None
-    assert fitting["P50"] == pytest.approx(expected.net_income_fitting.p50)
+    assert fitting["Middle (P50)"] == pytest.approx(expected.net_income_fitting.p50)
 
 
 def test_sensitivity_marks_the_moves_that_go_over_your_hours(maya_app):
@@ -683,7 +683,7 @@ def test_a_range_set_in_the_app_is_saved_and_simulated(app):
     ranged = current(app)
     assert ranged.offers[0].ranges == {"clients": [offer.clients - 4, offer.clients + 2]}
     expected = simulate(ranged, 10_000, 1)
-    assert metric(app, "Net income, P10") == format_money(expected.net_income.p10, "USD")
+    assert metric(app, "Cautious (P10)") == format_money(expected.net_income.p10, "USD")
     app.button(key="range_spread").click().run()
     assert len(current(app).offers[0].ranges) > 3
 
@@ -829,13 +829,15 @@ def test_the_simulation_is_not_drawn_again_when_an_unrelated_widget_changes(app,
 
     draws = count_calls(models.uncertainty, "draw")
     decide(app, "How sure")
+    assert len(draws) == 0  # no figure has a range yet: nothing to draw
+    app.button(key="range_every_figure").click().run()
     assert len(draws) == 1
-    p50 = metric(app, "P50 (median)")
+    p50 = metric(app, "Middle (P50)")
     figure = app.selectbox(key="ranges_field")
     figure.set_value(figure.options[1]).run()  # only what the range editor shows
     assert not app.exception
     assert len(draws) == 1  # the cached simulation, keyed on the scenario, samples and seed
-    assert metric(app, "P50 (median)") == p50
+    assert metric(app, "Middle (P50)") == p50
     app.selectbox(key="simulation_samples").set_value(1_000).run()
     assert not app.exception
     assert len(draws) == 2  # a new sample count is a new simulation

@@ -201,6 +201,7 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
         data_table_data,
         histogram_chart,
         histogram_data,
+        outcomes_drawn,
         tornado_chart,
         tornado_data,
     )
@@ -256,12 +257,14 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
     assert by_outcome.get("reaches the target, does not fit", 0) == (reaches & ~fits).sum()
     assert by_outcome["below the target"] == (~reaches).sum()
     assert bins["share"].sum() == pytest.approx(1)
-    spec = histogram_chart("USD", True).to_dict()
+    spec = histogram_chart("USD", outcomes_drawn(bins)).to_dict()
     assert fields(spec)["y"] == "share"
-    # The legend names only what a simulation with a target can draw.
-    assert spec["encoding"]["color"]["scale"]["domain"] == [
-        "below the target",
-        "reaches the target, does not fit",
-        "reaches the target and fits",
-    ]
-    assert set(bins["outcome"]) <= set(spec["encoding"]["color"]["scale"]["domain"])
+    # The legend names exactly the outcomes drawn, in its fixed order.
+    order = ["below the target", "reaches the target, does not fit", "reaches the target and fits"]
+    drawn = set(bins["outcome"])
+    assert spec["encoding"]["color"]["scale"]["domain"] == [o for o in order if o in drawn]
+    # Only plans that fit: the legend has no entry for plans that do not.
+    fitting = histogram_data(draws, target=None)
+    fitting = fitting[fitting["outcome"] == "fits your hours, energy and market"]
+    legend = histogram_chart("USD", outcomes_drawn(fitting)).to_dict()["encoding"]["color"]
+    assert legend["scale"]["domain"] == ["fits your hours, energy and market"]

@@ -27,7 +27,13 @@ from models.inputs import (
 from models.optimizer import Limits, default_count_range, optimize, recommended
 from models.schema import Licensing, Scenario, is_whole_count
 from models.sensitivity import data_table, sensitivity, whole_steps
-from models.uncertainty import ranges_around, simulate, triangular_cdf, with_ranges
+from models.uncertainty import (
+    ranges_around,
+    simulate,
+    triangular_cdf,
+    with_every_range,
+    with_ranges,
+)
 from tests.factories import COACHING, FUNNEL_COACHING, MASTERMIND_COACH, PRACTITIONER
 from tests.strategies import scenarios
 
@@ -558,6 +564,96 @@ def test_samples_keep_the_rules_that_tie_two_fields():
     assert consistent(drawn).new_licensees_per_year.tolist() == [1.0, 3.0]
 
 
+def test_the_one_ranged_input_explains_all_the_spread():
+    # Clients stay at 10 (no range); only the price moves net income = 10 × price − 5,000,
+    # a rising straight line: rank correlation 1, so the price explains all of the spread.
+    scenario = with_ranges(practice(), {Input("Coaching", "price_per_client"): [3000, 5000]})
+    (price,) = simulate(scenario, 5000, seed=4).drivers
+    assert price.field == "price_per_client"
+    assert price.share_of_spread == pytest.approx(1.0, abs=0.005)
+    assert price.correlation > 0  # more → higher net income
+
+
+def test_two_inputs_explain_the_spread_as_their_terms_variances_by_hand():
+    # Net income = 10 × price − fixed costs − 0. Both triangular and peaking in the middle of
+    # their range, so each has variance width² / 6 (width: half the range):
+    # price 3,000 … 5,000: 1,000² / 6; its term 10 × price: 10² × 1,000² / 6 = 1e8 / 6.
+    # fixed costs 0 … 10,000: 5,000² / 6 = 0.25e8 / 6.
+    # Shares of the total 1.25e8 / 6: the price 1 / 1.25 = 80%, the fixed costs 20%.
+    scenario = with_ranges(
+        practice(),
+        {
+            Input("Coaching", "price_per_client"): [3000, 5000],
+            Input(None, "fixed_costs_per_year"): [0, 10000],
+        },
+    )
+    price, costs = simulate(scenario, 10_000, seed=8).drivers
+    assert (price.field, costs.field) == ("price_per_client", "fixed_costs_per_year")
+    assert price.share_of_spread == pytest.approx(0.8, abs=0.03)
+    assert costs.share_of_spread == pytest.approx(0.2, abs=0.03)
+    assert price.correlation > 0 > costs.correlation  # more costs → lower net income
+
+
+def test_inputs_that_cannot_move_net_income_are_left_out():
+    """A session's length moves hours, never net income; a one-value range, or the range of a
+    disabled offer, moves nothing: only the price is a driver."""
+    second = COACHING | {"name": "Paused", "enabled": False, "ranges": {"clients": [5, 15]}}
+    scenario = with_ranges(
+        scenario_from_document(
+            {"name": "Two offers", "practitioner": PRACTITIONER, "offers": [COACHING, second]}
+        ),
+        {
+            Input("Coaching", "price_per_client"): [3000, 5000],
+            Input("Coaching", "session_hours"): [0.5, 2],
+            Input("Coaching", "clients"): [10, 10],
+        },
+    )
+    result = simulate(scenario, 4000, seed=2)
+    assert result.total_hours.p10 != result.total_hours.p90  # the session length does move hours
+    assert [driver.field for driver in result.drivers] == ["price_per_client"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenario=scenarios(min_offers=1, max_offers=3))
+def test_the_shares_of_the_spread_are_shares(scenario):
+    result = simulate(with_every_range(scenario, 30), 1000, seed=5)
+    shares = [driver.share_of_spread for driver in result.drivers]
+    assert all(0 <= share <= 1 for share in shares)
+    assert sum(shares) <= 1 + 1e-9
+    assert shares == sorted(shares, reverse=True)
+
+
+def test_every_figure_gets_twenty_percent_whole_counts_to_the_nearest_whole_number():
+    # 12 clients ±20% = 9.6 … 14.4 → 10 … 14 whole clients; a price of 4,000 → 3,200 … 4,800;
+    # 45 weeks → 36 … 54, kept within the schema's 52; a 90% returning share → 72% … 100%;
+    # the tax rate, the assistant and travel at 0 get no range.
+    scenario = practice(
+        clients=12, returning_share=0.9, ranges={"travel_hours_per_session": [0, 1]}
+    )
+    ranged = with_every_range(scenario, 20)
+    offer, practitioner = ranged.offers[0], ranged.practitioner
+    assert offer.ranges is not None and practitioner.ranges is not None
+    assert offer.ranges["clients"] == [10, 14]
+    assert offer.ranges["price_per_client"] == [3200, 4800]
+    assert offer.ranges["returning_share"] == pytest.approx([0.72, 1.0])
+    assert offer.ranges["prep_hours_per_session"] == [0.4, 0.6]  # not 0.4000000000000001
+    assert practitioner.ranges["weeks_per_year"] == [36, 52]
+    assert "travel_hours_per_session" not in offer.ranges  # planned at 0: its range goes
+    assert "tax_rate" not in practitioner.ranges
+    # Practitioner: hours a week, weeks, admin, fixed costs (4); Coaching: clients, sessions,
+    # session length, price, prep, oversight (0.1 by default), selling hours, returning share (8).
+    assert (len(practitioner.ranges), len(offer.ranges)) == (4, 8)
+
+
+def test_a_count_that_twenty_percent_cannot_move_gets_no_range():
+    # 1 client ±20% = 0.8 … 1.2, which rounds back to 1 both ways: no range (not 0 … 2,
+    # which would make one client explain most of the spread); 3 clients: 2.4 … 3.6 → 2 … 4.
+    one = with_every_range(practice(clients=1), 20).offers[0]
+    three = with_every_range(practice(clients=3), 20).offers[0]
+    assert one.ranges is not None and "clients" not in one.ranges
+    assert three.ranges is not None and three.ranges["clients"] == [2, 4]
+
+
 def test_triangular_cdf_by_hand():
     values = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
     assert triangular_cdf(values, 0.0, 0.5, 1.0) == pytest.approx([0, 0.125, 0.5, 0.875, 1])
@@ -922,7 +1018,9 @@ def test_conversion_and_leads_are_natural_ranges():
     assert 0 < result.probability_over_market < 1
     assert result.p_reach_and_fit is not None
     assert result.p_reach_and_fit <= 1 - result.probability_over_market + 1e-12
-    assert {driver.field for driver in result.drivers} == {"conversion_rate", "leads_per_year"}
+    # They decide whether the 10 clients can be found, not what the 10 clients pay (no cost
+    # per lead): they cannot move net income, so they are no drivers of its spread.
+    assert result.drivers == ()
 
 
 def test_sensitivity_marks_an_end_past_the_market():

@@ -14,7 +14,7 @@ from models.examples import DEFAULT_EXAMPLE, load_example
 from models.files import scenario_from_document
 from models.optimizer import Limits, optimize
 from models.sharing import LINK_PARAMETER, encode_scenario
-from models.uncertainty import simulate
+from models.uncertainty import simulate, with_every_range
 from presentation.formatting import format_money, format_share
 from tests.browser.app_server import wait_for_app_run
 from tests.browser.test_plan_browser import choose, metric_value, open_app
@@ -26,6 +26,13 @@ ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 def section(page: Page, name: str) -> None:
     wait_for_app_run(page)
     page.get_by_role("radio", name=name, exact=True).click()
+    wait_for_app_run(page)
+
+
+def how_sure(page: Page) -> None:
+    """Open the Decide section on how sure the plan is, whichever name it goes by."""
+    wait_for_app_run(page)
+    page.get_by_role("radio", name=re.compile(r"^(How sure|Uncertainty)$")).click()
     wait_for_app_run(page)
 
 
@@ -51,15 +58,8 @@ def test_decide_answers_each_question_with_the_models_numbers(page: Page, app_ur
     grid.scroll_into_view_if_needed()
     grid.screenshot(path=ARTIFACTS / "decide-two-inputs.png")
 
-    section(page, "How sure")
-    expected = simulate(scenario)  # the example has no ranges: every plan is the plan
-    expect(metric_value(page, "Net income, P10")).to_have_text(
-        format_money(expected.net_income.p10, "USD")
-    )
-    page.get_by_role("button", name="±20% on every figure here").click()
-    wait_for_app_run(page)
-    expect(page.get_by_text("What drives the spread")).to_be_visible()
-    page.screenshot(path=ARTIFACTS / "decide-uncertainty.png", full_page=True)
+    how_sure(page)  # the example has no ranges: test_how_sure_… below goes on from here
+    expect(page.get_by_text("Give some figures a range first.")).to_be_visible()
 
     section(page, "Best mix")
     # By default the mix keeps free the hours a week the plan leaves free today.
@@ -138,3 +138,49 @@ def test_decide_says_what_does_not_fit_where_a_person_reads_it(page: Page, app_u
     histogram.scroll_into_view_if_needed()
     expect(histogram.get_by_text("reaches the target and fits", exact=True)).to_be_visible()
     histogram.screenshot(path=ARTIFACTS / "decide-uncertainty-histogram.png")
+
+
+def test_how_sure_says_to_give_ranges_first_then_shows_what_drives_the_spread(
+    page: Page, app_url: str
+) -> None:
+    """Without ranges a person reads how to give some, no chart; one click on "±20% on every
+    figure" ranges the whole plan and the drivers appear as shares of the spread in words."""
+    scenario = load_example(DEFAULT_EXAMPLE)
+    open_app(page, app_url)
+    page.get_by_role("link", name="Decide").click()
+    expect(page.get_by_role("heading", name="Decide", exact=True)).to_be_visible()
+    how_sure(page)
+    expect(page.get_by_text("Give some figures a range first.")).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(0)
+    expect(page.get_by_test_id("stMetric")).to_have_count(0)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "decide-how-sure-empty.png", full_page=True)
+
+    page.get_by_role("button", name="±20% on every figure", exact=True).click()
+    page.mouse.move(0, 0)  # no tooltip left over the editor in the screenshots
+    wait_for_app_run(page)
+    expected = simulate(with_every_range(scenario, 20))
+    expect(metric_value(page, "Cautious (P10)")).to_have_text(
+        format_money(expected.net_income.p10, "USD")
+    )
+    expect(metric_value(page, "Hopeful (P90)")).to_have_text(
+        format_money(expected.net_income.p90, "USD")
+    )
+    drivers = page.get_by_test_id("stVegaLiteChart").nth(1)
+    drivers.scroll_into_view_if_needed()
+    top = expected.drivers[0]
+    direction = "higher" if top.correlation > 0 else "lower"
+    expect(
+        drivers.get_by_text(
+            f"explains {top.share_of_spread:.0%} of the spread · more → {direction} net income",
+            exact=True,
+        ).first
+    ).to_be_visible()
+    expect(drivers.get_by_text(top.label, exact=True)).to_be_visible()
+    drivers.screenshot(path=ARTIFACTS / "decide-how-sure-drivers.png")
+    # Tall enough for the outcomes, the histogram and the drivers in one picture.
+    page.set_viewport_size({"width": 1440, "height": 2400})
+    wait_for_app_run(page)
+    page.get_by_test_id("stMetric").first.scroll_into_view_if_needed()
+    expect(drivers).to_be_in_viewport()
+    page.screenshot(path=ARTIFACTS / "decide-how-sure.png", full_page=True)
