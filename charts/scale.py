@@ -11,6 +11,7 @@ there with the highest contribution it reaches (:func:`lever_data`).
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 import altair as alt
 import pandas as pd
@@ -71,9 +72,10 @@ def lever_data(result: ScaleResult, hours_for_offers: float) -> pd.DataFrame:
     point ("curve", "today", "ceiling" or "off the chart": where a clipped line leaves the
     plot), bound (what stops the lever, in words: "what the market will buy";
     :data:`presentation.levers.BOUND_WORDS`), segment (the part of a clipped line), highest
-    [currency/year]: the most the offer's line reaches, label_side ("left" or "right" of the
-    marker, to stay in the plot), available [h/year]: the hours left for offers after fixed
-    admin.
+    [currency/year]: the most the offer's line reaches, grows (whether its ceiling is above
+    zero: a ceiling of 0 is not labelled, the page's warning says it has no room), label_side
+    ("left" or "right" of the marker, to stay in the plot), available [h/year]: the hours left
+    for offers after fixed admin.
 
     The plot reaches :data:`HEADROOM` × the highest marker; lines above it are cut there.
     """
@@ -93,10 +95,14 @@ def lever_data(result: ScaleResult, hours_for_offers: float) -> pd.DataFrame:
     ]
     data = pd.DataFrame(rows, columns=_LEVER_COLUMNS)
     highest = {lever.name: max(p.contribution for p in lever.points) for lever in result.offers}
+    grows = {lever.name: lever.ceiling.quantity > 0 for lever in result.offers}
     widest = max([hours_for_offers, *data["offer_hours"]])
     side = (data["offer_hours"] > RIGHT_LABELS_FROM * widest).map({True: "left", False: "right"})
     return data.assign(
-        highest=data["offer"].map(highest), label_side=side, available=hours_for_offers
+        highest=data["offer"].map(highest),
+        grows=data["offer"].map(grows).astype(bool),
+        label_side=side,
+        available=hours_for_offers,
     )
 
 
@@ -116,7 +122,7 @@ def lever_chart(currency: str) -> alt.LayerChart:
         title="Offer",
         sort=_OFFER_ORDER,
         scale=alt.Scale(scheme="tableau10"),
-        legend=alt.Legend(orient="bottom", columns=4, labelLimit=220),
+        legend=alt.Legend(orient="right", labelLimit=220),
     )
     x = alt.X("offer_hours:Q", title="Your hours on the offer, a year", axis=hours_axis())
     y = alt.Y("contribution:Q", title=f"Contribution, {currency} a year", axis=amount_axis())
@@ -144,7 +150,7 @@ def lever_chart(currency: str) -> alt.LayerChart:
         title="Markers",
         scale=alt.Scale(domain=list(MARKERS), range=list(MARKERS.values())),
         legend=alt.Legend(
-            orient="bottom",
+            orient="right",
             symbolFillColor="transparent",
             symbolStrokeColor="#444",
             symbolStrokeWidth=2,
@@ -161,14 +167,19 @@ def lever_chart(currency: str) -> alt.LayerChart:
         .transform_filter("datum.point == 'today'")
         .encode(x=x, y=y, color=color, shape=shape, tooltip=tooltip)
     )
+    # A label right of its marker, or left of it near the plot's right edge.
+    sides: tuple[tuple[str, Literal["left", "right"], int], ...] = (
+        ("right", "left", 8),
+        ("left", "right", -8),
+    )
     labels = [
-        base.mark_text(
-            align=align, dx=8 if align == "left" else -8, dy=-8, fontSize=11, color="#333"
+        base.mark_text(align=align, dx=dx, dy=-8, fontSize=11, color="#333")
+        .transform_filter(
+            f"datum.point == 'ceiling' && datum.grows && datum.label_side == '{side}'"
         )
-        .transform_filter(f"datum.point == 'ceiling' && datum.label_side == '{side}'")
         .transform_calculate(label="'stopped by ' + datum.bound")
         .encode(x=x, y=y, text="label:N")
-        for side, align in (("right", "left"), ("left", "right"))
+        for side, align, dx in sides
     ]
     off_chart = (
         base.mark_text(dy=-6, fontSize=11, fontWeight="bold", baseline="bottom")
@@ -188,11 +199,11 @@ def lever_chart(currency: str) -> alt.LayerChart:
             "rule:N",
             title="Your capacity",
             scale=alt.Scale(range=[[6, 3]]),
-            legend=alt.Legend(orient="bottom", symbolStrokeColor="#222"),
+            legend=alt.Legend(orient="right", symbolStrokeColor="#222", labelLimit=200),
         ),
         tooltip=[alt.Tooltip("label:N", title="Capacity")],
     )
-    return alt.LayerChart(layer=[lines, ceilings, today, *labels, off_chart, rule], height=360)
+    return alt.LayerChart(layer=[lines, ceilings, today, *labels, off_chart, rule], height=400)
 
 
 def growth_data(result: ScaleResult, name: str, capacity_hours: float) -> pd.DataFrame:

@@ -75,7 +75,7 @@ def monthly_hours_chart() -> alt.LayerChart:
             ],
         )
     )
-    return alt.LayerChart(layer=[bars, rule, delivery_cap], height=300)
+    return alt.LayerChart(layer=[bars, rule, delivery_cap], height=380)
 
 
 def cash_data(months: pd.DataFrame) -> pd.DataFrame:
@@ -147,7 +147,10 @@ def cash_chart(currency: str) -> alt.VConcatChart:
         )
         .properties(height=160)
     )
-    return alt.vconcat(monthly, so_far, spacing=12).resolve_scale(x="shared", color="shared")
+    chart: alt.VConcatChart = alt.vconcat(monthly, so_far, spacing=12).resolve_scale(
+        x="shared", color="shared"
+    )
+    return chart
 
 
 def lanes_chart() -> alt.Chart:
