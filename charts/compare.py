@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import altair as alt
 
+from charts.axes import amount_axis
+
 
 def grouped_bars(
     group_field: str, group_title: str, value_field: str, value_title: str
@@ -22,7 +24,7 @@ def grouped_bars(
                 axis=alt.Axis(labelAngle=-30, labelLimit=160, labelOverlap=False),
             ),
             xOffset=alt.XOffset("scenario:N"),
-            y=alt.Y(f"{value_field}:Q", title=value_title, axis=alt.Axis(format="~s")),
+            y=alt.Y(f"{value_field}:Q", title=value_title, axis=amount_axis()),
             color=alt.Color(
                 "scenario:N", title="Scenario", legend=alt.Legend(orient="bottom", columns=1)
             ),

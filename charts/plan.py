@@ -19,6 +19,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from charts.axes import amount_axis, hours_axis
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS
 
 CATEGORY_NAMES = [HOUR_CATEGORY_LABELS[category] for category in HOUR_CATEGORIES]
@@ -86,7 +87,7 @@ def hours_chart() -> alt.LayerChart:
         .mark_bar()
         .transform_calculate(category_order=CATEGORY_ORDER)
         .encode(
-            x=alt.X("sum(hours):Q", title="Hours a year", stack="zero"),
+            x=alt.X("sum(hours):Q", title="Hours a year", stack="zero", axis=hours_axis()),
             y=y,
             color=CATEGORY_COLOR,
             order=alt.Order("category_order:Q"),
@@ -125,7 +126,7 @@ def money_chart(currency: str) -> alt.Chart:
         alt.Chart()
         .mark_bar()
         .encode(
-            x=alt.X("amount:Q", title=f"{currency} a year", axis=alt.Axis(format="~s")),
+            x=alt.X("amount:Q", title=f"{currency} a year", axis=amount_axis()),
             y=alt.Y(
                 "offer:N",
                 title=None,
@@ -159,6 +160,6 @@ def vega_lite_spec(builder: Callable[..., alt.TopLevelMixin], *arguments: Any) -
     """
     spec: dict[str, Any] = builder(*arguments).to_dict()
     spec.pop("datasets", None)
-    for view in [spec, *spec.get("layer", [])]:
+    for view in [spec, *spec.get("layer", []), *spec.get("vconcat", [])]:
         view.pop("data", None)
     return spec

@@ -11,6 +11,7 @@ import math
 import altair as alt
 import pandas as pd
 
+from charts.axes import amount_axis, hours_axis
 from charts.plan import CATEGORY_COLOR, CATEGORY_ORDER
 
 PHASES = ["creating", "ramping up", "running"]
@@ -45,7 +46,7 @@ def monthly_hours_chart() -> alt.LayerChart:
             x=alt.X(
                 "month:O", title="Month", axis=alt.Axis(labelAngle=0, values=list(range(1, 37, 3)))
             ),
-            y=alt.Y("sum(hours):Q", title="Hours a month", stack="zero"),
+            y=alt.Y("sum(hours):Q", title="Hours a month", stack="zero", axis=hours_axis()),
             color=CATEGORY_COLOR,
             order=alt.Order("category_order:Q"),
             tooltip=[
@@ -74,7 +75,7 @@ def monthly_hours_chart() -> alt.LayerChart:
             ],
         )
     )
-    return alt.LayerChart(layer=[bars, rule, delivery_cap], height=300)
+    return alt.LayerChart(layer=[bars, rule, delivery_cap], height=380)
 
 
 def cash_data(months: pd.DataFrame) -> pd.DataFrame:
@@ -82,24 +83,74 @@ def cash_data(months: pd.DataFrame) -> pd.DataFrame:
     return months[["month", "net_income", "cumulative_net_income"]]
 
 
-def cash_chart(currency: str) -> alt.LayerChart:
-    """Net income each month as bars (red below zero), cumulative net income as a line."""
-    base = alt.Chart().encode(x=_month_x())
+#: The series of the cash chart, in the legend's words, and their colours.
+CASH_SERIES = {
+    "net income that month": "#9cc5a1",
+    "a month at a loss": "#c8553d",
+    "net income so far": "#2f6f4f",
+}
+
+_CASH_COLOR = alt.Color(
+    "series:N",
+    title=None,
+    scale=alt.Scale(domain=list(CASH_SERIES), range=list(CASH_SERIES.values())),
+    legend=alt.Legend(orient="bottom"),
+)
+
+#: A y axis of money whose zero line is drawn darker, to read gains against losses.
+_ZERO_GRID = {
+    "gridColor": {"condition": {"test": "datum.value === 0", "value": "#222"}, "value": "#ddd"}
+}
+
+
+def cash_chart(currency: str) -> alt.VConcatChart:
+    """Two panels over the same months: net income each month as bars (red below zero), and
+    net income so far as a line; each has its own axis, and one legend names all three."""
     tooltip = [
         alt.Tooltip("month:Q", title="Month"),
-        alt.Tooltip("net_income:Q", title=f"Net income ({currency})", format=",.0f"),
-        alt.Tooltip("cumulative_net_income:Q", title=f"Cumulative ({currency})", format=",.0f"),
+        alt.Tooltip("net_income:Q", title=f"Net income that month ({currency})", format=",.0f"),
+        alt.Tooltip(
+            "cumulative_net_income:Q", title=f"Net income so far ({currency})", format=",.0f"
+        ),
     ]
-    bars = base.mark_bar(width={"band": 0.7}).encode(
-        y=alt.Y("net_income:Q", title=f"{currency}", axis=alt.Axis(format="~s")),
-        color=alt.condition("datum.net_income < 0", alt.value("#c8553d"), alt.value("#9cc5a1")),
-        tooltip=tooltip,
+    monthly = (
+        alt.Chart()
+        .mark_bar(width={"band": 0.7})
+        .transform_calculate(
+            series="datum.net_income < 0 ? 'a month at a loss' : 'net income that month'"
+        )
+        .encode(
+            x=_month_x(title=None),
+            y=alt.Y(
+                "net_income:Q",
+                title=f"{currency} a month",
+                axis=amount_axis(tickCount=4, **_ZERO_GRID),
+            ),
+            color=_CASH_COLOR,
+            tooltip=tooltip,
+        )
+        .properties(height=160)
     )
-    line = base.mark_line(color="#2f6f4f", point={"color": "#2f6f4f"}, strokeWidth=2).encode(
-        y="cumulative_net_income:Q", tooltip=tooltip
+    so_far = (
+        alt.Chart()
+        .mark_line(point=True, strokeWidth=2)
+        .transform_calculate(series="'net income so far'")
+        .encode(
+            x=_month_x(),
+            y=alt.Y(
+                "cumulative_net_income:Q",
+                title=f"{currency} so far",
+                axis=amount_axis(tickCount=4, **_ZERO_GRID),
+            ),
+            color=_CASH_COLOR,
+            tooltip=tooltip,
+        )
+        .properties(height=160)
     )
-    zero = alt.Chart().mark_rule(color="#222").encode(y=alt.datum(0))
-    return alt.LayerChart(layer=[bars, line, zero], height=280)
+    chart: alt.VConcatChart = alt.vconcat(monthly, so_far, spacing=12).resolve_scale(
+        x="shared", color="shared"
+    )
+    return chart
 
 
 def lanes_chart() -> alt.Chart:

@@ -8,6 +8,8 @@ says them. Hours in [h/month], money in the scenario's currency.
 
 from __future__ import annotations
 
+import math
+
 from models.timeline import HourlyValue, Timeline, TimelineReport
 from presentation.formatting import format_money
 
@@ -83,10 +85,23 @@ def year_lines(plan: Timeline, currency: str | None = None) -> tuple[str, ...]:
     )
 
 
+def every_month_the_same(plan: Timeline) -> bool:
+    """True when no month has more hours than another: the plan has no busiest month."""
+    peak = plan.months[plan.peak_month - 1].hours.total
+    return all(math.isclose(month.hours.total, peak, abs_tol=1e-9) for month in plan.months)
+
+
+def busiest_month_words(plan: Timeline) -> str:
+    """The busiest month in words: ``month 10``, or ``none`` when no month has more hours than
+    another (the first month is then no peak; see :func:`every_month_the_same`)."""
+    return "none" if every_month_the_same(plan) else f"month {plan.peak_month}"
+
+
 def milestones(plan: Timeline, currency: str | None = None) -> tuple[str, ...]:
     """The timeline's landmarks in words: the peak month, break-even, and when each offer's
     creation time is paid back, with the value of an hour it used."""
-    lines = [f"Peak month: {plan.peak_month}"]
+    peak = "none, every month the same" if every_month_the_same(plan) else plan.peak_month
+    lines = [f"Peak month: {peak}"]
     lines.append(
         f"Break-even: month {plan.break_even_month}"
         if plan.break_even_month is not None

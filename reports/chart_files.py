@@ -114,6 +114,9 @@ def chart_spec(source: Scenario | Analysis, name: str) -> dict[str, Any]:
     """
     data, spec = CHARTS[name].draw(analysis_of(source))
     records = json.loads(data.to_json(orient="records"))
+    if "vconcat" in spec:  # panels over one axis: each panel gets the width
+        panels = [{**panel, "width": CHART_WIDTH} for panel in spec["vconcat"]]
+        return {**spec, "vconcat": panels, "data": {"values": records}}
     return {**spec, "width": CHART_WIDTH, "data": {"values": records}}
 
 

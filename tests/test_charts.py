@@ -1,5 +1,7 @@
 """Chart builders, read through to_dict(), and the data each one draws."""
 
+import itertools
+
 import pytest
 
 from charts.compare import grouped_bars
@@ -77,14 +79,29 @@ def test_specs_carry_no_data_and_are_built_once():
     assert vega_lite_spec(hours_chart) is spec
 
 
-def test_lever_chart_draws_curves_ceilings_and_the_hours_available():
+def test_lever_chart_draws_curves_markers_and_the_hours_available_with_a_legend_for_each():
     from presentation.levers import BOUND_WORDS
 
     result = scale(load_example(DEFAULT_EXAMPLE))
-    lines, ceilings, stopped_by, rule = lever_chart("USD").to_dict()["layer"]
+    spec = lever_chart("USD").to_dict()
+    lines, ceilings, today, right, left, off_chart, rule = spec["layer"]
     assert fields(lines)["x"] == "offer_hours" and fields(lines)["y"] == "contribution"
-    assert ceilings["mark"]["type"] == "point"
-    assert fields(stopped_by)["text"] == "label"
+    assert all(layer["mark"]["clip"] for layer in (lines, ceilings, today))
+    # Offers in a scheme of distinct hues, never Streamlit's pairs of near-identical blues.
+    assert lines["encoding"]["color"]["scale"] == {"scheme": "tableau10"}
+    # The legend names both markers and the rule, not only a caption.
+    for marker, shape in ((ceilings, "diamond"), (today, "circle")):
+        assert marker["mark"]["type"] == "point"
+        assert marker["encoding"]["shape"]["field"] == "point", shape
+        assert marker["encoding"]["shape"]["scale"] == {
+            "domain": ["today", "ceiling"], "range": ["circle", "diamond"],
+        }  # fmt: skip
+        assert marker["encoding"]["shape"]["title"] == "Markers"
+    assert rule["encoding"]["strokeDash"]["title"] == "Your capacity"
+    assert rule["transform"][-1]["calculate"] == "'hours you have for offers'"
+    assert fields(right)["text"] == fields(left)["text"] == "label"
+    assert (right["mark"]["align"], left["mark"]["align"]) == ("left", "right")
+    assert fields(off_chart)["text"] == "label"
     assert fields(rule)["x"] == "available"
     data = lever_data(result, 1656)
     ceiling_rows = data[data["point"] == "ceiling"]
@@ -94,6 +111,70 @@ def test_lever_chart_draws_curves_ceilings_and_the_hours_available():
     assert list(ceiling_rows["contribution"]) == [
         lever.ceiling.contribution for lever in result.offers
     ]
+    today_rows = data[data["point"] == "today"].set_index("offer")
+    for lever in result.offers:
+        (planned,) = [point for point in lever.points if point.quantity == lever.quantity]
+        assert today_rows.loc[lever.name, "contribution"] == planned.contribution
+
+
+def test_every_offer_of_seven_gets_its_own_colour():
+    """The portfolio's seven offers each take one of tableau10's ten distinct hues."""
+    result = scale(load_example("portfolio-every-lever"))
+    assert len(result.offers) == 7
+    scheme = lever_chart("USD").to_dict()["layer"][0]["encoding"]["color"]["scale"]["scheme"]
+    assert scheme == "tableau10"  # ten distinct hues: blue, orange, red, teal, green …
+    data = lever_data(result, 1840)
+    assert data["offer"].nunique() == 7
+
+
+def _lever(points, quantity, ceiling):
+    from models.scale import Ceiling, Marginal, OfferScale, ScalePoint
+
+    curve = tuple(ScalePoint(q, 0.0, c, h, h) for q, h, c in points)
+    at = next(point for point in curve if point.quantity == ceiling)
+    return OfferScale(
+        name="Circle",
+        kind="group_program",
+        quantity_field="participants",
+        quantity=quantity,
+        bound="time",
+        ceiling=Ceiling(ceiling, 0.0, at.contribution, at.offer_hours, at.offer_hours),
+        marginal=Marginal(1.0, 1.0, 1.0),
+        points=curve,
+    )
+
+
+def test_a_line_far_above_every_marker_is_clipped_and_labelled_with_its_highest_value():
+    from models.scale import ScaleResult
+
+    # Quantity, hours, contribution: today and the ceiling are both at 10 (100 h, 10,000).
+    lever = _lever([(0, 0, 0), (10, 100, 10_000), (20, 200, 100_000)], 10, 10)
+    data = lever_data(ScaleResult(offers=(lever,)), 1000)
+    # The plot reaches 1.5 × 10,000 = 15,000. The line crosses it between (100 h, 10,000) and
+    # (200 h, 100,000): 5,000 / 90,000 of the way, at 100 + 100 × 5/90 = 105.56 h.
+    curve = data[data["point"] == "curve"]
+    assert curve["contribution"].max() == pytest.approx(15_000)
+    assert curve["offer_hours"].tolist() == pytest.approx([0, 100, 105.5556], abs=1e-3)
+    (exit_row,) = data[data["point"] == "off the chart"].itertuples()
+    assert (exit_row.offer_hours, exit_row.contribution) == (
+        pytest.approx(105.5556, abs=1e-3),
+        pytest.approx(15_000),
+    )
+    assert exit_row.highest == 100_000  # labelled "↑ 100k"
+    # Every value drawn is in the plot.
+    assert data["contribution"].max() <= 15_000
+
+
+def test_no_line_is_clipped_in_the_examples_and_every_value_is_inside_the_plot():
+    from charts.scale import HEADROOM
+
+    for example in ("portfolio-every-lever", "course-creator", "coach-mastermind-retreat"):
+        result = scale(load_example(example))
+        data = lever_data(result, 1840)
+        markers = data[data["point"].isin(["today", "ceiling"])]
+        assert data["contribution"].max() <= HEADROOM * markers["contribution"].max()
+        drawn = data[data["point"] == "curve"]
+        assert len(drawn) == sum(len(lever.points) for lever in result.offers), example
 
 
 def test_the_lever_charts_ceiling_marker_sits_on_its_offers_curve():
@@ -176,9 +257,17 @@ def test_timeline_charts_draw_the_months_against_capacity_the_cash_and_the_lanes
     assert creation.loc[7] == pytest.approx(40 / 12)  # upkeep only
     assert set(hours["capacity"]) == {report.capacity_hours}
 
-    money, line, zero = cash_chart("USD").to_dict()["layer"]
-    assert fields(money)["y"] == "net_income" and fields(line)["y"] == "cumulative_net_income"
-    assert zero["encoding"]["y"] == {"datum": 0}
+    monthly, so_far = cash_chart("USD").to_dict()["vconcat"]
+    # Two panels over the same months, each with its own axis and title.
+    assert fields(monthly)["y"] == "net_income" and fields(so_far)["y"] == "cumulative_net_income"
+    assert monthly["encoding"]["y"]["title"] == "USD a month"
+    assert so_far["encoding"]["y"]["title"] == "USD so far"
+    assert fields(monthly)["x"] == fields(so_far)["x"] == "month"
+    # One legend names the bars (a loss in red) and the line.
+    for panel in (monthly, so_far):
+        assert panel["encoding"]["color"]["scale"]["domain"] == [
+            "net income that month", "a month at a loss", "net income so far",
+        ]  # fmt: skip
     assert list(cash_data(months_table(report.timeline)).columns) == [
         "month", "net_income", "cumulative_net_income",
     ]  # fmt: skip
@@ -268,3 +357,71 @@ def test_decide_charts_draw_the_models_swings_cells_and_bins():
     fitting = fitting[fitting["outcome"] == "fits your hours, energy and market"]
     legend = histogram_chart("USD", outcomes_drawn(fitting)).to_dict()["encoding"]["color"]
     assert legend["scale"]["domain"] == ["fits your hours, energy and market"]
+
+
+def _label_texts(svg):
+    """(left, right, text) of every text an SVG drawn by vl-convert shows, its extent
+    estimated at 0.6 em a character (a digit of a sans-serif font is about 0.56 em); the
+    texts Vega hides as overlapping (opacity 0) left out."""
+    import re
+
+    shown = []
+    for attributes, text in re.findall(r"<text([^>]*)>([^<]*)</text>", svg):
+        if 'opacity="0"' in attributes:
+            continue
+        x = float(re.search(r"translate\(([-\d.]+),", attributes).group(1))
+        width = 0.6 * float(re.search(r'font-size="([\d.]+)px"', attributes).group(1)) * len(text)
+        anchor = re.search(r'text-anchor="(\w+)"', attributes)
+        left = {"start": x, "end": x - width}.get(anchor.group(1) if anchor else "", x - width / 2)
+        shown.append((left, left + width, text))
+    return shown
+
+
+def _drawn(chart_dict):
+    from reports.chart_engine import draw_in_this_process
+
+    return draw_in_this_process(chart_dict, "svg", 1)
+
+
+@pytest.mark.parametrize("width", [640, 240])
+def test_a_48k_to_50k_axis_reads_without_0k_and_its_labels_never_touch(width):
+    import altair as alt
+    import pandas as pd
+
+    from charts.axes import LABEL_GAP, amount_axis
+
+    data = pd.DataFrame({"amount": [48_000, 50_000], "offer": ["A", "B"]})
+    chart = (
+        alt.Chart(data)
+        .mark_point()
+        .encode(x=alt.X("amount:Q", scale=alt.Scale(zero=False), axis=amount_axis()), y="offer:N")
+        .properties(width=width)
+    )
+    labels = [label for label in _label_texts(_drawn(chart.to_dict())) if label[2][:1].isdigit()]
+    assert labels[0][2] == "48k" and labels[-1][2] == "50k"
+    assert len(labels) >= 3
+    for (_, right, text), (left, _, following) in itertools.pairwise(labels):
+        assert left - right >= LABEL_GAP / 2, (text, following, left - right)
+
+
+def test_amount_axes_say_0_at_zero_and_never_0k_or_0_point_2m():
+    from charts.axes import AMOUNT_LABELS
+    from reports.chart_files import chart_spec
+
+    assert "format(datum.value, '~s')" in AMOUNT_LABELS
+    for example, name in (
+        ("coach-one-to-one", "cash"),
+        ("portfolio-every-lever", "cash"),
+        ("portfolio-every-lever", "money"),
+        ("portfolio-every-lever", "levers"),
+    ):
+        texts = {
+            text for _, _, text in _label_texts(_drawn(chart_spec(load_example(example), name)))
+        }
+        assert "0" in texts, (example, name)
+        assert not {"0k", "0M", "0.0k"} & texts, (example, name)
+        assert not any(text.startswith("0.") and text[-1] in "kMB" for text in texts)
+    # The portfolio's 1.26M so far reads "1M", not "1.0M"; 500,000 reads "500k", not "0.5M".
+    cash = _drawn(chart_spec(load_example("portfolio-every-lever"), "cash"))
+    texts = {text for _, _, text in _label_texts(cash)}
+    assert {"500k", "1M"} <= texts

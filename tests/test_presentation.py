@@ -201,3 +201,29 @@ def test_money_headings_say_the_currency_and_other_headings_stay():
     assert headings["total_hours"] == "Hours"
     money = [column for column, unit in OFFER_UNITS.items() if unit.startswith("currency")]
     assert all("(EUR" in headings[column] for column in money)
+
+
+def test_a_plan_whose_months_are_all_alike_has_no_peak_month():
+    """Fixed admin only: every month holds the same hours, so month 1 is no peak."""
+    from models.templates import blank_scenario
+    from models.timeline import build_timeline
+    from presentation.timeline import busiest_month_words, every_month_the_same, milestones
+
+    plan = build_timeline(blank_scenario()).timeline
+    # No offer: each month holds fixed admin only, 4 h a week × 46 weeks ÷ 12 = 15.33 h.
+    assert [month.hours.total for month in plan.months] == pytest.approx([4 * 46 / 12] * 36)
+    assert every_month_the_same(plan)
+    assert busiest_month_words(plan) == "none"
+    assert milestones(plan)[0] == "Peak month: none, every month the same"
+    assert "Peak month: 1" not in milestones(plan)
+
+
+def test_the_busiest_month_is_named_when_one_month_is_busier():
+    from models.examples import load_example
+    from models.timeline import build_timeline
+    from presentation.timeline import busiest_month_words, milestones
+
+    # The default example's autumn retreat makes month 10 the busiest (tests/test_app.py).
+    plan = build_timeline(load_example("coach-mastermind-retreat")).timeline
+    assert busiest_month_words(plan) == f"month {plan.peak_month}"
+    assert milestones(plan)[0] == f"Peak month: {plan.peak_month}"

@@ -35,7 +35,12 @@ from models.tables import (
 )
 from models.timeline import MONTHS, build_timeline
 from presentation.formatting import format_money, format_money_short, percent_of_share
-from presentation.timeline import hourly_value_words, notes
+from presentation.timeline import (
+    busiest_month_words,
+    every_month_the_same,
+    hourly_value_words,
+    notes,
+)
 
 check = check_draft()
 scenario = check.scenario or last_valid_scenario()
@@ -72,8 +77,9 @@ second.metric(
 peak = plan.months[plan.peak_month - 1]
 third.metric(
     "Busiest month",
-    f"month {plan.peak_month}",
-    delta=f"{peak.hours.total:,.0f} h of {peak.capacity_hours:,.0f} h",
+    busiest_month_words(plan),
+    delta=("every month " if every_month_the_same(plan) else "")
+    + f"{peak.hours.total:,.0f} h of {peak.capacity_hours:,.0f} h",
     delta_color="off",
     delta_arrow="off",
 )

@@ -15,7 +15,11 @@ MARKER_TO_LINE_JS = """
   const named = (role) => [...chart.querySelectorAll(`path[aria-roledescription="${role}"]`)]
     .find((path) => (path.getAttribute("aria-label") || "").includes(`Offer: ${offer};`));
   const line = named("line mark");
-  const marker = named("point");
+  const marker = [...chart.querySelectorAll('path[aria-roledescription="point"]')]
+    .find((path) => {
+      const label = path.getAttribute("aria-label") || "";
+      return label.includes(`Offer: ${offer};`) && label.includes("Marker: ceiling");
+    });
   const box = marker.getBBox();
   const centre = new DOMPoint(box.x + box.width / 2, box.y + box.height / 2)
     .matrixTransform(marker.getScreenCTM())
@@ -61,8 +65,8 @@ def test_the_ceiling_marker_sits_on_its_line_in_the_lever_chart(page: Page, app_
     expect(page.get_by_role("heading", name="How far each lever goes")).to_be_visible()
     wait_for_app_run(page)
     chart = page.get_by_test_id("stVegaLiteChart").first
-    # Drawn once Vega has laid out both lines and both markers.
-    expect(chart.locator('path[aria-roledescription="point"]')).to_have_count(2, timeout=30_000)
+    # Drawn once Vega has laid out both lines and their markers (today and the ceiling).
+    expect(chart.locator('path[aria-roledescription="point"]')).to_have_count(4, timeout=30_000)
     # The program's ceiling is its market: a list of 15,000 at 2% = 300 students, its own
     # hours 318 fixed + 300 × 0.95 = 603 h and a contribution of 215,145 (tests/test_scale.py
     # works them by hand). The marker once sat 318 h (fixed hours) left of its line.
@@ -97,3 +101,26 @@ def test_a_market_bound_ceiling_as_a_user_sees_it(page: Page, app_url: str, tmp_
     chart = page.get_by_test_id("stVegaLiteChart").first
     expect(chart.get_by_text("stopped by what the market will buy")).to_be_visible()
     page.screenshot(path=tmp_path / "scale-market-bound.png", full_page=True)
+
+
+def test_the_lever_chart_fits_and_explains_its_markers(browser, app_url: str) -> None:
+    """A coach with every kind of offer opens Scale at 1440×900 and sees each lever inside the
+    plot, each offer in its own colour and the markers named in the legend."""
+    from tests.browser.conftest import ARTIFACTS
+
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    open_app(page, app_url)
+    choose(page, "Start from", "Portfolio practice using every lever")
+    page.get_by_role("link", name="Scale").click()
+    expect(page.get_by_role("heading", name="How far each lever goes")).to_be_visible()
+    wait_for_app_run(page)
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    expect(chart.locator('path[aria-roledescription="line mark"]')).to_have_count(7)
+    for words in ("today", "ceiling", "hours you have for offers"):
+        expect(chart.locator("svg").get_by_text(words, exact=False).first).to_be_visible()
+    chart.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "scale-levers.png")
+    context.close()

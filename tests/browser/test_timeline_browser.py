@@ -70,3 +70,36 @@ def test_launch_months_move_a_courses_crowded_months(page: Page, app_url: str) -
     expect(metric_value(page, "Busiest month")).to_have_text("month 15")
     expect(page.get_by_text('Month 15: "Career change program" 131 h')).to_be_visible()
     expect(page.get_by_text("creation time paid back in month 9")).to_be_visible()
+
+
+def test_the_cash_chart_gives_each_series_its_own_panel_and_names_both(
+    browser, app_url: str
+) -> None:
+    """A coach opens the Timeline at 1440×900 and reads net income each month and so far on
+    panels of their own, each with its axis title, and a legend naming both."""
+    from tests.browser.conftest import ARTIFACTS
+
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    open_app(page, app_url)
+    page.get_by_role("link", name="Timeline").click()
+    expect(
+        page.get_by_role("heading", name="The first three years, month by month")
+    ).to_be_visible()
+    wait_for_app_run(page)
+    chart = page.get_by_test_id("stVegaLiteChart").nth(1)
+    chart.evaluate("element => element.scrollIntoView({block: 'center'})")
+    svg = chart.locator("svg")
+    for words in ("USD a month", "USD so far", "net income that month", "net income so far"):
+        expect(svg.get_by_text(words, exact=True)).to_be_visible()
+    expect(svg.get_by_text("0k", exact=True)).to_have_count(0)
+    # The whole chart, its legend included, is on the screen.
+    top, height = chart.bounding_box()["y"], chart.bounding_box()["height"]
+    assert top >= 0 and top + height <= 900
+    # Both panels fit the page's width: nothing drawn past the chart's own box.
+    box, drawn = chart.bounding_box(), svg.bounding_box()
+    assert drawn["x"] + drawn["width"] <= box["x"] + box["width"] + 1
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "timeline.png")
+    context.close()
