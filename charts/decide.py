@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
+from charts.axes import AMOUNT_LABELS, amount_axis
 from models.sensitivity import Sensitivity
 from models.uncertainty import Draws, Driver, histogram
 
@@ -59,7 +60,7 @@ def tornado_chart(currency: str) -> alt.LayerChart:
         x=alt.X(
             "change:Q",
             title=f"Change in net income, {currency} a year",
-            axis=alt.Axis(format="~s"),
+            axis=amount_axis(),
         ),
     )
     bars = base.mark_bar(strokeWidth=2).encode(
@@ -130,7 +131,7 @@ def data_table_chart(currency: str, across: str, down: str) -> alt.LayerChart:
             "net_income:Q",
             title=f"Net income, {currency}",
             scale=alt.Scale(scheme="greens"),
-            legend=alt.Legend(orient="bottom", format="~s"),
+            legend=alt.Legend(orient="bottom", labelExpr=AMOUNT_LABELS),
         ),
         tooltip=[
             alt.Tooltip("across:Q", title=across, format=",.4~g"),
@@ -213,7 +214,7 @@ def histogram_chart(currency: str, outcomes: tuple[str, ...]) -> alt.Chart:
                 "start:Q",
                 bin="binned",
                 title=f"Take-home income (after tax), {currency} a year",
-                axis=alt.Axis(format="~s"),
+                axis=amount_axis(),
             ),
             x2="end:Q",
             y=alt.Y("share:Q", title="Share of plans", axis=alt.Axis(format="%")),
