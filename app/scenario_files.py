@@ -22,10 +22,11 @@ from app.state import (
 from app.uploads import let_go, upload_key
 from models.errors import ScenarioError
 from models.examples import example_names, load_example
-from models.files import dump_scenario, file_name, read_scenario
+from models.files import dump_scenario, read_scenario
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import blank_scenario
+from presentation.file_names import download_name
 
 BLANK = "blank"
 PICKER = state.PICKER
@@ -157,7 +158,7 @@ def sidebar() -> None:
         st.download_button(
             "Download scenario (YAML)",
             dump_scenario(scenario).encode("utf-8"),
-            file_name=file_name(scenario),
+            file_name=download_name(scenario.name, "yaml"),
             mime="application/x-yaml",
             key="download_scenario",
             on_click=mark_saved,

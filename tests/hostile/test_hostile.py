@@ -35,7 +35,6 @@ from models.files import (
     MAX_KEYS,
     MAX_TEXT_CHARACTERS,
     MAX_VALUES,
-    file_name,
     write_atomically,
 )
 from models.schema import OFFER_MODELS, Practitioner, Scenario, assumption_fields
@@ -55,6 +54,7 @@ from models.text import (
     terminal_safe,
     unsafe_character,
 )
+from presentation.file_names import download_name
 from reports.workbook import workbook
 
 HERE = Path(__file__).parent
@@ -501,20 +501,21 @@ def test_formula_names_are_neutralised_in_the_csv_and_the_workbook():
     ("name", "expected"),
     [
         ("Coach \u202eexe.gpj", "Coach exe.gpj.yaml"),
-        ("../../etc/passwd", "etcpasswd.yaml"),
+        ("../../etc/passwd", "etc passwd.yaml"),
         ("-rf --no-preserve-root", "rf --no-preserve-root.yaml"),
-        ("CON", "scenario-CON.yaml"),
-        ("nul.txt", "scenario-nul.txt.yaml"),
-        ("...", "scenario.yaml"),
+        ("CON", "Scenario-CON.yaml"),
+        ("nul.txt", "Scenario-nul.txt.yaml"),
+        ("...", "Scenario.yaml"),
         ("Coach adds a mastermind", "Coach adds a mastermind.yaml"),
     ],
 )
 def test_file_names_drop_control_direction_and_path_characters(name, expected):
-    assert file_name(name) == expected
+    assert download_name(name, "yaml") == expected
 
 
 def test_the_device_name_file_loads_and_saves_under_a_safe_name():
-    assert file_name(load_scenario(FILES / "device-name.yaml"), ".xlsx") == "scenario-CON.xlsx"
+    scenario = load_scenario(FILES / "device-name.yaml")
+    assert download_name(scenario.name, "xlsx") == "Scenario-CON.xlsx"
 
 
 # --- the command line -------------------------------------------------------------------
