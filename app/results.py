@@ -130,7 +130,7 @@ def offer_table(scenario: Scenario, result: ScenarioResult) -> None:
     st.download_button(
         "Download the table (CSV)",
         lambda: csv_bytes(table.rename(columns=OFFER_COLUMNS)),
-        file_name=download_name(result.scenario.name, "csv", "offers"),
+        file_name=download_name(result.scenario, "csv", "offers"),
         mime="text/csv",
         key="download_offer_table",
         on_click="ignore",

@@ -424,7 +424,7 @@ def _duplicate_name_problems(document: dict[str, Any], found: list[Problem]) -> 
     message = duplicate_names_message(duplicates)
     if not duplicates or any(problem.message == message for problem in found):
         return []
-    return [Problem("offers", message, None, "Offers")]
+    return [Problem("offers", message, None, "Offers", key="offers")]
 
 
 class LoadedScenario(NamedTuple):

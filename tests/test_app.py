@@ -181,7 +181,10 @@ def test_a_bad_upload_shows_every_problem_and_changes_nothing(app):
     assert not app.exception
     text = "\n".join(shown(error.value) for error in app.error)
     assert "broken.yaml is not a valid scenario" in text
-    assert "students (Students per year): must be at least 0 (got -3)" in text
+    assert (
+        "Offer 2, “Career change program”: students per year must be at least 0, not -3 (students)"
+        in text
+    )
     assert "Did you mean `automation`?" in text
     assert current(app) == before
 

@@ -22,7 +22,12 @@ from presentation.file_names import (
         # the name as the person wrote it, "+" and all
         ("Coach 10 clients + mastermind", "yaml", "", "Coach 10 clients + mastermind.yaml"),
         ("Coach 10 clients + mastermind", ".html", "", "Coach 10 clients + mastermind.html"),
-        ("Coach 10 clients + mastermind", "png", "hours", "Coach 10 clients + mastermind - hours.png"),
+        (
+            "Coach 10 clients + mastermind",
+            "png",
+            "hours",
+            "Coach 10 clients + mastermind - hours.png",
+        ),
         ("Café & co (2027)", "xlsx", "", "Café & co (2027).xlsx"),
         # what Windows or a slash cannot take becomes a space, runs of spaces one
         ('Plan: A/B "best"?', "csv", "offers", "Plan A B best - offers.csv"),
