@@ -373,7 +373,7 @@ def test_the_library_saves_renames_opens_and_deletes_a_copy(app):
     ).run()
     assert not app.exception
     changes = "\n".join(shown(markdown.value) for markdown in app.markdown)
-    assert 'offer "Private coaching" → clients: 16 → 20' in changes
+    assert "“Private coaching”: Clients per year: 16 → 20" in changes
 
     app.selectbox(key="library_entry").set_value("Twenty private clients")
     app.button(key="library_delete").click().run()
