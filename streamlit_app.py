@@ -21,6 +21,7 @@ navigation = st.navigation(
         st.Page("app/pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
         st.Page("app/pages/decide.py", title="Decide", icon=":material/psychology_alt:"),
         st.Page("app/pages/workshop.py", title="Workshop", icon=":material/co_present:"),
+        st.Page("app/pages/glossary.py", title="Glossary", icon=":material/menu_book:"),
     ],
     position="hidden" if presenting else "sidebar",
 )

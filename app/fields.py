@@ -22,6 +22,7 @@ from pydantic.fields import FieldInfo
 from app.state import draft_section, store_widget, widget_key
 from models.schema import field_bounds
 from presentation.formatting import decimals_in_use
+from presentation.glossary import field_help
 
 _DELIVERY_LABELS = {"online": "Online", "in_person": "In person"}
 
@@ -91,7 +92,7 @@ def field_input(
     annotation = info.annotation
     inner = _optional(annotation)
     value = document.get(name, info.default)
-    help_text = info.description
+    help_text = field_help(name, info.description)
     if annotation is bool:
         st.toggle(label, value=bool(value), key=key, help=help_text, **store)
     elif typing.get_origin(annotation) is Literal:

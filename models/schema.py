@@ -482,7 +482,7 @@ class OfferBase(Uncertain):
     )
     bd_hours_per_sale: float = hours(
         0.0,
-        title="Business development hours per new buyer",
+        title="Selling (BD) hours per new buyer",
         unit="h/buyer",
         description=(
             "Prospecting, calls, proposals and follow-up to win one new buyer "
@@ -531,7 +531,7 @@ class OfferBase(Uncertain):
     )
     bd_hours_per_lead: float | None = hours(
         None,
-        title="Business development hours per lead",
+        title="Selling (BD) hours per lead",
         unit="h/lead",
         description=(
             "Hours spent on one lead (a call, a proposal, a follow-up). When given, the hours to "
@@ -676,7 +676,7 @@ class RenewableOffer(OfferBase):
     )
     bd_hours_per_returning_sale: float | None = hours(
         None,
-        title="Business development hours per returning buyer",
+        title="Selling (BD) hours per returning buyer",
         unit="h/buyer",
         description=(
             "Hours to keep or renew one buyer. Empty means a seventh of the hours to win a new "
@@ -1280,7 +1280,7 @@ class OnlineProgram(Creation, RenewableOffer):
     )
     bd_hours_per_launch: float = hours(
         0.0,
-        title="Business development hours per launch",
+        title="Selling (BD) hours per launch",
         unit="h/launch",
         description="Webinars, emails and promotion for one launch.",
     )
