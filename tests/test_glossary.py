@@ -8,8 +8,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from models.examples import DEFAULT_EXAMPLE, load_example
 from models.evaluation import evaluate
+from models.examples import DEFAULT_EXAMPLE, load_example
 from models.results import HOUR_CATEGORY_LABELS
 from models.schema import OFFER_MODELS, Practitioner
 from presentation.glossary import (
