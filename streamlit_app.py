@@ -4,12 +4,18 @@ Pages live in app/pages/. The sidebar is drawn here, after the page, so that its
 widgets keep their state across pages and the page's figures are sent first.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from app.scenario_files import sidebar
 from app.state import PRESENTER, init_state
 
-st.set_page_config(page_title="Leverage Planner", page_icon=":material/balance:", layout="wide")
+#: The tab's icon, a file in the repository: an icon by name (":material/balance:") makes the
+#: browser fetch it from a font server, and a workshop venue may have no internet.
+ICON = Path(__file__).parent / "app" / "static" / "icon.png"
+
+st.set_page_config(page_title="Leverage Planner", page_icon=str(ICON), layout="wide")
 init_state()
 # The presenter view (Workshop page) shows the step alone: no navigation, no sidebar.
 presenting = bool(st.session_state.get(PRESENTER, False))

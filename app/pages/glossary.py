@@ -12,7 +12,8 @@ from presentation.glossary import GLOSSARY, glossary_anchor
 st.title("Words used here")
 st.caption(
     "The planner uses a few words of the consulting and coaching trade. Here is what each "
-    "one means; the same explanation shows when you hover over the ⓘ next to a figure."
+    "one means; the same words show when you point at the small question mark next to a figure "
+    "or a field."
 )
 for term, explanation in GLOSSARY.items():
     st.subheader(term, anchor=glossary_anchor(term), divider="gray")
