@@ -284,6 +284,8 @@ def test_switching_scenario_without_edits_needs_no_confirmation(app):
     app.selectbox(key="scenario_picker").set_value("coach-one-to-one").run()
     assert shown(app.title[0].value) == "1:1 coach at full capacity"
     app.selectbox(key="scenario_picker").set_value("blank").run()
+    app.text_input(key="blank_name").set_value("New scenario")
+    app.button(key="FormSubmitter:blank_scenario_form-Start").click().run()
     assert not app.exception
     assert shown(app.title[0].value) == "New scenario"
     assert len(app.metric) == 8  # net income, take-home, hours, rate and four ratios
