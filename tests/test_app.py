@@ -155,7 +155,7 @@ def test_an_impossible_combination_is_explained_and_the_page_keeps_working(app):
     app.number_input(key=offer_key(app, index, "new_licensees_per_year")).set_value(9.0).run()
     assert not app.exception
     messages = [shown(error.value) for error in app.error]
-    assert any("cannot exceed licensees (4)" in message for message in messages)
+    assert any("cannot be more than the active licensees (4)" in message for message in messages)
     assert len(app.metric) == 8  # results still shown, from the last valid plan
 
 
