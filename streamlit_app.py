@@ -5,13 +5,19 @@ widgets keep their state across pages and the page's figures are sent first. The
 notices (what the last action did) are drawn here too, above every page.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from app.notices import show_notice
 from app.scenario_files import sidebar
 from app.state import PRESENTER, init_state
 
-st.set_page_config(page_title="Leverage Planner", page_icon=":material/balance:", layout="wide")
+#: The tab's icon, a file in the repository: an icon by name (":material/balance:") makes the
+#: browser fetch it from a font server, and a workshop venue may have no internet.
+ICON = Path(__file__).parent / "app" / "static" / "icon.png"
+
+st.set_page_config(page_title="Leverage Planner", page_icon=str(ICON), layout="wide")
 init_state()
 # What the last action did ("Loaded … from coach.yaml", "Undone: …"), on whichever page is
 # shown, once: drawn here, it never waits in the queue for a page that shows it later.
@@ -26,6 +32,7 @@ navigation = st.navigation(
         st.Page("app/pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
         st.Page("app/pages/decide.py", title="Decide", icon=":material/psychology_alt:"),
         st.Page("app/pages/workshop.py", title="Workshop", icon=":material/co_present:"),
+        st.Page("app/pages/glossary.py", title="Glossary", icon=":material/menu_book:"),
     ],
     position="hidden" if presenting else "sidebar",
 )

@@ -99,7 +99,7 @@ def _limits(scenario: Scenario) -> Limits:
         "free today.",
     )  # fmt: skip
     share = columns[1].number_input(
-        "Business development at most (%)", 0.0, 100.0, None, step=5.0, key="mix_bd_share",
+        "Selling (BD) at most (%)", 0.0, 100.0, None, step=5.0, key="mix_bd_share",
         placeholder="no limit",
     )  # fmt: skip
     one_to_one = columns[2].number_input(

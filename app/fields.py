@@ -34,6 +34,7 @@ from presentation.formatting import (
     percent_of_share,
     share_of_percent,
 )
+from presentation.glossary import field_help
 
 _DELIVERY_LABELS = {"online": "Online", "in_person": "In person"}
 #: Unit words as a title spells them: "h" is "hours".
@@ -146,7 +147,7 @@ def field_input(
     annotation = info.annotation
     inner = _optional(annotation)
     value = document.get(name, info.default)
-    help_text = info.description
+    help_text = field_help(name, info.description)
     if annotation is bool:
         st.toggle(label, value=bool(value), key=key, help=help_text, **store)
     elif typing.get_origin(annotation) is Literal:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from models.analysis import Analysis, analysis_of
-from models.files import file_name
 from models.schema import Scenario
+from presentation.file_names import download_name
 from reports.chart_files import CHARTS, chart_png
 from reports.html_report import html_report
 from reports.workbook import workbook
@@ -24,7 +24,7 @@ def report_downloads(scenario: Scenario, valid: bool) -> None:
     st.download_button(
         "Report (HTML, prints to PDF)",
         lambda: html_report(scenario).encode("utf-8"),
-        file_name=file_name(scenario, ".html"),
+        file_name=download_name(scenario.name, "html"),
         mime="text/html",
         key="download_report_html",
         on_click="ignore",
@@ -38,7 +38,7 @@ def report_downloads(scenario: Scenario, valid: bool) -> None:
     st.download_button(
         "Workbook (Excel)",
         lambda: workbook(scenario),
-        file_name=file_name(scenario, ".xlsx"),
+        file_name=download_name(scenario.name, "xlsx"),
         mime=XLSX_MIME,
         key="download_report_xlsx",
         on_click="ignore",
@@ -57,7 +57,7 @@ def chart_download(source: Scenario | Analysis, name: str) -> None:
     st.download_button(
         "PNG",
         lambda: chart_png(source, name),
-        file_name=file_name(analysis_of(source).scenario, f" - {name}.png"),
+        file_name=download_name(analysis_of(source).scenario.name, "png", name),
         mime="image/png",
         key=f"download_chart_{name}",
         on_click="ignore",

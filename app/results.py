@@ -17,7 +17,6 @@ from charts.plan import (
     vega_lite_spec,
 )
 from models.analysis import Analysis
-from models.files import file_name
 from models.results import ScenarioResult
 from models.schema import Scenario
 from models.tables import (
@@ -30,6 +29,7 @@ from models.tables import (
     unused_columns,
     with_currency,
 )
+from presentation.file_names import download_name
 from presentation.headline import Headline, headlines
 
 
@@ -133,7 +133,7 @@ def offer_table(scenario: Scenario, result: ScenarioResult) -> None:
     st.download_button(
         "Download the table (CSV)",
         lambda: csv_bytes(table.rename(columns=headings)),
-        file_name=file_name(result.scenario, " - offers.csv"),
+        file_name=download_name(result.scenario, "csv", "offers"),
         mime="text/csv",
         key="download_offer_table",
         on_click="ignore",

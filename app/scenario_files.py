@@ -10,6 +10,9 @@ from app.notices import clear_notice, opened_message, set_notice
 from app.plain_text import plain
 from app.report_downloads import report_downloads
 from app.state import (
+    BLANK_NAME,
+    BLANK_NAME_PROBLEM,
+    NAMING_BLANK,
     PENDING_CHOICE,
     SOURCE,
     check_draft,
@@ -25,10 +28,11 @@ from app.state import (
 from app.uploads import let_go, upload_key
 from models.errors import ScenarioError
 from models.examples import example_names, load_example
-from models.files import dump_scenario, file_name, read_scenario
+from models.files import dump_scenario, read_scenario, scenario_from_document
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, encode_scenario
 from models.templates import blank_scenario
+from presentation.file_names import download_name
 
 BLANK = "blank"
 PICKER = state.PICKER
@@ -48,10 +52,6 @@ def _choice_label(choice: str) -> str:
     return "Blank scenario" if choice == BLANK else _examples()[choice].name
 
 
-def _scenario_for(choice: str) -> Scenario:
-    return blank_scenario() if choice == BLANK else _examples()[choice]
-
-
 def _picked() -> None:
     """A choice in the picker: load it, or ask first when there are unsaved edits."""
     choice = st.session_state[PICKER]
@@ -65,10 +65,16 @@ def _picked() -> None:
 
 
 def _load_choice(choice: str) -> None:
+    if choice == BLANK:  # a new scenario starts with its name: asked for in the sidebar
+        st.session_state[PENDING_CHOICE] = None
+        st.session_state[NAMING_BLANK] = True
+        st.session_state[BLANK_NAME_PROBLEM] = None
+        return
     replace_scenario(
-        _scenario_for(choice), source=choice, undo_label=f"opening “{_choice_label(choice)}”"
+        _examples()[choice], source=choice, undo_label=f"opening “{_choice_label(choice)}”"
     )
     st.session_state[PENDING_CHOICE] = None
+    st.session_state[NAMING_BLANK] = False
     clear_notice()
 
 
@@ -80,6 +86,53 @@ def _confirm_replace() -> None:
 
 def _keep_editing() -> None:
     st.session_state[PENDING_CHOICE] = None
+
+
+def _start_blank() -> None:
+    """Start the blank scenario under the name typed, or say in words why the name is refused."""
+    name = str(st.session_state.get(BLANK_NAME) or "").strip()
+    if not name:
+        st.session_state[BLANK_NAME_PROBLEM] = (
+            "Give the new scenario a name first, such as “Coach 10 clients + mastermind”: "
+            "it heads the plan, the reports and the file names."
+        )
+        return
+    try:
+        scenario_from_document({"name": name})
+    except ScenarioError as error:
+        st.session_state[BLANK_NAME_PROBLEM] = "; ".join(str(problem) for problem in error.problems)
+        return
+    replace_scenario(blank_scenario(name), source=BLANK, undo_label=f"starting “{name}”")
+    st.session_state[NAMING_BLANK] = False
+    st.session_state[BLANK_NAME_PROBLEM] = None
+    clear_notice()
+
+
+def _cancel_blank() -> None:
+    """Keep the scenario on screen; the picker shows where it came from again."""
+    st.session_state[NAMING_BLANK] = False
+    st.session_state[BLANK_NAME_PROBLEM] = None
+    source = st.session_state[SOURCE]
+    st.session_state[PICKER] = source if source in _options() else None
+
+
+def _blank_name_form() -> None:
+    """The name of the new blank scenario, asked before anything else."""
+    with st.form("blank_scenario_form", border=True):
+        st.text_input(
+            "Name of the new scenario",
+            key=BLANK_NAME,
+            max_chars=100,
+            placeholder="Coach 10 clients + mastermind",
+            help="How you will recognise this plan: it heads the page, the reports and the "
+            "names of the files you download.",
+        )
+        problem = st.session_state.get(BLANK_NAME_PROBLEM)
+        if problem:
+            st.error(plain(problem), icon="⚠️")
+        start, cancel = st.columns(2)
+        start.form_submit_button("Start", on_click=_start_blank, type="primary")
+        cancel.form_submit_button("Cancel", on_click=_cancel_blank)
 
 
 def _options() -> list[str]:
@@ -180,6 +233,8 @@ def sidebar() -> None:
             left, right = st.columns(2)
             left.button("Replace", on_click=_confirm_replace, key="confirm_replace", type="primary")
             right.button("Keep editing", on_click=_keep_editing, key="keep_editing")
+        if st.session_state.get(NAMING_BLANK):
+            _blank_name_form()
         if st.session_state[PICKER] in _examples():
             st.caption(plain(_examples()[st.session_state[PICKER]].description))
 
@@ -193,7 +248,7 @@ def sidebar() -> None:
         st.download_button(
             "Download scenario (YAML)",
             dump_scenario(scenario).encode("utf-8"),
-            file_name=file_name(scenario),
+            file_name=download_name(scenario.name, "yaml"),
             mime="application/x-yaml",
             key="download_scenario",
             on_click=mark_saved,

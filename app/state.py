@@ -56,6 +56,9 @@ LIBRARY_PROBLEM = "library_problem"  #: why the last library action was refused,
 # The sidebar's scenario picker:
 PICKER = "scenario_picker"
 PENDING_CHOICE = "pending_choice"  #: a choice waiting for "discard unsaved edits?"
+NAMING_BLANK = "naming_blank"  #: a blank scenario waiting for its name
+BLANK_NAME = "blank_name"  #: the name typed for a new blank scenario
+BLANK_NAME_PROBLEM = "blank_name_problem"  #: why the typed name was refused, in words
 SCENARIO_UPLOAD = "scenario_upload"  #: uploader name (see app.uploads.upload_key)
 # Widgets of the Plan page:
 SELECTED_OFFER = "selected_offer"
@@ -141,6 +144,8 @@ def init_state() -> None:
     st.session_state.setdefault(LIBRARY_NOTICE, None)
     st.session_state.setdefault(LIBRARY_PROBLEM, None)
     st.session_state.setdefault(PENDING_CHOICE, None)
+    st.session_state.setdefault(NAMING_BLANK, False)
+    st.session_state.setdefault(BLANK_NAME_PROBLEM, None)
     st.session_state.setdefault(SOURCE, DEFAULT_EXAMPLE)
     init_library()
     scenario = load_example(DEFAULT_EXAMPLE)

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from models.errors import ScenarioError
-from models.files import file_name, load_scenario, write_atomically
+from models.files import load_scenario, write_atomically
 from models.schema import suggestion
 from models.text import terminal_safe
+from presentation.file_names import download_name
 
 if TYPE_CHECKING:
     from models.compare import Comparison
@@ -817,15 +818,15 @@ def _report(arguments: argparse.Namespace) -> int:
 
     out = arguments.out
     if arguments.format == "png":
-        out = out or Path(file_name(arguments.file.stem, f"-{arguments.chart}.png"))
+        out = out or Path(download_name(arguments.file.stem, "png", arguments.chart))
         content = chart_png(scenario, arguments.chart)
         what = f'the "{arguments.chart}" chart'
     elif arguments.format == "xlsx":
-        out = out or Path(file_name(arguments.file.stem, ".xlsx"))
+        out = out or Path(download_name(arguments.file.stem, "xlsx"))
         content = workbook(scenario)
         what = "the workbook"
     else:
-        out = out or Path(file_name(arguments.file.stem, ".html"))
+        out = out or Path(download_name(arguments.file.stem, "html"))
         content = html_report(scenario).encode("utf-8")
         what = "the report"
     if _same_file(out, arguments.file):

@@ -8,6 +8,7 @@ baseline's; a percentage is that delta over the baseline's value, undefined
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ import pandas as pd
 from models.evaluation import evaluate
 from models.formulas import ratio
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
-from models.schema import KIND_LABELS, Scenario, Schedule
+from models.schema import KIND_LABELS, OFFER_MODELS, Practitioner, Scenario, Schedule
 
 #: Totals field → plain label and unit, in the order a comparison lists them.
 HEADLINE_METRICS: dict[str, tuple[str, str]] = {
@@ -63,20 +64,35 @@ class MetricRow:
 
 @dataclass(frozen=True)
 class Change:
-    """One input that differs between two scenarios: ``where`` → ``field``: old → new.
+    """One input that differs between two scenarios, by key: ``where`` (``scenario``,
+    ``practitioner`` or ``offer "Name"``), ``field`` (``schedule.start_month``,
+    ``ranges.clients`` …), old and new value.
 
-    ``field`` is empty for an offer added or removed as a whole.
+    ``field`` is empty for an offer added or removed as a whole; ``old`` or ``new`` is then
+    its kind. ``label`` and ``unit`` are the field's title and unit from the schema, for the
+    words (:meth:`__str__`): ``“Mastermind”: Members per cohort: 10 → 12``.
     """
 
     where: str
     field: str
     old: Any
     new: Any
+    label: str = dataclasses.field(default="", compare=False)
+    unit: str = dataclasses.field(default="", compare=False)
 
     def __str__(self) -> str:
+        """The change in a coach's words: ``Fixed costs per year: 10,000 → 8,000``,
+        ``“Mastermind”: Members per cohort: 10 → 12``, ``Added “Circle” (mastermind)``."""
+        offer = _offer_name(self.where)
         if not self.field:
-            return f"{self.where}: {'added' if self.old is None else 'removed'}"
-        return f"{self.where} → {self.field}: {_show(self.old)} → {_show(self.new)}"
+            kind = KIND_LABELS.get(str(self.old or self.new), str(self.old or self.new))
+            verb = "Added" if self.old is None else "Removed"
+            return f"{verb} “{offer}” ({kind.lower()})"
+        words = (
+            f"{self.label or self.field}: "
+            f"{_show(self.old, self.unit)} → {_show(self.new, self.unit)}"
+        )
+        return f"“{offer}”: {words}" if offer is not None else words
 
 
 @dataclass(frozen=True)
@@ -96,20 +112,60 @@ class Comparison:
 _TEXT_PREVIEW = 60
 
 
-def _show(value: Any) -> str:
+#: ``offer "Name"``, the ``where`` of an offer's change.
+_OFFER_PREFIX = 'offer "'
+
+
+def _offer_name(where: str) -> str | None:
+    """The offer's name in a change's ``where``, or None for the scenario and practitioner."""
+    return where[len(_OFFER_PREFIX) : -1] if where.startswith(_OFFER_PREFIX) else None
+
+
+def _show(value: Any, unit: str = "") -> str:
+    """A value as a coach reads it, by its unit: money with separators (``10,000``,
+    ``97.50``), shares as percentages (``50%``), hours with ``h``, a range as ``8 to 12``,
+    yes or no, text in quotes, nothing as "none"."""
     if value is None:
         return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, str) and len(value) > _TEXT_PREVIEW:
         return f'"{value[: _TEXT_PREVIEW - 1].replace(chr(10), " ")}…"'
     if isinstance(value, str):
         return f'"{value}"'
-    if isinstance(value, float) and value.is_integer():
-        return f"{value:,.0f}"
-    if isinstance(value, float):
-        return f"{value:,.4g}"
+    if isinstance(value, list) and unit.startswith(RANGE_UNIT) and len(value) == 2:
+        inner = unit.removeprefix(RANGE_UNIT)
+        return f"{_show(value[0], inner)} to {_show(value[1], inner)}"
     if isinstance(value, list):
-        return f"[{', '.join(_show(item) for item in value)}]"
-    return str(value)
+        return ", ".join(_show(item, unit) for item in value)
+    if not isinstance(value, int | float):
+        return str(value)
+    if unit == "0-1":
+        return f"{100 * value:,.4g}%"
+    if unit.startswith("currency"):
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+    return f"{number} h" if unit == "h" else number
+
+
+#: Before the field's unit, the unit of a range's change: two numbers, low and high.
+RANGE_UNIT = "range of "
+
+
+def _label_and_unit(model: Any, name: str) -> tuple[str, str]:
+    """The title and unit of ``name`` (``schedule.start_month``, ``ranges.clients`` …) in the
+    schema model ``model``; the key itself and no unit when the model does not have it."""
+    section, _, inner = name.partition(".")
+    if section == "schedule" and inner:
+        model, name = Schedule, inner
+    info = model.model_fields.get(inner if section == "ranges" and inner else name)
+    if info is None:
+        return name, ""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    title, unit = str(info.title or name), str(extra.get("unit", ""))
+    if section == "ranges" and inner:
+        return f"Range of {title[:1].lower()}{title[1:]}", RANGE_UNIT + unit
+    return title, unit
 
 
 def distinct_labels(scenarios: Sequence[Scenario]) -> tuple[str, ...]:
@@ -166,9 +222,11 @@ def compare(
     return Comparison(labels, labels[baseline], tuple(rows), changes)
 
 
-def _field_changes(where: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+def _field_changes(
+    where: str, old: dict[str, Any], new: dict[str, Any], model: Any
+) -> list[Change]:
     return [
-        Change(where, name, old.get(name), new.get(name))
+        Change(where, name, old.get(name), new.get(name), *_label_and_unit(model, name))
         for name in dict.fromkeys([*old, *new])
         if old.get(name) != new.get(name) and name not in ("offers", "practitioner")
     ]
@@ -192,9 +250,12 @@ def differences(old: Scenario, new: Scenario) -> tuple[Change, ...]:
     Schedules and ranges are compared field by field (``schedule.start_month``, ``ranges.clients``).
     """
     before, after = old.model_dump(mode="python"), new.model_dump(mode="python")
-    found = _field_changes("scenario", before, after)
+    found = _field_changes("scenario", before, after, Scenario)
     found += _field_changes(
-        "practitioner", _flattened(before["practitioner"]), _flattened(after["practitioner"])
+        "practitioner",
+        _flattened(before["practitioner"]),
+        _flattened(after["practitioner"]),
+        Practitioner,
     )
     old_offers = {offer["name"]: _flattened(offer) for offer in before["offers"]}
     new_offers = {offer["name"]: _flattened(offer) for offer in after["offers"]}
@@ -202,7 +263,8 @@ def differences(old: Scenario, new: Scenario) -> tuple[Change, ...]:
         if name not in new_offers:
             found.append(Change(f'offer "{name}"', "", offer["kind"], None))
         else:
-            found += _field_changes(f'offer "{name}"', offer, new_offers[name])
+            model = OFFER_MODELS.get(new_offers[name]["kind"], OFFER_MODELS[offer["kind"]])
+            found += _field_changes(f'offer "{name}"', offer, new_offers[name], model)
     found += [
         Change(f'offer "{name}"', "", None, offer["kind"])
         for name, offer in new_offers.items()

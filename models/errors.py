@@ -1,12 +1,14 @@
 """Errors a person can act on.
 
 An invalid scenario document raises one :class:`ScenarioError` that lists every
-problem found, each located in words a coach understands::
+problem found, each said in words a coach understands, the field's key in brackets after
+them for whoever edits the file::
 
-    offers[2] "Spring group" → participants_per_group: must be at least 0 (got -3)
+    Offer 3, “Spring group”: participants per group must be at least 0, not -3
+    (participants_per_group)
 
-Offers are numbered from 0 as in the file's list, and named. A misspelt key gets
-a "did you mean" suggestion; a YAML syntax error gets its line number.
+Offers are counted from 1, as a person counts them, and named. A misspelt key gets a
+"did you mean" suggestion; a YAML syntax error gets its line number.
 """
 
 from __future__ import annotations
@@ -40,28 +42,52 @@ class Problem:
     Attributes
     ----------
     location : str
-        Where, by key: ``offers[2] "Spring group" → participants_per_group``;
-        empty for the document as a whole.
+        Where, by key: ``offers[2] "Spring group" → participants_per_group`` (the app finds
+        the field to show the problem next to with it); empty for the document as a whole.
     message : str
-        What is wrong and, where it helps, what to do.
+        What is wrong and, where it helps, what to do, after the field's words
+        (``must be at least 0, not -3``).
     line : int | None
         Line of the file, where known (syntax errors). [1-based]
     label : str
-        The field's label (``Participants per group``), shown after its key; empty when
-        the location is not a known field (an offer as a whole, a misspelt key).
+        The field's label (``Participants per group``); empty when the location is not a
+        known field (an offer as a whole, a misspelt key).
+    section : str
+        The part of the scenario in words: ``Offer 3, “Spring group”``, ``Your working year``;
+        empty for the scenario's own fields and for a problem located by key only.
+    key : str
+        The field's key within its section (``participants_per_group``,
+        ``schedule.start_month``), shown in brackets after the words; empty for a section as
+        a whole.
     """
 
     location: str
     message: str
     line: int | None = None
     label: str = ""
+    section: str = ""
+    key: str = ""
 
     def __str__(self) -> str:
+        """``Offer 1, “Coaching”: sessions per client is missing (sessions_per_client)``."""
         where = f"line {self.line}: " if self.line is not None else ""
-        location = f"{self.location} ({self.label})" if self.label else self.location
-        if location:
-            return f"{where}{location}: {self.message}"
-        return f"{where}{self.message}"
+        if not (self.section or self.key):  # located by key only, or the whole document
+            return (
+                f"{where}{self.location}: {self.message}" if self.location else where + self.message
+            )
+        if self.label:  # "Scenario name must …", "Offer 1: session length must …"
+            subject = f"{self.label} {self.message} ({self.key})"
+            if self.section:
+                return f"{where}{self.section}: {_lowered(subject)}"
+            return f"{where}{subject}"
+        subject = f"{self.key} {self.message}" if self.key else self.message  # a key as typed
+        return f"{where}{self.section}: {subject}" if self.section else f"{where}{subject}"
+
+
+def _lowered(label: str) -> str:
+    """A label inside a sentence: ``Sessions per client`` → ``sessions per client``; a label
+    that starts with an abbreviation (``NPS …``) keeps its capitals."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 class ScenarioError(ValueError):
@@ -118,25 +144,54 @@ def describe_value(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def _offer_label(document: Any, index: int) -> str:
-    """``offers[2] "Spring group"``, or ``offers[2]`` when the offer has no usable name."""
-    label = f"offers[{index}]"
+#: The practitioner's section in words.
+PRACTITIONER_WORDS = "Your working year"
+
+
+def _offer_name(document: Any, index: int) -> str | None:
+    """The name of the offer at ``index`` of the document's list, when it has a usable one."""
     offers = document.get("offers") if isinstance(document, dict) else None
     if isinstance(offers, list) and 0 <= index < len(offers):
         offer = offers[index]
         name = offer.get("name") if isinstance(offer, dict) else None
         if isinstance(name, str) and name:
-            label += f" {describe_value(name)}"
-    return label
+            return name
+    return None
 
 
-def _locate(loc: tuple[int | str, ...], document: Any) -> tuple[str, type[BaseModel] | None, str]:
-    """Turn a pydantic location into (words, the model holding the field, the field name).
+def _offer_label(document: Any, index: int) -> str:
+    """``offers[2] "Spring group"``, or ``offers[2]`` when the offer has no usable name."""
+    name = _offer_name(document, index)
+    return f"offers[{index}] {describe_value(name)}" if name else f"offers[{index}]"
+
+
+def offer_words(index: int, name: str | None) -> str:
+    """``Offer 3, “Spring group”`` for the offer at ``index`` (counted from 0 in the file,
+    from 1 in words), or ``Offer 3`` when it has no name."""
+    return f"Offer {index + 1}, “{excerpt(name)}”" if name else f"Offer {index + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    """A pydantic location read: by key, in words, the model holding the field and its name."""
+
+    location: str
+    section: str
+    key: str
+    model: type[BaseModel] | None
+    field: str
+
+
+def _locate(loc: tuple[int | str, ...], document: Any) -> _Located:
+    """Turn a pydantic location into its key path, its words, the model holding the field
+    and the field name.
 
     The discriminator tag pydantic puts after an offer's index is dropped; keys a person
     typed are echoed as harmless excerpts.
     """
     parts: list[str] = []
+    section = ""
+    keys: list[str] = []
     model: type[BaseModel] | None = Scenario
     field = ""
     items = list(loc)
@@ -146,6 +201,7 @@ def _locate(loc: tuple[int | str, ...], document: Any) -> tuple[str, type[BaseMo
         if item == "offers" and position + 1 < len(items) and isinstance(items[position + 1], int):
             index = int(items[position + 1])
             parts.append(_offer_label(document, index))
+            section, keys = offer_words(index, _offer_name(document, index)), []
             position += 2
             if position < len(items) and items[position] in OFFER_MODELS:
                 model = OFFER_MODELS[str(items[position])]
@@ -156,9 +212,13 @@ def _locate(loc: tuple[int | str, ...], document: Any) -> tuple[str, type[BaseMo
         field = str(item)
         parts.append(excerpt(field))
         position += 1
+        if field == "practitioner" and model is Scenario and position < len(items):
+            section = PRACTITIONER_WORDS
+        else:
+            keys.append(excerpt(field))
         if position < len(items):
             model = _nested_model(model, field)
-    return " → ".join(parts), model, field
+    return _Located(" → ".join(parts), section, ".".join(keys), model, field)
 
 
 def _nested_model(model: type[BaseModel] | None, field: str) -> type[BaseModel] | None:
@@ -197,9 +257,9 @@ def _message(error: Any, model: type[BaseModel] | None, field: str) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
-    got = f" (got {describe_value(value)})"
+    got = f", not {describe_value(value)}"
     if kind == "missing":
-        return "is required"
+        return "is missing"
     if kind == "extra_forbidden":
         fields = model.model_fields if model is not None else {}
         hint = suggestion(field, fields) or _owners_hint(field)
@@ -226,9 +286,9 @@ def _message(error: Any, model: type[BaseModel] | None, field: str) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
-        return f"must be at most {ctx.get('max_length')} characters (got {len(str(value))})"
+        return f"must be at most {ctx.get('max_length')} characters long, not {len(str(value))}"
     if kind == "too_long":
-        return f"holds at most {ctx.get('max_length')} items (got {ctx.get('actual_length')})"
+        return f"must hold at most {ctx.get('max_length')} items, not {ctx.get('actual_length')}"
     if kind == "bool_type":
         return f"must be true or false{got}"
     if kind == "literal_error":
@@ -237,11 +297,11 @@ def _message(error: Any, model: type[BaseModel] | None, field: str) -> str:
     if kind == "union_tag_invalid":
         kinds = ", ".join(OFFER_MODELS)
         return (
-            f"kind {describe_value(ctx.get('tag'))} is not a kind of offer; use one of {kinds}."
-            f"{suggestion(str(ctx.get('tag')), OFFER_MODELS)}"
+            f"is {describe_value(ctx.get('tag'))}, which is not a kind of offer; use one of "
+            f"{kinds}.{suggestion(str(ctx.get('tag')), OFFER_MODELS)}"
         ).rstrip(".")
     if kind == "union_tag_not_found":
-        return f"needs a kind: one of {', '.join(OFFER_MODELS)}"
+        return f"is missing: one of {', '.join(OFFER_MODELS)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"must be a set of `field: value` lines{got}"
     if kind in ("list_type", "tuple_type"):
@@ -328,10 +388,15 @@ def problems_from_validation(
     problems = []
     items = error.errors(include_url=False, include_context=True, include_input=True)
     for item in items[:limit]:
-        location, model, field = _locate(tuple(item["loc"]), document)
+        found = _locate(tuple(item["loc"]), document)
+        location, key, model, field = found.location, found.key, found.model, found.field
         if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
             location = f"{location} → kind" if location else "kind"
-            model, field = OFFER_MODELS["one_to_one"], "kind"
+            model, field, key = OFFER_MODELS["one_to_one"], "kind", "kind"
         label = label_of(model, field) if item["type"] != "extra_forbidden" else ""
-        problems.append(Problem(location, _message(item, model, field), None, label))
+        section = found.section
+        if item["type"] == "value_error" and key == "practitioner":  # a rule of the section
+            section, key, label = PRACTITIONER_WORDS, "", ""
+        message = _message(item, model, field)
+        problems.append(Problem(location, message, None, label, section, key))
     return problems

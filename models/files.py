@@ -57,7 +57,7 @@ from models.schema import (
     duplicate_names_message,
     field_order,
 )
-from models.text import DIRECTION_CHARACTERS, character_words, excerpt
+from models.text import character_words, excerpt
 
 #: The largest document accepted. [bytes]
 MAX_DOCUMENT_BYTES = 1024 * 1024
@@ -424,7 +424,7 @@ def _duplicate_name_problems(document: dict[str, Any], found: list[Problem]) -> 
     message = duplicate_names_message(duplicates)
     if not duplicates or any(problem.message == message for problem in found):
         return []
-    return [Problem("offers", message, None, "Offers")]
+    return [Problem("offers", message, None, "Offers", key="offers")]
 
 
 class LoadedScenario(NamedTuple):
@@ -618,30 +618,3 @@ def write_atomically(path: Path, content: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-
-
-#: Names Windows keeps for devices, whatever the extension: ``CON.yaml`` cannot be saved.
-_DEVICE_NAMES = frozenset(
-    ["CON", "PRN", "AUX", "NUL"] + [f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10)]
-)
-
-
-def file_name(scenario: Scenario | str, suffix: str = ".yaml") -> str:
-    """A safe file name from the scenario (or its name): ``Coach adds a mastermind.yaml``, or
-    with another ``suffix`` (``" - hours.png"``).
-
-    Only letters, digits, ``_``, ``-``, spaces and dots are kept (no control or direction
-    character, no path separator); leading dots, dashes and spaces are dropped (no hidden
-    file, nothing a command line reads as an option), and a Windows device name
-    (``CON``, ``NUL`` …) gets ``scenario-`` before it.
-    """
-    name = scenario if isinstance(scenario, str) else scenario.name
-    kept = "".join(
-        character
-        for character in name
-        if character not in DIRECTION_CHARACTERS and (character.isalnum() or character in "_- .")
-    )
-    stem = " ".join(kept.split()).strip(" .-")[:80].rstrip(" .") or "scenario"
-    if stem.split(".")[0].upper() in _DEVICE_NAMES:
-        stem = f"scenario-{stem}"
-    return f"{stem}{suffix}"

@@ -35,6 +35,9 @@ MIGRATIONS: Mapping[int, Migration] = {1: version_1_to_2}
 
 FIRST_SCHEMA_VERSION = 1
 
+#: The version field's label, said before its problem.
+_VERSION_LABEL = "Schema version"
+
 
 def document_version(document: dict[str, Any]) -> int:
     """The schema version a document declares; 1 when it declares none."""
@@ -44,7 +47,9 @@ def document_version(document: dict[str, Any]) -> int:
             [
                 Problem(
                     "schema_version",
-                    f"must be a whole number such as 1 (got {describe_value(version)})",
+                    f"must be a whole number such as 1, not {describe_value(version)}",
+                    label=_VERSION_LABEL,
+                    key="schema_version",
                 )
             ]
         )
@@ -79,7 +84,14 @@ def migrate(
         )
     if version < FIRST_SCHEMA_VERSION:
         raise ScenarioError(
-            [Problem("schema_version", f"must be at least {FIRST_SCHEMA_VERSION} (got {version})")]
+            [
+                Problem(
+                    "schema_version",
+                    f"must be at least {FIRST_SCHEMA_VERSION}, not {version}",
+                    label=_VERSION_LABEL,
+                    key="schema_version",
+                )
+            ]
         )
     upgraded = dict(document)
     while version < current_version:

@@ -29,7 +29,7 @@ HOUR_CATEGORY_LABELS: dict[str, str] = {
     "delivery": "Delivery (billable)",
     "prep": "Preparation",
     "travel": "Travel",
-    "business_development": "Business development",
+    "business_development": "Selling (BD)",
     "admin": "Admin",
     "creation": "Creation",
     "oversight": "Oversight of associates",

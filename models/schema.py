@@ -218,22 +218,26 @@ class Uncertain(StrictModel):
     def _range_problem(self, name: str, low: float, high: float) -> str | None:
         model = type(self)
         fields = assumption_fields(model)
-        where = f"ranges → {excerpt(name)}"
+        key = f"(ranges.{excerpt(name)})"
         if name not in fields:
-            return f"{where}: not a figure of this section that can have a range.{suggestion(name, fields)}"
-        where += f" ({model.model_fields[name].title})"
+            return (
+                f"{excerpt(name)} is not a figure of this section that can have a range {key}."
+                f"{suggestion(name, fields)}"
+            )
+        title = model.model_fields[name].title or name
+        where = f"the range of {title[:1].lower()}{title[1:]}"
         value = getattr(self, name)
         if value is None:
-            return f"{where}: give {name} a value first; a range spreads around it"
+            return f"{where} needs a planned value first; a range spreads around it {key}"
         if low > high:
-            return f"{where}: low ({low:g}) is above high ({high:g})"
+            return f"{where} runs from {low:g} down to {high:g}: give the low end first {key}"
         if not low <= value <= high:
-            return f"{where}: the planned value {value:g} must lie within [{low:g}, {high:g}]"
+            return f"{where}, {low:g} to {high:g}, must hold the planned value {value:g} {key}"
         lowest, highest = field_bounds(model, name)
         if lowest is not None and low < lowest:
-            return f"{where}: low must be at least {lowest:g} (got {low:g})"
+            return f"{where} must start at {lowest:g} or more, not {low:g} {key}"
         if highest is not None and high > highest:
-            return f"{where}: high must be at most {highest:g} (got {high:g})"
+            return f"{where} must end at {highest:g} or less, not {high:g} {key}"
         return None
 
 
@@ -413,9 +417,9 @@ class Schedule(StrictModel):
             return None
         wrong = [month for month in months if not 1 <= month <= 12]
         if wrong:
-            raise ValueError(f"months of the year run from 1 to 12 (got {wrong[0]})")
+            raise ValueError(f"must be months from 1 to 12, not {wrong[0]}")
         if len(set(months)) != len(months):
-            raise ValueError("each month may appear once")
+            raise ValueError("must name each month once")
         return sorted(months)
 
 
@@ -476,7 +480,7 @@ class OfferBase(Uncertain):
     )
     bd_hours_per_sale: float = hours(
         0.0,
-        title="Business development hours per new buyer",
+        title="Selling (BD) hours per new buyer",
         unit="h/buyer",
         description=(
             "Prospecting, calls, proposals and follow-up to win one new buyer "
@@ -525,7 +529,7 @@ class OfferBase(Uncertain):
     )
     bd_hours_per_lead: float | None = hours(
         None,
-        title="Business development hours per lead",
+        title="Selling (BD) hours per lead",
         unit="h/lead",
         description=(
             "Hours spent on one lead (a call, a proposal, a follow-up). When given, the hours to "
@@ -563,14 +567,17 @@ class OfferBase(Uncertain):
                 if given
             ]
             if needing:
+                title = type(self).model_fields[needing[0]].title or needing[0]
                 raise ValueError(
-                    f"{needing[0]} needs conversion_rate: give the share of leads who buy"
+                    f"{title.lower()} needs a conversion rate: give the share of leads who buy "
+                    f"({needing[0]}, conversion_rate)"
                 )
         if self.bd_hours_per_lead is not None and self.bd_hours_per_sale != 0:
             raise ValueError(
-                f"bd_hours_per_lead ({self.bd_hours_per_lead:g}) and bd_hours_per_sale "
-                f"({self.bd_hours_per_sale:g}) are two ways of giving the same hours: give one "
-                "(hours per lead work out the hours per new buyer from the conversion rate)"
+                f"selling (BD) hours per lead ({self.bd_hours_per_lead:g}) and per new buyer "
+                f"({self.bd_hours_per_sale:g}) are two ways of giving the same hours: give one; "
+                "hours per lead work out the hours per new buyer from the conversion rate "
+                "(bd_hours_per_lead, bd_hours_per_sale)"
             )
         return self
 
@@ -581,7 +588,10 @@ class OfferBase(Uncertain):
         for name, what in _KIND_SCHEDULE_FIELDS.items():
             if getattr(self.schedule, name) and name not in self.schedule_fields:
                 takers = [model for model in OFFER_MODELS.values() if name in model.schedule_fields]
-                raise ValueError(f"schedule → {name} ({what}) applies to {_plural(takers)} only")
+                raise ValueError(
+                    f"{what[:1].upper()}{what[1:]} applies to {_plural(takers)} only "
+                    f"(schedule.{name})"
+                )
         return self
 
     @property
@@ -664,7 +674,7 @@ class RenewableOffer(OfferBase):
     )
     bd_hours_per_returning_sale: float | None = hours(
         None,
-        title="Business development hours per returning buyer",
+        title="Selling (BD) hours per returning buyer",
         unit="h/buyer",
         description=(
             "Hours to keep or renew one buyer. Empty means a seventh of the hours to win a new "
@@ -923,11 +933,15 @@ class Contract(LiveOffer):
     def _one_way_of_pricing(self) -> Contract:
         if self.hourly_rate is not None and self.fee_per_contract is not None:
             raise ValueError(
-                f"hourly_rate ({self.hourly_rate:g}) and fee_per_contract "
-                f"({self.fee_per_contract:g}) are two prices for the same work: give one"
+                f"the hourly rate ({self.hourly_rate:g}) and the fixed fee per contract "
+                f"({self.fee_per_contract:g}) are two prices for the same work: give one "
+                "(hourly_rate, fee_per_contract)"
             )
         if self.hourly_rate is None and self.fee_per_contract is None:
-            raise ValueError("give hourly_rate or fee_per_contract: what the contract pays")
+            raise ValueError(
+                "give an hourly rate or a fixed fee per contract: what the contract pays "
+                "(hourly_rate, fee_per_contract)"
+            )
         return self
 
 
@@ -1263,7 +1277,7 @@ class OnlineProgram(Creation, RenewableOffer):
     )
     bd_hours_per_launch: float = hours(
         0.0,
-        title="Business development hours per launch",
+        title="Selling (BD) hours per launch",
         unit="h/launch",
         description="Webinars, emails and promotion for one launch.",
     )
@@ -1289,9 +1303,9 @@ class OnlineProgram(Creation, RenewableOffer):
     def _automated_price_not_above_high_touch(self) -> OnlineProgram:
         if self.price_automated > self.price_high_touch:
             raise ValueError(
-                f"price_automated ({self.price_automated:g}) must not be above "
-                f"price_high_touch ({self.price_high_touch:g}): the price fully automated is at "
-                "most the price with full support"
+                f"the price fully automated ({self.price_automated:g}) must not be above the "
+                f"price with full support ({self.price_high_touch:g}) "
+                "(price_automated, price_high_touch)"
             )
         return self
 
@@ -1406,15 +1420,14 @@ class Licensing(Creation, OfferBase):
     def _new_licensees_within_active(self) -> Licensing:
         if self.new_licensees_per_year > self.licensees:
             raise ValueError(
-                f"new_licensees_per_year ({self.new_licensees_per_year:g}) cannot exceed "
-                f"licensees ({self.licensees:g}): new licensees per year are at most the "
-                "active licensees"
+                f"new licensees per year ({self.new_licensees_per_year:g}) cannot be more than "
+                f"the active licensees ({self.licensees:g}) (new_licensees_per_year, licensees)"
             )
         at_start = self.schedule.licensees_at_start if self.schedule else 0.0
         if at_start > self.licensees:
             raise ValueError(
-                f"schedule → licensees_at_start ({at_start:g}) cannot exceed licensees "
-                f"({self.licensees:g}): a practice starts with at most its planned licensees"
+                f"active licensees at the start ({at_start:g}) cannot be more than the planned "
+                f"active licensees ({self.licensees:g}) (schedule.licensees_at_start, licensees)"
             )
         return self
 
@@ -1508,7 +1521,7 @@ class Scenario(StrictModel):
     def _known_currency(cls, code: str) -> str:
         if code not in CURRENCY_CODES:
             raise ValueError(
-                f'"{excerpt(code, 12)}" is not an ISO 4217 currency code such as USD, EUR or GBP'
+                f'must be an ISO 4217 currency code such as USD, EUR or GBP, not "{excerpt(code, 12)}"'
             )
         return code
 
@@ -1586,4 +1599,4 @@ def duplicate_names_message(duplicates: list[list[str]]) -> str:
         spellings = list(dict.fromkeys(group))
         quoted = " and ".join(f'"{excerpt(name)}"' for name in spellings)
         parts.append(quoted if len(spellings) == 1 else f"{quoted} (the same name)")
-    return f"offer names must be unique; used more than once: {', '.join(parts)}"
+    return f"must each have their own name; used more than once: {', '.join(parts)}"

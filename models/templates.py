@@ -33,6 +33,6 @@ def new_offer(kind: str, taken_names: Iterable[str] = ()) -> OfferBase:
     return model.model_validate({"kind": kind, "name": name, **model.starting_fields})
 
 
-def blank_scenario() -> Scenario:
-    """A scenario with the practitioner's defaults and no offers yet."""
-    return Scenario(name="New scenario")
+def blank_scenario(name: str = "New scenario") -> Scenario:
+    """A scenario called ``name`` with the practitioner's defaults and no offers yet."""
+    return Scenario(name=name)

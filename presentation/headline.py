@@ -21,6 +21,7 @@ from presentation.formatting import (
     format_share,
     with_sign,
 )
+from presentation.glossary import glossary_help
 
 
 @dataclass(frozen=True)
@@ -91,15 +92,14 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
             "net_income",
             "Net income a year",
             format_money_short(totals.net_income, currency),
-            "Revenue − direct costs − fixed costs, before tax.",
+            glossary_help("Net income"),
             tax_detail,
         ),
         Headline(
             "take_home",
             "Take-home a year",
             format_money_short(totals.take_home, currency),
-            "Net income − tax: what you keep after income tax and social contributions "
-            "(your tax rate × a positive net income). Your target is compared with it.",
+            glossary_help("Take-home"),
             income_detail,
             income_good,
             signed=income_good is not None,
@@ -108,8 +108,7 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
             "hours",
             "Hours used",
             f"{format_hours(totals.total_hours)} of {format_hours(totals.capacity_hours)}",
-            "Every hour the plan takes, fixed admin included, against the hours you have: "
-            "hours a week × weeks a year.",
+            glossary_help("Hours used"),
             f"{format_share(totals.utilization)} used, {abs(free_per_week):,.1f} h a week "
             f"{'free' if fits else 'over capacity'}",
             fits,
@@ -118,15 +117,13 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
             "effective_hourly_rate",
             "Effective hourly rate",
             f"{format_money(rate, currency)}/h" if rate is not None else "—",
-            "Net income divided by every hour worked, not only the billable ones.",
+            glossary_help("Effective hourly rate"),
         ),
         Headline(
             "billable_utilization",
             "Billable utilisation",
             format_share(totals.billable_utilization),
-            "Your own delivery (billable) hours as a share of the hours you have, hours a week "
-            "× weeks a year: what professional services call utilisation. Best-in-class firms "
-            "reach about 75% (SPI Research). Hours associates lead are theirs, not yours.",
+            glossary_help("Billable utilisation"),
             delivery_detail,
             delivery_good,
         ),
@@ -134,18 +131,18 @@ def headlines(scenario: Scenario, result: ScenarioResult) -> tuple[Headline, ...
             "billable_share",
             "Billable share",
             format_share(totals.billable_share),
-            "Delivery hours as a share of every hour worked.",
+            glossary_help("Billable share"),
         ),
         Headline(
             "billable_to_bd_ratio",
             "Billable-to-BD ratio",
             format_ratio(totals.billable_to_bd_ratio),
-            "Delivery hours for each hour of business development.",
+            glossary_help("Billable-to-BD ratio"),
         ),
         Headline(
             "leverage",
             "Leverage",
             format_ratio(totals.leverage),
-            "Client hours delivered for each hour of yours: above 1 means one hour serves several people.",
+            glossary_help("Leverage"),
         ),
     )

@@ -158,7 +158,7 @@ def test_an_impossible_combination_is_explained_and_the_page_keeps_working(app):
     app.number_input(key=offer_key(app, index, "new_licensees_per_year")).set_value(9.0).run()
     assert not app.exception
     messages = [shown(error.value) for error in app.error]
-    assert any("cannot exceed licensees (4)" in message for message in messages)
+    assert any("cannot be more than the active licensees (4)" in message for message in messages)
     assert len(app.metric) == 8  # results still shown, from the last valid plan
 
 
@@ -184,7 +184,10 @@ def test_a_bad_upload_shows_every_problem_and_changes_nothing(app):
     assert not app.exception
     text = "\n".join(shown(error.value) for error in app.error)
     assert "broken.yaml is not a valid scenario" in text
-    assert "students (Students per year): must be at least 0 (got -3)" in text
+    assert (
+        "Offer 2, “Career change program”: students per year must be at least 0, not -3 (students)"
+        in text
+    )
     assert "Did you mean `automation`?" in text
     assert current(app) == before
 
@@ -284,6 +287,8 @@ def test_switching_scenario_without_edits_needs_no_confirmation(app):
     app.selectbox(key="scenario_picker").set_value("coach-one-to-one").run()
     assert shown(app.title[0].value) == "1:1 coach at full capacity"
     app.selectbox(key="scenario_picker").set_value("blank").run()
+    app.text_input(key="blank_name").set_value("New scenario")
+    app.button(key="FormSubmitter:blank_scenario_form-Start").click().run()
     assert not app.exception
     assert shown(app.title[0].value) == "New scenario"
     assert len(app.metric) == 8  # net income, take-home, hours, rate and four ratios
@@ -375,7 +380,7 @@ def test_the_library_saves_renames_opens_and_deletes_a_copy(app):
     ).run()
     assert not app.exception
     changes = "\n".join(shown(markdown.value) for markdown in app.markdown)
-    assert 'offer "Private coaching" → clients: 16 → 20' in changes
+    assert "“Private coaching”: Clients per year: 16 → 20" in changes
 
     app.selectbox(key="library_entry").set_value("Twenty private clients")
     app.button(key="library_delete").click().run()

@@ -222,10 +222,10 @@ def test_validate_passes_valid_files_and_lists_every_error_of_invalid_ones(tmp_p
     assert completed.returncode == 1
     assert "coach-one-to-one.yaml: valid" in completed.stdout
     assert (
-        'offers[0] "Coaching" → clients (Clients per year): must be at least 0 (got -10)'
+        "Offer 1, “Coaching”: clients per year must be at least 0, not -10 (clients)"
         in completed.stderr
     )
-    assert 'offers[1] "Circle" → mnths: is not a field' in completed.stderr
+    assert "Offer 2, “Circle”: mnths is not a field" in completed.stderr
     assert "Did you mean `months`?" in completed.stderr
     assert "Traceback" not in completed.stderr
     good = run("validate", *map(str, sorted(SCENARIOS.glob("*.yaml"))))

@@ -85,12 +85,13 @@ def test_what_changed_lists_every_differing_input_and_offers_added_or_removed():
         Change('offer "Coaching"', "price_per_client", 5000.0, 6000.0),
         Change('offer "Extra"', "", None, "one_to_one"),
     )
+    # in words: the schema's titles, the offer by its name, money with separators
     assert [str(change) for change in found] == [
-        "practitioner → hours_per_week: 40 → 35",
-        'offer "Coaching" → price_per_client: 5,000 → 6,000',
-        'offer "Extra": added',
+        "Working hours per week: 40 → 35",
+        "“Coaching”: Price per client: 5,000 → 6,000",
+        "Added “Extra” (private 1:1 clients)",
     ]
-    assert str(differences(new, BASE)[-1]) == 'offer "Extra": removed'
+    assert str(differences(new, BASE)[-1]) == "Removed “Extra” (private 1:1 clients)"
     assert differences(BASE, BASE) == ()
 
 
@@ -124,8 +125,8 @@ def test_what_changed_names_each_schedule_field_and_no_schedule_means_the_defaul
     moved = coaching(schedule=Schedule(start_month=4, ramp_months=2))
     later = Scenario(name="Base", practitioner=YEAR, offers=[moved])
     assert [str(change) for change in differences(BASE, later)] == [
-        'offer "Coaching" → schedule.start_month: 1 → 4',
-        'offer "Coaching" → schedule.ramp_months: 0 → 2',
+        "“Coaching”: First month: 1 → 4",
+        "“Coaching”: Ramp-up months: 0 → 2",
     ]
     spelled_out = Scenario(name="Base", practitioner=YEAR, offers=[coaching(schedule=Schedule())])
     assert differences(BASE, spelled_out) == ()
@@ -142,9 +143,9 @@ def test_what_changed_names_each_range():
     )
     assert sorted(str(change) for change in differences(before, after)) == sorted(
         [
-            "practitioner → ranges.hours_per_week: none → [35, 45]",
-            'offer "Coaching" → ranges.clients: [8, 12] → [6, 12]',
-            'offer "Coaching" → ranges.price_per_client: [4,000, 6,000] → none',
+            "Range of working hours per week: none → 35 to 45",
+            "“Coaching”: Range of clients per year: 8 to 12 → 6 to 12",
+            "“Coaching”: Range of price per client: 4,000 to 6,000 → none",
         ]
     )
 
@@ -185,3 +186,31 @@ def test_version_2_figures_and_fields_are_compared():
         ('offer "Coaching"', "associate_share"),
         ('offer "Coaching"', "associate_cost_per_hour"),
     } <= changed
+
+
+def test_what_changed_says_titles_and_formats_values_by_their_unit():
+    """No key in front of a person: the schema's titles, money with separators, shares as %."""
+    before = load_example("coach-mastermind-retreat")
+    mastermind = before.offers[1]
+    after = before.model_copy(
+        update={
+            "practitioner": before.practitioner.model_copy(
+                update={"fixed_costs_per_year": 8_000.0, "tax_rate": 0.25}
+            ),
+            "offers": [
+                before.offers[0],
+                mastermind.model_copy(
+                    update={"members_per_cohort": 12.0, "fee_per_member_per_month": 997.5}
+                ),
+                *before.offers[2:],
+            ],
+        }
+    )
+    # the example: fixed costs 10,000, no tax, 8 members paying 800 a month
+    assert [str(change) for change in differences(before, after)] == [
+        "Fixed costs per year: 10,000 → 8,000",
+        "Tax rate on net income: 0% → 25%",
+        "“Leaders mastermind”: Members per cohort: 8 → 12",
+        "“Leaders mastermind”: Fee per member per month: 800 → 997.50",
+    ]
+    assert all("_" not in str(change) for change in differences(before, after))

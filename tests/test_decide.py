@@ -344,17 +344,18 @@ def test_ranges_are_validated_with_offer_and_field_named():
     with pytest.raises(ScenarioError) as raised:
         scenario_from_document(document)
     text = str(raised.value)
-    assert 'offers[0] "Coaching"' in text
+    assert "Offer 1, “Coaching”: " in text
     assert (
-        "ranges → clients (Clients per year): the planned value 10 must lie within [12, 20]" in text
-    )
-    assert "Did you mean `price_per_client`?" in text
-    assert "ranges → session_hours (Session length): low (2) is above high (1)" in text
-    assert (
-        "ranges → returning_share (Share of returning buyers): high must be at most 1 (got 2)"
+        "the range of clients per year, 12 to 20, must hold the planned value 10 (ranges.clients)"
         in text
     )
-    assert "practitioner" in text and "ranges → target_net_income" in text
+    assert "Did you mean `price_per_client`?" in text
+    assert "the range of session length runs from 2 down to 1: give the low end first" in text
+    assert (
+        "the range of share of returning buyers must end at 1 or less, not 2 "
+        "(ranges.returning_share)" in text
+    )
+    assert "Your working year: " in text and "(ranges.target_net_income)" in text
 
 
 def test_a_range_must_be_two_numbers():

@@ -129,7 +129,7 @@ def test_source_name_heads_the_message():
         load_scenario("name: ''", source_name="upload.yaml")
     assert str(caught.value).splitlines() == [
         "upload.yaml is not a valid scenario (1 problem):",
-        "  - name (Scenario name): must not be empty",
+        "  - Scenario name must not be empty (name)",
     ]
 
 

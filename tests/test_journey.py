@@ -68,8 +68,8 @@ def test_each_step_of_the_shipped_journey_makes_one_change():
     # Step 3 moves a third of the 18 clients into a new group of 6.
     group = steps[2]
     assert [str(change) for change in group.changes] == [
-        'offer "Private coaching" → clients: 18 → 12',
-        'offer "Leaders circle": added',
+        "“Private coaching”: Clients per year: 18 → 12",
+        "Added “Leaders circle” (group program)",
     ]
     assert offer_named(group.scenario, "Leaders circle").participants_per_group == 6
     # Step 4 moves the live offers online: delivery and what travel cost, nothing else.

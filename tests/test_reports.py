@@ -275,7 +275,7 @@ def test_leverage_report_writes_each_format(tmp_path, monkeypatch):
     assert openpyxl.load_workbook(out).sheetnames == list(SHEETS)
     png = leverage("report", str(source), "--format", "png", "--chart", "money")
     assert png.returncode == 0, png.stderr
-    assert Image.open(tmp_path / "coach-one-to-one-money.png").format == "PNG"
+    assert Image.open(tmp_path / "coach-one-to-one - money.png").format == "PNG"
 
 
 def test_leverage_report_explains_what_went_wrong(tmp_path, monkeypatch):

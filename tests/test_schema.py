@@ -115,15 +115,15 @@ def test_negative_count_is_named_with_offer_and_field():
     document = scenario_document(kind="group_program", participants_per_group=-3)
     document["offers"][0]["name"] = "Spring group"
     assert problems_of(document) == [
-        'offers[0] "Spring group" → participants_per_group (Participants per group): '
-        "must be at least 0 (got -3)"
+        "Offer 1, “Spring group”: participants per group must be at least 0, not -3 "
+        "(participants_per_group)"
     ]
 
 
 def test_misspelt_key_suggests_the_nearest_field():
     document = scenario_document(sesions_per_client=3)
     (problem,) = problems_of(document)
-    assert problem.startswith('offers[0] "Offer" → sesions_per_client: is not a field')
+    assert problem.startswith("Offer 1, “Offer”: sesions_per_client is not a field")
     assert "Did you mean `sessions_per_client`?" in problem
 
 
@@ -133,7 +133,10 @@ def test_misspelt_top_level_and_practitioner_keys_are_named():
     document["practitioner"] = {"hours_per_wek": 30}
     problems = problems_of(document)
     assert any("descripton" in p and "`description`" in p for p in problems)
-    assert any("practitioner → hours_per_wek" in p and "`hours_per_week`" in p for p in problems)
+    assert any(
+        p.startswith("Your working year: hours_per_wek is not a field") and "`hours_per_week`" in p
+        for p in problems
+    )
 
 
 @pytest.mark.parametrize(
@@ -142,17 +145,17 @@ def test_misspelt_top_level_and_practitioner_keys_are_named():
         (
             "returning_share",
             1.5,
-            "returning_share (Share of returning buyers): must be at most 1 (got 1.5)",
+            "share of returning buyers must be at most 1, not 1.5 (returning_share)",
         ),
-        ("clients", True, "clients (Clients per year): must be a number, not true"),
+        ("clients", True, "clients per year must be a number, not true (clients)"),
         (
             "clients",
             "20",
-            'clients (Clients per year): must be a number (got "20"); remove the quotes',
+            'clients per year must be a number, not "20"; remove the quotes (clients)',
         ),
-        ("clients", None, "clients (Clients per year): must be a number (got nothing)"),
-        ("delivery", "zoom", "delivery (Delivery): must be one of 'online' or 'in_person'"),
-        ("enabled", "yes", "enabled (Enabled): must be true or false"),
+        ("clients", None, "clients per year must be a number, not nothing (clients)"),
+        ("delivery", "zoom", "delivery must be one of 'online' or 'in_person', not \"zoom\""),
+        ("enabled", "yes", 'enabled must be true or false, not "yes" (enabled)'),
     ],
 )
 def test_wrong_values_get_plain_words(field, value, expected):
@@ -165,7 +168,7 @@ def test_infinite_and_nan_numbers_are_refused():
     with pytest.raises(ScenarioError) as caught:
         load_scenario(text)
     messages = [problem.message for problem in caught.value.problems]
-    assert messages == ["must be a finite number (got nan)", "must be a finite number (got inf)"]
+    assert messages == ["must be a finite number, not nan", "must be a finite number, not inf"]
 
 
 @pytest.mark.parametrize(
@@ -195,34 +198,36 @@ def test_ranges_of_design(section, field, value, message):
 def test_new_licensees_cannot_exceed_active_ones():
     (problem,) = problems_of(scenario_document(kind="licensing", new_licensees_per_year=6))
     assert problem == (
-        'offers[0] "Offer": new_licensees_per_year (6) cannot exceed licensees (5): '
-        "new licensees per year are at most the active licensees"
+        "Offer 1, “Offer”: new licensees per year (6) cannot be more than the active licensees "
+        "(5) (new_licensees_per_year, licensees)"
     )
 
 
 def test_automated_price_cannot_exceed_the_high_touch_price():
     (problem,) = problems_of(scenario_document(kind="online_program", price_automated=2000))
-    assert "price_automated (2000) must not be above price_high_touch (1000)" in problem
-    assert "the price fully automated is at most the price with full support" in problem
+    assert (
+        "the price fully automated (2000) must not be above the price with full support (1000) "
+        "(price_automated, price_high_touch)" in problem
+    )
 
 
 def test_offer_names_must_be_unique_even_when_other_fields_are_wrong():
     document = scenario_document()
     document["offers"].append(dict(document["offers"][0], clients=-1))
     problems = problems_of(document)
-    assert 'offers[1] "Offer" → clients (Clients per year): must be at least 0 (got -1)' in problems
-    assert 'offers (Offers): offer names must be unique; used more than once: "Offer"' in problems
+    assert "Offer 2, “Offer”: clients per year must be at least 0, not -1 (clients)" in problems
+    assert 'Offers must each have their own name; used more than once: "Offer" (offers)' in problems
 
 
 def test_unknown_kind_lists_the_kinds_and_suggests_one():
     (problem,) = problems_of(scenario_document() | {"offers": [{"kind": "licencing", "name": "L"}]})
-    assert 'offers[0] "L" → kind: kind "licencing" is not a kind of offer' in problem
+    assert 'Offer 1, “L”: kind is "licencing", which is not a kind of offer' in problem
     assert "Did you mean `licensing`?" in problem
 
 
 def test_field_of_another_kind_says_which_kinds_have_it():
     (problem,) = problems_of(scenario_document(kind="licensing", returning_share=0.3))
-    assert "returning_share: is not a field of a licensing offer" in problem
+    assert "“Offer”: returning_share is not a field of a licensing offer" in problem
     assert "Only one_to_one, contract" in problem
 
 
@@ -235,19 +240,21 @@ def test_every_problem_is_listed_at_once():
 
 def test_currency_must_be_an_iso_code():
     (problem,) = problems_of(scenario_document() | {"currency": "usd"})
-    assert problem.startswith('currency (Currency): "usd" is not an ISO 4217 currency code')
+    assert problem == (
+        'Currency must be an ISO 4217 currency code such as USD, EUR or GBP, not "usd" (currency)'
+    )
     assert load_scenario(_as_json(scenario_document() | {"currency": "IDR"})).currency == "IDR"
 
 
 def test_limits_on_text_and_offer_count():
     long_name = problems_of(scenario_document() | {"name": "x" * 101})
-    assert long_name == ["name (Scenario name): must be at most 100 characters (got 101)"]
+    assert long_name == ["Scenario name must be at most 100 characters long, not 101 (name)"]
     offers = [
         {"kind": "one_to_one", "name": f"Offer {index}", **MINIMAL_OFFERS["one_to_one"]}
         for index in range(31)
     ]
     assert problems_of({"name": "Many", "offers": offers}) == [
-        "offers (Offers): holds at most 30 items (got 31)"
+        "Offers must hold at most 30 items, not 31 (offers)"
     ]
 
 

@@ -662,15 +662,18 @@ def test_payback_is_from_the_month_it_stays_covered():
 def test_new_schedule_fields_apply_to_their_kinds_only():
     with pytest.raises(
         ValidationError,
-        match=r"launch_months \(months of the year launches happen\) applies to online programs only",
+        match=r"Months of the year launches happen applies to online programs only "
+        r"\(schedule\.launch_months\)",
     ):
         coaching(schedule={"launch_months": [3]})
     with pytest.raises(
         ValidationError,
-        match=r"licensees_at_start \(licensees at the start\) applies to licensing only",
+        match=r"Licensees at the start applies to licensing only \(schedule\.licensees_at_start\)",
     ):
         coaching(schedule={"licensees_at_start": 2})
-    with pytest.raises(ValidationError, match=r"licensees_at_start \(13\) cannot exceed licensees"):
+    with pytest.raises(
+        ValidationError, match=r"active licensees at the start \(13\) cannot be more than"
+    ):
         licence(licensees_at_start=13)
 
 

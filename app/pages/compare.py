@@ -29,9 +29,10 @@ from models.compare import (
 )
 from models.errors import ScenarioError
 from models.evaluation import evaluate
-from models.files import dump_scenario, file_name
+from models.files import dump_scenario
 from models.schema import Scenario
 from models.tables import csv_bytes
+from presentation.file_names import download_name
 from presentation.formatting import format_change_with_percent, format_figure
 
 CURRENT = "The scenario you are editing"
@@ -127,7 +128,7 @@ with st.expander("Your scenario library", icon=":material/folder_open:"):
         entry_actions[4].download_button(
             "Download",
             lambda: dump_scenario(scenario).encode("utf-8"),
-            file_name=file_name(scenario),
+            file_name=download_name(scenario.name, "yaml"),
             mime="application/x-yaml",
             key="library_download",
             on_click="ignore",
@@ -185,7 +186,7 @@ st.dataframe(
 st.download_button(
     "Download the comparison (CSV)",
     lambda: csv_bytes(metrics_table(comparison)),
-    file_name="comparison.csv",
+    file_name=download_name(comparison.baseline, "csv", "comparison"),
     mime="text/csv",
     key="download_comparison",
     on_click="ignore",

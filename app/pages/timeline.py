@@ -19,7 +19,6 @@ from charts.timeline import (
     monthly_hours_data,
 )
 from models.analysis import Analysis
-from models.files import file_name
 from models.results import HOUR_CATEGORIES
 from models.tables import (
     MONTH_COLUMNS,
@@ -34,6 +33,7 @@ from models.tables import (
     years_table,
 )
 from models.timeline import MONTHS, build_timeline
+from presentation.file_names import download_name
 from presentation.formatting import format_money, format_money_short, percent_of_share
 from presentation.timeline import (
     busiest_month_words,
@@ -181,7 +181,7 @@ st.dataframe(
 st.download_button(
     "Download the months (CSV)",
     csv_bytes(months.rename(columns=month_headings)),
-    file_name=file_name(scenario, " - timeline.csv"),
+    file_name=download_name(scenario.name, "csv", "timeline"),
     mime="text/csv",
     key="download_timeline",
     on_click="ignore",  # a download changes nothing on the page

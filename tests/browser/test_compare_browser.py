@@ -20,5 +20,5 @@ def test_compare_page_shows_the_change_in_net_income_and_what_changed(
     expect(table.get_by_text("-$6,190 (-3.3%)", exact=True)).to_have_count(2)
     net_income_row = table.locator("tr").filter(has_text="Net income")
     expect(net_income_row.get_by_text("-$6,190 (-3.3%)", exact=True)).to_be_attached()
-    expect(page.get_by_text('offer "Leadership circle": added')).to_be_visible()
+    expect(page.get_by_text("Added “Leadership circle” (group program)")).to_be_visible()
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)

@@ -111,6 +111,8 @@ def test_a_new_user_builds_three_offers_downloads_reloads_and_shares(
     """The issue's 'done when': from scratch to a link opened in a fresh browser."""
     open_app(page, app_url)
     choose(page, "Start from", "Blank scenario")
+    page.get_by_role("textbox", name="Name of the new scenario").fill("New scenario")
+    page.get_by_role("button", name="Start", exact=True).click()
     expect(page.get_by_role("heading", name="New scenario")).to_be_visible()
     for kind in ("Private 1:1 clients", "Group program", "Online program"):
         choose(page, "Kind of offer to add", kind)

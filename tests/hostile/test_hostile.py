@@ -35,7 +35,6 @@ from models.files import (
     MAX_KEYS,
     MAX_TEXT_CHARACTERS,
     MAX_VALUES,
-    file_name,
     write_atomically,
 )
 from models.schema import OFFER_MODELS, Practitioner, Scenario, assumption_fields
@@ -55,6 +54,7 @@ from models.text import (
     terminal_safe,
     unsafe_character,
 )
+from presentation.file_names import download_name
 from reports.workbook import workbook
 
 HERE = Path(__file__).parent
@@ -65,46 +65,45 @@ SCENARIOS = HERE.parent.parent / "scenarios"
 #: Each hostile file → the one problem it must give, in full.
 REFUSED_FILES = {
     "escape-in-offer-name.json": (
-        'offers[0] "Coach\\u001b[31ming" → name (Offer name): contains a control character '
-        "(ESC); remove it"
+        "Offer 1, “Coach\\u001b[31ming”: offer name contains a control character (ESC); "
+        "remove it (name)"
     ),
     "noncharacter-in-offer-name.json": (
-        'offers[0] "Coaching\\uffff" → name (Offer name): contains a noncharacter (U+FFFF); '
-        "remove it"
+        "Offer 1, “Coaching\\uffff”: offer name contains a noncharacter (U+FFFF); remove it (name)"
     ),
     "carriage-return-formula-name.json": (
-        'offers[0] "\\u000d=1+1" → name (Offer name): contains a control character (CR); remove it'
+        "Offer 1, “\\u000d=1+1”: offer name contains a control character (CR); remove it (name)"
     ),
     "direction-override-in-name.json": (
-        "name (Scenario name): contains a direction override (U+202E); remove it"
+        "Scenario name contains a direction override (U+202E); remove it (name)"
     ),
     "control-character-in-description.json": (
-        "description (Description): contains a control character (BEL); remove it"
+        "Description contains a control character (BEL); remove it (description)"
     ),
-    "unknown-key-with-escape.json": "\\u001b]0;pwned\\u0007: is not a field of a scenario.",
+    "unknown-key-with-escape.json": "\\u001b]0;pwned\\u0007 is not a field of a scenario.",
     "long-currency.json": (
-        'currency (Currency): "XXXXXXXXXXXX…" is not an ISO 4217 currency code such as USD, '
-        "EUR or GBP"
+        "Currency must be an ISO 4217 currency code such as USD, EUR or GBP, not "
+        '"XXXXXXXXXXXX…" (currency)'
     ),
     "base-60-session-hours.yaml": (
-        'offers[0] "Coaching" → session_hours (Session length): must be a number '
-        '(got "1:30"); for 1 h 30 min write 1.5'
+        'Offer 1, “Coaching”: session length must be a number, not "1:30"; for 1 h 30 min '
+        "write 1.5 (session_hours)"
     ),
     "octal-and-hex-numbers.yaml": (  # clients: 017 is read as 17, as YAML 1.2 does
-        'offers[0] "Coaching" → sessions_per_client (Sessions per client): must be a number '
-        '(got "0x10"); write it '
-        "as a plain decimal number: 16"
+        'Offer 1, “Coaching”: sessions per client must be a number, not "0x10"; write it '
+        "as a plain decimal number: 16 (sessions_per_client)"
     ),
     "duplicate-names-by-case.yaml": (
-        'offers (Offers): offer names must be unique; used more than once: "Coaching" and "COACHING" (the same name)'
+        'Offers must each have their own name; used more than once: "Coaching" and "COACHING" '
+        "(the same name) (offers)"
     ),
     "duplicate-names-by-look-alike-letters.yaml": (
-        'offers (Offers): offer names must be unique; used more than once: "Coaching" and "Соасhіng" and '
-        '"Ｃｏａｃｈｉｎｇ" (the same name)'
+        'Offers must each have their own name; used more than once: "Coaching" and "Соасhіng" and '
+        '"Ｃｏａｃｈｉｎｇ" (the same name) (offers)'
     ),
     "licensees-above-active.yaml": (
-        'offers[0] "Licence": new_licensees_per_year (5) cannot exceed licensees (2): '
-        "new licensees per year are at most the active licensees"
+        "Offer 1, “Licence”: new licensees per year (5) cannot be more than the active "
+        "licensees (2) (new_licensees_per_year, licensees)"
     ),
     "billion-laughs.yaml": (
         "line 2: aliases (*name) are not supported in scenario files; write the values out"
@@ -114,8 +113,8 @@ REFUSED_FILES = {
 #: Each hostile link → the one problem it must give.
 REFUSED_LINKS = {
     "escape-in-offer-name.link": (
-        'offers[0] "Coach\\u001bing" → name (Offer name): contains a control character (ESC); '
-        "remove it"
+        "Offer 1, “Coach\\u001bing”: offer name contains a control character (ESC); "
+        "remove it (name)"
     ),
     "damaged.link": "the link is damaged or incomplete; ask for it again, or for the scenario file",
     "zip-bomb-one-mebibyte.link": (
@@ -366,19 +365,19 @@ def test_numbers_are_read_the_yaml_1_2_way(typed, read):
 @pytest.mark.parametrize(
     ("typed", "hint"),
     [
-        ("1:30", 'must be a number (got "1:30"); for 1 h 30 min write 1.5'),
-        ("0:45", 'must be a number (got "0:45"); for 0 h 45 min write 0.75'),
-        ("0x10", 'must be a number (got "0x10"); write it as a plain decimal number: 16'),
-        ("0o17", 'must be a number (got "0o17"); write it as a plain decimal number: 15'),
-        ("1_000", 'must be a number (got "1_000"); write it without separators: 1000'),
-        ("1,000", 'must be a number (got "1,000"); write it without separators: 1000'),
+        ("1:30", 'must be a number, not "1:30"; for 1 h 30 min write 1.5'),
+        ("0:45", 'must be a number, not "0:45"; for 0 h 45 min write 0.75'),
+        ("0x10", 'must be a number, not "0x10"; write it as a plain decimal number: 16'),
+        ("0o17", 'must be a number, not "0o17"; write it as a plain decimal number: 15'),
+        ("1_000", 'must be a number, not "1_000"; write it without separators: 1000'),
+        ("1,000", 'must be a number, not "1,000"; write it without separators: 1000'),
     ],
 )
 def test_yaml_1_1_number_forms_get_a_hint_instead_of_a_surprise(typed, hint):
     with pytest.raises(ScenarioError) as caught:
         load_scenario(f"name: x\npractitioner:\n  admin_hours_per_week: {typed}\n")
     assert only_problem(caught.value) == (
-        f"practitioner → admin_hours_per_week (Fixed admin hours per week): {hint}"
+        f"Your working year: fixed admin hours per week {hint} (admin_hours_per_week)"
     )
 
 
@@ -389,8 +388,8 @@ def test_a_share_written_as_a_percentage_gets_a_hint():
             "  new_licensees_per_year: 1\n  royalty_rate: 7%\n  licensee_revenue_per_year: 1\n"
         )
     assert only_problem(caught.value).endswith(
-        'offers[0] "L" → royalty_rate (Royalty rate): must be a number (got "7%"); write a share as a '
-        "fraction: 0.07"
+        'Offer 1, “L”: royalty rate must be a number, not "7%"; write a share as a fraction: '
+        "0.07 (royalty_rate)"
     )
 
 
@@ -430,7 +429,7 @@ def test_every_kind_of_refused_character_is_named(character, words):
     for field in ("name", "description"):
         with pytest.raises(ScenarioError) as caught:
             load_scenario(json.dumps({"name": "x", field: f"a{character}b"}))
-        assert only_problem(caught.value).endswith(f": contains {words}; remove it")
+        assert only_problem(caught.value).endswith(f" contains {words}; remove it ({field})")
 
 
 def test_the_chart_engine_draws_every_kind_of_text_the_schema_accepts():
@@ -501,20 +500,21 @@ def test_formula_names_are_neutralised_in_the_csv_and_the_workbook():
     ("name", "expected"),
     [
         ("Coach \u202eexe.gpj", "Coach exe.gpj.yaml"),
-        ("../../etc/passwd", "etcpasswd.yaml"),
+        ("../../etc/passwd", "etc passwd.yaml"),
         ("-rf --no-preserve-root", "rf --no-preserve-root.yaml"),
-        ("CON", "scenario-CON.yaml"),
-        ("nul.txt", "scenario-nul.txt.yaml"),
-        ("...", "scenario.yaml"),
+        ("CON", "Scenario-CON.yaml"),
+        ("nul.txt", "Scenario-nul.txt.yaml"),
+        ("...", "Scenario.yaml"),
         ("Coach adds a mastermind", "Coach adds a mastermind.yaml"),
     ],
 )
 def test_file_names_drop_control_direction_and_path_characters(name, expected):
-    assert file_name(name) == expected
+    assert download_name(name, "yaml") == expected
 
 
 def test_the_device_name_file_loads_and_saves_under_a_safe_name():
-    assert file_name(load_scenario(FILES / "device-name.yaml"), ".xlsx") == "scenario-CON.xlsx"
+    scenario = load_scenario(FILES / "device-name.yaml")
+    assert download_name(scenario.name, "xlsx") == "Scenario-CON.xlsx"
 
 
 # --- the command line -------------------------------------------------------------------
