@@ -310,6 +310,8 @@ def test_compare_json_lines_up_figures_against_the_first_file():
         "field": "clients",
         "old": 23.0,
         "new": 15.0,
+        "label": "Clients per year",  # the field's title and unit, for the words
+        "unit": "per year",
     } in changes
 
 

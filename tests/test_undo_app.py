@@ -6,8 +6,10 @@ from streamlit.testing.v1 import AppTest
 
 from app.state import DRAFT, OFFER_ID, UNDO_DEPTH
 from models.examples import DEFAULT_EXAMPLE, load_example
+from presentation.formatting import format_amount
 from tests.shown_text import shown
 from tests.test_app import APP, SCENARIOS, current, key, offer_key, sidebar_uploader
+from tests.widgets import set_field
 
 
 @pytest.fixture
@@ -32,7 +34,7 @@ def test_a_field_edit_is_undone_and_redone_and_the_widget_shows_it(app):
     """The user changes the first offer's price, undoes it, then redoes it."""
     offer = current(app).offers[0]
     price_key = offer_key(app, 0, "price_per_client")
-    app.number_input(key=price_key).set_value(7000.0).run()
+    set_field(app, price_key, "7,000")
     assert current(app).offers[0].price_per_client == 7000
     assert undo_text(app) == f"Undo: Price per client of “{offer.name}”"
     assert not has_button(app, "redo")
@@ -40,16 +42,16 @@ def test_a_field_edit_is_undone_and_redone_and_the_widget_shows_it(app):
     app.button(key="undo").click().run()
     assert not app.exception
     assert current(app).offers[0].price_per_client == offer.price_per_client
-    # a new widget generation: the number box shows the draft's value, not the 7,000 typed
-    assert app.number_input(key=offer_key(app, 0, "price_per_client")).value == (
-        offer.price_per_client
+    # a new widget generation: the money box shows the draft's value, not the 7,000 typed
+    assert app.text_input(key=offer_key(app, 0, "price_per_client")).value == (
+        format_amount(offer.price_per_client, "USD")
     )
     assert shown(app.button(key="redo").label) == f"Redo: Price per client of “{offer.name}”"
     assert any(f"Undone: Price per client of “{offer.name}”" in shown(i.value) for i in app.info)
 
     app.button(key="redo").click().run()
     assert current(app).offers[0].price_per_client == 7000
-    assert app.number_input(key=offer_key(app, 0, "price_per_client")).value == 7000
+    assert app.text_input(key=offer_key(app, 0, "price_per_client")).value == "7,000"
     assert not has_button(app, "redo")
 
 
@@ -60,8 +62,8 @@ def test_edits_of_one_field_in_a_row_are_one_step(app):
     price = current(app).offers[0].price_per_client
     app.number_input(key=key(app, "practitioner", "weeks_per_year")).set_value(40).run()
     price_key = offer_key(app, 0, "price_per_client")
-    for typed in (1.0, 12.0, 12000.0):
-        app.number_input(key=price_key).set_value(typed).run()
+    for typed in ("1", "12", "12,000"):
+        set_field(app, price_key, typed)
     app.button(key="undo").click().run()
     assert current(app).offers[0].price_per_client == price
     assert current(app).practitioner.weeks_per_year == 40
@@ -198,9 +200,9 @@ def test_a_start_the_timeline_moves_is_said_under_the_schedule_editor(app):
 
 
 def test_ranges_are_undoable_too(app):
-    """The user sets ±20% on the first offer's figures (Decide, Uncertainty), then undoes it."""
+    """The user sets ±20% on the first offer's figures (Decide, How sure), then undoes it."""
     app.switch_page("app/pages/decide.py").run()
-    app.segmented_control(key="decide_section").set_value("Uncertainty").run()
+    app.segmented_control(key="decide_section").set_value("How sure").run()
     offer = current(app).offers[0]
     app.selectbox(key="ranges_section").set_value(offer.name).run()
     app.button(key="range_spread").click().run()
