@@ -1,0 +1,98 @@
+"""Screens that fit, in a real Chromium: Compare with five scenarios, the Plan page on a
+laptop and on a phone, and the workshop's presenter view on a projector.
+
+Each test saves the screenshot a person would look at (tests/artifacts/) and asserts
+what must hold on it: nothing to scroll where the page must fit, nothing cut off.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser, Page, expect
+
+from models.examples import DEFAULT_EXAMPLE, load_example
+from models.journey import load_journey
+from presentation.levers import LEVERS
+from tests.browser.app_server import wait_for_app_run
+from tests.browser.conftest import ARTIFACTS
+from tests.browser.test_plan_browser import metric_value, open_app
+
+#: The page's own scrolling box in Streamlit 1.67 (the document itself does not scroll).
+MAIN = "[data-testid='stMain']"
+
+
+def overflow(page: Page, selector: str) -> dict[str, int]:
+    """How far the element's content reaches past its box, across and down. [px]"""
+    return page.locator(selector).first.evaluate(
+        "e => ({across: e.scrollWidth - e.clientWidth, down: e.scrollHeight - e.clientHeight})"
+    )
+
+
+def page_overflow(page: Page) -> dict[str, int]:
+    """How far the page reaches past the window, whichever element scrolls it. [px]"""
+    return page.evaluate(
+        """() => {
+            const boxes = [document.scrollingElement, document.querySelector("[data-testid='stMain']")];
+            return {
+                across: Math.max(...boxes.map(e => e.scrollWidth - e.clientWidth)),
+                down: Math.max(...boxes.map(e => e.scrollHeight - e.clientHeight)),
+            };
+        }"""
+    )
+
+
+def charts_fit(page: Page) -> None:
+    """Every chart's drawing (axes, titles, legend) lies inside the chart's own box."""
+    for chart in page.get_by_test_id("stVegaLiteChart").all():
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        drawing = chart.locator("canvas, svg.marks").first.bounding_box()
+        assert box is not None and drawing is not None
+        assert drawing["x"] >= box["x"] - 1
+        assert drawing["x"] + drawing["width"] <= box["x"] + box["width"] + 1
+
+
+def whole_page(page: Page, file_name: str) -> None:
+    """Screenshot the whole page: the window made as tall as the page (its own box scrolls,
+    so a full-page screenshot of the document alone would stop at the window)."""
+    size = page.viewport_size
+    assert size is not None
+    height = page.locator(MAIN).evaluate("e => e.scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
+    wait_for_app_run(page)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / file_name)
+    page.set_viewport_size(size)
+
+
+def pick(page: Page, label: str, option: str) -> None:
+    """Add an option to a multiselect, as a person would."""
+    wait_for_app_run(page)
+    page.get_by_label(label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app_run(page)
+    page.keyboard.press("Escape")
+
+
+def test_compare_with_five_scenarios_fits_the_page_with_one_colour_each(browser: Browser, app_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    open_app(page, app_url)
+    page.get_by_role("link", name="Compare").click()
+    wait_for_app_run(page)
+    label = "Scenarios to compare (2 to 5)"
+    for name in (
+        load_example(DEFAULT_EXAMPLE).name,  # the same name as the scenario being edited
+        "1:1 coach at full capacity",
+        "Course creator",
+    ):
+        pick(page, label, name)
+    table = page.get_by_test_id("stTable")
+    # Two scenarios called alike are told apart in the table's headings.
+    same = load_example(DEFAULT_EXAMPLE).name
+    expect(table.get_by_role("columnheader", name=f"{same} (2)", exact=True)).to_be_visible()
+    assert overflow(page, "[data-testid='stTable']")["across"] <= 0
+    assert page_overflow(page)["across"] <= 0
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)
+    charts_fit(page)
+    whole_page(page, "compare-5.png")
+    context.close()
