@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, Page, expect
 
+from models.evaluation import evaluate
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.journey import load_journey
 from presentation.levers import LEVERS
@@ -73,7 +74,9 @@ def pick(page: Page, label: str, option: str) -> None:
     page.keyboard.press("Escape")
 
 
-def test_compare_with_five_scenarios_fits_the_page_with_one_colour_each(browser: Browser, app_url: str) -> None:
+def test_compare_with_five_scenarios_fits_the_page_with_one_colour_each(
+    browser: Browser, app_url: str
+) -> None:
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     open_app(page, app_url)
@@ -95,4 +98,47 @@ def test_compare_with_five_scenarios_fits_the_page_with_one_colour_each(browser:
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)
     charts_fit(page)
     whole_page(page, "compare-5.png")
+    context.close()
+
+
+def test_the_presenter_view_fits_a_projector_and_moves_with_the_keyboard(
+    browser: Browser, app_url: str
+) -> None:
+    journey = load_journey()
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    open_app(page, app_url)
+    page.get_by_role("link", name="Workshop").click()
+    wait_for_app_run(page)
+    page.get_by_text("Presenter view").click()
+    wait_for_app_run(page)
+    # The switch lets go of the keyboard, or Streamlit would ignore the keys below.
+    expect(page.locator(".st-key-presenter input")).not_to_be_focused()
+    keys = ["PageDown", "ArrowRight"]
+    for number, step in enumerate(journey.steps, start=1):
+        expect(page.get_by_role("heading", name=step.scenario.name)).to_be_visible()
+        expect(page.get_by_text(LEVERS[step.lever].stops)).to_be_visible()
+        # Nothing to scroll on a 1920 × 1080 projector, the warnings included.
+        assert page_overflow(page) == {"across": 0, "down": 0}, f"step {number}"
+        expect(page.get_by_role("button", name="Next →")).to_be_in_viewport(ratio=1)
+        for warning in evaluate(step.scenario).warnings:
+            shown = page.get_by_test_id("stAlert").filter(has_text=warning)
+            expect(shown).to_be_in_viewport(ratio=1)
+            size = shown.locator("p").first.evaluate(
+                "e => parseFloat(getComputedStyle(e).fontSize)"
+            )
+            assert size >= 32  # large type: read from the back of the room
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=ARTIFACTS / f"presenter-step-{number}.png")
+        if number < len(journey.steps):
+            # A clicker sends Page Down, a keyboard →: both move one step on.
+            page.keyboard.press(keys[number % 2])
+            wait_for_app_run(page)
+    # ← and a clicker's Page Up go back, one step each.
+    for key, number in (("ArrowLeft", 7), ("PageUp", 6)):
+        page.keyboard.press(key)
+        wait_for_app_run(page)
+        expect(
+            page.get_by_role("heading", name=journey.steps[number - 1].scenario.name)
+        ).to_be_visible()
     context.close()
