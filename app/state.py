@@ -74,6 +74,7 @@ LIBRARY_ENTRY = "library_entry"
 LIBRARY_NEW_NAME = "library_new_name"
 COMPARE_SELECTION = "compare_selection"
 COMPARE_BASELINE = "compare_baseline"
+COMPARE_COLOURS = "compare_colours"  #: compared scenario → its colour's position, kept while picked
 PRESENTER = "presenter"  #: the workshop's presenter mode, a toggle
 # The workshop (app.journey_state):
 JOURNEY = "journey"

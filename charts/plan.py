@@ -34,12 +34,19 @@ CATEGORY_COLOURS: dict[str, str] = {
     HOUR_CATEGORY_LABELS["creation"]: "#5b7db1",
     HOUR_CATEGORY_LABELS["oversight"]: "#8e5ea2",
 }
+#: Width of one column of the categories' legend, its longest name included. [px]
+LEGEND_COLUMN_PIXELS = 180
+#: Vega expression: the legend's columns, 1 to 4, as many as the plot's width holds (the
+#: legend starts under the plot's left edge; it is never wider than the plot, so the plot's
+#: width does not depend on it).
+LEGEND_COLUMNS = f"max(1, min(4, floor(width / {LEGEND_COLUMN_PIXELS})))"
 #: The colour channel of every chart stacked by hour category, in the categories' order.
 CATEGORY_COLOR = alt.Color(
     "category:N",
     title="Hours spent on",
     scale=alt.Scale(domain=CATEGORY_NAMES, range=[CATEGORY_COLOURS[c] for c in CATEGORY_NAMES]),
-    legend=alt.Legend(orient="bottom", columns=3),
+    # As many columns as the plot's width holds (one on a phone), so no name is cut off.
+    legend=alt.Legend(orient="bottom", columns=alt.ExprRef(LEGEND_COLUMNS), labelLimit=220),
 )
 #: The Vega expression of a category's position, to stack in the categories' order.
 CATEGORY_ORDER = f"indexof({CATEGORY_NAMES!r}, datum.category)"

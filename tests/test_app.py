@@ -351,13 +351,59 @@ def test_compare_shows_the_current_scenario_against_another_with_deltas(app):
     # the default partner: the first other example in the library (examples by file name)
     other = load_example("coach-group-program")
     assert chosen[1] == other.name
-    table = next(frame.value for frame in app.dataframe if "Figure" in frame.value.columns)
-    table = table.set_index("Figure")
+    table = headline_table(app)
     expected = compare([load_example(DEFAULT_EXAMPLE), other])
     net = next(row for row in expected.metrics if row.metric == "net_income")
     # $180,310 against the baseline's $186,500: -$6,190, -3.3%
     assert net.deltas[1] == pytest.approx(-6_190)
-    assert table.loc["Net income", f"{other.name}: change"] == "-$6,190 (-3.3%)"
+    assert table.loc["Net income", other.name] == "$180,310\n-$6,190 (-3.3%)"
+
+
+def headline_table(app):
+    """The Compare page's headline table as the text a person reads: figure × scenario."""
+    table = app.table[0].value
+    return table.rename(columns=shown).map(shown)
+
+
+def test_compare_tells_scenarios_of_the_same_name_apart(app):
+    """The user compares the plan with the example it started from: both are called alike."""
+    same = load_example(DEFAULT_EXAMPLE).name
+    app.switch_page("app/pages/compare.py").run()
+    app.multiselect(key="compare_selection").set_value(["The scenario you are editing", same]).run()
+    assert not app.exception
+    assert list(headline_table(app).columns) == [same, f"{same} (2)"]
+    assert {app.selectbox(key="changed_from").options[1]} == {f"{same} (2)"}
+
+
+def test_compare_keeps_each_scenarios_colour_when_one_leaves(app):
+    """The user compares three scenarios, then removes the middle one: the others keep
+    their colours (colours follow the scenario, not its position)."""
+    from charts.compare import SCENARIO_COLOURS
+
+    app.switch_page("app/pages/compare.py").run()
+    three = ["The scenario you are editing", "Course creator", "1:1 coach at full capacity"]
+    app.multiselect(key="compare_selection").set_value(three).run()
+    assert app.session_state["compare_colours"] == {name: slot for slot, name in enumerate(three)}
+    app.multiselect(key="compare_selection").set_value([three[0], three[2]]).run()
+    assert not app.exception
+    assert app.session_state["compare_colours"] == {three[0]: 0, three[2]: 2}
+    spec = app.get("vega_lite_chart")[0].proto.spec
+    assert SCENARIO_COLOURS[2] in spec and SCENARIO_COLOURS[1] not in spec
+
+
+def test_saving_a_copy_compares_the_plan_with_it(app):
+    """The user saves a copy on the Compare page: the comparison is the plan against it."""
+    app.switch_page("app/pages/compare.py").run()
+    app.text_input(key="save_as_name").set_value("Before the retreat")
+    app.button(key="save_copy").click().run()
+    assert not app.exception
+    assert app.multiselect(key="compare_selection").value == [
+        "The scenario you are editing",
+        "Before the retreat",
+    ]
+    assert app.selectbox(key="compare_baseline").value == "The scenario you are editing"
+    same = load_example(DEFAULT_EXAMPLE).name
+    assert list(headline_table(app).columns) == [same, "Before the retreat"]
 
 
 def test_the_library_saves_renames_opens_and_deletes_a_copy(app):

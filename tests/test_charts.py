@@ -1,6 +1,7 @@
 """Chart builders, read through to_dict(), and the data each one draws."""
 
 import itertools
+import math
 
 import pytest
 
@@ -222,8 +223,15 @@ def test_growth_and_frontier_charts():
 
 
 def test_grouped_bars_put_one_bar_per_scenario_in_each_group():
-    spec = grouped_bars("category", "Category", "hours", "Hours a year").to_dict()
-    assert fields(spec)["xOffset"] == "scenario" and fields(spec)["color"] == "scenario"
+    colours = ("#1f5fa8", "#b35400")
+    spec = grouped_bars("category", "Category", "hours", "Hours a year", ("B", "A"), colours)
+    spec = spec.to_dict()
+    assert fields(spec)["yOffset"] == "scenario" and fields(spec)["color"] == "scenario"
+    # the order picked (B before A), each scenario its own colour, on every chart alike
+    assert spec["encoding"]["yOffset"]["sort"] == ["B", "A"]
+    assert spec["encoding"]["color"]["scale"] == {"domain": ["B", "A"], "range": list(colours)}
+    # five scenarios stay readable: the plot grows by a fixed height per bar
+    assert spec["height"] == {"step": 11, "for": "offset"}
     data = hours_by_scenario([RESULT, RESULT], ["A", "B"])
     assert len(data) == 2 * len(CATEGORY_NAMES)
 
@@ -425,3 +433,28 @@ def test_amount_axes_say_0_at_zero_and_never_0k_or_0_point_2m():
     cash = _drawn(chart_spec(load_example("portfolio-every-lever"), "cash"))
     texts = {text for _, _, text in _label_texts(cash)}
     assert {"500k", "1M"} <= texts
+
+
+def test_a_scenario_keeps_its_colour_while_it_stays_picked():
+    from charts.compare import SCENARIO_COLOURS, colour_slots
+
+    first = colour_slots({}, ["Coach", "Copy", "Retreat"])
+    assert first == {"Coach": 0, "Copy": 1, "Retreat": 2}
+    # "Copy" leaves from the middle: the others keep theirs; the next one takes the free colour
+    assert colour_slots(first, ["Coach", "Retreat"]) == {"Coach": 0, "Retreat": 2}
+    assert colour_slots({"Coach": 0, "Retreat": 2}, ["Coach", "Retreat", "Course"])["Course"] == 1
+    five = colour_slots({}, list("ABCDE"))
+    assert sorted(five.values()) == list(range(len(SCENARIO_COLOURS)))
+
+
+def test_the_hour_categories_legend_takes_the_columns_the_plot_holds():
+    from charts.plan import CATEGORY_COLOR, LEGEND_COLUMN_PIXELS, LEGEND_COLUMNS
+
+    assert CATEGORY_COLOR.to_dict()["legend"]["columns"] == {"expr": LEGEND_COLUMNS}
+
+    def columns(width: float) -> int:  # the Vega expression, in Python
+        return max(1, min(4, math.floor(width / LEGEND_COLUMN_PIXELS)))
+
+    # a phone's plot (about 190 px) one column; a projector's (1,500 px) four
+    assert (columns(190), columns(400), columns(1500)) == (1, 2, 4)
+    assert f"max(1, min(4, floor(width / {LEGEND_COLUMN_PIXELS})))" == LEGEND_COLUMNS

@@ -111,6 +111,34 @@ def test_the_presenter_view_hides_the_menus_and_the_sidebar(workshop):
     assert len(workshop.sidebar.children) > 0
 
 
+#: The workshop's buttons and their keys, as Streamlit names them.
+KEYS = {
+    "journey_next": "right",
+    "journey_back": "left",
+    "journey_page_down": "pagedown",
+    "journey_page_up": "pageup",
+}
+
+
+def test_a_clickers_keys_and_the_warnings_of_the_presenter_view(workshop):
+    """The facilitator steps with a clicker (Page Down / Page Up, which the browser test
+    presses) to the last step, whose warning is shown in the presenter view's large type."""
+    journey = load_journey()
+    workshop.toggle(key="presenter").set_value(True).run()
+    for _ in journey.steps[1:]:
+        workshop.button(key="journey_page_down").click().run()
+    assert not workshop.exception
+    assert shown(workshop.title[0].value) == journey.steps[-1].scenario.name
+    assert workshop.button(key="journey_page_down").disabled
+    shortcuts = {key: workshop.button(key=key).proto.shortcut for key in KEYS}
+    assert shortcuts == KEYS
+    # 7 offers over 1,840 h: the model's own warning, in the container the style enlarges
+    warnings = evaluate(journey.steps[-1].scenario).warnings
+    assert warnings and [shown(item.value) for item in workshop.warning] == list(warnings)
+    workshop.button(key="journey_page_up").click().run()
+    assert shown(workshop.title[0].value) == journey.steps[-2].scenario.name
+
+
 def test_a_facilitators_own_journey_replaces_the_shipped_one(workshop):
     """The facilitator uploads three step files, steps through them, then goes back."""
     steps = load_journey().steps

@@ -7,6 +7,7 @@ from app import library
 from app.plain_text import bullet_list, plain
 from app.state import (
     COMPARE_BASELINE,
+    COMPARE_COLOURS,
     COMPARE_SELECTION,
     LIBRARY_ENTRY,
     LIBRARY_NEW_NAME,
@@ -16,7 +17,7 @@ from app.state import (
     current_scenario,
     replace_scenario,
 )
-from charts.compare import grouped_bars
+from charts.compare import SCENARIO_COLOURS, colour_slots, grouped_bars
 from charts.plan import vega_lite_spec
 from models.compare import (
     MAX_SCENARIOS,
@@ -54,7 +55,12 @@ def _save_copy() -> None:
         st.session_state[LIBRARY_PROBLEM] = f"Not saved: {'; '.join(map(str, error.problems))}"
         return
     name = library.add(copied, "saved copy")
-    st.session_state[LIBRARY_NOTICE] = f"Saved “{name}” in the library."
+    st.session_state[LIBRARY_NOTICE] = (
+        f"Saved “{name}” in the library. Below: the scenario you are editing against it."
+    )
+    # The comparison a person wants next: what they edit against the copy they just kept.
+    st.session_state[COMPARE_SELECTION] = [CURRENT, name]
+    st.session_state[COMPARE_BASELINE] = CURRENT
 
 
 def _rename() -> None:
@@ -163,25 +169,37 @@ if len(currencies) > 1:
         "their money figures are compared as plain numbers, without conversion."
     )
 
+slots = colour_slots(st.session_state.get(COMPARE_COLOURS, {}), picked)
+st.session_state[COMPARE_COLOURS] = slots
+labels = list(comparison.scenarios)
+colours = tuple(SCENARIO_COLOURS[slots[name]] for name in picked)
+colour_of = dict(zip(labels, colours, strict=True))
+
 st.subheader("Every headline figure")
+st.caption(
+    f"Each scenario against the baseline, “{plain(comparison.baseline)}”: "
+    "its figure, and under it the change. A scenario keeps its colour in every table and chart."
+)
 rows = []
 for row in comparison.metrics:
     record = {"Figure": row.label}
     for label, value, delta, percent in zip(
         comparison.scenarios, row.values, row.deltas, row.percents, strict=True
     ):
-        record[label] = format_figure(value, row.unit, currency)
+        # st.table reads every cell as Markdown: plain() keeps "$" from starting maths.
+        cell = plain(format_figure(value, row.unit, currency))
         if label != comparison.baseline:
-            record[f"{label}: change"] = format_change_with_percent(
-                delta, percent, row.unit, currency
-            )
+            change = format_change_with_percent(delta, percent, row.unit, currency)
+            cell = f"{cell}  \n{plain(change)}"  # the change on a line of its own
+        record[plain(label)] = cell
     rows.append(record)
-ROW_PIXELS = 35  # Streamlit's data grid row height, so every figure shows without scrolling
-st.dataframe(
-    pd.DataFrame(rows),
-    hide_index=True,
-    key="comparison_table",
-    height=ROW_PIXELS * (len(rows) + 1) + 3,
+# One column per scenario, headed by its name alone, so five fit across the page.
+headline_table = pd.DataFrame(rows).set_index("Figure")
+column_colours = dict(zip(headline_table.columns, colours, strict=True))
+st.table(
+    headline_table.style.apply(
+        lambda column: [f"color: {column_colours[column.name]}"] * len(column)
+    )
 )
 st.download_button(
     "Download the comparison (CSV)",
@@ -193,13 +211,14 @@ st.download_button(
     icon=":material/table:",
 )
 
-labels = list(comparison.scenarios)
 left, right = st.columns(2)
 with left:
     st.markdown("**Hours by category**")
     st.vega_lite_chart(
         hours_by_scenario(results, labels),
-        vega_lite_spec(grouped_bars, "category", "Category", "hours", "Hours a year"),
+        vega_lite_spec(
+            grouped_bars, "category", "Category", "hours", "Hours a year", tuple(labels), colours
+        ),
         key="compare_hours",
     )
 with right:
@@ -207,14 +226,22 @@ with right:
     st.vega_lite_chart(
         revenue_by_kind(results, labels),
         vega_lite_spec(
-            grouped_bars, "kind", "Kind of offer", "revenue", f"Revenue, {currency} a year"
+            grouped_bars,
+            "kind",
+            "Kind of offer",
+            "revenue",
+            f"Revenue, {currency} a year",
+            tuple(labels),
+            colours,
         ),
         key="compare_revenue",
     )
 
 st.subheader("Every offer")
 st.dataframe(
-    offers_by_scenario(results, labels),
+    offers_by_scenario(results, labels).style.map(
+        lambda label: f"color: {colour_of[label]}", subset=["scenario"]
+    ),
     hide_index=True,
     key="compare_offers",
     column_config={

@@ -30,10 +30,20 @@ if scenario.description:
     with st.expander("The story behind this scenario"):
         st.markdown(plain_paragraphs(scenario.description))
 
+#: Key of the results' container (its CSS class: st-key-plan_results).
+RESULTS = "plan_results"
+# A phone stacks the columns in their order, which would put the whole editor before the
+# first chart: below Streamlit's 640 px breakpoint the results' column goes first, so a
+# coach on a phone reads the headline figures and the hours chart before the editor.
+st.html(
+    "<style>@media (max-width: 640px) {"
+    f'[data-testid="stColumn"]:has(.st-key-{RESULTS}) {{ order: -1; }}'
+    "}</style>"
+)
 edit_column, chart_column = st.columns([9, 11], gap="large")
 with edit_column:
     scenario_editor(check.problems)
     offers_editor(check.problems, result)
-with chart_column:
+with chart_column, st.container(key=RESULTS):
     charts(scenario, result)
     offer_table(scenario, result)

@@ -23,7 +23,14 @@ from app.journey_state import (
     uploaded_journey,
 )
 from app.plain_text import bullet_list, plain, plain_paragraphs
-from app.presenter import PRESENTER_CHART_CONFIG, presenter_style
+from app.presenter import (
+    STEP_VIEW,
+    WARNINGS_VIEW,
+    clicker_keys,
+    presenter_chart,
+    presenter_style,
+)
+from app.results import warnings
 from app.state import JOURNEY_EDITS, PRESENTER, replace_scenario
 from app.uploads import upload_key
 from charts.plan import hours_chart, hours_chart_data, vega_lite_spec
@@ -48,118 +55,127 @@ presenting = bool(st.session_state.get(PRESENTER, False))
 if presenting:
     presenter_style()
 
-heading, toggle = st.columns([4, 1], vertical_alignment="center")
-lever = LEVERS[step.lever]
-heading.caption(f"Step {index + 1} of {count} · {lever.title}")
-toggle.toggle(
-    "Presenter view",
-    key=PRESENTER,
-    help="Large type, no sidebar: for a projector. Switch it off here to get the menus back.",
-)
-scenario = step_scenario(journey, index)
-previous = step_scenario(journey, index - 1) if index > 0 else None
-result = evaluate(scenario)
-st.title(plain(step.scenario.name))
-st.markdown(f"**{lever.does}** {lever.stops}")
-stop = demand_stop(scenario, step.main_input)
-if stop is not None:
-    hours_allow = (
-        "your hours would never stop it"
-        if stop.buyers_your_hours_allow is None
-        else f"your hours would allow {stop.buyers_your_hours_allow:,.0f}"
+# The step in one container, so the presenter view's style applies to it alone.
+with st.container(key=STEP_VIEW):
+    heading, toggle = st.columns([4, 1], vertical_alignment="center")
+    lever = LEVERS[step.lever]
+    heading.caption(f"Step {index + 1} of {count} · {lever.title}")
+    toggle.toggle(
+        "Presenter view",
+        key=PRESENTER,
+        help="Large type, no sidebar: for a projector. Switch it off here to get the menus back.",
     )
-    st.info(
-        f"Demand, not your hours, stops this lever: {stop.leads_per_year:,.0f} leads a year "
-        f"at {stop.conversion_rate:.0%} bring {stop.demand_limit:,.0f} buyers a year; "
-        f"{hours_allow}.",
-        icon=":material/campaign:",
+    scenario = step_scenario(journey, index)
+    previous = step_scenario(journey, index - 1) if index > 0 else None
+    result = evaluate(scenario)
+    st.title(plain(step.scenario.name))
+    st.markdown(f"**{lever.does}** {lever.stops}")
+    stop = demand_stop(scenario, step.main_input)
+    if stop is not None:
+        hours_allow = (
+            "your hours would never stop it"
+            if stop.buyers_your_hours_allow is None
+            else f"your hours would allow {stop.buyers_your_hours_allow:,.0f}"
+        )
+        st.info(
+            f"Demand, not your hours, stops this lever: {stop.leads_per_year:,.0f} leads a year "
+            f"at {stop.conversion_rate:.0%} bring {stop.demand_limit:,.0f} buyers a year; "
+            f"{hours_allow}.",
+            icon=":material/campaign:",
+        )
+
+    figures = {figure.key: figure for figure in headlines(scenario, result)}
+    totals = result.totals
+    # Short values for large type: the capacity goes into the hours label.
+    shown = {
+        "net_income": (figures["net_income"].label, figures["net_income"].value),
+        "total_hours": (
+            f"Hours a year, of {format_hours(totals.capacity_hours)}",
+            format_hours(totals.total_hours),
+        ),
+        "leverage": (figures["leverage"].label, figures["leverage"].value),
+    }
+    for column, move in zip(st.columns(3), moves(previous, scenario), strict=True):
+        figure_label, value = shown[move.metric]
+        delta = None
+        if move.change is not None:
+            delta = f"{format_change(move.change, move.unit, scenario.currency)} since step {index}"
+        column.metric(
+            figure_label,
+            value,
+            delta=delta,
+            delta_color="normal" if RISE_IS_GOOD[move.metric] else "inverse",
+            help=figures[HEADLINE_OF[move.metric]].help,
+        )
+    st.markdown(
+        " · ".join(
+            f"{figures[key].label}: **{figures[key].value}**"
+            for key in ("effective_hourly_rate", "billable_share", "billable_to_bd_ratio")
+        )
     )
 
-figures = {figure.key: figure for figure in headlines(scenario, result)}
-totals = result.totals
-# Short values for large type: the capacity goes into the hours label.
-shown = {
-    "net_income": (figures["net_income"].label, figures["net_income"].value),
-    "total_hours": (
-        f"Hours a year, of {format_hours(totals.capacity_hours)}",
-        format_hours(totals.total_hours),
-    ),
-    "leverage": (figures["leverage"].label, figures["leverage"].value),
-}
-for column, move in zip(st.columns(3), moves(previous, scenario), strict=True):
-    figure_label, value = shown[move.metric]
-    delta = None
-    if move.change is not None:
-        delta = f"{format_change(move.change, move.unit, scenario.currency)} since step {index}"
-    column.metric(
-        figure_label,
-        value,
-        delta=delta,
-        delta_color="normal" if RISE_IS_GOOD[move.metric] else "inverse",
-        help=figures[HEADLINE_OF[move.metric]].help,
+    main_input = step.main_input
+    low, high = valid_range(step.scenario, main_input)
+    planned = float(value_of(step.scenario, main_input))
+    seed_value(journey, index, planned)
+    share = unit(step.scenario, main_input) == "0-1"
+    whole = is_whole(step.scenario, main_input) or (planned.is_integer() and not share)
+    value_column, reset_column = st.columns([4, 1], vertical_alignment="bottom")
+    value_column.number_input(
+        f"Call out a number: {plain(label(step.scenario, main_input))}",
+        min_value=low,
+        max_value=high,
+        step=1.0 if whole else 0.05 if share else 0.5,
+        format="%.0f" if whole else "%.2f",
+        key=VALUE,
+        on_change=store_value,
+        help=f"This step's file says {planned:,.4g}. Every figure on the page follows the new value.",
     )
-st.markdown(
-    " · ".join(
-        f"{figures[key].label}: **{figures[key].value}**"
-        for key in ("effective_hourly_rate", "billable_share", "billable_to_bd_ratio")
+    reset_column.button(
+        "Reset",
+        key="journey_reset",
+        on_click=reset_value,
+        disabled=index not in st.session_state[JOURNEY_EDITS],
+        help="Back to the value in this step's file.",
+        width="stretch",
     )
-)
+    problems = st.session_state.get(PROBLEMS)
+    if problems is not None:
+        st.error(plain_paragraphs(problems), icon="⚠️")
+    with st.container(key=WARNINGS_VIEW):
+        warnings(result)  # over capacity, a group past its size …: large in the presenter view
 
-main_input = step.main_input
-low, high = valid_range(step.scenario, main_input)
-planned = float(value_of(step.scenario, main_input))
-seed_value(journey, index, planned)
-share = unit(step.scenario, main_input) == "0-1"
-whole = is_whole(step.scenario, main_input) or (planned.is_integer() and not share)
-value_column, reset_column = st.columns([4, 1], vertical_alignment="bottom")
-value_column.number_input(
-    f"Call out a number: {plain(label(step.scenario, main_input))}",
-    min_value=low,
-    max_value=high,
-    step=1.0 if whole else 0.05 if share else 0.5,
-    format="%.0f" if whole else "%.2f",
-    key=VALUE,
-    on_change=store_value,
-    help=f"This step's file says {planned:,.4g}. Every figure on the page follows the new value.",
-)
-reset_column.button(
-    "Reset",
-    key="journey_reset",
-    on_click=reset_value,
-    disabled=index not in st.session_state[JOURNEY_EDITS],
-    help="Back to the value in this step's file.",
-    width="stretch",
-)
-problems = st.session_state.get(PROBLEMS)
-if problems is not None:
-    st.error(plain_paragraphs(problems), icon="⚠️")
+    spec = vega_lite_spec(hours_chart)
+    st.vega_lite_chart(
+        hours_chart_data(hours_by_category(result, whole_plan=True), totals.capacity_hours),
+        presenter_chart(spec) if presenting else spec,
+        key="workshop_chart",
+    )
 
-spec = vega_lite_spec(hours_chart)
-st.vega_lite_chart(
-    hours_chart_data(hours_by_category(result, whole_plan=True), totals.capacity_hours),
-    {**spec, "config": PRESENTER_CHART_CONFIG} if presenting else spec,
-    key="workshop_chart",
-)
-
-back, position, forward = st.columns([1, 2, 1], vertical_alignment="center")
-back.button(
-    "← Back",
-    key="journey_back",
-    on_click=go_to,
-    args=(index - 1,),
-    disabled=index == 0,
-    width="stretch",
-)
-position.progress((index + 1) / count, text=f"Step {index + 1} of {count}")
-forward.button(
-    "Next →",
-    key="journey_next",
-    on_click=go_to,
-    args=(index + 1,),
-    disabled=index == count - 1,
-    type="primary",
-    width="stretch",
-)
+    back, position, forward = st.columns([1, 2, 1], vertical_alignment="center")
+    back.button(
+        "← Back",
+        key="journey_back",
+        on_click=go_to,
+        args=(index - 1,),
+        disabled=index == 0,
+        width="stretch",
+        shortcut="ArrowLeft",
+        help="Or press ← (a clicker's Page Up).",
+    )
+    position.progress((index + 1) / count, text=f"Step {index + 1} of {count}")
+    forward.button(
+        "Next →",
+        key="journey_next",
+        on_click=go_to,
+        args=(index + 1,),
+        disabled=index == count - 1,
+        type="primary",
+        width="stretch",
+        shortcut="ArrowRight",
+        help="Or press → (a clicker's Page Down).",
+    )
+    clicker_keys(index, count)
 
 if not presenting:
     if step.changes:
