@@ -11,10 +11,12 @@ from typing import Any
 
 import streamlit as st
 
+from app.fields import is_share
 from app.state import draft, last_valid_scenario, named_section, record_edit, widget_key
-from models.inputs import Input, assumptions, label, value_of
+from models.inputs import Input, assumptions, label, section_of, value_of
 from models.schema import Scenario
 from models.uncertainty import ranges_around
+from presentation.formatting import percent_of_share, share_of_percent
 
 YOU = "You (your working year)"
 
@@ -28,10 +30,18 @@ def _whose(offer: str | None) -> str:
     return f" of “{offer}”" if offer else ""
 
 
-def _store_range(where: Input) -> None:
-    """Widget callback: the low and high widgets into the section's ``ranges``."""
+def _is_share(scenario: Scenario, where: Input) -> bool:
+    """Whether the input is a share [0-1]: its range is typed in percent, as its field is."""
+    return is_share(type(section_of(scenario, where)).model_fields[where.field])
+
+
+def _store_range(where: Input, share: bool) -> None:
+    """Widget callback: the low and high widgets into the section's ``ranges`` (a share's
+    percentages back to 0-1, as the file keeps them)."""
     low = st.session_state[widget_key("range", where.offer, where.field, "low")]
     high = st.session_state[widget_key("range", where.offer, where.field, "high")]
+    if share:
+        low, high = share_of_percent(low), share_of_percent(high)
     title = label(last_valid_scenario(), where).split(" → ", 1)[1]
     record_edit(
         f"range of {title}{_whose(where.offer)}", merge_key=f"range:{where.offer}:{where.field}"
@@ -88,20 +98,23 @@ def ranges_editor(scenario: Scenario) -> None:
         if where.offer == offer
     }
     where = fields[columns[1].selectbox("Figure", list(fields), key="ranges_field")]
-    planned = float(value_of(scenario, where))
+    share = _is_share(scenario, where)
+    shown = percent_of_share if share else float  # a share's range in percent, as its field
+    unit = " (%)" if share else ""
+    planned = shown(float(value_of(scenario, where)))
     current = (_section(offer).get("ranges") or {}).get(where.field)
     low_key = widget_key("range", where.offer, where.field, "low")
     high_key = widget_key("range", where.offer, where.field, "high")
-    low = float(current[0]) if current else planned
-    high = float(current[1]) if current else planned
+    low = shown(float(current[0])) if current else planned
+    high = shown(float(current[1])) if current else planned
     low_column, high_column, remove_column = st.columns([2, 2, 1], vertical_alignment="bottom")
     low_column.number_input(
-        f"Low (planned {planned:,.6g})", value=low, key=low_key, on_change=_store_range, args=(where,),
-        format="%g", help="The least you expect; at most the planned value.",
+        f"Low{unit} (planned {planned:,.6g})", value=low, key=low_key, on_change=_store_range,
+        args=(where, share), format="%g", help="The least you expect; at most the planned value.",
     )  # fmt: skip
     high_column.number_input(
-        "High", value=high, key=high_key, on_change=_store_range, args=(where,), format="%g",
-        help="The most you expect; at least the planned value.",
+        f"High{unit}", value=high, key=high_key, on_change=_store_range, args=(where, share),
+        format="%g", help="The most you expect; at least the planned value.",
     )  # fmt: skip
     remove_column.button(
         "Remove", key="range_remove", on_click=_remove_range, args=(where, scenario),

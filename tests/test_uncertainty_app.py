@@ -16,7 +16,7 @@ from tests.factories import COACHING, PRACTITIONER
 from tests.test_app import APP, current, metric
 
 #: The Decide section's names this part has gone by: the tests find it by either.
-SECTION_NAMES = ("How sure", "Uncertainty")
+SECTION_NAMES = ("How sure",)
 
 
 def how_sure(at: AppTest) -> AppTest:
@@ -121,3 +121,25 @@ def test_the_legend_names_only_the_outcomes_drawn(coach):
     # plan, and 12 × 37 + 135 = 579 h of 1,800 h fits in every plan.
     histogram, _ = chart_specs(app)  # and the drivers: the price alone
     assert histogram["encoding"]["color"]["scale"]["domain"] == ["below the target"]
+
+
+def test_a_shares_range_is_typed_in_percent_and_kept_as_a_share(coach):
+    """The user gives the returning share (90%) a range of 80% to 95%: the file keeps 0.8 to 0.95,
+    as it keeps the share itself (typed as 50 on the Plan page, saved as 0.5)."""
+    from models.inputs import Input, label
+    from tests.test_app import key
+
+    app = how_sure(coach)
+    scenario = current(app)
+    offer = scenario.offers[0]
+    app.selectbox(key="ranges_section").set_value(offer.name).run()
+    title = label(scenario, Input(offer.name, "returning_share")).split(" → ", 1)[1]
+    app.selectbox(key="ranges_field").set_value(title).run()
+    low = app.number_input(key=key(app, "range", offer.name, "returning_share", "low"))
+    assert low.label.startswith("Low (%)")
+    low.set_value(80).run()
+    app.number_input(key=key(app, "range", offer.name, "returning_share", "high")).set_value(
+        95
+    ).run()
+    assert not app.exception
+    assert current(app).offers[0].ranges["returning_share"] == [0.8, 0.95]
