@@ -408,16 +408,9 @@ class YearTally(NamedTuple):
     reach_through_others: Any
 
     def plus(self, offer: OfferYear) -> YearTally:
-        """The tally with one more offer's year added after the others."""
-        return YearTally(
-            hours=self.hours + offer.hours,
-            revenue=self.revenue + offer.revenue,
-            direct_costs=self.direct_costs + offer.direct_costs,
-            buyers=self.buyers + offer.buyers,
-            client_hours=self.client_hours + offer.client_hours,
-            associate_hours=self.associate_hours + offer.associate_hours,
-            reach_through_others=self.reach_through_others + offer.reach_through_others,
-        )
+        """The tally with one more offer's year added after the others (field by field: the
+        offer's year has a field of each name)."""
+        return YearTally(*(total + getattr(offer, name) for name, total in self._asdict().items()))
 
 
 def year_tally(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearTally:
