@@ -36,7 +36,7 @@ lint: $(READY)
 bench: $(READY)
 	$(BIN)/python -m benchmarks
 
-## bench-cli: only the command line's start (leverage validate against a bare python)
+## bench-cli: only the command line's start (validate and evaluate --json against a bare python)
 bench-cli: $(READY)
 	$(BIN)/python -m benchmarks.cli_start
 

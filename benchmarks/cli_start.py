@@ -1,8 +1,10 @@
-"""The command line's start: ``leverage validate FILE`` as a whole process (issue 14).
+"""The command line's start: ``leverage validate FILE`` (issue 14) and ``leverage evaluate
+--json FILE`` (issue 17) as whole processes.
 
 Measured side by side with the floor, a bare ``python -c "import numpy, pydantic, yaml"``
-(the libraries any load of a scenario needs): the two alternate, 20 rounds each, so that a
-busy moment of a shared machine slows both alike. Goal: the median within 2× the floor's.
+(the libraries any load of a scenario needs): the three alternate, 20 rounds each, so that a
+busy moment of a shared machine slows all alike. Goals: validate's median within 2× the
+floor's, evaluate's within 1.5×.
 Wall time is what a user waits; CPU time (user + system, of the child) is steadier on a
 shared machine, so both are given.
 """
@@ -25,8 +27,9 @@ SCENARIO = Path(__file__).parent.parent / "scenarios" / "coach-one-to-one.yaml"
 LEVERAGE = Path(sys.executable).parent / "leverage"
 FLOOR = (sys.executable, "-c", "import numpy, pydantic, yaml")
 VALIDATE = (str(LEVERAGE), "validate", str(SCENARIO))
-#: ``leverage validate`` may take this many times the floor's median.
-GOAL_RATIO = 2.0
+EVALUATE = (str(LEVERAGE), "evaluate", "--json", str(SCENARIO))
+#: How many times the floor's median each command may take.
+GOAL_RATIOS = {"validate": 2.0, "evaluate --json": 1.5}
 
 
 @dataclass(frozen=True)
@@ -49,39 +52,41 @@ def run_process(command: tuple[str, ...]) -> ProcessTime:
 
 
 def run(rounds: int = ROUNDS) -> tuple[list[Measurement], list[str]]:
-    """The floor and ``leverage validate`` alternated ``rounds`` times after one warm-up each;
-    the measurements (wall time) and one line a ratio (wall and CPU medians)."""
-    run_process(FLOOR)
-    run_process(VALIDATE)
-    floor: list[ProcessTime] = []
-    validate: list[ProcessTime] = []
+    """The floor, ``leverage validate`` and ``leverage evaluate --json`` alternated ``rounds``
+    times after one warm-up each; the measurements (wall time) and one line a command and
+    kind of time (wall and CPU medians, and their ratio to the floor's)."""
+    commands = {"floor": FLOOR, "validate": VALIDATE, "evaluate --json": EVALUATE}
+    for command in commands.values():
+        run_process(command)
+    times: dict[str, list[ProcessTime]] = {name: [] for name in commands}
     for _ in range(rounds):
-        floor.append(run_process(FLOOR))
-        validate.append(run_process(VALIDATE))
+        for name, command in commands.items():
+            times[name].append(run_process(command))
     floor_wall = Measurement(
         'python -c "import numpy, pydantic, yaml" (the floor)',
         float("inf"),
-        tuple(item.wall for item in floor),
+        tuple(item.wall for item in times["floor"]),
     )
-    validate_wall = Measurement(
-        f"leverage validate {SCENARIO.name}, whole process",
-        GOAL_RATIO * floor_wall.median,
-        tuple(item.wall for item in validate),
-    )
+    measurements = [floor_wall]
     lines = []
-    for what, floor_times, validate_times in (
-        ("wall", floor_wall.samples, validate_wall.samples),
-        ("CPU", [item.cpu for item in floor], [item.cpu for item in validate]),
-    ):
-        floor_median = statistics.median(floor_times)
-        validate_median = statistics.median(validate_times)
-        ratio = validate_median / floor_median
-        lines.append(
-            f"{what} time, medians of {rounds}: validate {validate_median * 1e3:,.0f} ms, "
-            f"floor {floor_median * 1e3:,.0f} ms: {ratio:.2f}× "
-            f"({'within' if ratio <= GOAL_RATIO else 'NOT within'} {GOAL_RATIO:g}×)"
+    for name, goal in GOAL_RATIOS.items():
+        measurements.append(
+            Measurement(
+                f"leverage {name} {SCENARIO.name}, whole process",
+                goal * floor_wall.median,
+                tuple(item.wall for item in times[name]),
+            )
         )
-    return [floor_wall, validate_wall], lines
+        for what in ("wall", "cpu"):
+            floor_median = statistics.median(getattr(item, what) for item in times["floor"])
+            median = statistics.median(getattr(item, what) for item in times[name])
+            ratio = median / floor_median
+            lines.append(
+                f"{what.replace('cpu', 'CPU')} time, medians of {rounds}: {name} {median * 1e3:,.0f} ms, "
+                f"floor {floor_median * 1e3:,.0f} ms: {ratio:.2f}× "
+                f"({'within' if ratio <= goal else 'NOT within'} {goal:g}×)"
+            )
+    return measurements, lines
 
 
 if __name__ == "__main__":

@@ -1,15 +1,25 @@
-"""The model core: evaluating and loading a 7-offer scenario (issue 2's budgets)."""
+"""The model core: evaluating and loading a 7-offer scenario (issue 2's budgets), and scale
+and the timeline at 7 and 30 offers (issue 17: linear in the number of offers)."""
 
 from __future__ import annotations
 
+import itertools
+import statistics
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.timing import Measurement, measure
 from models import Scenario, evaluate, load_scenario
+from models.examples import example_names, load_example
 from models.scale import scale
 from models.timeline import timeline
 
 SEVEN_OFFERS = Path(__file__).parent.parent / "scenarios" / "portfolio-every-lever.yaml"
+#: Offers in the large scenario of the 7-against-30 comparison.
+MANY_OFFERS = 30
+#: Rounds of the 7-against-30 comparison, the two sizes alternating in each.
+SIZE_ROUNDS = 40
 
 
 def with_a_team(scenario: Scenario) -> Scenario:
@@ -30,6 +40,60 @@ def with_a_team(scenario: Scenario) -> Scenario:
         }
     )
     return scenario.model_copy(update={"offers": offers, "practitioner": practitioner})
+
+
+def many_offers(scenario: Scenario, count: int = MANY_OFFERS) -> Scenario:
+    """``scenario`` with ``count`` offers: every example's enabled offers in turn, again from
+    the first when they run out, each renamed "name (n)" so that no two share a name."""
+    every = [offer for name in example_names() for offer in load_example(name).enabled_offers]
+    offers = [
+        offer.model_copy(update={"name": f"{offer.name} ({number})"})
+        for number, offer in zip(range(1, count + 1), itertools.cycle(every), strict=False)
+    ]
+    return scenario.model_copy(update={"offers": offers})
+
+
+def by_size(
+    name: str, operation: Callable[[Scenario], object], seven: Scenario, many: Scenario
+) -> tuple[list[Measurement], str]:
+    """``operation`` on 7 and on 30 offers, alternating for :data:`SIZE_ROUNDS` rounds after a
+    warm-up of each; the two measurements and a line with their medians and the 30/7 ratio
+    (linear: about 30/7 = 4.3, the offers' kinds differing)."""
+    samples: dict[int, list[float]] = {len(seven.offers): [], len(many.offers): []}
+    for scenario in (seven, many):
+        operation(scenario)
+    for _ in range(SIZE_ROUNDS):
+        for scenario in (seven, many):
+            started = time.perf_counter()
+            operation(scenario)
+            samples[len(scenario.offers)].append(time.perf_counter() - started)
+    small, large = (statistics.median(samples[len(s.offers)]) for s in (seven, many))
+    measurements = [
+        Measurement(f"{name}, {len(s.offers)} offers", float("inf"), tuple(samples[len(s.offers)]))
+        for s in (seven, many)
+    ]
+    line = (
+        f"{name}: medians of {SIZE_ROUNDS} alternating rounds, {len(seven.offers)} offers "
+        f"{small * 1e3:,.2f} ms, {len(many.offers)} offers {large * 1e3:,.2f} ms: "
+        f"{large / small:.2f}× (offers {len(many.offers) / len(seven.offers):.2f}×)"
+    )
+    return measurements, line
+
+
+def sizes() -> tuple[list[Measurement], list[str]]:
+    """Scale and the timeline of the team portfolio at 7 offers and at 30."""
+    seven = with_a_team(load_scenario(SEVEN_OFFERS))
+    many = many_offers(seven)
+    measurements: list[Measurement] = []
+    lines = []
+    for name, operation in (
+        ("scale: every lever", scale),
+        ("timeline: 36 months", timeline),
+    ):
+        found, line = by_size(name, operation, seven, many)
+        measurements += found
+        lines.append(line)
+    return measurements, lines
 
 
 def run() -> list[Measurement]:
@@ -64,3 +128,11 @@ def run() -> list[Measurement]:
             budget_seconds=10e-3,
         ),
     ]
+
+
+if __name__ == "__main__":
+    from benchmarks.timing import table
+
+    size_measurements, size_lines = sizes()
+    print(table(size_measurements))
+    print("\n".join(size_lines))

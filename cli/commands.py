@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from models.uncertainty import Simulation, Spread
 
 REPORT_FORMATS = ("html", "xlsx", "png")
+#: Said before the first chart of a process: vl-convert's engine takes about a second to start.
+CHART_ENGINE_STARTING = "Starting the chart engine (about a second)…"
 
 EXIT_OK = 0
 EXIT_INVALID_FILE = 1
@@ -816,6 +818,8 @@ def _report(arguments: argparse.Namespace) -> int:
         )
     scenario = load_scenario(arguments.file)
 
+    if arguments.format in ("html", "png"):  # the workbook has no charts
+        print(CHART_ENGINE_STARTING, file=sys.stderr, flush=True)
     out = arguments.out
     if arguments.format == "png":
         out = out or Path(download_name(arguments.file.stem, "png", arguments.chart))

@@ -237,9 +237,12 @@ def _reach_through_others(offer: OfferBase) -> Any:
     return 0.0
 
 
-def evaluate_offer(offer: OfferBase) -> OfferResult:
-    """One offer's year with its ratios and warnings; contribution = revenue − direct costs."""
-    return _offer_result(offer, offer_year(offer))
+def evaluate_offer(offer: OfferBase, year: OfferYear | None = None) -> OfferResult:
+    """One offer's year with its ratios and warnings; contribution = revenue − direct costs.
+
+    ``year`` is the offer's :func:`offer_year` when the caller has it already.
+    """
+    return _offer_result(offer, offer_year(offer) if year is None else year)
 
 
 def _offer_result(offer: OfferBase, year: OfferYear) -> OfferResult:
@@ -378,6 +381,46 @@ class YearSums(NamedTuple):
         return self.capacity_hours - self.hours.total
 
 
+class YearTally(NamedTuple):
+    """The figures of the offers' years that add up, summed in the scenario's order from the
+    fixed admin: what :func:`year_sums` adds before the assistant, costs and tax.
+
+    Kept apart so that a caller who varies one offer against the others held fixed (scale's
+    levers) adds the others once and then only the varied offer: the same additions in the
+    same order, so the same floats as summing every offer each time.
+
+    Attributes
+    ----------
+    hours : HourBreakdown
+        The fixed admin (in admin) plus every offer's hours so far. [h/year]
+    revenue, direct_costs : float
+        [currency/year]
+    buyers, client_hours, associate_hours, reach_through_others : float
+        [buyers/year], [h/year], [h/year], [clients/year]
+    """
+
+    hours: HourBreakdown
+    revenue: Any
+    direct_costs: Any
+    buyers: Any
+    client_hours: Any
+    associate_hours: Any
+    reach_through_others: Any
+
+    def plus(self, offer: OfferYear) -> YearTally:
+        """The tally with one more offer's year added after the others (field by field: the
+        offer's year has a field of each name)."""
+        return YearTally(*(total + getattr(offer, name) for name, total in self._asdict().items()))
+
+
+def year_tally(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearTally:
+    """The fixed admin plus the offers' years, added in their order (see :class:`YearTally`)."""
+    tally = YearTally(HourBreakdown(admin=fixed_admin_hours(practitioner)), *(0.0,) * 6)
+    for offer in offers:
+        tally = tally.plus(offer)
+    return tally
+
+
 def year_sums(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearSums:
     """Add the offers' years to the practitioner's fixed admin, assistant and costs.
 
@@ -391,21 +434,12 @@ def year_sums(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearSu
     tax = max(0, net income) × tax rate; take-home = net income − tax.
     A coach at 40 h × 46 weeks has 1,840 h.
     """
-    hours = HourBreakdown(admin=fixed_admin_hours(practitioner))
-    revenue: Any = 0.0
-    direct_costs: Any = 0.0
-    buyers: Any = 0.0
-    client_hours: Any = 0.0
-    associate_hours_all: Any = 0.0
-    reach: Any = 0.0
-    for offer in offers:
-        hours = hours + offer.hours
-        revenue = revenue + offer.revenue
-        direct_costs = direct_costs + offer.direct_costs
-        buyers = buyers + offer.buyers
-        client_hours = client_hours + offer.client_hours
-        associate_hours_all = associate_hours_all + offer.associate_hours
-        reach = reach + offer.reach_through_others
+    return sums_of_tally(practitioner, year_tally(practitioner, offers))
+
+
+def sums_of_tally(practitioner: Practitioner, tally: YearTally) -> YearSums:
+    """The year's sums of the offers in ``tally``: :func:`year_sums` once they are added."""
+    hours = tally.hours
     assistant = assistant_hours(practitioner)
     if np.any(assistant):
         hours = dataclasses.replace(
@@ -414,11 +448,11 @@ def year_sums(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearSu
     fixed_costs = (
         practitioner.fixed_costs_per_year + assistant * practitioner.assistant_cost_per_hour
     )
-    net_income = revenue - direct_costs - fixed_costs
+    net_income = tally.revenue - tally.direct_costs - fixed_costs
     tax = formulas.income_tax(net_income, practitioner.tax_rate)
     return YearSums(
-        revenue=revenue,
-        direct_costs=direct_costs,
+        revenue=tally.revenue,
+        direct_costs=tally.direct_costs,
         fixed_costs=fixed_costs,
         net_income=net_income,
         tax=tax,
@@ -426,10 +460,10 @@ def year_sums(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearSu
         hours=hours,
         capacity_hours=capacity_hours(practitioner),
         delivery_capacity_hours=delivery_capacity_hours(practitioner),
-        buyers=buyers,
-        client_hours=client_hours,
-        associate_hours=associate_hours_all,
-        reach_through_others=reach,
+        buyers=tally.buyers,
+        client_hours=tally.client_hours,
+        associate_hours=tally.associate_hours,
+        reach_through_others=tally.reach_through_others,
     )
 
 

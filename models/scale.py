@@ -38,10 +38,12 @@ from models import formulas
 from models.evaluation import (
     OfferYear,
     YearSums,
+    YearTally,
     assistant_hours,
     evaluate_offer,
     offer_year,
-    year_sums,
+    sums_of_tally,
+    year_tally,
 )
 from models.fitting import hours_over
 from models.formulas import ratio
@@ -183,57 +185,64 @@ def with_quantity(offer: OfferBase, quantity: float) -> OfferBase:
 class _Lever:
     """One offer against the rest of the scenario, held fixed.
 
-    The scenario's hours at a quantity come from :func:`models.evaluation.year_sums` over
-    the other offers' years and this one's: so the assistant's relief of admin and the
-    delivery capacity count exactly as everywhere else. Without an assistant the hours add
-    up, so the other offers' sum is taken once and the offer's hours added to it.
+    The scenario's hours at a quantity come from :func:`models.evaluation.sums_of_tally` of
+    the other offers' years, added once (``others``), plus this one's: so the assistant's
+    relief of admin and the delivery capacity count exactly as everywhere else, and each
+    quantity costs one offer's evaluation, not the whole scenario's. Without an assistant
+    the hours add up, so the offer's hours are added to the others' sums.
     """
 
     offer: OfferBase
     practitioner: Practitioner
-    others: tuple[OfferYear, ...]
+    others: YearTally
 
     @cached_property
     def others_sums(self) -> YearSums:
         """The year of the other offers (and the fixed admin) alone."""
-        return year_sums(self.practitioner, self.others)
+        return sums_of_tally(self.practitioner, self.others)
 
     @cached_property
     def hours_add_up(self) -> bool:
         """Whether the scenario's hours are the others' plus the offer's: no assistant."""
         return not assistant_hours(self.practitioner)
 
+    def year(self, quantity: float) -> tuple[OfferBase, OfferYear]:
+        """The offer at ``quantity`` and its year."""
+        offer = with_quantity(self.offer, quantity)
+        return offer, offer_year(offer)
+
     def at(self, quantity: float) -> OfferResult:
-        return evaluate_offer(with_quantity(self.offer, quantity))
+        return evaluate_offer(*self.year(quantity))
 
-    def sums(self, quantity: float) -> YearSums:
-        year = offer_year(with_quantity(self.offer, quantity))
-        return year_sums(self.practitioner, (*self.others, year))
+    def sums(self, year: OfferYear) -> YearSums:
+        """The scenario's year with the offer's ``year`` among the others."""
+        return sums_of_tally(self.practitioner, self.others.plus(year))
 
-    def scenario_hours(self, quantity: float, result: OfferResult) -> float:
-        """The scenario's hours with the offer at ``quantity`` (``result`` its figures). [h/year]"""
+    def scenario_hours(self, year: OfferYear) -> float:
+        """The scenario's hours with the offer's ``year`` among the others. [h/year]"""
         if self.hours_add_up:
-            return float(self.others_sums.total_hours + result.total_hours)
-        return float(self.sums(quantity).total_hours)
+            return float(self.others_sums.total_hours + year.hours.total)
+        return float(self.sums(year).total_hours)
 
     def within_time(self, quantity: float) -> bool:
-        hours = self.scenario_hours(quantity, self.at(quantity))
+        hours = self.scenario_hours(self.year(quantity)[1])
         return bool(hours_over(hours, self.others_sums.capacity_hours) == 0)
 
     def within_energy(self, quantity: float) -> bool:
         if self.practitioner.max_delivery_hours_per_week is None:
             return True  # no delivery cap: nothing to evaluate
-        sums = self.sums(quantity)
+        sums = self.sums(self.year(quantity)[1])
         return bool(hours_over(sums.hours.delivery, sums.delivery_capacity_hours) == 0)
 
     def point(self, quantity: float) -> ScalePoint:
-        result = self.at(quantity)
+        offer, year = self.year(quantity)
+        result = evaluate_offer(offer, year)
         return ScalePoint(
             quantity=quantity,
             revenue=result.revenue,
             contribution=result.contribution,
             offer_hours=result.total_hours,
-            scenario_hours=self.scenario_hours(quantity, result),
+            scenario_hours=self.scenario_hours(year),
         )
 
 
@@ -340,7 +349,9 @@ def scale_offer(
     lever = _Lever(
         offer=offer,
         practitioner=scenario.practitioner,
-        others=tuple(year for other, year in years.items() if other != name),
+        others=year_tally(
+            scenario.practitioner, (year for other, year in years.items() if other != name)
+        ),
     )
     plan = plan_quantity(offer)
     bound, ceiling_quantity = _ceiling(lever, plan)

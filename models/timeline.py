@@ -72,6 +72,7 @@ above what they take or every month's is below it). Hours in [h/month], money in
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -80,14 +81,16 @@ from numpy.typing import NDArray
 
 from models import formulas
 from models.evaluation import (
+    OfferYear,
     assistant_hours,
     capacity_hours,
     delivery_capacity_hours,
-    evaluate,
     evaluate_offer,
     fixed_admin_hours,
+    offer_year,
     year_sums,
 )
+from models.formulas import ratio
 from models.results import HOUR_CATEGORIES, HourBreakdown, OfferResult
 from models.schema import (
     MONTHS_PLANNED,
@@ -696,19 +699,30 @@ def offer_months(offer: OfferBase) -> OfferMonths:
     )
 
 
-def payback_hourly_value(scenario: Scenario, offer_name: str) -> HourlyValue:
+def payback_hourly_value(
+    scenario: Scenario, offer_name: str, years: Mapping[str, OfferYear] | None = None
+) -> HourlyValue:
     """The value of an hour of creation of ``offer_name``: the practitioner's ``hourly_value``;
     else the effective hourly rate of the plan without the offer; else, when that is undefined or
     not positive (the other offers earn nothing), the whole plan's in steady state; else 0.
-    [currency/h]"""
+    [currency/h]
+
+    ``years`` are the enabled offers' years by name when the caller has them already: the plan
+    without the offer is then the others' years added up, not a new evaluation of each of
+    them (the same sums in the same order, so the same rate).
+    """
     own = scenario.practitioner.hourly_value
     if own is not None:
         return HourlyValue(own, "hourly_value")
-    others = [offer for offer in scenario.offers if offer.name != offer_name]
-    rate = evaluate(scenario.model_copy(update={"offers": others})).totals.effective_hourly_rate
+    if years is None:
+        years = {offer.name: offer_year(offer) for offer in scenario.enabled_offers}
+    practitioner = scenario.practitioner
+    others = year_sums(practitioner, (year for name, year in years.items() if name != offer_name))
+    rate = ratio(others.net_income, others.total_hours)
     if rate is not None and rate > 0:
         return HourlyValue(rate, "other_offers")
-    rate = evaluate(scenario).totals.effective_hourly_rate
+    whole = year_sums(practitioner, years.values())
+    rate = ratio(whole.net_income, whole.total_hours)
     if rate is not None and rate > 0:
         return HourlyValue(rate, "whole_plan")
     return HourlyValue(0.0, "none")
@@ -822,7 +836,8 @@ def build_timeline(scenario: Scenario) -> TimelineReport:
         for item, offer in zip(placed, scenario.enabled_offers, strict=True)
         if _creation_hours(offer) > 0
     ]
-    values = {item.name: payback_hourly_value(scenario, item.name) for item, _ in created}
+    years = {offer.name: offer_year(offer) for offer in scenario.enabled_offers} if created else {}
+    values = {item.name: payback_hourly_value(scenario, item.name, years) for item, _ in created}
     timeline = Timeline(
         months=months,
         peak_month=int(np.argmax(totals)) + 1,

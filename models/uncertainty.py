@@ -265,8 +265,10 @@ def draw(scenario: Scenario, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT
         take_home=joined("take_home"),
         over_delivery_cap=np.concatenate([block[3] for block in blocks]),
         over_market=np.concatenate([block[4] for block in blocks]),
-        fields={
-            where: np.concatenate([fields[where] for fields in kept])[:DRIVER_SAMPLES]
+        fields={  # each block cut to the kept samples before joining: no copy of the rest
+            where: np.concatenate([fields[where][:DRIVER_SAMPLES] for fields in kept])[
+                :DRIVER_SAMPLES
+            ]
             for where in ranges
         },
     )
@@ -308,12 +310,13 @@ def moving_inputs(scenario: Scenario, draws: Draws) -> list[Input]:
     count = min(len(draws.net_income), HELD_SAMPLES)
     if not inputs:
         return []
-    held = {}
-    for row, where in enumerate(inputs):
-        values = np.empty((len(inputs), count))
-        values[:] = draws.fields[where][:count]
-        values[row] = float(value_of(scenario, where))
-        held[where] = values
+    rows = np.arange(len(inputs))
+    # stacked[i, j] holds field i's first draws in row j, its planned value in row i
+    stacked = np.repeat(
+        np.vstack([draws.fields[where][:count] for where in inputs])[:, None, :], len(inputs), 1
+    )
+    stacked[rows, rows] = [[float(value_of(scenario, where))] for where in inputs]
+    held = dict(zip(inputs, stacked, strict=True))
     incomes = np.broadcast_to(
         np.asarray(figure_of(_drawn(scenario, held), "net_income"), dtype=float),
         (len(inputs), count),

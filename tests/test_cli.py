@@ -187,6 +187,15 @@ def test_evaluate_names_hours_used_and_billable_utilisation_apart():
     assert "Utilization" not in completed.stdout
 
 
+def imported_modules(completed):
+    """The modules a process run with ``PYTHONPROFILEIMPORTTIME=1`` imported (its stderr)."""
+    return {
+        line.rsplit("|", 1)[-1].strip()
+        for line in completed.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+
+
 def test_both_entry_points_run_as_processes_and_validate_starts_light():
     """The one smoke test per entry point (``python -m models``, ``leverage``) as processes.
 
@@ -202,11 +211,7 @@ def test_both_entry_points_run_as_processes_and_validate_starts_light():
     )
     assert validate.returncode == 0, validate.stderr
     assert validate.stdout == run("validate", path).stdout
-    imported = {
-        line.rsplit("|", 1)[-1].strip()
-        for line in validate.stderr.splitlines()
-        if line.startswith("import time:")
-    }
+    imported = imported_modules(validate)
     assert {"models.files", "cli.commands"} <= imported  # the profile is there to read
     heavy = {"pandas", "scipy", "altair", "vl_convert", "charts", "reports"}
     analyses = {f"models.{name}" for name in ANALYSES}
@@ -474,3 +479,16 @@ def test_optimize_json_counts_and_totals():
     infeasible = json_of("optimize", COACH, "--reserve-hours-per-week", "39")
     assert infeasible["status"] == "infeasible" and "your hours" in infeasible["message"]
     assert main(["optimize", COACH, "--max-bd-share", "2"]) == 2
+
+
+def test_evaluate_imports_no_pandas_scipy_or_chart():
+    """``leverage evaluate --json`` needs the schema and the evaluation only: it starts light."""
+    path = str(SCENARIOS / "portfolio-every-lever.yaml")
+    evaluate = process(
+        str(BIN / "leverage"), "evaluate", "--json", path,
+        environment={"PYTHONPROFILEIMPORTTIME": "1"},
+    )  # fmt: skip
+    assert evaluate.returncode == 0, evaluate.stderr
+    imported = imported_modules(evaluate)
+    assert {"models.evaluation", "cli.commands"} <= imported
+    assert not {"pandas", "scipy", "altair", "vl_convert", "charts", "reports"} & imported

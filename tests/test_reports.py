@@ -269,10 +269,12 @@ def test_leverage_report_writes_each_format(tmp_path, monkeypatch):
     assert html.returncode == 0, html.stderr
     assert (tmp_path / "coach-one-to-one.html").read_text().startswith("<!DOCTYPE html>")
     assert "Wrote the report of" in html.stdout
+    assert "Starting the chart engine (about a second)…" in html.stderr  # said before the wait
     out = tmp_path / "plan.xlsx"
     xlsx = leverage("report", str(source), "--format", "xlsx", "--out", str(out))
     assert xlsx.returncode == 0, xlsx.stderr
     assert openpyxl.load_workbook(out).sheetnames == list(SHEETS)
+    assert "chart engine" not in xlsx.stderr  # the workbook draws no chart
     png = leverage("report", str(source), "--format", "png", "--chart", "money")
     assert png.returncode == 0, png.stderr
     assert Image.open(tmp_path / "coach-one-to-one - money.png").format == "PNG"

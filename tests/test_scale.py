@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 import models.evaluation
 import models.formulas
 import models.scale
+from benchmarks.model import with_a_team
 from models import Practitioner, Scenario, evaluate
-from models.examples import load_example
+from models.examples import example_names, load_example
 from models.scale import (
     curve_quantities,
     plan_quantity,
@@ -497,3 +498,40 @@ def test_an_assistants_admin_relief_counts_in_the_time_ceiling():
         )
         lever = scale_offer(alone(offer, practitioner), "Coaching")
         assert (lever.bound, lever.ceiling.quantity) == ("time", ceiling)
+
+
+def _levers_summed_offer_by_offer(scenario):
+    """Every lever's points, each point's scenario hours summed as before issue 17: without an
+    assistant the others' hours plus the offer's, else every other offer's year and the
+    offer's at that quantity added up again (the old way)."""
+    years = models.scale.offer_years(scenario)
+    practitioner = scenario.practitioner
+    for lever in scale(scenario).offers:
+        offer = next(o for o in scenario.enabled_offers if o.name == lever.name)
+        others = tuple(year for name, year in years.items() if name != lever.name)
+        for point in lever.points:
+            grown = models.evaluation.offer_year(with_quantity(offer, point.quantity))
+            if models.evaluation.assistant_hours(practitioner):
+                hours = models.evaluation.year_sums(practitioner, (*others, grown)).total_hours
+            else:
+                others_hours = models.evaluation.year_sums(practitioner, others).total_hours
+                hours = others_hours + grown.hours.total
+            yield point.scenario_hours, float(hours)
+
+
+@pytest.mark.parametrize("name", example_names())
+@pytest.mark.parametrize("team", [False, True], ids=["as shipped", "with a team"])
+def test_each_lever_adds_the_others_once_with_the_same_hours_as_summing_every_offer(name, team):
+    """The others' years are added once per lever, then the offer's at each quantity: the
+    same floats, bit for bit, as adding every offer's year again at each quantity."""
+    scenario = load_example(name)
+    if team:  # an assistant and a delivery cap: the hours no longer simply add up
+        scenario = with_a_team(scenario)
+    for once, again in _levers_summed_offer_by_offer(scenario):
+        assert once == again
+
+
+@given(scenarios(min_offers=1, max_offers=5))
+def test_each_lever_sums_as_before_on_generated_scenarios(scenario):
+    for once, again in _levers_summed_offer_by_offer(scenario):
+        assert once == again

@@ -773,3 +773,36 @@ def test_creation_that_pushes_the_start_past_month_36_says_so():
     assert offer_months(late).notes == (
         "“Course” does not start in months 1-36: its 36 months of creation come first.",
     )
+
+
+def _payback_values_evaluated_again(scenario):
+    """Payback's value of an hour as before issue 17: the plan evaluated again without each
+    offer that has creation hours, then the whole plan."""
+    timeline_values = timeline(scenario).payback_hourly_value
+    for name, value in timeline_values.items():
+        others = [offer for offer in scenario.offers if offer.name != name]
+        without = evaluate(scenario.model_copy(update={"offers": others}))
+        rates = (
+            (without.totals.effective_hourly_rate, "other_offers"),
+            (evaluate(scenario).totals.effective_hourly_rate, "whole_plan"),
+        )
+        found = next(
+            (HourlyValue(r, source) for r, source in rates if r is not None and r > 0), None
+        )
+        if scenario.practitioner.hourly_value is not None:
+            found = HourlyValue(scenario.practitioner.hourly_value, "hourly_value")
+        yield value, found or HourlyValue(0.0, "none")
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_payback_values_an_hour_as_evaluating_the_plan_without_the_offer_did(name):
+    """The others' years added up, not the plan evaluated again per offer: the same rates."""
+    values = list(_payback_values_evaluated_again(load_example(name)))
+    for added_up, evaluated_again in values:
+        assert added_up == evaluated_again
+
+
+@given(scenarios(min_offers=1, max_offers=5))
+def test_payback_values_an_hour_as_before_on_generated_scenarios(scenario):
+    for added_up, evaluated_again in _payback_values_evaluated_again(scenario):
+        assert added_up == evaluated_again
