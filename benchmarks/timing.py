@@ -106,6 +106,12 @@ def _within(item: Measurement) -> str:
     return "yes" if item.within_budget else "NO"
 
 
+def load_average() -> str:
+    """The machine's load average over 1, 5 and 15 minutes, as ``uptime`` prints it."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f}"
+
+
 def table(measurements: list[Measurement]) -> str:
     """A Markdown table: operation, runs, median, p95, budget, within budget."""
     rows = [
