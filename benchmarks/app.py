@@ -11,7 +11,8 @@ rounds and B first in odd ones, so a slow moment of this shared machine weighs o
   script state back to ``notRunning``).
 - **First loads**, each round on a fresh server for each app: the server's first-ever
   load (its first script run imports what the page needs), then ``LATER_LOADS`` more,
-  each in a fresh browser context: navigation to the first metric on screen.
+  each in a fresh browser context: navigation to the first metric on screen. The
+  servers of a few rounds start together before the first of them is measured.
 - **Server memory**: resident size (VmRSS) of a fresh server with 1, 10 and 20
   sessions open at once, opened one at a time.
 
@@ -51,7 +52,9 @@ EDIT_ROUNDS = 24
 #: Rounds of a fresh server for each app.
 LOAD_ROUNDS = 20
 #: Loads in a fresh browser context after the server's first, in each round.
-LATER_LOADS = 2
+LATER_LOADS = 1
+#: Rounds whose servers start together (2 servers a round, about 60-210 MiB each).
+ROUNDS_PER_START = 5
 #: Sessions open at once when the server's memory is read.
 SESSION_COUNTS = (1, 10, 20)
 #: Reruns of the Scale and Workshop pages.
@@ -287,12 +290,15 @@ def _load_to_first_metric(browser: Browser, url: str) -> float:
 
 def first_loads(browser: Browser) -> tuple[Paired, Paired]:
     """Each round, a fresh server for each app: its first-ever load, then the median of
-    ``LATER_LOADS`` fresh-browser loads: (server's first load, fresh-browser load)."""
+    ``LATER_LOADS`` fresh-browser loads: (server's first load, fresh-browser load).
+
+    The servers of ``ROUNDS_PER_START`` rounds start together before any of them is
+    measured, only to save time; each stays idle until its round."""
     first: dict[str, list[float]] = {FLOOR.name: [], PLAN.name: []}
     later: dict[str, list[float]] = {FLOOR.name: [], PLAN.name: []}
-    for round_index in range(LOAD_ROUNDS):
-        order = _in_round_order(round_index)
-        # both servers start at once (only to save time) and are idle until measured
+    for first_round in range(0, LOAD_ROUNDS, ROUNDS_PER_START):
+        rounds = range(first_round, min(first_round + ROUNDS_PER_START, LOAD_ROUNDS))
+        order = [app for round_index in rounds for app in _in_round_order(round_index)]
         with streamlit_servers(*(app.script for app in order)) as servers:
             for app, server in zip(order, servers, strict=True):
                 first[app.name].append(_load_to_first_metric(browser, server.url))
