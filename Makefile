@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench bench-cli expected docs clean
+.PHONY: run test test-fast lint bench bench-app bench-cli expected docs clean
 
 # Create the virtual environment and install the project with its test tools.
 # Re-runs only when pyproject.toml changes, so it is quick once set up.
@@ -35,6 +35,10 @@ lint: $(READY)
 ## bench: print the speed figures recorded in docs/performance.md
 bench: $(READY)
 	$(BIN)/python -m benchmarks
+
+## bench-app: only the app in Chromium against the floor app (edits, loads, messages, memory)
+bench-app: $(READY)
+	$(BIN)/python -m benchmarks.app
 
 ## bench-cli: only the command line's start (validate and evaluate --json against a bare python)
 bench-cli: $(READY)

@@ -1,19 +1,36 @@
-"""The app in a real Chromium against the floor app, measured the same way (issue 3's budgets).
+"""The app in a real Chromium against the floor app, alternating round by round (issue 17).
 
-Edit latency is timed inside the page: from the Enter keydown to the moment the
-metric shows the value the model computed, seen by a MutationObserver.
+A is the floor (``benchmarks/floor_app.py``: one number input, one metric), B the Plan
+page. Every figure of B is read against A measured in the same round, A first in even
+rounds and B first in odd ones, so a slow moment of this shared machine weighs on both:
+
+- **Edits**, on a warm server for each app: from the Enter keydown to the moment a
+  MutationObserver sees the metric show the value the model computed (timed inside
+  the page; no sleeps). Each edit also counts the websocket frames the browser
+  receives, from the end of the previous rerun to the end of this one (the page's
+  script state back to ``notRunning``).
+- **First loads**, each round on a fresh server for each app: the server's first-ever
+  load (its first script run imports what the page needs), then ``LATER_LOADS`` more,
+  each in a fresh browser context: navigation to the first metric on screen. The
+  servers of a few rounds start together before the first of them is measured.
+- **Server memory**: resident size (VmRSS) of a fresh server with 1, 10 and 20
+  sessions open at once, opened one at a time.
+
+Ratios are paired: the median over rounds of B_i / A_i.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, WebSocket, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from benchmarks.timing import Measurement
+from benchmarks.timing import Measurement, load_average, median, paired_ratio
 from models import evaluate
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.inputs import label
@@ -21,12 +38,31 @@ from models.journey import edited, load_journey
 from models.scale import scale
 from models.schema import OFFER_MODELS
 from presentation.formatting import format_money_short
-from tests.browser.app_server import RunningApp, launch_chromium, streamlit_server, wait_for_app_run
+from tests.browser.app_server import (
+    RunningApp,
+    launch_chromium,
+    streamlit_server,
+    streamlit_servers,
+    wait_for_app_run,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-EDITS = 30
-COLD_LOADS = 10
-SESSIONS = 10
+#: Rounds of one edit of each app.
+EDIT_ROUNDS = 24
+#: Rounds of a fresh server for each app.
+LOAD_ROUNDS = 20
+#: Loads in a fresh browser context after the server's first, in each round.
+LATER_LOADS = 1
+#: Rounds whose servers start together (2 servers a round, about 60-210 MiB each).
+ROUNDS_PER_START = 5
+#: Sessions open at once when the server's memory is read.
+SESSION_COUNTS = (1, 10, 20)
+#: Reruns of the Scale and Workshop pages.
+PAGE_RERUNS = 20
+#: The goals of issue 17: B's median over A's, paired.
+EDIT_GOAL = 1.2
+LOAD_GOAL = 1.2
+SERVER_FIRST_LOAD_GOAL = 1.3
 
 _WATCH = """([label, expected]) => {
   const shows = () => {
@@ -46,6 +82,11 @@ _WATCH = """([label, expected]) => {
   });
 }"""
 
+_ELAPSED = """() => Promise.race([
+  window.__shown.then(shown => shown - window.__keydown),
+  new Promise((_, reject) => setTimeout(() => reject(new Error('never shown')), 10000)),
+])"""
+
 _FIRST_METRIC = """() => new Promise(resolve => {
   const found = () => document.querySelector('[data-testid=stMetricValue]');
   if (found()) { resolve(performance.now()); return; }
@@ -56,8 +97,65 @@ _FIRST_METRIC = """() => new Promise(resolve => {
 })"""
 
 
+@dataclass(frozen=True)
+class BenchedApp:
+    """An app as the benchmark drives it: the number box it edits and the metric it watches."""
+
+    name: str
+    script: Path
+    input_label: str
+    metric_label: str
+    #: The values typed, one an edit; consecutive ones must show different figures.
+    values: tuple[float, ...]
+    #: The metric's text once ``value`` is entered, as the model computes it.
+    expected: Callable[[float], str]
+
+
+def _floor_result(value: float) -> str:
+    return f"{value * 2:,.0f}"
+
+
+def _planner_net_income(clients: float) -> str:
+    scenario = load_example(DEFAULT_EXAMPLE)
+    offers = list(scenario.offers)
+    offers[0] = offers[0].model_copy(update={"clients": clients})
+    result = evaluate(scenario.model_copy(update={"offers": offers}))
+    return format_money_short(result.totals.net_income, result.currency)
+
+
+FLOOR = BenchedApp(
+    "floor app",
+    ROOT / "benchmarks" / "floor_app.py",
+    "Value",
+    "Result",
+    tuple(float(11 + index) for index in range(EDIT_ROUNDS)),
+    _floor_result,
+)
+PLAN = BenchedApp(
+    "Plan page",
+    ROOT / "streamlit_app.py",
+    "Clients per year",
+    "Net income a year",
+    tuple(float(17 + index) for index in range(EDIT_ROUNDS)),
+    _planner_net_income,
+)
+
+
 def _progress(stage: str) -> None:
-    print(f"  measuring {stage}…", file=sys.stderr, flush=True)
+    print(f"  {time.strftime('%H:%M:%S')} measuring {stage}…", file=sys.stderr, flush=True)
+
+
+def _in_round_order(round_index: int) -> tuple[BenchedApp, BenchedApp]:
+    """The floor first in even rounds, the Plan page first in odd ones."""
+    return (FLOOR, PLAN) if round_index % 2 == 0 else (PLAN, FLOOR)
+
+
+def _elapsed(page: Page, what: str) -> float:
+    """Seconds from the keydown to the watched metric's value; fails after 10 s, never hangs."""
+    try:
+        return float(page.evaluate(_ELAPSED)) / 1000
+    except PlaywrightError as error:
+        raise RuntimeError(f"the page never showed {what}") from error
 
 
 def edit_latencies(
@@ -68,28 +166,231 @@ def edit_latencies(
     expected: Callable[[float], str],
 ) -> list[float]:
     """Seconds from Enter to the metric showing ``expected(value)``, for each value."""
-    field = page.get_by_label(input_label, exact=True)
+    number_box = page.get_by_label(input_label, exact=True)
     timings = []
     for value in values:
-        field.fill(f"{value:g}")
+        number_box.fill(f"{value:g}")
         page.evaluate(_WATCH, [metric_label, expected(value)])
-        field.press("Enter")
-        timings.append(_elapsed(page, f"{metric_label} = {expected}"))
+        number_box.press("Enter")
+        timings.append(_elapsed(page, f"{metric_label} = {expected(value)}"))
     return timings
 
 
-_ELAPSED = """() => Promise.race([
-  window.__shown.then(shown => shown - window.__keydown),
-  new Promise((_, reject) => setTimeout(() => reject(new Error('never shown')), 10000)),
-])"""
+@dataclass
+class EditedPage:
+    """One app's page on its warm server, counting the websocket frames it receives."""
+
+    app: BenchedApp
+    context: BrowserContext
+    page: Page
+    frames: int = 0
+    frame_bytes: int = 0
+    _frames_counted: int = field(default=0, repr=False)
+    _bytes_counted: int = field(default=0, repr=False)
+
+    @classmethod
+    def opened(cls, browser: Browser, app: BenchedApp, url: str) -> EditedPage:
+        """A fresh browser context on ``url``, once the page's first run has finished."""
+        context = browser.new_context()
+        edited_page = cls(app, context, context.new_page())
+        edited_page.page.on("websocket", edited_page._watch)
+        edited_page.page.goto(url)
+        wait_for_app_run(edited_page.page)
+        edited_page.page.get_by_test_id("stMetric").first.wait_for()
+        edited_page._frames_counted = edited_page.frames
+        edited_page._bytes_counted = edited_page.frame_bytes
+        return edited_page
+
+    def _watch(self, websocket: WebSocket) -> None:
+        websocket.on("framereceived", self._count)
+
+    def _count(self, payload: str | bytes) -> None:
+        self.frames += 1
+        self.frame_bytes += len(payload)
+
+    def edit(self, value: float) -> tuple[float, int, int]:
+        """Enter ``value``: seconds until the metric shows its figure, then the frames and
+        bytes received since the previous rerun ended, counted once this rerun has ended."""
+        (seconds,) = edit_latencies(
+            self.page, self.app.input_label, self.app.metric_label, [value], self.app.expected
+        )
+        wait_for_app_run(self.page)
+        frames = self.frames - self._frames_counted
+        frame_bytes = self.frame_bytes - self._bytes_counted
+        self._frames_counted, self._bytes_counted = self.frames, self.frame_bytes
+        return seconds, frames, frame_bytes
 
 
-def _elapsed(page: Page, what: str) -> float:
-    """Seconds from the keydown to the watched metric's value; fails after 10 s, never hangs."""
-    try:
-        return float(page.evaluate(_ELAPSED)) / 1000
-    except PlaywrightError as error:
-        raise RuntimeError(f"the page never showed {what}") from error
+@dataclass(frozen=True)
+class Paired:
+    """The same figure of the floor (A) and the Plan page (B), one sample of each a round."""
+
+    what: str
+    floor: tuple[float, ...]
+    plan: tuple[float, ...]
+
+    @property
+    def ratio(self) -> float:
+        """The median over rounds of the Plan page's figure over the floor's."""
+        return paired_ratio(self.floor, self.plan)
+
+    def measurements(self) -> list[Measurement]:
+        return [
+            Measurement(f"{FLOOR.name}: {self.what}", float("inf"), self.floor),
+            Measurement(f"{PLAN.name}: {self.what}", float("inf"), self.plan),
+        ]
+
+    def against(self, goal: float) -> str:
+        """One line: the paired ratio against its goal."""
+        verdict = "within" if self.ratio <= goal else "NOT within"
+        return (
+            f"{self.what}: Plan page / floor, paired median of {len(self.plan)} rounds: "
+            f"{self.ratio:.2f}× ({verdict} the goal of {goal:g}×)"
+        )
+
+
+def edits_and_messages(browser: Browser) -> tuple[Paired, Paired, Paired]:
+    """Both apps on warm servers, one edit of each a round: (edit seconds, frames, bytes)."""
+    samples: dict[str, dict[str, list[float]]] = {
+        app.name: {"seconds": [], "frames": [], "bytes": []} for app in (FLOOR, PLAN)
+    }
+    with streamlit_servers(FLOOR.script, PLAN.script) as (floor_server, plan_server):
+        pages = {
+            FLOOR.name: EditedPage.opened(browser, FLOOR, floor_server.url),
+            PLAN.name: EditedPage.opened(browser, PLAN, plan_server.url),
+        }
+        for round_index in range(EDIT_ROUNDS):
+            for app in _in_round_order(round_index):
+                seconds, frames, frame_bytes = pages[app.name].edit(app.values[round_index])
+                samples[app.name]["seconds"].append(seconds)
+                samples[app.name]["frames"].append(frames)
+                samples[app.name]["bytes"].append(frame_bytes)
+        for edited_page in pages.values():
+            edited_page.context.close()
+
+    def paired(what: str, key: str) -> Paired:
+        return Paired(what, tuple(samples[FLOOR.name][key]), tuple(samples[PLAN.name][key]))
+
+    return (
+        paired("Enter to the changed figure, warm server", "seconds"),
+        paired("websocket frames received per edit", "frames"),
+        paired("websocket bytes received per edit", "bytes"),
+    )
+
+
+def _load_to_first_metric(browser: Browser, url: str) -> float:
+    """Seconds from navigation to the first metric on screen, in a fresh browser context."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url, wait_until="commit")
+    seconds = float(page.evaluate(_FIRST_METRIC)) / 1000
+    context.close()
+    return seconds
+
+
+def first_loads(browser: Browser) -> tuple[Paired, Paired]:
+    """Each round, a fresh server for each app: its first-ever load, then the median of
+    ``LATER_LOADS`` fresh-browser loads: (server's first load, fresh-browser load).
+
+    The servers of ``ROUNDS_PER_START`` rounds start together before any of them is
+    measured, only to save time; each stays idle until its round."""
+    first: dict[str, list[float]] = {FLOOR.name: [], PLAN.name: []}
+    later: dict[str, list[float]] = {FLOOR.name: [], PLAN.name: []}
+    for first_round in range(0, LOAD_ROUNDS, ROUNDS_PER_START):
+        rounds = range(first_round, min(first_round + ROUNDS_PER_START, LOAD_ROUNDS))
+        order = [app for round_index in rounds for app in _in_round_order(round_index)]
+        with streamlit_servers(*(app.script for app in order)) as servers:
+            for app, server in zip(order, servers, strict=True):
+                first[app.name].append(_load_to_first_metric(browser, server.url))
+                later[app.name].append(
+                    median([_load_to_first_metric(browser, server.url) for _ in range(LATER_LOADS)])
+                )
+    return (
+        Paired(
+            "server's first-ever load to the first metric",
+            tuple(first[FLOOR.name]),
+            tuple(first[PLAN.name]),
+        ),
+        Paired(
+            "fresh-browser load to the first metric, warm server",
+            tuple(later[FLOOR.name]),
+            tuple(later[PLAN.name]),
+        ),
+    )
+
+
+def memory_with_sessions(browser: Browser, app: BenchedApp) -> list[int]:
+    """Resident memory of a fresh server with each of SESSION_COUNTS sessions open. [bytes]"""
+    memory = []
+    contexts: list[BrowserContext] = []
+    with streamlit_server(app.script) as server:
+        for count in SESSION_COUNTS:
+            while len(contexts) < count:
+                contexts.append(_session(browser, server, app))
+            memory.append(server.resident_memory_bytes())
+        for context in contexts:
+            context.close()
+    return memory
+
+
+def _session(browser: Browser, server: RunningApp, app: BenchedApp) -> BrowserContext:
+    """A browser context with the app's page open and its first run finished."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url)
+    wait_for_app_run(page)
+    page.get_by_test_id("stMetric").filter(has_text=app.metric_label).wait_for()
+    return context
+
+
+def run() -> tuple[list[Measurement], list[str]]:
+    """Edits, messages, first loads and memory of both apps, alternating; then the Scale and
+    Workshop pages' reruns. Returns the rows and the lines that compare them."""
+    load_at_start = load_average()
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        _progress(f"{EDIT_ROUNDS} rounds of an edit in each app")
+        edits, frames, frame_bytes = edits_and_messages(browser)
+        _progress(f"{LOAD_ROUNDS} rounds of a fresh server for each app, {1 + LATER_LOADS} loads")
+        server_first, later = first_loads(browser)
+        _progress(f"server memory with {', '.join(map(str, SESSION_COUNTS))} sessions")
+        memory = {app.name: memory_with_sessions(browser, app) for app in (FLOOR, PLAN)}
+        with streamlit_server(PLAN.script) as server:
+            _progress(f"Scale page: {PAGE_RERUNS} offer picks")
+            scale_rerun = _scale_page_reruns(browser, server.url)
+            _progress(f"Workshop page: {PAGE_RERUNS} numbers called out")
+            workshop_rerun = _workshop_reruns(browser, server.url)
+        browser.close()
+    lines = [
+        f"Machine: {load_at_start} at the start, {load_average()} at the end",
+        edits.against(EDIT_GOAL),
+        later.against(LOAD_GOAL),
+        server_first.against(SERVER_FIRST_LOAD_GOAL),
+        f"Messages per edit (medians): floor {median(frames.floor):.0f} frames, "
+        f"{median(frame_bytes.floor) / 1000:,.1f} kB; Plan page {median(frames.plan):.0f} frames, "
+        f"{median(frame_bytes.plan) / 1000:,.1f} kB; paired ratio {frames.ratio:.1f}× frames, "
+        f"{frame_bytes.ratio:.1f}× bytes",
+        *(
+            f"{name}: server memory with "
+            + ", ".join(
+                f"{count} sessions {size / 2**20:,.0f} MiB"
+                for count, size in zip(SESSION_COUNTS, sizes, strict=True)
+            )
+            for name, sizes in memory.items()
+        ),
+        f"Scale page rerun median / Plan page edit median: "
+        f"{scale_rerun.median / median(edits.plan):.2f}× (budget 1.5×)",
+        f"Workshop step rerun median / Plan page edit median: "
+        f"{workshop_rerun.median / median(edits.plan):.2f}× (budget 1.5×)",
+    ]
+    measurements = [
+        *edits.measurements(),
+        *later.measurements(),
+        *server_first.measurements(),
+        scale_rerun,
+        workshop_rerun,
+    ]
+    return measurements, lines
 
 
 def selection_latencies(
@@ -109,96 +410,6 @@ def selection_latencies(
     return timings
 
 
-def cold_loads(browser: Browser, url: str) -> list[float]:
-    """Seconds from navigation to the first metric on screen, each in a fresh browser context."""
-    timings = []
-    for _ in range(COLD_LOADS):
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(url, wait_until="commit")
-        timings.append(page.evaluate(_FIRST_METRIC) / 1000)
-        context.close()
-    return timings
-
-
-def memory_with_sessions(browser: Browser, app: RunningApp, metric_label: str) -> int:
-    """Server memory with SESSIONS pages open at once. [bytes]"""
-    contexts = [browser.new_context() for _ in range(SESSIONS)]
-    for context in contexts:
-        page = context.new_page()
-        page.goto(app.url)
-        page.get_by_test_id("stMetric").filter(has_text=metric_label).wait_for()
-    memory = app.resident_memory_bytes()
-    for context in contexts:
-        context.close()
-    return memory
-
-
-def _planner_net_income(clients: float) -> str:
-    scenario = load_example(DEFAULT_EXAMPLE)
-    offers = list(scenario.offers)
-    offers[0] = offers[0].model_copy(update={"clients": clients})
-    result = evaluate(scenario.model_copy(update={"offers": offers}))
-    return format_money_short(result.totals.net_income, result.currency)
-
-
-def run() -> tuple[list[Measurement], list[str]]:
-    """Edit latency and cold load of both apps, and server memory; plus comparison lines."""
-    measurements: list[Measurement] = []
-    lines: list[str] = []
-    planner_values = [float(17 + index) for index in range(EDITS)]
-    floor_values = [float(11 + index) for index in range(EDITS)]
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        medians = {}
-        for name, script, input_label, metric_label, values, expected in (
-            ("floor app", ROOT / "benchmarks" / "floor_app.py", "Value", "Result", floor_values,
-             lambda value: f"{value * 2:,.0f}"),
-            ("Plan page", ROOT / "streamlit_app.py", "Clients per year", "Net income a year",
-             planner_values, _planner_net_income),
-        ):  # fmt: skip
-            with streamlit_server(script) as app:
-                _progress(f"{name}: {EDITS} edits")
-                page = browser.new_page()
-                page.goto(app.url)
-                wait_for_app_run(page)
-                page.get_by_test_id("stMetric").first.wait_for()
-                edits = Measurement(
-                    f"{name}: Enter to updated metric", 0.5,
-                    tuple(edit_latencies(page, input_label, metric_label, values, expected)),
-                )  # fmt: skip
-                page.close()
-                _progress(f"{name}: {COLD_LOADS} cold loads, then {SESSIONS} sessions")
-                loads = Measurement(
-                    f"{name}: cold load to first metric", 10.0, tuple(cold_loads(browser, app.url))
-                )
-                memory = memory_with_sessions(browser, app, metric_label)
-            measurements += [edits, loads]
-            medians[name] = (edits.median, loads.median, edits.p95)
-            lines.append(
-                f"{name}: server memory with {SESSIONS} sessions open: {memory / 2**20:,.0f} MiB"
-            )
-        with streamlit_server(ROOT / "streamlit_app.py") as app:
-            _progress(f"Scale page: {EDITS} offer picks")
-            scale_rerun = _scale_page_reruns(browser, app.url)
-            _progress(f"Workshop page: {EDITS} numbers called out")
-            workshop_rerun = _workshop_reruns(browser, app.url)
-        measurements += [scale_rerun, workshop_rerun]
-        browser.close()
-    floor_edit, floor_load, _ = medians["floor app"]
-    plan_edit, plan_load, plan_p95 = medians["Plan page"]
-    lines += [
-        f"Plan page edit median / floor: {plan_edit / floor_edit:.2f}× (budget 1.5×)",
-        f"Plan page edit p95: {plan_p95 * 1000:.0f} ms (budget 500 ms)",
-        f"Plan page cold load median / floor: {plan_load / floor_load:.2f}× (budget 1.5×)",
-        f"Scale page rerun median / Plan page edit median: {scale_rerun.median / plan_edit:.2f}× "
-        "(budget 1.5×)",
-        f"Workshop step rerun median / Plan page edit median: "
-        f"{workshop_rerun.median / plan_edit:.2f}× (budget 1.5×)",
-    ]
-    return measurements, lines
-
-
 def _scale_page_reruns(browser: Browser, url: str) -> Measurement:
     """The Scale page's rerun: picking another offer until its plan figure shows."""
     levers = scale(load_example(DEFAULT_EXAMPLE)).offers
@@ -211,12 +422,12 @@ def _scale_page_reruns(browser: Browser, url: str) -> Measurement:
         for lever in levers
     ]
     # start on the first offer, so that each pick is a change
-    cycle = (picks[1:] + picks) * (EDITS // len(picks) + 1)
+    cycle = (picks[1:] + picks) * (PAGE_RERUNS // len(picks) + 1)
     page = browser.new_page()
     page.goto(f"{url}/scale")
     wait_for_app_run(page)
     page.get_by_test_id("stMetric").first.wait_for()
-    timings = selection_latencies(page, "Offer", cycle[:EDITS])
+    timings = selection_latencies(page, "Offer", cycle[:PAGE_RERUNS])
     page.close()
     return Measurement("Scale page: pick an offer to its figures", 0.5, tuple(timings))
 
@@ -225,17 +436,27 @@ def _workshop_reruns(browser: Browser, url: str) -> Measurement:
     """A journey step's rerun: a number called out for the first step's main input, until
     the step's net income shows the model's figure."""
     step = load_journey().steps[0]
-    field = f"Call out a number: {label(step.scenario, step.main_input)}"
+    number_box = f"Call out a number: {label(step.scenario, step.main_input)}"
 
     def expected(value: float) -> str:
         result = evaluate(edited(step.scenario, step.main_input, value))
         return format_money_short(result.totals.net_income, result.currency)
 
-    values = [float(5000 + 100 * index) for index in range(EDITS)]
+    values = [float(5000 + 100 * index) for index in range(PAGE_RERUNS)]
     page = browser.new_page()
     page.goto(f"{url}/workshop")
     wait_for_app_run(page)
     page.get_by_test_id("stMetric").first.wait_for()
-    timings = edit_latencies(page, field, "Net income a year", values, expected)
+    timings = edit_latencies(page, number_box, "Net income a year", values, expected)
     page.close()
     return Measurement("Workshop page: a number called out to its figures", 0.5, tuple(timings))
+
+
+if __name__ == "__main__":
+    from benchmarks.timing import machine, table
+
+    print(f"Machine: {machine()}\n")
+    app_measurements, comparisons = run()
+    print(table(app_measurements))
+    print()
+    print("\n".join(comparisons))

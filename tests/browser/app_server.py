@@ -67,7 +67,47 @@ class RunningApp:
 @contextmanager
 def streamlit_server(script: Path, *, startup_seconds: float = 60) -> Iterator[RunningApp]:
     """Run ``streamlit run script`` and yield the running app; stop it afterwards."""
-    port = free_port()
+    with streamlit_servers(script, startup_seconds=startup_seconds) as (app,):
+        yield app
+
+
+@contextmanager
+def streamlit_servers(
+    *scripts: Path, startup_seconds: float = 60
+) -> Iterator[tuple[RunningApp, ...]]:
+    """Start ``streamlit run`` for every script at once, so their starts overlap; yield the
+    running apps once each answers, in the order of ``scripts``; stop them all afterwards."""
+    ports: list[int] = []
+    processes: list[subprocess.Popen[bytes]] = []
+    try:
+        for script in scripts:
+            port = free_port()
+            while port in ports:
+                port = free_port()
+            ports.append(port)
+            processes.append(_start(script, port))
+        deadline = time.monotonic() + startup_seconds
+        for port, process in zip(ports, processes, strict=True):
+            while not _healthy(f"http://127.0.0.1:{port}"):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not start on port {port}")
+                time.sleep(0.1)
+        yield tuple(
+            RunningApp(f"http://127.0.0.1:{port}", process)
+            for port, process in zip(ports, processes, strict=True)
+        )
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _start(script: Path, port: int) -> subprocess.Popen[bytes]:
+    """``streamlit run script`` on 127.0.0.1:``port``, under ``timeout``."""
     command = [
         "timeout",
         str(SERVER_LIFETIME_SECONDS),
@@ -82,27 +122,13 @@ def streamlit_server(script: Path, *, startup_seconds: float = 60) -> Iterator[R
         "--browser.gatherUsageStats=false",
         "--server.fileWatcherType=none",
     ]
-    process = subprocess.Popen(
+    return subprocess.Popen(
         command,
         cwd=script.parent,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + startup_seconds
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start on port {port}")
-            time.sleep(0.1)
-        yield RunningApp(url, process)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def launch_chromium(playwright: Playwright) -> Browser:
