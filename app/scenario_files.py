@@ -3,6 +3,8 @@ share."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from app import library, state
@@ -12,8 +14,10 @@ from app.report_downloads import report_downloads
 from app.state import (
     BLANK_NAME,
     BLANK_NAME_PROBLEM,
+    FILES_SECTION,
     NAMING_BLANK,
     PENDING_CHOICE,
+    SHARE_SECTION,
     SOURCE,
     check_draft,
     has_unsaved_edits,
@@ -27,7 +31,7 @@ from app.state import (
 )
 from app.uploads import let_go, upload_key
 from models.errors import ScenarioError
-from models.examples import example_names, load_example
+from models.examples import examples
 from models.files import dump_scenario, read_scenario, scenario_from_document
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, encode_scenario
@@ -42,10 +46,9 @@ UPLOAD = state.SCENARIO_UPLOAD
 MAX_UPLOAD_MEGABYTES = 1
 
 
-@st.cache_data(show_spinner=False)
-def _examples() -> dict[str, Scenario]:
-    """Every example, loaded once per server."""
-    return {name: load_example(name) for name in example_names()}
+def _examples() -> Mapping[str, Scenario]:
+    """Every example, read once per process and shared (frozen), never copied per call."""
+    return examples()
 
 
 def _choice_label(choice: str) -> str:
@@ -238,16 +241,26 @@ def sidebar() -> None:
         if st.session_state[PICKER] in _examples():
             st.caption(plain(_examples()[st.session_state[PICKER]].description))
 
-        st.file_uploader(
-            "Open a scenario file (YAML or JSON)",
-            type=["yaml", "yml", "json"],
-            key=upload_key(UPLOAD),
-            on_change=_uploaded,
-            max_upload_size=MAX_UPLOAD_MEGABYTES,
+        files = st.expander(
+            "Open a scenario file",
+            icon=":material/folder_open:",
+            key=FILES_SECTION,
+            on_change="rerun",
         )
+        if files.open:  # the uploader is built only when asked for
+            files.file_uploader(
+                "Open a scenario file (YAML or JSON)",
+                type=["yaml", "yml", "json"],
+                key=upload_key(UPLOAD),
+                on_change=_uploaded,
+                max_upload_size=MAX_UPLOAD_MEGABYTES,
+            )
+        # Deferred: the file is written when the button is clicked, from the draft as it is
+        # then (the Plan page's edits rerun only the page, not this sidebar).
+        scenario_now = state.scenario_when_called()
         st.download_button(
             "Download scenario (YAML)",
-            dump_scenario(scenario).encode("utf-8"),
+            lambda: dump_scenario(scenario_now()).encode("utf-8"),
             file_name=download_name(scenario.name, "yaml"),
             mime="application/x-yaml",
             key="download_scenario",
@@ -257,14 +270,34 @@ def sidebar() -> None:
             icon=":material/download:",
             width="stretch",
         )
-        report_downloads(scenario, valid)
-        with st.expander("Share a link", icon=":material/link:"):
-            try:
-                url = share_url(scenario)
-            except ValueError as error:
-                st.info(plain(error))
-            else:
-                st.caption(
-                    "Anyone who opens this link sees this scenario exactly. Copy it with the button."
-                )
-                st.code(url, language=None, wrap_lines=True)
+        report_downloads(scenario_now, scenario.name, valid)
+        share = st.expander(
+            "Share a link", icon=":material/link:", key=SHARE_SECTION, on_change="rerun"
+        )
+        if share.open:  # the link is built only when asked for
+            with share:
+                _share_link(scenario)
+
+
+def _share_link(scenario: Scenario) -> None:
+    """The address that opens ``scenario``, as plain text to copy (no syntax highlighter)."""
+    try:
+        url = share_url(scenario)
+    except ValueError as error:
+        st.info(plain(error))
+    else:
+        st.caption("Anyone who opens this link sees this scenario exactly. Copy it from here.")
+        st.text(url)
+
+
+def sidebar_signature() -> tuple[object, ...]:
+    """What the sidebar shows of the draft: when a Plan page edit changes it, the whole app
+    runs again (:func:`app.pages.plan`); other edits rerun only the page's fragment.
+
+    Undo and Redo's words, whether the plan is valid (the downloads wait for it), its name
+    (the file names) and, while the link is shown, the link itself.
+    """
+    check = check_draft()
+    scenario = check.scenario or last_valid_scenario()
+    shared = scenario if st.session_state.get(SHARE_SECTION) else None
+    return (undo_label(), redo_label(), check.scenario is not None, scenario.name, shared)
