@@ -13,7 +13,7 @@ import copy
 import streamlit as st
 
 from app.fields import field_input
-from app.plain_text import plain
+from app.plain_text import WARNING_ICON, plain
 from app.state import (
     DELETE_PENDING,
     NEW_OFFER_KIND,
@@ -96,7 +96,7 @@ def show_problems(problems: tuple[Problem, ...], *locations: str) -> None:
             problem.location == location or problem.location.startswith(location + " ")
             for location in locations
         ):
-            st.error(plain(problem), icon="⚠️")
+            st.error(plain(problem), icon=WARNING_ICON)
 
 
 def scenario_editor(problems: tuple[Problem, ...]) -> None:

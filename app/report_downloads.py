@@ -13,6 +13,7 @@ import streamlit as st
 
 from models.analysis import Analysis, analysis_of
 from models.schema import Scenario
+from presentation.chart_titles import CHART_TITLES
 from presentation.file_names import download_name
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -76,8 +77,6 @@ def chart_download(source: Scenario | Analysis, name: str) -> None:
 
     ``source`` is the scenario or, when the page has computed it, its analysis.
     """
-    from reports.chart_files import CHARTS
-
     st.download_button(
         "PNG",
         lambda: _chart_png(source, name),
@@ -85,7 +84,7 @@ def chart_download(source: Scenario | Analysis, name: str) -> None:
         mime="image/png",
         key=f"download_chart_{name}",
         on_click="ignore",
-        help=f"“{CHARTS[name].title}” as an image, for a slide or a message.",
+        help=f"“{CHART_TITLES[name]}” as an image, for a slide or a message.",
         icon=":material/image:",
         type="tertiary",
     )

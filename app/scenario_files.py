@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import library, state
 from app.notices import clear_notice, opened_message, set_notice
-from app.plain_text import plain
+from app.plain_text import WARNING_ICON, plain
 from app.report_downloads import report_downloads
 from app.state import (
     BLANK_NAME,
@@ -132,7 +132,7 @@ def _blank_name_form() -> None:
         )
         problem = st.session_state.get(BLANK_NAME_PROBLEM)
         if problem:
-            st.error(plain(problem), icon="⚠️")
+            st.error(plain(problem), icon=WARNING_ICON)
         start, cancel = st.columns(2)
         start.form_submit_button("Start", on_click=_start_blank, type="primary")
         cancel.form_submit_button("Cancel", on_click=_cancel_blank)

@@ -70,6 +70,7 @@ OFFER_SECTION = "offer_section"
 SCENARIO_SECTION = "scenario_section"
 PRACTICE_SECTION = "practice_section"
 STORY_SECTION = "story_section"
+OFFER_TABLE_SECTION = "offer_table_section"
 SHARE_SECTION = "share_section"
 FILES_SECTION = "files_section"
 #: What the sidebar showed of the draft at the last whole run (app.scenario_files.sidebar_signature).

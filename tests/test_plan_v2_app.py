@@ -17,7 +17,7 @@ import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from app.state import DRAFT, OFFER_SECTION, PRACTICE_SECTION
+from app.state import DRAFT, OFFER_SECTION, OFFER_TABLE_SECTION, PRACTICE_SECTION
 from models import evaluate
 from models.sharing import LINK_PARAMETER
 from presentation.formatting import percent_of_share
@@ -66,7 +66,8 @@ def fill_section(at, title, **values):
 
 
 def offer_row(at, name):
-    """The row of the Plan page's per-offer table for offer ``name``."""
+    """The row of the Plan page's per-offer table for offer ``name`` (its section opened)."""
+    open_sections(at, OFFER_TABLE_SECTION)
     table = next(frame.value for frame in at.dataframe if "client_hours" in frame.value.columns)
     return table[table["offer"] == name].iloc[0]
 

@@ -8,7 +8,7 @@ else: the numbers a person watches arrive first.
 import streamlit as st
 
 from app.editors import offers_editor, scenario_editor
-from app.plain_text import bullet_list, plain, plain_paragraphs
+from app.plain_text import WARNING_ICON, bullet_list, plain, plain_paragraphs
 from app.results import charts, headline, offer_table, warnings
 from app.scenario_files import sidebar_signature
 from app.state import SIDEBAR_SHOWN, STORY_SECTION, check_draft, last_valid_scenario
@@ -35,7 +35,7 @@ def plan_page() -> None:
         st.error(
             "Some inputs need fixing. The results show your last valid plan until they are:\n\n"
             + bullet_list(check.problems),
-            icon="⚠️",
+            icon=WARNING_ICON,
         )
     warnings(result)
     if scenario.description:

@@ -59,6 +59,7 @@ def test_first_load_shows_the_metrics_and_the_charts(page: Page, app_url: str) -
     expect(metric_value(page, "Billable utilisation")).to_have_text("25%")
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)
     expect(page.get_by_text("Capacity 1,840 h").first).to_be_attached()
+    page.get_by_text("Every offer in figures", exact=True).click()  # built when opened
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
 
 
