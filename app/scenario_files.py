@@ -19,6 +19,7 @@ from app.state import (
     PENDING_CHOICE,
     SHARE_SECTION,
     SOURCE,
+    DraftCheck,
     check_draft,
     has_unsaved_edits,
     last_valid_scenario,
@@ -290,14 +291,15 @@ def _share_link(scenario: Scenario) -> None:
         st.text(url)
 
 
-def sidebar_signature() -> tuple[object, ...]:
+def sidebar_signature(check: DraftCheck | None = None) -> tuple[object, ...]:
     """What the sidebar shows of the draft: when a Plan page edit changes it, the whole app
     runs again (:func:`app.pages.plan`); other edits rerun only the page's fragment.
 
     Undo and Redo's words, whether the plan is valid (the downloads wait for it), its name
-    (the file names) and, while the link is shown, the link itself.
+    (the file names) and, while the link is shown, the link itself. ``check`` is the draft
+    checked already, when the caller has it.
     """
-    check = check_draft()
+    check = check or check_draft()
     scenario = check.scenario or last_valid_scenario()
     shared = scenario if st.session_state.get(SHARE_SECTION) else None
     return (undo_label(), redo_label(), check.scenario is not None, scenario.name, shared)

@@ -35,7 +35,7 @@ def plan_spec(name: str, currency: str = "") -> dict[str, Any]:
     return spec
 
 
-def with_rows(spec: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+def with_rows(spec: dict[str, Any], rows: list[dict[Any, Any]]) -> dict[str, Any]:
     """``spec`` drawing ``rows`` given inline: Streamlit sends them as JSON, no Arrow table."""
     return {**spec, "data": {"values": rows}}
 

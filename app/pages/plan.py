@@ -11,7 +11,13 @@ from app.editors import offers_editor, scenario_editor
 from app.plain_text import WARNING_ICON, bullet_list, plain, plain_paragraphs
 from app.results import charts, headline, offer_table, warnings
 from app.scenario_files import sidebar_signature
-from app.state import SIDEBAR_SHOWN, STORY_SECTION, check_draft, last_valid_scenario
+from app.state import (
+    SIDEBAR_SHOWN,
+    STORY_SECTION,
+    check_draft,
+    current_scenario,
+    last_valid_scenario,
+)
 from models.evaluation import evaluate
 
 #: Key of the results' container (its CSS class: st-key-plan_results).
@@ -23,13 +29,11 @@ def plan_page() -> None:
     """The page as a fragment: an edit in it reruns only the page, not the sidebar and the
     navigation; when the edit changes what the sidebar shows (Undo's words, the plan's
     validity, its name) the whole app runs again."""
-    if st.session_state.get(SIDEBAR_SHOWN) != sidebar_signature():
-        st.rerun(scope="app")
     check = check_draft()
+    if st.session_state.get(SIDEBAR_SHOWN) != sidebar_signature(check):
+        st.rerun(scope="app")
     scenario = check.scenario or last_valid_scenario()
     result = evaluate(scenario)
-
-    st.title(plain(scenario.name))
     headline(scenario, result)
     if check.problems:
         st.error(
@@ -43,14 +47,6 @@ def plan_page() -> None:
         if story.open:  # built only while open
             story.markdown(plain_paragraphs(scenario.description))
 
-    # A phone stacks the columns in their order, which would put the whole editor before the
-    # first chart: below Streamlit's 640 px breakpoint the results' column goes first, so a
-    # coach on a phone reads the headline figures and the hours chart before the editor.
-    st.html(
-        "<style>@media (max-width: 640px) {"
-        f'[data-testid="stColumn"]:has(.st-key-{RESULTS}) {{ order: -1; }}'
-        "}</style>"
-    )
     edit_column, chart_column = st.columns([9, 11], gap="large")
     with edit_column:
         scenario_editor(check.problems)
@@ -60,4 +56,15 @@ def plan_page() -> None:
         offer_table(scenario, result)
 
 
+# Outside the fragment, drawn by whole runs only: the title (a new name runs the whole app
+# again) and the page's style.
+st.title(plain(current_scenario().name))
+# A phone stacks the columns in their order, which would put the whole editor before the
+# first chart: below Streamlit's 640 px breakpoint the results' column goes first, so a
+# coach on a phone reads the headline figures and the hours chart before the editor.
+st.html(
+    "<style>@media (max-width: 640px) {"
+    f'[data-testid="stColumn"]:has(.st-key-{RESULTS}) {{ order: -1; }}'
+    "}</style>"
+)
 plan_page()

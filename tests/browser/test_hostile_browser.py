@@ -17,6 +17,7 @@ from models.schema import OneToOne
 from presentation.formatting import format_money_short
 from tests.browser.app_server import streamlit_server, wait_for_app_run
 from tests.browser.conftest import ROOT
+from tests.browser.test_plan_browser import open_file
 
 LINK = "[Click to verify your account](https://evil.example/login)"
 PIXEL = "![x](http://evil.example/pixel.png?who=victim)"
@@ -55,7 +56,7 @@ def test_links_and_images_in_a_strangers_file_are_shown_as_text(page: Page, app_
     page.on("request", lambda request: asked.append(request.url))
     page.goto(app_url)
     wait_for_app_run(page)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(hostile_file(tmp_path)))
+    open_file(page, hostile_file(tmp_path))
     title = page.get_by_role("heading").filter(has_text="Click to verify")
     expect(title).to_be_visible(timeout=SLOW)
     assert title.inner_text().replace(JOINER, "") == LINK
@@ -72,7 +73,7 @@ def test_links_and_images_in_a_strangers_file_are_shown_as_text(page: Page, app_
     document[LINK] = 1
     odd = tmp_path / "odd.yaml"
     odd.write_text(yaml.safe_dump(document), encoding="utf-8")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(odd))
+    open_file(page, odd)
     expect(page.get_by_test_id("stAlert").filter(has_text="Click to verify")).to_be_visible(
         timeout=SLOW
     )
@@ -176,7 +177,7 @@ def run_sessions_at_once(browser: Browser, url: str, count: int, tmp_path: Path)
             own = course.model_copy(update={"name": f"Course of session {index}"})
             path = tmp_path / f"session-{index}.yaml"
             path.write_text(dump_scenario(own), encoding="utf-8")
-            tab.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+            open_file(tab, path)
             expected[index] = load_scenario(path)
         else:
             # Typed as soon as the box exists: often while the first run still draws.
