@@ -63,7 +63,12 @@ def test_links_and_images_in_a_strangers_file_are_shown_as_text(page: Page, app_
     notice = page.get_by_test_id("stAlert").filter(has_text="open me")
     assert "[open me](https:evil.example).yaml" in notice.inner_text().replace(JOINER, "")
     page.get_by_text("The story behind this scenario").click()
-    story = page.get_by_test_id("stExpanderDetails").get_by_role("paragraph")
+    story = (
+        page.get_by_test_id("stExpander")
+        .filter(has_text="The story behind this scenario")
+        .get_by_test_id("stExpanderDetails")
+        .get_by_role("paragraph")
+    )
     # Two paragraphs; the first keeps its line break, and every character shows as written.
     expect(story).to_have_count(2)
     texts = [text.replace(JOINER, "") for text in story.all_inner_texts()]
