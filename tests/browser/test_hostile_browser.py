@@ -103,6 +103,8 @@ def test_every_download_while_a_second_session_keeps_working(
     """One person takes every file while another edits: both are served, the server stays up."""
     page.goto(app_url)
     wait_for_app_run(page)
+    page.get_by_text("Every offer in figures", exact=True).click()  # the table's CSV is in it
+    expect(page.get_by_role("button", name="Download the table (CSV)")).to_be_visible()
     other = browser.new_context().new_page()
     other.set_default_timeout(SLOW)
     other.goto(app_url)
