@@ -50,9 +50,11 @@ expected: $(READY)
 		$(BIN)/leverage evaluate --json "$$file" > "$${file%.yaml}.expected.json" || exit 1; \
 	done
 
-## docs: regenerate the field tables of docs/scenario-format.md from the schema
+## docs: regenerate the field tables of docs/scenario-format.md from the schema, and the Plan
+## page's stored chart specs (charts/plan_specs.json) from their builders
 docs: $(READY)
 	$(BIN)/python -c "from presentation.reference import update_scenario_format; update_scenario_format()"
+	$(BIN)/python -c "from charts.plan import write_plan_specs; write_plan_specs()"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -10,8 +10,8 @@ from pathlib import Path
 import streamlit as st
 
 from app.notices import show_notice
-from app.scenario_files import sidebar
-from app.state import PRESENTER, init_state
+from app.scenario_files import sidebar, sidebar_signature
+from app.state import PRESENTER, SIDEBAR_SHOWN, init_state
 
 #: The tab's icon, a file in the repository: an icon by name (":material/balance:") makes the
 #: browser fetch it from a font server, and a workshop venue may have no internet.
@@ -36,6 +36,9 @@ navigation = st.navigation(
     ],
     position="hidden" if presenting else "sidebar",
 )
+# What the sidebar will show of the draft: a Plan page edit that changes it runs the whole app
+# again, any other edit only the page (its fragment).
+st.session_state[SIDEBAR_SHOWN] = sidebar_signature()
 navigation.run()
 if not presenting:
     sidebar()

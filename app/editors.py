@@ -13,12 +13,14 @@ import copy
 import streamlit as st
 
 from app.fields import field_input
-from app.plain_text import plain
+from app.plain_text import WARNING_ICON, plain
 from app.state import (
     DELETE_PENDING,
     NEW_OFFER_KIND,
     OFFER_ID,
     OFFER_SECTION,
+    PRACTICE_SECTION,
+    SCENARIO_SECTION,
     SELECTED_OFFER,
     draft,
     draft_section,
@@ -94,53 +96,56 @@ def show_problems(problems: tuple[Problem, ...], *locations: str) -> None:
             problem.location == location or problem.location.startswith(location + " ")
             for location in locations
         ):
-            st.error(plain(problem), icon="⚠️")
+            st.error(plain(problem), icon=WARNING_ICON)
 
 
 def scenario_editor(problems: tuple[Problem, ...]) -> None:
     """Name, story and currency of the scenario, and the practitioner's working year."""
     document = draft()
-    with st.expander("Scenario and your working year", expanded=False):
-        field_input(Scenario, "name", _SCENARIO, document["currency"])
-        currency_key = widget_key(*_SCENARIO, "currency")
-        st.selectbox(
-            "Currency",
-            CURRENCY_OPTIONS,
-            index=CURRENCY_OPTIONS.index(document["currency"]),
-            key=currency_key,
-            help="All money in the scenario is in this currency (ISO 4217 code).",
-            on_change=store_widget,
-            args=(currency_key, _SCENARIO, "currency"),
-        )
-        description_key = widget_key(*_SCENARIO, "description")
-        st.text_area(
-            "Description",
-            value=document["description"],
-            key=description_key,
-            max_chars=2000,
-            help="The story of the scenario and where its figures come from.",
-            on_change=store_widget,
-            args=(description_key, _SCENARIO, "description"),
-        )
-        columns = st.columns(2)
-        names = [
-            name
-            for name in field_order(Practitioner)
-            if name not in ON_OTHER_PAGES and name not in PRACTICE_FIELDS
-        ]
-        for index, name in enumerate(names):
-            with columns[index % 2]:
-                field_input(Practitioner, name, ("practitioner",), document["currency"])
-        practice = tuple(f"practitioner → {name}" for name in PRACTICE_FIELDS)
-        show_problems(
-            tuple(problem for problem in problems if problem.location not in practice),
-            "",
-            "schema_version",
-            "name",
-            "description",
-            "currency",
-            "practitioner",
-        )
+    # Built only while open (``on_change="rerun"``): a closed section costs no widgets.
+    section = st.expander("Scenario and your working year", key=SCENARIO_SECTION, on_change="rerun")
+    if section.open:
+        with section:
+            field_input(Scenario, "name", _SCENARIO, document["currency"])
+            currency_key = widget_key(*_SCENARIO, "currency")
+            st.selectbox(
+                "Currency",
+                CURRENCY_OPTIONS,
+                index=CURRENCY_OPTIONS.index(document["currency"]),
+                key=currency_key,
+                help="All money in the scenario is in this currency (ISO 4217 code).",
+                on_change=store_widget,
+                args=(currency_key, _SCENARIO, "currency"),
+            )
+            description_key = widget_key(*_SCENARIO, "description")
+            st.text_area(
+                "Description",
+                value=document["description"],
+                key=description_key,
+                max_chars=2000,
+                help="The story of the scenario and where its figures come from.",
+                on_change=store_widget,
+                args=(description_key, _SCENARIO, "description"),
+            )
+            columns = st.columns(2)
+            names = [
+                name
+                for name in field_order(Practitioner)
+                if name not in ON_OTHER_PAGES and name not in PRACTICE_FIELDS
+            ]
+            for index, name in enumerate(names):
+                with columns[index % 2]:
+                    field_input(Practitioner, name, ("practitioner",), document["currency"])
+            practice = tuple(f"practitioner → {name}" for name in PRACTICE_FIELDS)
+            show_problems(
+                tuple(problem for problem in problems if problem.location not in practice),
+                "",
+                "schema_version",
+                "name",
+                "description",
+                "currency",
+                "practitioner",
+            )
     practice_editor(problems)
 
 
@@ -148,12 +153,18 @@ def practice_editor(problems: tuple[Problem, ...]) -> None:
     """The practice around your hours: the most client-facing hours a week you can give, an
     assistant who takes admin off you, and the tax on what you earn."""
     currency = draft()["currency"]
-    with st.expander("Your practice: client-facing hours, assistant and tax", expanded=False):
-        columns = st.columns(2)
-        for index, name in enumerate(PRACTICE_FIELDS):
-            with columns[index % 2]:
-                field_input(Practitioner, name, ("practitioner",), currency)
-        show_problems(problems, *(f"practitioner → {name}" for name in PRACTICE_FIELDS))
+    section = st.expander(
+        "Your practice: client-facing hours, assistant and tax",
+        key=PRACTICE_SECTION,
+        on_change="rerun",
+    )
+    if section.open:
+        with section:
+            columns = st.columns(2)
+            for index, name in enumerate(PRACTICE_FIELDS):
+                with columns[index % 2]:
+                    field_input(Practitioner, name, ("practitioner",), currency)
+            show_problems(problems, *(f"practitioner → {name}" for name in PRACTICE_FIELDS))
 
 
 def _offer_label(offer: dict[str, object]) -> str:

@@ -24,6 +24,7 @@ import streamlit as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from app.plain_text import WARNING_ICON
 from app.state import draft_section, store_widget, widget_key
 from models.schema import field_bounds
 from presentation.formatting import (
@@ -283,4 +284,4 @@ def _money_input(
         try:
             to_draft(typed)
         except AmountError as error:
-            st.error(f"{info.title}: {error}", icon="⚠️")
+            st.error(f"{info.title}: {error}", icon=WARNING_ICON)

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from app.state import LIBRARY
 from models.errors import ScenarioError, problems_from_validation
-from models.examples import example_names, load_example
+from models.examples import examples
 from models.schema import Scenario
 from models.templates import unique_name
 
@@ -20,7 +20,7 @@ def init_library() -> None:
     """Start the library with the examples (once per session)."""
     if LIBRARY not in st.session_state:
         st.session_state[LIBRARY] = {
-            scenario.name: ("example", scenario) for scenario in map(load_example, example_names())
+            scenario.name: ("example", scenario) for scenario in examples().values()
         }
 
 

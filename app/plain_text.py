@@ -63,3 +63,9 @@ def plain_paragraphs(text: object) -> str:
 def bullet_list(items: Iterable[object]) -> str:
     """Markdown bullets, one an item, each item shown as written."""
     return "\n".join(f"- {plain(item)}" for item in items)
+
+
+#: The icon of a warning or a problem: a Material icon, drawn by the browser from Streamlit's
+#: own font. An emoji icon ("⚠️") makes the server import Streamlit's table of every emoji
+#: (one huge regular expression) at its first warning: hundreds of milliseconds of a first load.
+WARNING_ICON = ":material/warning:"

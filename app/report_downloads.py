@@ -1,30 +1,53 @@
 """Downloads of the reports: the HTML report and the workbook in the sidebar, a PNG under a chart.
 
 Each file is made only when its button is clicked (Streamlit's deferred download), so
-a rerun never pays for a report nobody asked for.
+a rerun never pays for a report nobody asked for; the reports' modules (Altair, the chart
+engine, the workbook writer) are imported then too, not when a page is drawn.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import streamlit as st
 
 from models.analysis import Analysis, analysis_of
 from models.schema import Scenario
+from presentation.chart_titles import CHART_TITLES
 from presentation.file_names import download_name
-from reports.chart_files import CHARTS, chart_png
-from reports.html_report import html_report
-from reports.workbook import workbook
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def report_downloads(scenario: Scenario, valid: bool) -> None:
-    """The report (HTML, prints to PDF) and the workbook (Excel) of the scenario on screen."""
+def _html_report(scenario: Scenario) -> bytes:
+    from reports.html_report import html_report
+
+    return html_report(scenario).encode("utf-8")
+
+
+def _workbook(scenario: Scenario) -> bytes:
+    from reports.workbook import workbook
+
+    return workbook(scenario)
+
+
+def _chart_png(source: Scenario | Analysis, name: str) -> bytes:
+    from reports.chart_files import chart_png
+
+    return chart_png(source, name)
+
+
+def report_downloads(scenario: Callable[[], Scenario], name: str, valid: bool) -> None:
+    """The report (HTML, prints to PDF) and the workbook (Excel) of the scenario on screen.
+
+    ``scenario`` gives the scenario when a button is clicked (it may have been edited
+    since this run); ``name`` is its name now, for the file names.
+    """
     problem = None if valid else "Fix the problems shown first."
     st.download_button(
         "Report (HTML, prints to PDF)",
-        lambda: html_report(scenario).encode("utf-8"),
-        file_name=download_name(scenario.name, "html"),
+        lambda: _html_report(scenario()),
+        file_name=download_name(name, "html"),
         mime="text/html",
         key="download_report_html",
         on_click="ignore",
@@ -37,8 +60,8 @@ def report_downloads(scenario: Scenario, valid: bool) -> None:
     )
     st.download_button(
         "Workbook (Excel)",
-        lambda: workbook(scenario),
-        file_name=download_name(scenario.name, "xlsx"),
+        lambda: _workbook(scenario()),
+        file_name=download_name(name, "xlsx"),
         mime=XLSX_MIME,
         key="download_report_xlsx",
         on_click="ignore",
@@ -56,12 +79,12 @@ def chart_download(source: Scenario | Analysis, name: str) -> None:
     """
     st.download_button(
         "PNG",
-        lambda: chart_png(source, name),
+        lambda: _chart_png(source, name),
         file_name=download_name(analysis_of(source).scenario.name, "png", name),
         mime="image/png",
         key=f"download_chart_{name}",
         on_click="ignore",
-        help=f"“{CHARTS[name].title}” as an image, for a slide or a message.",
+        help=f"“{CHART_TITLES[name]}” as an image, for a slide or a message.",
         icon=":material/image:",
         type="tertiary",
     )

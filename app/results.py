@@ -7,15 +7,10 @@ from typing import Literal
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from app.plain_text import plain
+from app.plain_text import WARNING_ICON, plain
 from app.report_downloads import chart_download
-from charts.plan import (
-    hours_chart,
-    hours_chart_data,
-    money_chart,
-    money_chart_data,
-    vega_lite_spec,
-)
+from app.state import OFFER_TABLE_SECTION
+from charts.plan_specs import hours_chart_data, money_chart_data, plan_spec, with_rows
 from models.analysis import Analysis
 from models.results import ScenarioResult
 from models.schema import Scenario
@@ -63,7 +58,7 @@ def metric_card(container: DeltaGenerator, figure: Headline) -> None:
 def warnings(result: ScenarioResult) -> None:
     """The model's warnings, in plain words."""
     for warning in result.warnings:
-        st.warning(plain(warning), icon="⚠️")
+        st.warning(plain(warning), icon=WARNING_ICON)
 
 
 def charts(scenario: Scenario, result: ScenarioResult) -> None:
@@ -72,16 +67,18 @@ def charts(scenario: Scenario, result: ScenarioResult) -> None:
         return
     analysis = Analysis(scenario, result=result)  # the chart downloads reuse this evaluation
     st.markdown("**Where your hours go**")
+    # Stored specs (no Altair) with their rows inline (sent as JSON, no Arrow table).
+    hours = hours_chart_data(
+        hours_by_category(result, whole_plan=True), result.totals.capacity_hours
+    )
     st.vega_lite_chart(
-        hours_chart_data(hours_by_category(result, whole_plan=True), result.totals.capacity_hours),
-        vega_lite_spec(hours_chart),
-        key="hours_chart",
+        spec=with_rows(plan_spec("hours"), hours.to_dict("records")), key="hours_chart"
     )
     chart_download(analysis, "hours")
     st.markdown("**What each offer earns**")
+    money = money_chart_data(money_by_offer(result))
     st.vega_lite_chart(
-        money_chart_data(money_by_offer(result)),
-        vega_lite_spec(money_chart, result.currency),
+        spec=with_rows(plan_spec("money", result.currency), money.to_dict("records")),
         key="money_chart",
     )
     chart_download(analysis, "money")
@@ -92,9 +89,15 @@ def offer_table(scenario: Scenario, result: ScenarioResult) -> None:
     leads, no associates, no oversight) are left out so the table stays readable."""
     if not result.offers:
         return
+    section = st.expander("Every offer in figures", key=OFFER_TABLE_SECTION, on_change="rerun")
+    if section.open:  # the table (pandas to Arrow, a third of a rerun) only while it is read
+        with section:
+            _offer_table(scenario, result)
+
+
+def _offer_table(scenario: Scenario, result: ScenarioResult) -> None:
     table = offers_table(result, scenario)
     table = table.drop(columns=unused_columns(table))
-    st.markdown("**Every offer in figures**")
     headings = with_currency(OFFER_COLUMNS, OFFER_UNITS, result.currency)
     money_format = "%,.0f"
     number_config = {

@@ -3,18 +3,23 @@ share."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from app import library, state
 from app.notices import clear_notice, opened_message, set_notice
-from app.plain_text import plain
+from app.plain_text import WARNING_ICON, plain
 from app.report_downloads import report_downloads
 from app.state import (
     BLANK_NAME,
     BLANK_NAME_PROBLEM,
+    FILES_SECTION,
     NAMING_BLANK,
     PENDING_CHOICE,
+    SHARE_SECTION,
     SOURCE,
+    DraftCheck,
     check_draft,
     has_unsaved_edits,
     last_valid_scenario,
@@ -27,7 +32,7 @@ from app.state import (
 )
 from app.uploads import let_go, upload_key
 from models.errors import ScenarioError
-from models.examples import example_names, load_example
+from models.examples import examples
 from models.files import dump_scenario, read_scenario, scenario_from_document
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, encode_scenario
@@ -42,10 +47,9 @@ UPLOAD = state.SCENARIO_UPLOAD
 MAX_UPLOAD_MEGABYTES = 1
 
 
-@st.cache_data(show_spinner=False)
-def _examples() -> dict[str, Scenario]:
-    """Every example, loaded once per server."""
-    return {name: load_example(name) for name in example_names()}
+def _examples() -> Mapping[str, Scenario]:
+    """Every example, read once per process and shared (frozen), never copied per call."""
+    return examples()
 
 
 def _choice_label(choice: str) -> str:
@@ -129,7 +133,7 @@ def _blank_name_form() -> None:
         )
         problem = st.session_state.get(BLANK_NAME_PROBLEM)
         if problem:
-            st.error(plain(problem), icon="⚠️")
+            st.error(plain(problem), icon=WARNING_ICON)
         start, cancel = st.columns(2)
         start.form_submit_button("Start", on_click=_start_blank, type="primary")
         cancel.form_submit_button("Cancel", on_click=_cancel_blank)
@@ -238,16 +242,26 @@ def sidebar() -> None:
         if st.session_state[PICKER] in _examples():
             st.caption(plain(_examples()[st.session_state[PICKER]].description))
 
-        st.file_uploader(
-            "Open a scenario file (YAML or JSON)",
-            type=["yaml", "yml", "json"],
-            key=upload_key(UPLOAD),
-            on_change=_uploaded,
-            max_upload_size=MAX_UPLOAD_MEGABYTES,
+        files = st.expander(
+            "Open a scenario file",
+            icon=":material/folder_open:",
+            key=FILES_SECTION,
+            on_change="rerun",
         )
+        if files.open:  # the uploader is built only when asked for
+            files.file_uploader(
+                "Open a scenario file (YAML or JSON)",
+                type=["yaml", "yml", "json"],
+                key=upload_key(UPLOAD),
+                on_change=_uploaded,
+                max_upload_size=MAX_UPLOAD_MEGABYTES,
+            )
+        # Deferred: the file is written when the button is clicked, from the draft as it is
+        # then (the Plan page's edits rerun only the page, not this sidebar).
+        scenario_now = state.scenario_when_called()
         st.download_button(
             "Download scenario (YAML)",
-            dump_scenario(scenario).encode("utf-8"),
+            lambda: dump_scenario(scenario_now()).encode("utf-8"),
             file_name=download_name(scenario.name, "yaml"),
             mime="application/x-yaml",
             key="download_scenario",
@@ -257,14 +271,35 @@ def sidebar() -> None:
             icon=":material/download:",
             width="stretch",
         )
-        report_downloads(scenario, valid)
-        with st.expander("Share a link", icon=":material/link:"):
-            try:
-                url = share_url(scenario)
-            except ValueError as error:
-                st.info(plain(error))
-            else:
-                st.caption(
-                    "Anyone who opens this link sees this scenario exactly. Copy it with the button."
-                )
-                st.code(url, language=None, wrap_lines=True)
+        report_downloads(scenario_now, scenario.name, valid)
+        share = st.expander(
+            "Share a link", icon=":material/link:", key=SHARE_SECTION, on_change="rerun"
+        )
+        if share.open:  # the link is built only when asked for
+            with share:
+                _share_link(scenario)
+
+
+def _share_link(scenario: Scenario) -> None:
+    """The address that opens ``scenario``, as plain text to copy (no syntax highlighter)."""
+    try:
+        url = share_url(scenario)
+    except ValueError as error:
+        st.info(plain(error))
+    else:
+        st.caption("Anyone who opens this link sees this scenario exactly. Copy it from here.")
+        st.text(url)
+
+
+def sidebar_signature(check: DraftCheck | None = None) -> tuple[object, ...]:
+    """What the sidebar shows of the draft: when a Plan page edit changes it, the whole app
+    runs again (:func:`app.pages.plan`); other edits rerun only the page's fragment.
+
+    Undo and Redo's words, whether the plan is valid (the downloads wait for it), its name
+    (the file names) and, while the link is shown, the link itself. ``check`` is the draft
+    checked already, when the caller has it.
+    """
+    check = check or check_draft()
+    scenario = check.scenario or last_valid_scenario()
+    shared = scenario if st.session_state.get(SHARE_SECTION) else None
+    return (undo_label(), redo_label(), check.scenario is not None, scenario.name, shared)

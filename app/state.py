@@ -22,6 +22,7 @@ the new scenario.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +66,15 @@ SELECTED_OFFER = "selected_offer"
 DELETE_PENDING = "delete_pending"  #: the offer id whose "Delete" waits for a confirmation
 NEW_OFFER_KIND = "new_offer_kind"
 OFFER_SECTION = "offer_section"
+# The Plan page's sections, each an expander built only while open (True when open):
+SCENARIO_SECTION = "scenario_section"
+PRACTICE_SECTION = "practice_section"
+STORY_SECTION = "story_section"
+OFFER_TABLE_SECTION = "offer_table_section"
+SHARE_SECTION = "share_section"
+FILES_SECTION = "files_section"
+#: What the sidebar showed of the draft at the last whole run (app.scenario_files.sidebar_signature).
+SIDEBAR_SHOWN = "sidebar_shown"
 # Widgets of the other pages:
 TIMELINE_OFFER = "timeline_offer"
 DECIDE_SECTION = "decide_section"
@@ -432,6 +442,26 @@ def check_draft() -> DraftCheck:
         return DraftCheck(None, tuple(problems_from_validation(error, document)))
     st.session_state[LAST_VALID] = scenario
     return DraftCheck(scenario, ())
+
+
+def scenario_when_called() -> Callable[[], Scenario]:
+    """A function that gives the session's scenario as it is when called: the draft when valid,
+    else its last valid version.
+
+    For a deferred download drawn outside the Plan page's fragment: the page's edits change
+    the draft (the same dict, changed in place) without drawing the button again, so the
+    file is made from the draft at the click, not at the run that drew the button.
+    """
+    document = draft()
+    last_valid = last_valid_scenario()
+
+    def scenario_now() -> Scenario:
+        try:
+            return Scenario.model_validate(scenario_document(document))
+        except ValidationError:
+            return last_valid
+
+    return scenario_now
 
 
 def last_valid_scenario() -> Scenario:

@@ -13,13 +13,17 @@ Pages draw with ``st.vega_lite_chart(data, spec)``; tests read ``to_dict()``.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from typing import Any
 
 import altair as alt
-import pandas as pd
 
 from charts.axes import amount_axis, hours_axis
+from charts.plan_specs import CURRENCY_PLACEHOLDER, PLAN_SPECS_FILE
+from charts.plan_specs import hours_chart_data as hours_chart_data
+from charts.plan_specs import in_plan_order as in_plan_order
+from charts.plan_specs import money_chart_data as money_chart_data
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS
 
 CATEGORY_NAMES = [HOUR_CATEGORY_LABELS[category] for category in HOUR_CATEGORIES]
@@ -51,31 +55,6 @@ CATEGORY_COLOR = alt.Color(
 #: The Vega expression of a category's position, to stack in the categories' order.
 CATEGORY_ORDER = f"indexof({CATEGORY_NAMES!r}, datum.category)"
 MEASURES = ["Revenue", "Contribution"]
-
-
-def in_plan_order(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with ``offer_order``: each offer's position by first appearance, to sort by."""
-    order = {name: position for position, name in enumerate(dict.fromkeys(frame["offer"]))}
-    return frame.assign(offer_order=frame["offer"].map(order))
-
-
-def hours_chart_data(hours: pd.DataFrame, capacity_hours: float) -> pd.DataFrame:
-    """Rows of :func:`hours_chart`: the offers' hours in the order to draw them, with the capacity.
-
-    Parameters
-    ----------
-    hours : DataFrame
-        Long form: offer, category, hours [h/year], the whole plan first
-        (``models.tables.hours_by_category(result, whole_plan=True)``).
-    capacity_hours : float
-        The practitioner's hours in a year. [h/year]
-
-    Returns
-    -------
-    DataFrame
-        offer, category, hours [h/year], offer_order, capacity [h/year].
-    """
-    return in_plan_order(hours).assign(capacity=capacity_hours)
 
 
 def hours_chart() -> alt.LayerChart:
@@ -117,11 +96,6 @@ def hours_chart() -> alt.LayerChart:
         x="capacity:Q", text="label:N", y=alt.value(0)
     )
     return alt.LayerChart(layer=[bars, rule, label], height=alt.Step(28))
-
-
-def money_chart_data(money: pd.DataFrame) -> pd.DataFrame:
-    """Rows of :func:`money_chart`: offer, measure, amount [currency/year], offer_order."""
-    return in_plan_order(money)
 
 
 def money_chart(currency: str) -> alt.Chart:
@@ -170,3 +144,12 @@ def vega_lite_spec(builder: Callable[..., alt.TopLevelMixin], *arguments: Any) -
     for view in [spec, *spec.get("layer", []), *spec.get("vconcat", [])]:
         view.pop("data", None)
     return spec
+
+
+def write_plan_specs() -> None:
+    """Store the Plan page's two specs as data (:mod:`charts.plan_specs`), as Altair builds them."""
+    specs = {
+        "hours": vega_lite_spec(hours_chart),
+        "money": vega_lite_spec(money_chart, CURRENCY_PLACEHOLDER),
+    }
+    PLAN_SPECS_FILE.write_text(json.dumps(specs, indent=1, sort_keys=True) + "\n", encoding="utf-8")

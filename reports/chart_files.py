@@ -36,6 +36,7 @@ from models.evaluation import hours_for_offers
 from models.schema import Scenario
 from models.tables import hours_by_category, hours_by_month, money_by_offer, months_table
 from models.tables import offer_phases as offer_phases_table
+from presentation.chart_titles import CHART_TITLES
 from reports.chart_engine import ChartRenderError, render
 
 __all__ = ["CHARTS", "ChartFile", "ChartRenderError", "chart_png", "chart_spec", "chart_svg"]
@@ -96,12 +97,12 @@ def _phases(analysis: Analysis) -> tuple[pd.DataFrame, dict[str, Any]]:
 
 #: Every chart that can be exported, by the name the command line takes.
 CHARTS: dict[str, ChartFile] = {
-    "hours": ChartFile("Where your hours go", _hours),
-    "money": ChartFile("What each offer earns", _money),
-    "levers": ChartFile("The length of each lever", _levers),
-    "monthly-hours": ChartFile("Hours month by month", _monthly_hours),
-    "cash": ChartFile("Net income month by month, and in all", _cash),
-    "phases": ChartFile("When each offer is created, ramps up and runs", _phases),
+    "hours": ChartFile(CHART_TITLES["hours"], _hours),
+    "money": ChartFile(CHART_TITLES["money"], _money),
+    "levers": ChartFile(CHART_TITLES["levers"], _levers),
+    "monthly-hours": ChartFile(CHART_TITLES["monthly-hours"], _monthly_hours),
+    "cash": ChartFile(CHART_TITLES["cash"], _cash),
+    "phases": ChartFile(CHART_TITLES["phases"], _phases),
 }
 
 

@@ -13,7 +13,15 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from app.state import COMPARE_SELECTION, DRAFT, OFFER_ID, scenario_document
+from app.state import (
+    COMPARE_SELECTION,
+    DRAFT,
+    FILES_SECTION,
+    OFFER_ID,
+    SCENARIO_SECTION,
+    SHARE_SECTION,
+    scenario_document,
+)
 from models import evaluate, load_scenario
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.schema import KIND_LABELS, OFFER_MODELS
@@ -52,9 +60,20 @@ def offer_key(at, index, field):
     return key(at, "offer", offer_id(at, index), field)
 
 
+def open_sections(at, *sections):
+    """The user opens sections built only while open (their keys, e.g. ``SCENARIO_SECTION``)."""
+    for section in sections:
+        at.session_state[section] = True
+    return at.run()
+
+
 def sidebar_uploader(at):
-    """The sidebar's file uploader (its key changes after each file read)."""
-    return next(item for item in at.file_uploader if item.key.startswith("scenario_upload"))
+    """The sidebar's file uploader, its section opened (its key changes after each file read)."""
+    uploaders = [item for item in at.file_uploader if item.key.startswith("scenario_upload")]
+    if not uploaders:
+        open_sections(at, FILES_SECTION)
+        uploaders = [item for item in at.file_uploader if item.key.startswith("scenario_upload")]
+    return uploaders[0]
 
 
 def metric(at, label):
@@ -105,6 +124,7 @@ def test_changing_clients_updates_the_metrics_to_the_models_numbers(app):
 
 def test_changing_the_working_week_changes_capacity(app):
     """The user works 30 hours a week instead of 40."""
+    open_sections(app, SCENARIO_SECTION)
     app.number_input(key=key(app, "practitioner", "hours_per_week")).set_value(30.0).run()
     assert not app.exception
     # 30 h × 46 weeks = 1,380 h
@@ -247,9 +267,10 @@ def test_a_share_link_opens_the_same_scenario():
 
 def test_the_link_the_app_shows_carries_the_current_scenario(app):
     """The user copies the share link after an edit."""
+    open_sections(app, SHARE_SECTION)
     app.number_input(key=offer_key(app, 0, "clients")).set_value(18.0).run()
     assert not app.exception
-    url = next(code.value for code in app.code if f"?{LINK_PARAMETER}=" in code.value)
+    url = next(text.value for text in app.text if f"?{LINK_PARAMETER}=" in text.value)
     token = url.split(f"?{LINK_PARAMETER}=", 1)[1]
     from models.sharing import decode_scenario
 

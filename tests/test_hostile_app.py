@@ -10,10 +10,20 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from app.plain_text import bullet_list, plain, plain_paragraphs
+from app.state import SCENARIO_SECTION, STORY_SECTION
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.files import dump_scenario
 from tests.shown_text import shown
-from tests.test_app import APP, SCENARIOS, current, decide, key, offer_key, sidebar_uploader
+from tests.test_app import (
+    APP,
+    SCENARIOS,
+    current,
+    decide,
+    key,
+    offer_key,
+    open_sections,
+    sidebar_uploader,
+)
 
 LINK = "[Click to verify your account](https://evil.example/login)"
 PIXEL = "![x](http://evil.example/pixel.png?who=victim)"
@@ -84,6 +94,7 @@ def test_a_file_with_links_and_images_in_its_texts_shows_them_as_text(app):
     notice = app.success[0].value
     assert unescaped_punctuation(notice) == []
     assert "[a](https://evil.example).yaml" in shown(notice)
+    open_sections(app, STORY_SECTION)
     story = next(item.value for item in app.markdown if "First paragraph" in shown(item.value))
     assert unescaped_punctuation(story.replace("  \n", "").replace("\n\n", "")) == []
     undo_label = app.button(key="undo").label
@@ -105,6 +116,7 @@ def test_an_unknown_key_echoed_in_an_error_is_shown_as_text(app):
 
 def test_undo_after_an_invalid_draft_brings_the_draft_back(app):
     """The user clears the name, opens a valid file, then clicks Undo."""
+    open_sections(app, SCENARIO_SECTION)
     name_key = key(app, "scenario", "name")
     clients_key = offer_key(app, 0, "clients")
     app.number_input(key=clients_key).set_value(20).run()
@@ -132,6 +144,7 @@ def test_a_notice_is_shown_once(app):
         "course.yaml", (SCENARIOS / "course-creator.yaml").read_bytes()
     ).run()
     assert any("Loaded" in shown(item.value) for item in app.success)
+    open_sections(app, SCENARIO_SECTION)
     app.number_input(key=key(app, "practitioner", "weeks_per_year")).set_value(40).run()
     assert not app.exception
     assert not any("Loaded" in shown(item.value) for item in app.success)

@@ -17,13 +17,22 @@ import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from app.state import DRAFT, OFFER_SECTION
+from app.state import DRAFT, OFFER_SECTION, OFFER_TABLE_SECTION, PRACTICE_SECTION
 from models import evaluate
 from models.sharing import LINK_PARAMETER
 from presentation.formatting import percent_of_share
 from tests import test_app
 from tests.shown_text import shown
-from tests.test_app import APP, current, key, metric, offer_id, offer_key, sidebar_uploader
+from tests.test_app import (
+    APP,
+    current,
+    key,
+    metric,
+    offer_id,
+    offer_key,
+    open_sections,
+    sidebar_uploader,
+)
 from tests.widgets import set_field
 
 VERSION_1 = Path(__file__).parent / "fixtures" / "version-1"
@@ -57,7 +66,8 @@ def fill_section(at, title, **values):
 
 
 def offer_row(at, name):
-    """The row of the Plan page's per-offer table for offer ``name``."""
+    """The row of the Plan page's per-offer table for offer ``name`` (its section opened)."""
+    open_sections(at, OFFER_TABLE_SECTION)
     table = next(frame.value for frame in at.dataframe if "client_hours" in frame.value.columns)
     return table[table["offer"] == name].iloc[0]
 
@@ -70,6 +80,7 @@ def test_the_practice_section_writes_the_tax_rate_and_take_home_is_net_less_tax(
     """The user gives a 25% tax rate: the take-home card shows net income less tax, and the
     target is compared with it."""
     assert any("Your practice" in shown(item.label) for item in app.expander)
+    open_sections(app, PRACTICE_SECTION)
     set_field(app, key(app, "practitioner", "tax_rate"), 25)  # typed in percent
     assert app.session_state[DRAFT]["practitioner"]["tax_rate"] == 0.25
     # Net income 186,500 (the example, unchanged by tax); tax = 25% × 186,500 = 46,625;
@@ -85,6 +96,7 @@ def test_the_practice_section_writes_the_tax_rate_and_take_home_is_net_less_tax(
 
 def test_the_delivery_cap_is_written_and_warned_about_in_words(app):
     """The user can give at most 8 client-facing hours a week; the plan asks for more."""
+    open_sections(app, PRACTICE_SECTION)
     app.number_input(key=key(app, "practitioner", "max_delivery_hours_per_week")).set_value(
         8.0
     ).run()

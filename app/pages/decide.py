@@ -5,7 +5,7 @@ import streamlit as st
 
 from app.best_mix_view import best_mix_view
 from app.goal_seek_view import goal_seek_view
-from app.plain_text import bullet_list
+from app.plain_text import WARNING_ICON, bullet_list
 from app.sensitivity_view import sensitivity_view
 from app.state import DECIDE_SECTION, check_draft, last_valid_scenario
 from app.uncertainty_view import uncertainty_view
@@ -33,7 +33,7 @@ if check.problems:
     st.error(
         "Some inputs need fixing; this page shows your last valid plan until they are:\n"
         + bullet_list(check.problems),
-        icon="⚠️",
+        icon=WARNING_ICON,
     )
 if not scenario.enabled_offers:
     st.info("Add an offer on the Plan page to decide between options.")

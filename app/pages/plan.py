@@ -8,30 +8,57 @@ else: the numbers a person watches arrive first.
 import streamlit as st
 
 from app.editors import offers_editor, scenario_editor
-from app.plain_text import bullet_list, plain, plain_paragraphs
+from app.plain_text import WARNING_ICON, bullet_list, plain, plain_paragraphs
 from app.results import charts, headline, offer_table, warnings
-from app.state import check_draft, last_valid_scenario
+from app.scenario_files import sidebar_signature
+from app.state import (
+    SIDEBAR_SHOWN,
+    STORY_SECTION,
+    check_draft,
+    current_scenario,
+    last_valid_scenario,
+)
 from models.evaluation import evaluate
-
-check = check_draft()
-scenario = check.scenario or last_valid_scenario()
-result = evaluate(scenario)
-
-st.title(plain(scenario.name))
-headline(scenario, result)
-if check.problems:
-    st.error(
-        "Some inputs need fixing. The results show your last valid plan until they are:\n\n"
-        + bullet_list(check.problems),
-        icon="⚠️",
-    )
-warnings(result)
-if scenario.description:
-    with st.expander("The story behind this scenario"):
-        st.markdown(plain_paragraphs(scenario.description))
 
 #: Key of the results' container (its CSS class: st-key-plan_results).
 RESULTS = "plan_results"
+
+
+@st.fragment
+def plan_page() -> None:
+    """The page as a fragment: an edit in it reruns only the page, not the sidebar and the
+    navigation; when the edit changes what the sidebar shows (Undo's words, the plan's
+    validity, its name) the whole app runs again."""
+    check = check_draft()
+    if st.session_state.get(SIDEBAR_SHOWN) != sidebar_signature(check):
+        st.rerun(scope="app")
+    scenario = check.scenario or last_valid_scenario()
+    result = evaluate(scenario)
+    headline(scenario, result)
+    if check.problems:
+        st.error(
+            "Some inputs need fixing. The results show your last valid plan until they are:\n\n"
+            + bullet_list(check.problems),
+            icon=WARNING_ICON,
+        )
+    warnings(result)
+    if scenario.description:
+        story = st.expander("The story behind this scenario", key=STORY_SECTION, on_change="rerun")
+        if story.open:  # built only while open
+            story.markdown(plain_paragraphs(scenario.description))
+
+    edit_column, chart_column = st.columns([9, 11], gap="large")
+    with edit_column:
+        scenario_editor(check.problems)
+        offers_editor(check.problems, result)
+    with chart_column, st.container(key=RESULTS):
+        charts(scenario, result)
+        offer_table(scenario, result)
+
+
+# Outside the fragment, drawn by whole runs only: the title (a new name runs the whole app
+# again) and the page's style.
+st.title(plain(current_scenario().name))
 # A phone stacks the columns in their order, which would put the whole editor before the
 # first chart: below Streamlit's 640 px breakpoint the results' column goes first, so a
 # coach on a phone reads the headline figures and the hours chart before the editor.
@@ -40,10 +67,4 @@ st.html(
     f'[data-testid="stColumn"]:has(.st-key-{RESULTS}) {{ order: -1; }}'
     "}</style>"
 )
-edit_column, chart_column = st.columns([9, 11], gap="large")
-with edit_column:
-    scenario_editor(check.problems)
-    offers_editor(check.problems, result)
-with chart_column, st.container(key=RESULTS):
-    charts(scenario, result)
-    offer_table(scenario, result)
+plan_page()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app import analyses
-from app.plain_text import plain
+from app.plain_text import WARNING_ICON, plain
 from app.report_downloads import chart_download
 from app.state import SCALE_OFFER, current_scenario
 from charts.plan import vega_lite_spec
@@ -39,7 +39,7 @@ if not result.offers:
     st.info("Add an offer on the Plan page to see how far it can grow.")
     st.stop()
 for note in scale_warnings(result):
-    st.warning(plain(note), icon="⚠️")
+    st.warning(plain(note), icon=WARNING_ICON)
 
 st.subheader("The length of each lever")
 st.vega_lite_chart(

@@ -6,7 +6,7 @@ editor writes into the same draft as the Plan page.
 
 import streamlit as st
 
-from app.plain_text import bullet_list, plain
+from app.plain_text import WARNING_ICON, bullet_list, plain
 from app.report_downloads import chart_download
 from app.schedule_editor import schedule_editor
 from app.state import check_draft, last_valid_scenario
@@ -97,7 +97,7 @@ for name, month in plan.payback.items():
 if check.problems:
     st.error(
         "Some inputs need fixing. The months show your last valid plan until they are.",
-        icon="⚠️",
+        icon=WARNING_ICON,
     )
 found = notes(report)
 if found:

@@ -22,7 +22,7 @@ from app.journey_state import (
     store_value,
     uploaded_journey,
 )
-from app.plain_text import bullet_list, plain, plain_paragraphs
+from app.plain_text import WARNING_ICON, bullet_list, plain, plain_paragraphs
 from app.presenter import (
     STEP_VIEW,
     WARNINGS_VIEW,
@@ -141,7 +141,7 @@ with st.container(key=STEP_VIEW):
     )
     problems = st.session_state.get(PROBLEMS)
     if problems is not None:
-        st.error(plain_paragraphs(problems), icon="⚠️")
+        st.error(plain_paragraphs(problems), icon=WARNING_ICON)
     with st.container(key=WARNINGS_VIEW):
         warnings(result)  # over capacity, a group past its size …: large in the presenter view
 

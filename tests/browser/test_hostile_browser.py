@@ -17,6 +17,7 @@ from models.schema import OneToOne
 from presentation.formatting import format_money_short
 from tests.browser.app_server import streamlit_server, wait_for_app_run
 from tests.browser.conftest import ROOT
+from tests.browser.test_plan_browser import open_file
 
 LINK = "[Click to verify your account](https://evil.example/login)"
 PIXEL = "![x](http://evil.example/pixel.png?who=victim)"
@@ -55,14 +56,19 @@ def test_links_and_images_in_a_strangers_file_are_shown_as_text(page: Page, app_
     page.on("request", lambda request: asked.append(request.url))
     page.goto(app_url)
     wait_for_app_run(page)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(hostile_file(tmp_path)))
+    open_file(page, hostile_file(tmp_path))
     title = page.get_by_role("heading").filter(has_text="Click to verify")
     expect(title).to_be_visible(timeout=SLOW)
     assert title.inner_text().replace(JOINER, "") == LINK
     notice = page.get_by_test_id("stAlert").filter(has_text="open me")
     assert "[open me](https:evil.example).yaml" in notice.inner_text().replace(JOINER, "")
     page.get_by_text("The story behind this scenario").click()
-    story = page.get_by_test_id("stExpanderDetails").get_by_role("paragraph")
+    story = (
+        page.get_by_test_id("stExpander")
+        .filter(has_text="The story behind this scenario")
+        .get_by_test_id("stExpanderDetails")
+        .get_by_role("paragraph")
+    )
     # Two paragraphs; the first keeps its line break, and every character shows as written.
     expect(story).to_have_count(2)
     texts = [text.replace(JOINER, "") for text in story.all_inner_texts()]
@@ -72,7 +78,7 @@ def test_links_and_images_in_a_strangers_file_are_shown_as_text(page: Page, app_
     document[LINK] = 1
     odd = tmp_path / "odd.yaml"
     odd.write_text(yaml.safe_dump(document), encoding="utf-8")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(odd))
+    open_file(page, odd)
     expect(page.get_by_test_id("stAlert").filter(has_text="Click to verify")).to_be_visible(
         timeout=SLOW
     )
@@ -97,6 +103,8 @@ def test_every_download_while_a_second_session_keeps_working(
     """One person takes every file while another edits: both are served, the server stays up."""
     page.goto(app_url)
     wait_for_app_run(page)
+    page.get_by_text("Every offer in figures", exact=True).click()  # the table's CSV is in it
+    expect(page.get_by_role("button", name="Download the table (CSV)")).to_be_visible()
     other = browser.new_context().new_page()
     other.set_default_timeout(SLOW)
     other.goto(app_url)
@@ -176,7 +184,7 @@ def run_sessions_at_once(browser: Browser, url: str, count: int, tmp_path: Path)
             own = course.model_copy(update={"name": f"Course of session {index}"})
             path = tmp_path / f"session-{index}.yaml"
             path.write_text(dump_scenario(own), encoding="utf-8")
-            tab.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+            open_file(tab, path)
             expected[index] = load_scenario(path)
         else:
             # Typed as soon as the box exists: often while the first run still draws.

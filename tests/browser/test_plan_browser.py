@@ -43,10 +43,19 @@ def net_income_text(scenario) -> str:
 def share_link(page: Page) -> str:
     # once the app's run has ended: during a run the old and the new expander can both be shown
     wait_for_app_run(page)
-    page.get_by_text("Share a link", exact=True).click()
-    code = page.get_by_test_id("stCode").filter(has_text="?scenario=")
-    expect(code).to_be_visible()
-    return code.inner_text().strip()
+    page.get_by_text("Share a link", exact=True).click()  # the link is built when opened
+    text = page.get_by_test_id("stText").filter(has_text="?scenario=")
+    expect(text).to_be_visible()
+    return text.inner_text().strip()
+
+
+def open_file(page: Page, path: Path) -> None:
+    """Open a scenario file through the sidebar's uploader (built when its section opens)."""
+    wait_for_app_run(page)
+    dropzone = page.get_by_test_id("stFileUploaderDropzoneInput")
+    if not dropzone.count():  # the section is closed: open it
+        page.get_by_text("Open a scenario file", exact=True).click()
+    dropzone.set_input_files(str(path))
 
 
 def test_first_load_shows_the_metrics_and_the_charts(page: Page, app_url: str) -> None:
@@ -59,6 +68,7 @@ def test_first_load_shows_the_metrics_and_the_charts(page: Page, app_url: str) -
     expect(metric_value(page, "Billable utilisation")).to_have_text("25%")
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)
     expect(page.get_by_text("Capacity 1,840 h").first).to_be_attached()
+    page.get_by_text("Every offer in figures", exact=True).click()  # built when opened
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
 
 
@@ -74,7 +84,7 @@ def test_typing_a_number_and_pressing_enter_updates_net_income(page: Page, app_u
 def test_upload_then_download_round_trip(page: Page, app_url: str, tmp_path: Path) -> None:
     open_app(page, app_url)
     source = SCENARIOS / "program-licensing.yaml"
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(source))
+    open_file(page, source)
     expect(page.get_by_role("heading", name="Program owner licenses the method")).to_be_visible()
     expect(metric_value(page, "Net income a year")).to_have_text("€199,520")
     with page.expect_download() as download:
@@ -143,7 +153,7 @@ def test_a_new_user_builds_three_offers_downloads_reloads_and_shares(
 
     reloaded = browser.new_context().new_page()
     open_app(reloaded, app_url)
-    reloaded.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(saved))
+    open_file(reloaded, saved)
     expect(reloaded.get_by_role("heading", name="New scenario")).to_be_visible()
     expect(metric_value(reloaded, "Net income a year")).to_have_text(net_income)
     link = share_link(reloaded)

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from models.examples import DEFAULT_EXAMPLE, load_example
 from tests.browser.app_server import wait_for_app_run
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_plan_browser import metric_value, open_app
+from tests.browser.test_plan_browser import metric_value, open_app, open_file
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -87,9 +87,7 @@ def test_delete_asks_first_and_undo_brings_the_offer_back(page: Page, app_url: s
 
 def test_the_loaded_notice_is_gone_after_the_next_edit(page: Page, app_url: str) -> None:
     open_app(page, app_url)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        str(SCENARIOS / "course-creator.yaml")
-    )
+    open_file(page, SCENARIOS / "course-creator.yaml")
     loaded = page.get_by_text("Loaded “Course creator” from course-creator.yaml")
     expect(loaded).to_be_visible()
     type_number(page, "Offer name", "Renamed offer")  # Enter commits a text box too
@@ -105,9 +103,7 @@ def test_a_notice_shows_on_the_page_open_and_not_later_on_another(page: Page, ap
         page.get_by_role("heading", name="The first three years, month by month")
     ).to_be_visible()
     wait_for_app_run(page)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        str(SCENARIOS / "course-creator.yaml")
-    )
+    open_file(page, SCENARIOS / "course-creator.yaml")
     loaded = page.get_by_text("Loaded “Course creator” from course-creator.yaml")
     expect(loaded).to_be_visible()
     wait_for_app_run(page)
