@@ -4,6 +4,7 @@ the page: data: and blob: addresses)."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 from playwright.sync_api import Page, Request, expect
@@ -32,7 +33,11 @@ def test_is_local_tells_the_apps_server_from_the_internet() -> None:
 
 
 def open_page(page: Page, name: str) -> None:
+    """Open a page from the navigation and wait until it is there and its run has ended (the
+    address changes first: waiting on the run alone could see the last page's run ended)."""
     page.get_by_role("link", name=name, exact=True).click()
+    path = "" if name == "Plan" else name.lower()  # each page's address is its file's name
+    page.wait_for_url(re.compile(rf"/{path}(\?.*)?$"))
     wait_for_app_run(page)
     expect(page.get_by_test_id("stMain")).to_be_visible()
 
@@ -49,7 +54,7 @@ def test_nothing_is_fetched_from_outside_the_machine(page: Page, app_url: str) -
         open_page(page, name)
         if name == "Decide":  # each question of the Decide page draws its own charts
             questions = page.get_by_test_id("stMain").get_by_role("radio")
-            assert questions.count() >= 4
+            expect(questions.nth(3)).to_be_attached()  # the page's four questions are drawn
             for index in range(questions.count()):
                 questions.nth(index).click()
                 wait_for_app_run(page)
