@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from app.plain_text import WARNING_ICON
-from app.state import draft_section, store_widget, widget_key
+from app.state import StoreValue, draft_section, store_value, widget_key
 from models.schema import field_bounds
 from presentation.formatting import (
     AmountError,
@@ -132,18 +132,21 @@ def field_input(
     section: tuple[object, ...],
     currency: str,
     *,
-    store_callback: Callable[[str, tuple[object, ...], str], None] = store_widget,
+    store_callback: StoreValue = store_value,
 ) -> None:
     """Draw the widget for one field of a section of the draft; a change is stored back in it.
 
     ``section`` is ``("scenario",)``, ``("practitioner",)``, ``("offer", offer_id)`` or
-    ``("schedule", offer_id)`` (with ``store_callback=store_schedule``). A field the
+    ``("schedule", offer_id)`` (with ``store_callback=store_schedule_value``). A field the
     section does not hold yet shows its default.
     """
     info = model.model_fields[name]
     document = draft_section(section)
     key = widget_key(*section, name)
-    store: dict[str, Any] = {"on_change": store_callback, "args": (key, section, name)}
+    store: dict[str, Any] = {
+        "on_change": _store_typed,
+        "args": (key, section, name, store_callback),
+    }
     label = field_label(info, currency)
     annotation = info.annotation
     inner = _optional(annotation)
@@ -213,29 +216,29 @@ def _percent_or_none(share: float | None) -> float | None:
     return None if share is None else percent_of_share(share)
 
 
+def _store_typed(key: str, section: tuple[object, ...], name: str, store: StoreValue) -> None:
+    """Widget callback: the widget's value into the draft, as it is."""
+    store(section, name, st.session_state[key])
+
+
 def _store_converted(
     key: str,
     section: tuple[object, ...],
     name: str,
-    store_callback: Callable[[str, tuple[object, ...], str], None],
+    store: StoreValue,
     to_draft: Callable[[Any], Any],
     to_widget: Callable[[Any], Any],
 ) -> None:
     """Widget callback for a figure typed in other terms than the draft holds (a percentage,
-    text with separators): the draft's value goes through the field's own store callback,
-    then the box shows it as typed again (``12000`` comes back as ``12,000``). Text that is
-    not a figure stores nothing: the draft keeps its last valid value, and the field says
-    what is wrong when it is drawn."""
-    typed = st.session_state[key]
+    text with separators): the draft's value is stored, then the box shows it as typed again
+    (``12000`` comes back as ``12,000``). Text that is not a figure stores nothing: the draft
+    keeps its last valid value, and the field says what is wrong when it is drawn."""
     try:
-        value = to_draft(typed)
+        value = to_draft(st.session_state[key])
     except AmountError:
         return
-    st.session_state[key] = value
-    try:
-        store_callback(key, section, name)
-    finally:
-        st.session_state[key] = to_widget(value)
+    store(section, name, value)
+    st.session_state[key] = to_widget(value)
 
 
 def _money_input(
@@ -244,7 +247,7 @@ def _money_input(
     section: tuple[object, ...],
     currency: str,
     *,
-    store_callback: Callable[[str, tuple[object, ...], str], None],
+    store_callback: StoreValue,
 ) -> None:
     """A text box for an amount: ``12,000`` in the currency's grouping and decimals, read back
     by :func:`presentation.formatting.parse_amount`; an empty optional one is none. Text that
@@ -274,7 +277,7 @@ def _money_input(
         field_label(info, currency),
         value=to_widget(value),
         key=key,
-        help=info.description,
+        help=field_help(name, info.description),
         placeholder="none" if optional else None,
         on_change=_store_converted,
         args=(key, section, name, store_callback, to_draft, to_widget),

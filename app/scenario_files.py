@@ -161,25 +161,21 @@ def _redo() -> None:
 
 def undo_redo_buttons() -> None:
     """Undo and Redo, each naming the change it takes back or brings again."""
-    last, undone = undo_label(), redo_label()
-    if last is not None:
-        st.button(
-            plain(f"Undo: {last}"),
-            on_click=_undo,
-            key="undo",
-            icon=":material/undo:",
-            width="stretch",
-            help="Take back this change; Redo brings it again.",
-        )
-    if undone is not None:
-        st.button(
-            plain(f"Redo: {undone}"),
-            on_click=_redo,
-            key="redo",
-            icon=":material/redo:",
-            width="stretch",
-            help="Make again the change Undo took back.",
-        )
+    for words, change, callback, icon, help_text in (
+        (
+            "Undo",
+            undo_label(),
+            _undo,
+            ":material/undo:",
+            "Take back this change; Redo brings it again.",
+        ),
+        ("Redo", redo_label(), _redo, ":material/redo:", "Make again the change Undo took back."),
+    ):
+        if change is not None:
+            st.button(
+                plain(f"{words}: {change}"), on_click=callback, key=words.lower(), icon=icon,
+                width="stretch", help=help_text,
+            )  # fmt: skip
 
 
 def _uploaded() -> None:

@@ -19,7 +19,15 @@ import streamlit as st
 from app.editors import show_problems
 from app.fields import field_input
 from app.plain_text import plain
-from app.state import TIMELINE_OFFER, draft, draft_section, offer_ids, store_schedule, widget_key
+from app.state import (
+    TIMELINE_OFFER,
+    draft,
+    draft_section,
+    offer_ids,
+    store_schedule,
+    store_schedule_value,
+    widget_key,
+)
 from models.errors import Problem
 from models.schema import KIND_LABELS, OFFER_MODELS, GroupSize, Schedule
 from models.timeline import TimelineReport
@@ -99,7 +107,7 @@ def schedule_editor(problems: tuple[Problem, ...], report: TimelineReport | None
     for column, name in zip(columns, fields, strict=False):
         with column:
             field_input(
-                Schedule, name, section, document["currency"], store_callback=store_schedule
+                Schedule, name, section, document["currency"], store_callback=store_schedule_value
             )
     if issubclass(model, GroupSize):
         with columns[-1]:

@@ -96,6 +96,10 @@ JOURNEY_PROBLEMS = "journey_problems"
 JOURNEY_UPLOAD = "journey_upload"
 
 
+#: How a widget's change is written into the draft: (section, field name, value).
+StoreValue = Callable[[tuple[object, ...], str, Any], None]
+
+
 @dataclass(frozen=True)
 class DraftCheck:
     """The draft validated: the scenario when valid, else the problems found."""
@@ -217,8 +221,8 @@ def _push(stack_key: str, snapshot: Snapshot) -> None:
 def record_edit(label: str, merge_key: str | None = None) -> None:
     """Call just BEFORE a change to the draft: the draft as it is now can come back with Undo.
 
-    Every callback that writes the draft calls it (:func:`store_widget`,
-    :func:`store_schedule`, the offer actions, :func:`replace_scenario`). ``label`` names
+    Every callback that writes the draft calls it (:func:`store_value`,
+    :func:`store_schedule_value`, the offer actions, :func:`replace_scenario`). ``label`` names
     the change for the sidebar ("Price per client of “1:1 coaching”"). A new change
     forgets what was undone (Redo has nothing to bring back). Changes of the same field
     in a row (the same ``merge_key``, e.g. 1, 12 then 120 in one number box) are one
@@ -365,13 +369,17 @@ def named_section(document: dict[str, Any], offer: str | None) -> dict[str, Any]
 
 
 def store_widget(key: str, section: tuple[object, ...], name: str) -> None:
-    """Widget callback: copy the widget's new value into the draft.
+    """Widget callback: copy the widget's new value into the draft (:func:`store_value`)."""
+    store_value(section, name, st.session_state[key])
+
+
+def store_value(section: tuple[object, ...], name: str, value: Any) -> None:
+    """Write ``value`` into field ``name`` of a section of the draft, as a widget's change.
 
     Callbacks run before the script, so every rerun starts from a current draft
     and can compute and draw the results before the editors. The change can be undone
     (:func:`record_field_edit`).
     """
-    value = st.session_state[key]
     target = draft_section(section)
     if name in target and target[name] == value:
         return
@@ -380,7 +388,13 @@ def store_widget(key: str, section: tuple[object, ...], name: str) -> None:
 
 
 def store_schedule(key: str, section: tuple[object, ...], name: str) -> None:
-    """Widget callback: copy a schedule widget's value into the offer's ``schedule`` block.
+    """Widget callback: copy a schedule widget's value into the offer's ``schedule`` block
+    (:func:`store_schedule_value`)."""
+    store_schedule_value(section, name, st.session_state[key])
+
+
+def store_schedule_value(section: tuple[object, ...], name: str, value: Any) -> None:
+    """Write ``value`` into field ``name`` of an offer's ``schedule`` block.
 
     ``section`` is ``("schedule", offer_id)``. An offer without a schedule gets
     one at its first schedule edit, so merely looking at the timeline leaves the
@@ -388,7 +402,6 @@ def store_schedule(key: str, section: tuple[object, ...], name: str) -> None:
     spread evenly again.
     """
     offer = draft_section(("offer", section[1]))
-    value = st.session_state[key]
     value = sorted(value) or None if isinstance(value, list) else value
     if (offer.get("schedule") or {}).get(name) == value and offer.get("schedule"):
         return

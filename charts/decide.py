@@ -47,16 +47,21 @@ def tornado_data(result: Sensitivity) -> pd.DataFrame:
     return bars.assign(mark=bars["fits"].where(bars["fits"] == OVER_YOUR_HOURS, ""))
 
 
+def _ranked_rows(field: str) -> alt.Y:
+    """One row per value of ``field``, the first in ``rank`` on top, names up to 320 px wide."""
+    return alt.Y(
+        f"{field}:N",
+        title=None,
+        sort=alt.EncodingSortField("rank", op="min"),
+        axis=alt.Axis(labelLimit=320),
+    )
+
+
 def tornado_chart(currency: str) -> alt.LayerChart:
     """Net income's change with each input moved down and up, the largest swing on top; a bar
     whose plan needs more hours than you have is pale with a red outline and labelled."""
     base = alt.Chart().encode(
-        y=alt.Y(
-            "input:N",
-            title=None,
-            sort=alt.EncodingSortField("rank", op="min"),
-            axis=alt.Axis(labelLimit=320),
-        ),
+        y=_ranked_rows("input"),
         x=alt.X(
             "change:Q",
             title=f"Change in net income, {currency} a year",
@@ -266,12 +271,7 @@ def drivers_chart() -> alt.LayerChart:
     """What drives the spread: each figure's share of net income's spread as a 0-100% bar,
     the largest on top, labelled with the share and the direction in words."""
     base = alt.Chart().encode(
-        y=alt.Y(
-            "figure:N",
-            title=None,
-            sort=alt.EncodingSortField("rank", op="min"),
-            axis=alt.Axis(labelLimit=320),
-        ),
+        y=_ranked_rows("figure"),
         x=alt.X(
             "share:Q",
             title="Share of the spread in net income it explains",

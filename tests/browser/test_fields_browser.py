@@ -5,21 +5,11 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.app_server import wait_for_app_run
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_plan_browser import metric_value, open_app
+from tests.browser.test_plan_browser import metric_value, open_app, type_into
 
 SCREENSHOT = ARTIFACTS / "plan-fields.png"
 PRICE_SCREENSHOT = ARTIFACTS / "plan-fields-price.png"
-
-
-def type_into(page: Page, label: str, text: str) -> None:
-    """Type ``text`` into the box labelled ``label`` and press Enter, once the run has ended."""
-    wait_for_app_run(page)
-    box = page.get_by_label(label, exact=True)
-    box.fill(text)
-    box.press("Enter")
-    wait_for_app_run(page)
 
 
 def test_a_price_with_separators_and_a_share_in_percent_change_the_figures(

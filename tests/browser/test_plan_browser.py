@@ -27,6 +27,16 @@ def metric_value(page: Page, label: str):
     return page.get_by_test_id("stMetric").filter(has=exact_label).get_by_test_id("stMetricValue")
 
 
+def type_into(page: Page, label: str, text: str) -> None:
+    """Type ``text`` into the box labelled ``label`` and press Enter, as a person does, once
+    the app's run has ended; return when the run it starts has ended too."""
+    wait_for_app_run(page)
+    box = page.get_by_label(label, exact=True)
+    box.fill(text)
+    box.press("Enter")
+    wait_for_app_run(page)
+
+
 def choose(page: Page, label: str, option: str) -> None:
     """Pick an option of a selectbox by its label, as a person would, once the app's run has
     ended (during a run the old and the new widget can both be on the page)."""

@@ -6,27 +6,18 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from tests.browser.app_server import wait_for_app_run
-from tests.browser.test_plan_browser import metric_value, open_app
+from tests.browser.test_plan_browser import metric_value, open_app, type_into
 
 SCREENSHOT = "/tmp/plan-v2-demand.png"
 FIELDS_SCREENSHOT = "/tmp/plan-v2-demand-fields.png"
-
-
-def type_number(page: Page, label: str, value: str) -> None:
-    """Type a number into the box labelled ``label`` and press Enter, once the run has ended."""
-    wait_for_app_run(page)
-    box = page.get_by_label(label, exact=True)
-    box.fill(value)
-    box.press("Enter")
-    wait_for_app_run(page)
 
 
 def test_too_few_leads_show_the_demand_warning(page: Page, app_url: str) -> None:
     open_app(page, app_url)
     page.get_by_role("radio", name="Demand", exact=True).click()
     wait_for_app_run(page)
-    type_number(page, "Conversion rate (%)", "20")
-    type_number(page, "Leads per year", "30")
+    type_into(page, "Conversion rate (%)", "20")
+    type_into(page, "Leads per year", "30")
     # Private coaching: 16 clients, half returning, 8 new a year; at 1 in 5 calls that is
     # 8 / 0.2 = 40 leads needed, 10 more than the 30 the marketing reaches.
     warning = page.get_by_test_id("stAlertContentWarning").filter(

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from models.examples import DEFAULT_EXAMPLE, load_example
 from tests.browser.app_server import wait_for_app_run
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_plan_browser import metric_value, open_app, open_file
+from tests.browser.test_plan_browser import metric_value, open_app, open_file, type_into
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -20,22 +20,13 @@ def sidebar_button(page: Page, starts_with: str):
     return page.get_by_test_id("stSidebar").get_by_role("button", name=starts_with)
 
 
-def type_number(page: Page, label: str, value: str) -> None:
-    """Type into a box and press Enter, as a person does, once the app's run has ended."""
-    wait_for_app_run(page)
-    box = page.get_by_label(label, exact=True)
-    box.fill(value)
-    box.press("Enter")
-    wait_for_app_run(page)
-
-
 def test_edit_undo_and_redo_with_the_sidebar_buttons(page: Page, app_url: str) -> None:
     open_app(page, app_url)
     first = load_example(DEFAULT_EXAMPLE).offers[0]
-    type_number(page, "Clients per year", "20")
+    type_into(page, "Clients per year", "20")
     # 4 more private clients × 6,000 = 24,000 more than 186,500
     expect(metric_value(page, "Net income a year")).to_have_text("$210,500")
-    type_number(page, "Sessions per client", "30")
+    type_into(page, "Sessions per client", "30")
     expect(sidebar_button(page, f"Undo: Sessions per client of “{first.name}”")).to_be_visible()
 
     sidebar_button(page, "Undo:").click()
@@ -90,7 +81,7 @@ def test_the_loaded_notice_is_gone_after_the_next_edit(page: Page, app_url: str)
     open_file(page, SCENARIOS / "course-creator.yaml")
     loaded = page.get_by_text("Loaded “Course creator” from course-creator.yaml")
     expect(loaded).to_be_visible()
-    type_number(page, "Offer name", "Renamed offer")  # Enter commits a text box too
+    type_into(page, "Offer name", "Renamed offer")  # Enter commits a text box too
     expect(sidebar_button(page, "Undo: renaming “Career coaching”")).to_be_visible()
     expect(loaded).to_have_count(0)
 
@@ -131,7 +122,7 @@ def test_a_start_the_timeline_moves_is_said_under_the_schedule_editor(
     ).to_be_visible()
     wait_for_app_run(page)
     expect(page.get_by_label("First month", exact=True)).to_have_count(1)
-    type_number(page, "First month", "4")
+    type_into(page, "First month", "4")
     note = page.get_by_text(
         "“Autumn leadership retreat” starts in month 10, not 4: its retreats start in month 10 "
         "of the year."
