@@ -29,7 +29,7 @@ test-fast: $(READY)
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy models presentation charts reports cli scenarios app streamlit_app.py
+	$(BIN)/mypy models presentation store charts reports cli scenarios app streamlit_app.py
 	$(BIN)/lint-imports
 
 ## bench: print the speed figures recorded in docs/performance.md

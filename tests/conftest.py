@@ -1,7 +1,10 @@
-"""Shared test settings: one hypothesis profile for every property test, and a call counter."""
+"""Shared test settings: one hypothesis profile for every property test, a call counter, and a
+data folder of the test run's own (the app's embedded database never lands in the repository)."""
 
 import pytest
 from hypothesis import settings
+
+from store.database import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE
 
 settings.register_profile("default", max_examples=150, deadline=None)
 settings.load_profile("default")
@@ -28,3 +31,14 @@ def count_calls(monkeypatch):
         return calls
 
     return wrap
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_folder(tmp_path_factory):
+    """The embedded database of every app the tests run (AppTest, servers) in a temporary
+    folder; a database URL set outside does not reach the tests."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("data")
+        patch.setenv(DATA_DIR_VARIABLE, str(folder))
+        patch.delenv(DATABASE_URL_VARIABLE, raising=False)
+        yield folder

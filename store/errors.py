@@ -1,0 +1,40 @@
+"""What can go wrong with the store, in words a person can act on.
+
+Every error carries a :attr:`StoreError.message` fit to show as it is: what happened and
+what to do. The app shows it and keeps everything the person has open; nothing else
+escapes the store's methods (database errors become :class:`StoreUnavailable`).
+"""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Something the store could not do; ``message`` says what, in plain words."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class StoreNotFound(StoreError):
+    """A link or key that leads nowhere: mistyped, cut short, or deleted."""
+
+
+class StoreExpired(StoreError):
+    """A workshop room past its closing time."""
+
+
+class StoreRefused(StoreError):
+    """A request the store's limits refuse: too large, too many, a name already taken."""
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be reached or did not answer."""
+
+
+#: What a person is told when the database is down: nothing open is lost.
+UNAVAILABLE_MESSAGE = (
+    "The saved library cannot be reached just now, so nothing was saved or opened. "
+    "Everything you have open is still here: try again in a minute, or download the "
+    "scenario file to keep it."
+)
