@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,18 +65,25 @@ class RunningApp:
 
 
 @contextmanager
-def streamlit_server(script: Path, *, startup_seconds: float = 60) -> Iterator[RunningApp]:
+def streamlit_server(
+    script: Path, *, startup_seconds: float = 60, environment: Mapping[str, str] | None = None
+) -> Iterator[RunningApp]:
     """Run ``streamlit run script`` and yield the running app; stop it afterwards."""
-    with streamlit_servers(script, startup_seconds=startup_seconds) as (app,):
+    with streamlit_servers(script, startup_seconds=startup_seconds, environment=environment) as (
+        app,
+    ):
         yield app
 
 
 @contextmanager
 def streamlit_servers(
-    *scripts: Path, startup_seconds: float = 60
+    *scripts: Path, startup_seconds: float = 60, environment: Mapping[str, str] | None = None
 ) -> Iterator[tuple[RunningApp, ...]]:
     """Start ``streamlit run`` for every script at once, so their starts overlap; yield the
-    running apps once each answers, in the order of ``scripts``; stop them all afterwards."""
+    running apps once each answers, in the order of ``scripts``; stop them all afterwards.
+
+    ``environment`` adds to this process's variables (a database URL, for servers that share
+    one database)."""
     ports: list[int] = []
     processes: list[subprocess.Popen[bytes]] = []
     try:
@@ -85,7 +92,7 @@ def streamlit_servers(
             while port in ports:
                 port = free_port()
             ports.append(port)
-            processes.append(_start(script, port))
+            processes.append(_start(script, port, environment or {}))
         deadline = time.monotonic() + startup_seconds
         for port, process in zip(ports, processes, strict=True):
             while not _healthy(f"http://127.0.0.1:{port}"):
@@ -106,7 +113,7 @@ def streamlit_servers(
                 process.kill()
 
 
-def _start(script: Path, port: int) -> subprocess.Popen[bytes]:
+def _start(script: Path, port: int, environment: Mapping[str, str]) -> subprocess.Popen[bytes]:
     """``streamlit run script`` on 127.0.0.1:``port``, under ``timeout``."""
     command = [
         "timeout",
@@ -127,7 +134,7 @@ def _start(script: Path, port: int) -> subprocess.Popen[bytes]:
         cwd=script.parent,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, **environment, "PYTHONUNBUFFERED": "1"},
     )
 
 
