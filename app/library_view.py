@@ -220,7 +220,7 @@ def library_section(current: Scenario, saved: list[LibraryEntry] | StoreError) -
                 "Scenario": entry.label,
                 "From": entry.origin,
                 "Last saved": saved_library.saved_time(entry.saved.saved_at) if entry.saved else "",
-                "Versions": entry.saved.versions if entry.saved else None,
+                "Versions": str(entry.saved.versions) if entry.saved else "",
             }
             for entry in entries.values()
         ],

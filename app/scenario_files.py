@@ -298,7 +298,7 @@ def _library_section() -> None:
             save_controls("sidebar")
             st.page_link(
                 "app/pages/compare.py",
-                label="Your saved scenarios and their versions",
+                label="Saves and versions",
                 icon=":material/folder_open:",
             )
             show_library_link()

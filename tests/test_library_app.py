@@ -66,7 +66,7 @@ def test_a_save_is_listed_and_the_link_appears(app):
     assert key and app.query_params[LIBRARY_PARAMETER] == key
     rows = library_table(app)
     row = rows[rows["Scenario"] == f"{DEFAULT_NAME} (saved)"].iloc[0]
-    assert row["Versions"] == 1 and row["From"] == "your library"
+    assert row["Versions"] == "1" and row["From"] == "your library"
     assert any(f"?{LIBRARY_PARAMETER}={key}" in block.value for block in app.code)
     assert any("Bookmark this link" in text for text in texts(app.caption))
     assert Store().libraries.entries(key)[0].name == DEFAULT_NAME
@@ -80,7 +80,7 @@ def test_saving_again_adds_a_version_and_what_changed_names_the_field(app):
     app.switch_page("app/pages/compare.py").run()
     save(app, "Twenty clients")
     assert not app.exception
-    assert library_table(app)["Versions"].max() == 2
+    assert "2" in list(library_table(app)["Versions"])
     assert any("Saved “" in text and "version 2" in text for text in texts(app.success))
     app.selectbox(key="library_entry").set_value(f"{DEFAULT_NAME} (saved)").run()
     versions = next(frame.value for frame in app.dataframe if "Note" in frame.value.columns)
