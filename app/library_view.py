@@ -184,7 +184,7 @@ def _rename(entries: dict[str, Listed]) -> None:
     if isinstance(renamed, StoreError):
         st.session_state[LIBRARY_PROBLEM] = f"Not renamed: {renamed.message}"
         return
-    st.session_state[LIBRARY_ENTRY] = new.strip()
+    st.session_state[LIBRARY_ENTRY] = saved_label(new.strip())
     st.session_state[LIBRARY_NOTICE] = f"Renamed “{old}” to “{new.strip()}”."
 
 

@@ -64,9 +64,10 @@ LIBRARY_NOTE = "library_note"  #: the note typed for the next save
 LIBRARY_SECTION = "library_section"  #: the sidebar's library section (True when open)
 LIBRARY_DELETE_PENDING = "library_delete_pending"  #: the saved scenario whose deletion waits
 SHORT_LINK = "short_link"  #: (the scenario shared, its short link or None, why not or None)
-VERSION_FROM = "version_from"
-VERSION_TO = "version_to"
-VERSION_RESTORE = "version_restore"
+# Keys' starts of the versions' widgets, one set per saved scenario ("version_from:<name>"):
+VERSION_FROM = "version_from"  #: the earlier version of "what changed"
+VERSION_TO = "version_to"  #: the later version of "what changed"
+VERSION_RESTORE = "version_restore"  #: the version to restore into the editor
 # The sidebar's scenario picker:
 PICKER = "scenario_picker"
 PENDING_CHOICE = "pending_choice"  #: a choice waiting for "discard unsaved edits?"
@@ -153,7 +154,8 @@ def offer_index(offer_id: int) -> int:
 
 
 def init_state() -> None:
-    """Set up the session on its first run: the scenario from a shared link, or the default example.
+    """Set up the session on its first run: the scenario from a shared link (long or short), or
+    the default example, and the saved library of a library link.
 
     The draft and what goes with it, the undo stack, the notice queue, the library and
     the picker's pending choice are all set here; later runs find them in place.

@@ -124,10 +124,12 @@ def test_a_copy_is_opened_renamed_then_deleted(app):
     names = {entry.name for entry in Store().libraries.entries(key)}
     assert names == {"Before the spring retreat", DEFAULT_NAME}
 
-    app.text_input(key="library_new_name").set_value(DEFAULT_NAME)
-    app.button(key="library_rename").click().run()
-    assert any("already" in text for text in texts(app.error))
-    assert {entry.name for entry in Store().libraries.entries(key)} == names
+    for refused, problem in ((DEFAULT_NAME, "already"), ("   ", "name")):
+        app.text_input(key="library_new_name").set_value(refused)
+        app.button(key="library_rename").click().run()
+        assert not app.exception
+        assert any(text.startswith("Not renamed") and problem in text for text in texts(app.error))
+        assert {entry.name for entry in Store().libraries.entries(key)} == names
 
     app.button(key="library_delete").click().run()
     app.button(key="confirm_library_delete").click().run()
@@ -222,6 +224,14 @@ def test_a_database_that_is_down_is_said_and_nothing_is_lost(monkeypatch):
     assert not down.exception
     assert current(down).name == DEFAULT_NAME
     assert any("cannot be reached" in text for text in texts(down.error))
+
+    library = fresh_app(**{LIBRARY_PARAMETER: "B" * 22})
+    assert not library.exception
+    assert library.session_state[LIBRARY_KEY] == "B" * 22  # kept for when it is back
+    assert any("cannot be reached" in text for text in texts(library.warning))
+    library.switch_page("app/pages/compare.py").run()
+    assert not library.exception
+    assert any("cannot be reached" in text for text in texts(library.error))
 
 
 def test_the_plan_page_does_not_load_the_store():
