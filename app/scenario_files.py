@@ -1,5 +1,9 @@
 """The sidebar's scenario actions: undo and redo, pick an example or start blank, upload, download,
-share."""
+save in the library, share.
+
+The library and the short link use the store, imported only when their sections are open or
+their buttons are clicked: the Plan page's first paint does not load it.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from app import library, state
+from app import state
+from app.addresses import address_with
+from app.library_link import keep_in_address, show_library_link
 from app.notices import clear_notice, opened_message, set_notice
 from app.plain_text import WARNING_ICON, plain
 from app.report_downloads import report_downloads
@@ -15,9 +21,11 @@ from app.state import (
     BLANK_NAME,
     BLANK_NAME_PROBLEM,
     FILES_SECTION,
+    LIBRARY_SECTION,
     NAMING_BLANK,
     PENDING_CHOICE,
     SHARE_SECTION,
+    SHORT_LINK,
     SOURCE,
     DraftCheck,
     check_draft,
@@ -191,7 +199,6 @@ def _uploaded() -> None:
         return
     scenario = loaded.scenario
     replace_scenario(scenario, source="upload", undo_label=f"loading {upload.name}")
-    library.add(scenario, f"upload: {upload.name}")
     message = f"Loaded “{scenario.name}” from {upload.name}."
     set_notice("success", opened_message(message, loaded.upgraded))
     st.session_state[PICKER] = None
@@ -199,8 +206,7 @@ def _uploaded() -> None:
 
 def share_url(scenario: Scenario) -> str:
     """The app's address with the scenario in it."""
-    base = (st.context.url or "").split("?", 1)[0]
-    return f"{base}?{LINK_PARAMETER}={encode_scenario(scenario)}"
+    return address_with(LINK_PARAMETER, encode_scenario(scenario))
 
 
 def sidebar() -> None:
@@ -268,22 +274,71 @@ def sidebar() -> None:
             width="stretch",
         )
         report_downloads(scenario_now, scenario.name, valid)
+        _library_section()
         share = st.expander(
             "Share a link", icon=":material/link:", key=SHARE_SECTION, on_change="rerun"
         )
         if share.open:  # the link is built only when asked for
             with share:
                 _share_link(scenario)
+    # Page switches drop the address's parameters: the library's key goes back in.
+    keep_in_address()
+
+
+def _library_section() -> None:
+    """Save the scenario being edited in the person's library, and the library's link."""
+    section = st.expander(
+        "Your library", icon=":material/bookmarks:", key=LIBRARY_SECTION, on_change="rerun"
+    )
+    if section.open:  # the store is imported only when asked for
+        from app.library_view import save_controls, show_outcome
+
+        with section:
+            show_outcome()
+            save_controls("sidebar")
+            st.page_link(
+                "app/pages/compare.py",
+                label="Saves and versions",
+                icon=":material/folder_open:",
+            )
+            show_library_link()
+
+
+def _make_short_link(scenario: Scenario) -> None:
+    from app.short_links import short_url
+
+    made = short_url(scenario)
+    link, problem = (made, None) if isinstance(made, str) else (None, made.message)
+    st.session_state[SHORT_LINK] = (scenario, link, problem)
 
 
 def _share_link(scenario: Scenario) -> None:
-    """The address that opens ``scenario``, as plain text to copy (no syntax highlighter)."""
+    """The addresses that open ``scenario``: a short one (a copy kept in the library's
+    database), on request, and the self-contained one as plain text (no syntax highlighter)."""
+    shared, short, problem = st.session_state.get(SHORT_LINK) or (None, None, None)
+    if shared == scenario and short is not None:
+        st.caption("Short link to a copy of the scenario as it is now:")
+        st.text(short)
+    else:
+        if shared == scenario and problem is not None:
+            st.error(plain(problem), icon=":material/cloud_off:")
+        st.button(
+            "Make a short link",
+            on_click=_make_short_link,
+            args=(scenario,),
+            key="make_short_link",
+            icon=":material/link:",
+            help="Keeps a copy of the scenario as it is now; the short link opens that copy.",
+        )
     try:
         url = share_url(scenario)
     except ValueError as error:
         st.info(plain(error))
     else:
-        st.caption("Anyone who opens this link sees this scenario exactly. Copy it from here.")
+        st.caption(
+            "Or the long link, which holds the scenario itself (it works without the "
+            "database). Anyone who opens a link sees this scenario exactly; copy it from here."
+        )
         st.text(url)
 
 

@@ -34,6 +34,10 @@ from models.examples import DEFAULT_EXAMPLE, load_example
 from models.schema import Scenario
 from models.sharing import LINK_PARAMETER, read_link
 
+#: The address's parameters that carry a saved library's key and a short link's id.
+LIBRARY_PARAMETER = "library"
+COPY_PARAMETER = "copy"
+
 #: How many changes "Undo" can take back (and "Redo" bring again); each keeps a copy of the
 #: draft, a small dict.
 UNDO_DEPTH = 50
@@ -42,7 +46,7 @@ UNDO_DEPTH = 50
 DRAFT = "draft"  #: the scenario being edited, as plain data
 SAVED = "saved"  #: the draft as last loaded or downloaded
 LAST_VALID = "last_valid"  #: the draft's last valid version, a Scenario
-SOURCE = "source"  #: where the scenario came from: an example's name, "upload", "link"
+SOURCE = "source"  #: where it came from: an example's name, "upload", "link", "library"…
 GENERATION = "generation"  #: the widget keys' generation, one more at each new scenario
 NEXT_OFFER_ID = "next_offer_id"  #: the next offer's widget-key id
 UNDO_STACK = "undo_stack"  #: Snapshots, the most recent last
@@ -54,6 +58,16 @@ NOTICES = "notices"  #: the notices not shown yet, oldest first
 LIBRARY = "library"  #: name → (source, scenario)
 LIBRARY_NOTICE = "library_notice"  #: what the last library action did, shown once
 LIBRARY_PROBLEM = "library_problem"  #: why the last library action was refused, shown once
+# The saved library and short links (app.library_link, app.saved_library, app.short_links):
+LIBRARY_KEY = "library_key"  #: the key of the person's saved library, None before the first save
+LIBRARY_NOTE = "library_note"  #: the note typed for the next save
+LIBRARY_SECTION = "library_section"  #: the sidebar's library section (True when open)
+LIBRARY_DELETE_PENDING = "library_delete_pending"  #: the saved scenario whose deletion waits
+SHORT_LINK = "short_link"  #: (the scenario shared, its short link or None, why not or None)
+# Keys' starts of the versions' widgets, one set per saved scenario ("version_from:<name>"):
+VERSION_FROM = "version_from"  #: the earlier version of "what changed"
+VERSION_TO = "version_to"  #: the later version of "what changed"
+VERSION_RESTORE = "version_restore"  #: the version to restore into the editor
 # The sidebar's scenario picker:
 PICKER = "scenario_picker"
 PENDING_CHOICE = "pending_choice"  #: a choice waiting for "discard unsaved edits?"
@@ -140,7 +154,8 @@ def offer_index(offer_id: int) -> int:
 
 
 def init_state() -> None:
-    """Set up the session on its first run: the scenario from a shared link, or the default example.
+    """Set up the session on its first run: the scenario from a shared link (long or short), or
+    the default example, and the saved library of a library link.
 
     The draft and what goes with it, the undo stack, the notice queue, the library and
     the picker's pending choice are all set here; later runs find them in place.
@@ -162,8 +177,19 @@ def init_state() -> None:
     st.session_state.setdefault(NAMING_BLANK, False)
     st.session_state.setdefault(BLANK_NAME_PROBLEM, None)
     st.session_state.setdefault(SOURCE, DEFAULT_EXAMPLE)
+    st.session_state.setdefault(LIBRARY_KEY, None)
     init_library()
     scenario = load_example(DEFAULT_EXAMPLE)
+    # The store is imported only when a link needs it: the Plan page's first paint stays light.
+    if LIBRARY_PARAMETER in st.query_params:
+        from app.library_link import open_library_link
+
+        open_library_link(st.query_params[LIBRARY_PARAMETER])
+    if COPY_PARAMETER in st.query_params:
+        from app.short_links import open_short_link
+
+        scenario = open_short_link(st.query_params[COPY_PARAMETER]) or scenario
+        del st.query_params[COPY_PARAMETER]
     token = st.query_params.get(LINK_PARAMETER)
     if token is not None:
         try:

@@ -427,43 +427,14 @@ def test_saving_a_copy_compares_the_plan_with_it(app):
     assert list(headline_table(app).columns) == [same, "Before the retreat"]
 
 
-def test_the_library_saves_renames_opens_and_deletes_a_copy(app):
-    """The user saves a copy of an edited scenario, renames it, compares it, opens it, deletes it."""
-    app.number_input(key=offer_key(app, 0, "clients")).set_value(20.0).run()
-    app.switch_page("app/pages/compare.py").run()
-    app.text_input(key="save_as_name").set_value("Twenty clients")
-    app.button(key="save_copy").click().run()
-    assert "Twenty clients" in app.session_state["library"]
-    app.selectbox(key="library_entry").set_value("Twenty clients")
-    app.text_input(key="library_new_name").set_value("Twenty private clients")
-    app.button(key="library_rename").click().run()
-    library = app.session_state["library"]
-    assert "Twenty clients" not in library and "Twenty private clients" in library
-    saved = library["Twenty private clients"][1]
-    assert saved.name == "Twenty private clients" and saved.offers[0].clients == 20
-
-    app.multiselect(key="compare_selection").set_value(
-        [load_example(DEFAULT_EXAMPLE).name, "Twenty private clients"]
-    ).run()
-    assert not app.exception
-    changes = "\n".join(shown(markdown.value) for markdown in app.markdown)
-    assert "“Private coaching”: Clients per year: 16 → 20" in changes
-
-    app.selectbox(key="library_entry").set_value("Twenty private clients")
-    app.button(key="library_delete").click().run()
-    assert "Twenty private clients" not in app.session_state["library"]
-    assert not app.exception
-
-
-def test_an_uploaded_file_joins_the_library(app):
-    """The user opens a file; it can then be compared."""
+def test_an_uploaded_file_is_opened_and_kept_only_when_saved(app):
+    """The user opens a file: it is the scenario they edit; the library keeps it only once saved."""
+    before = dict(app.session_state["library"])
     content = (SCENARIOS / "course-creator.yaml").read_bytes()
     sidebar_uploader(app).upload("course.yaml", content).run()
     assert not app.exception
-    source, scenario = app.session_state["library"]["Course creator 2"]
-    assert source == "upload: course.yaml" and scenario == load_scenario(content).model_copy(
-        update={"name": "Course creator 2"}
-    )
+    assert current(app) == load_scenario(content)
+    assert dict(app.session_state["library"]) == before
 
 
 def test_the_timeline_shows_the_engines_months_and_what_collides(app, downloads):
@@ -966,7 +937,7 @@ def test_notices_wait_in_a_queue_and_each_is_shown_once(monkeypatch):
 
 
 def test_the_compare_page_evaluates_each_scenario_once(app, count_calls):
-    """The user opens Compare: each scenario of the library and of the comparison is evaluated once."""
+    """The user opens Compare: each scenario compared is evaluated once, the others not at all."""
     import models.compare
     import models.evaluation
 
@@ -974,9 +945,11 @@ def test_the_compare_page_evaluates_each_scenario_once(app, count_calls):
     again = count_calls(models.compare, "evaluate")
     app.switch_page("app/pages/compare.py").run()
     assert not app.exception
-    assert len(app.session_state[COMPARE_SELECTION]) == 2  # a comparison is on screen
-    for _, scenario in app.session_state["library"].values():
-        assert sum(arguments[0] is scenario for arguments in evaluations) == 1
+    selection = app.session_state[COMPARE_SELECTION]
+    assert len(selection) == 2  # a comparison is on screen
+    assert len(evaluations) == 2
+    for name, (_, scenario) in app.session_state["library"].items():
+        assert sum(arguments[0] is scenario for arguments in evaluations) == (name in selection)
     assert again == []
 
 

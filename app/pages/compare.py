@@ -3,20 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from app import library
+from app import library, saved_library
+from app.library_view import CURRENT, library_section, listed
 from app.plain_text import bullet_list, plain
-from app.state import (
-    COMPARE_BASELINE,
-    COMPARE_COLOURS,
-    COMPARE_SELECTION,
-    LIBRARY_ENTRY,
-    LIBRARY_NEW_NAME,
-    LIBRARY_NOTICE,
-    LIBRARY_PROBLEM,
-    SAVE_AS_NAME,
-    current_scenario,
-    replace_scenario,
-)
+from app.state import COMPARE_BASELINE, COMPARE_COLOURS, COMPARE_SELECTION, current_scenario
+from app.storage import show_problem
 from charts.compare import SCENARIO_COLOURS, colour_slots, grouped_bars
 from charts.plan import vega_lite_spec
 from models.compare import (
@@ -28,123 +19,29 @@ from models.compare import (
     offers_by_scenario,
     revenue_by_kind,
 )
-from models.errors import ScenarioError
 from models.evaluation import evaluate
-from models.files import dump_scenario
-from models.schema import Scenario
 from models.tables import csv_bytes
 from presentation.file_names import download_name
 from presentation.formatting import format_change_with_percent, format_figure
-
-CURRENT = "The scenario you are editing"
+from store.errors import StoreError
 
 st.title("Compare scenarios")
 current = current_scenario()
-catalogue: dict[str, Scenario] = {CURRENT: current} | {
-    name: scenario for name, (_, scenario) in library.entries().items()
-}
-#: Each scenario of the page evaluated once, for the library's list and the comparison.
-evaluated = {name: evaluate(scenario) for name, scenario in catalogue.items()}
-
-
-def _save_copy() -> None:
-    """The scenario being edited into the library, under a name the schema accepts."""
-    try:
-        copied = library.renamed(current, st.session_state[SAVE_AS_NAME])
-    except ScenarioError as error:
-        st.session_state[LIBRARY_PROBLEM] = f"Not saved: {'; '.join(map(str, error.problems))}"
-        return
-    name = library.add(copied, "saved copy")
-    st.session_state[LIBRARY_NOTICE] = (
-        f"Saved “{name}” in the library. Below: the scenario you are editing against it."
-    )
-    # The comparison a person wants next: what they edit against the copy they just kept.
-    st.session_state[COMPARE_SELECTION] = [CURRENT, name]
-    st.session_state[COMPARE_BASELINE] = CURRENT
-
-
-def _rename() -> None:
-    old = st.session_state[LIBRARY_ENTRY]
-    try:
-        new = library.rename(old, st.session_state[LIBRARY_NEW_NAME])
-    except ScenarioError as error:
-        st.session_state[LIBRARY_PROBLEM] = f"Not renamed: {'; '.join(map(str, error.problems))}"
-        return
-    st.session_state[LIBRARY_ENTRY] = new
-    st.session_state[LIBRARY_NOTICE] = f"Renamed “{old}” to “{new}”."
-
-
-def _delete() -> None:
-    name = st.session_state[LIBRARY_ENTRY]
-    library.delete(name)
-    st.session_state[LIBRARY_NOTICE] = f"Deleted “{name}” from the library."
-
-
-def _open() -> None:
-    name = st.session_state[LIBRARY_ENTRY]
-    scenario = library.entries()[name][1]
-    replace_scenario(scenario, source="library", undo_label=f"opening “{name}”")
-    st.session_state[LIBRARY_NOTICE] = f"“{name}” is now the scenario you are editing (Plan page)."
-
-
+saved = saved_library.entries()
 with st.expander("Your scenario library", icon=":material/folder_open:"):
     st.caption(
-        "The examples, the files you opened, and copies you save. "
-        "It lasts for this browser session: download what you want to keep."
+        "Your saved scenarios, each save kept as a version, and the examples to start from. "
+        "Your library lasts: it is reached by its link."
     )
-    notice = st.session_state.pop(LIBRARY_NOTICE, None)
-    if notice:
-        st.success(plain(notice))
-    problem = st.session_state.pop(LIBRARY_PROBLEM, None)
-    if problem:
-        st.error(plain(problem))
-    st.dataframe(
-        [
-            {
-                "Scenario": name,
-                "From": source,
-                "Offers": len(scenario.offers),
-                "Net income": evaluated[name].totals.net_income,
-                "Currency": scenario.currency,
-            }
-            for name, (source, scenario) in library.entries().items()
-        ],
-        hide_index=True,
-        key="library_table",
-        column_config={"Net income": st.column_config.NumberColumn(format="%,.0f")},
-    )
-    save = st.columns([3, 2], vertical_alignment="bottom")
-    save[0].text_input(
-        "Save the scenario you are editing as", value=f"{current.name} (copy)", key=SAVE_AS_NAME
-    )
-    save[1].button("Save a copy", on_click=_save_copy, key="save_copy", icon=":material/save:")
-    names = list(library.entries())
-    if names:
-        if st.session_state.get(LIBRARY_ENTRY) not in names:
-            st.session_state[LIBRARY_ENTRY] = names[0]
-        chosen = st.selectbox("Entry", names, key=LIBRARY_ENTRY)
-        entry_actions = st.columns([3, 1, 1, 1, 2], vertical_alignment="bottom")
-        entry_actions[0].text_input("New name", value=chosen, key=LIBRARY_NEW_NAME, max_chars=100)
-        entry_actions[1].button("Rename", on_click=_rename, key="library_rename")
-        entry_actions[2].button(
-            "Open", on_click=_open, key="library_open", help="Edit it on the Plan page"
-        )
-        entry_actions[3].button("Delete", on_click=_delete, key="library_delete")
-        scenario = library.entries()[chosen][1]
-        entry_actions[4].download_button(
-            "Download",
-            lambda: dump_scenario(scenario).encode("utf-8"),
-            file_name=download_name(scenario.name, "yaml"),
-            mime="application/x-yaml",
-            key="library_download",
-            on_click="ignore",
-            icon=":material/download:",
-        )
-
-options = list(catalogue)
-different = [name for name in options[1:] if catalogue[name] != current]
-st.session_state.setdefault(COMPARE_SELECTION, [CURRENT, *different[:1]])
-selection = [name for name in st.session_state[COMPARE_SELECTION] if name in catalogue]
+    library_section(current, saved)
+#: Every scenario the comparison can show, read only when picked (a saved one from the store).
+catalogue = listed([] if isinstance(saved, StoreError) else saved)
+options = [CURRENT, *catalogue]
+examples_differing = [
+    name for name, (_, scenario) in library.entries().items() if scenario != current
+]
+st.session_state.setdefault(COMPARE_SELECTION, [CURRENT, *examples_differing[:1]])
+selection = [name for name in st.session_state[COMPARE_SELECTION] if name in options]
 st.session_state[COMPARE_SELECTION] = selection
 picked = st.multiselect(
     f"Scenarios to compare (2 to {MAX_SCENARIOS})",
@@ -158,8 +55,13 @@ if len(picked) < 2:
 if st.session_state.get(COMPARE_BASELINE) not in picked:
     st.session_state[COMPARE_BASELINE] = picked[0]
 baseline_name = st.selectbox("Baseline", picked, key=COMPARE_BASELINE)
-scenarios = [catalogue[name] for name in picked]
-results = [evaluated[name] for name in picked]
+read = [current if name == CURRENT else catalogue[name].read() for name in picked]
+problems = [problem for problem in read if isinstance(problem, StoreError)]
+if problems:
+    show_problem(problems[0])
+    st.stop()
+scenarios = [scenario for scenario in read if not isinstance(scenario, StoreError)]
+results = [evaluate(scenario) for scenario in scenarios]
 comparison = compare(scenarios, baseline=picked.index(baseline_name), results=results)
 currencies = {scenario.currency for scenario in scenarios}
 currency = scenarios[0].currency
