@@ -35,13 +35,31 @@ from models.rooms import room_fields
 from store.errors import StoreError, StoreUnavailable
 from store.rooms import MAX_DISPLAY_NAME_CHARACTERS, RoomSetup, Submission
 
+#: Key of the figures' container (its CSS class: st-key-room_figures).
+FIGURES = "room_figures"
+#: On a phone Streamlit stacks columns, one figure a row: the figures go two a row instead,
+#: in smaller type, each line under a figure wrapped rather than cut, so the fields, the figures and Send fit in a few thumbs' scrolls.
+PHONE_STYLE = (
+    "<style>@media (max-width: 640px) {"
+    f".st-key-{FIGURES} [data-testid='stHorizontalBlock'] {{ flex-flow: row wrap; gap: 0.75rem; }}"
+    f".st-key-{FIGURES} [data-testid='stColumn'] {{"
+    " flex: 1 1 calc(50% - 0.75rem) !important; min-width: calc(50% - 0.75rem) !important; }"
+    f".st-key-{FIGURES} [data-testid='stMetricValue'] p {{ font-size: 1.5rem !important; }}"
+    f".st-key-{FIGURES} [data-testid='stMetricDelta'], .st-key-{FIGURES} [data-testid='stMetricDelta'] * {{"
+    " white-space: normal !important; text-overflow: clip !important; overflow: visible !important;"
+    " height: auto !important; }"
+    "}</style>"
+)
+
 
 def room_closed(problem: StoreError) -> None:
     """Why the room cannot be shown; a database that is down can be tried again."""
     st.title("Workshop room")
-    show_problem(problem)
     if isinstance(problem, StoreUnavailable):
+        show_problem(problem)
         st.button("Try again", key="room_try_again", icon=":material/refresh:")
+    else:  # a link that leads nowhere, a room past its time, a full room
+        st.error(plain(problem.message), icon=":material/link_off:")
 
 
 def plan_fields(setup: RoomSetup, problems: tuple[Problem, ...]) -> None:
@@ -108,6 +126,7 @@ def room_page() -> None:
         room_closed(seat_problem)
         return
     st.title(plain(setup.name))
+    st.html(PHONE_STYLE)
     st.caption(
         "Change the figures the facilitator opened and watch your own results, then send "
         "your plan. Only the facilitator sees it."
@@ -116,7 +135,7 @@ def room_page() -> None:
     fields_column, figures_column = st.columns([2, 3], gap="large")
     with fields_column:
         plan_fields(setup, problems)
-    with figures_column:
+    with figures_column, st.container(key=FIGURES):
         result = evaluate(scenario)
         headline(scenario, result)
         warnings(result)
