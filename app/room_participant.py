@@ -44,6 +44,10 @@ from store.errors import StoreError, StoreNotFound, StoreUnavailable
 from store.keys import is_key
 from store.rooms import RoomSetup
 
+#: Said when the database does not answer as the link is opened.
+ROOM_UNREACHABLE = (
+    "The workshop room cannot be reached just now. Your link is fine: press Try again in a minute."
+)
 #: Said when the database does not answer a send: the plan is still on the page.
 NOT_SENT_UNAVAILABLE = (
     "Your plan was not sent: the room cannot be reached just now. Your numbers are still "

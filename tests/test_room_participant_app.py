@@ -14,7 +14,12 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.room_participant import NEW_SEAT, NOT_SENT_INVALID, NOT_SENT_UNAVAILABLE
+from app.room_participant import (
+    NEW_SEAT,
+    NOT_SENT_INVALID,
+    NOT_SENT_UNAVAILABLE,
+    ROOM_UNREACHABLE,
+)
 from app.state import ROOM_DISPLAY_NAME, ROOM_PARAMETER, ROOM_PLAN, ROOM_SUBMIT, SEAT_PARAMETER
 from app.storage import open_store
 from models.examples import load_example
@@ -265,7 +270,7 @@ def test_a_database_that_is_down_keeps_the_numbers_and_sends_when_it_is_back(ser
         assert at.number_input(key=MEMBERS).value == 11
         # a new participant's link while it is down: said, with a way to try again
         later = participant(keys.participant)
-        assert "cannot be reached just now" in shown_errors(later)
+        assert ROOM_UNREACHABLE in shown_errors(later)
         assert later.button(key="room_try_again")
     send(at, "Dee")
     assert at.success

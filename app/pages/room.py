@@ -15,6 +15,7 @@ from app.fields import field_input
 from app.plain_text import WARNING_ICON, plain, plain_paragraphs
 from app.results import headline, warnings
 from app.room_participant import (
+    ROOM_UNREACHABLE,
     check_plan,
     clock_time,
     field_problems,
@@ -28,7 +29,6 @@ from app.room_participant import (
     take_seat,
 )
 from app.state import ROOM_DISPLAY_NAME, ROOM_PROBLEM, ROOM_SENT, ROOM_SUBMIT
-from app.storage import show_problem
 from models.errors import Problem
 from models.evaluation import evaluate
 from models.rooms import room_fields
@@ -56,7 +56,7 @@ def room_closed(problem: StoreError) -> None:
     """Why the room cannot be shown; a database that is down can be tried again."""
     st.title("Workshop room")
     if isinstance(problem, StoreUnavailable):
-        show_problem(problem)
+        st.error(ROOM_UNREACHABLE, icon=":material/cloud_off:")
         st.button("Try again", key="room_try_again", icon=":material/refresh:")
     else:  # a link that leads nowhere, a room past its time, a full room
         st.error(plain(problem.message), icon=":material/link_off:")
