@@ -3,19 +3,11 @@ checked against them."""
 
 from models.rooms import RoomField, check_submission, parse_field_path, room_fields
 from models.schema import Mastermind, Practitioner, Scenario
-from tests.factories import coaching
+from tests.factories import MASTERMIND_COACH, coaching
 
 #: Two offers: coaching (10 clients at 5,000) first, a mastermind (8 members at 800 a month)
 #: second.
-CIRCLE = Mastermind(
-    kind="mastermind",
-    name="Circle",
-    cohorts=1,
-    members_per_cohort=8,
-    fee_per_member_per_month=800,
-    meetings_per_month=2,
-    meeting_hours=2,
-)
+CIRCLE = Mastermind.model_validate(MASTERMIND_COACH["offers"][0] | {"name": "Circle"})
 START = Scenario(
     name="Tuesday start",
     practitioner=Practitioner(hours_per_week=40),
