@@ -55,6 +55,11 @@ NOT_SENT_UNAVAILABLE = (
 )
 #: Said when a field shows a problem at Send.
 NOT_SENT_INVALID = "Your plan was not sent: fix the figures marked below first, then send again."
+#: Said when the seat in the address is not a seat's key at all.
+DAMAGED_SEAT = (
+    "The place in the room that your link carries was damaged, so you have a new place: "
+    "send your plan from here."
+)
 #: Said when the seat in the address is not one this room knows.
 NEW_SEAT = (
     "Your place in this room was not found (the link may be from another room), so you have "
@@ -93,6 +98,8 @@ def take_seat(setup: RoomSetup) -> StoreError | None:
         return None
     seat = st.query_params.get(SEAT_PARAMETER, "")
     if not is_key(seat):
+        if seat:
+            st.session_state[ROOM_PROBLEM] = DAMAGED_SEAT
         joined = attempt(lambda store: store.rooms.join(setup.participant_key))
         if isinstance(joined, StoreError):
             return joined

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.room_participant import (
+    DAMAGED_SEAT,
     NEW_SEAT,
     NOT_SENT_INVALID,
     NOT_SENT_UNAVAILABLE,
@@ -128,6 +129,40 @@ def test_sending_keeps_one_plan_and_sending_again_counts_twice(store, keys):
     assert latest.scenario.offers[1].members_per_cohort == 12
 
 
+def test_a_share_is_typed_as_a_percentage_and_sent_as_a_share(store):
+    """A room opens the tax rate: the participant types 25 (%), the plan holds 0.25."""
+    keys = store.rooms.open("Tax talk", START, ("practitioner.tax_rate",))
+    at = participant(keys.participant)
+    box = at.number_input(key="room_field_practitioner_tax_rate")
+    assert box.label == "Tax rate on net income (%)"
+    box.set_value(25).run()
+    # take-home = 186,500 × (1 − 0.25) = 139,875
+    take_home = next(metric.value for metric in at.metric if metric.label.startswith("Take-home"))
+    assert take_home == "$139,875"
+    send(at)
+    [plan] = store.rooms.status(keys.facilitator).submissions
+    assert plan.scenario.practitioner.tax_rate == 0.25
+
+
+def test_the_page_says_when_the_numbers_changed_since_they_were_sent(keys):
+    """A participant sends, then changes a figure: the page asks them to send again."""
+    at = participant(keys.participant)
+    send(at)
+    assert not at.caption or "changed since" not in at.caption[-1].value
+    at.number_input(key=MEMBERS).set_value(9).run()
+    assert "Your numbers have changed since: send again" in at.caption[-1].value
+
+
+def test_a_room_that_opens_nothing_can_still_take_the_plan_as_it_is(store):
+    """The facilitator opened no field: the page says so and Send sends the room's plan."""
+    keys = store.rooms.open("Listen only", START, ())
+    at = participant(keys.participant)
+    assert not at.number_input
+    assert "has not opened any figure" in at.info[0].value
+    send(at)
+    assert len(store.rooms.status(keys.facilitator).submissions) == 1
+
+
 def test_a_participant_may_send_anonymously(store, keys):
     """A participant leaves the name empty: the plan arrives without one."""
     send(participant(keys.participant))
@@ -223,6 +258,16 @@ def test_a_seat_the_room_does_not_know_is_replaced_and_the_plan_sent_again(store
     seat = at.query_params[SEAT_PARAMETER]
     assert seat != stranger and is_key(seat)
     send(at, "Cleo")
+    assert [plan.seat for plan in store.rooms.status(keys.facilitator).submissions] == [seat]
+
+
+def test_a_damaged_seat_in_the_address_gives_a_new_seat_and_says_so(store, keys):
+    """A participant's address carries a seat cut short: a new seat, said under Send."""
+    at = participant(keys.participant, "cut-short")
+    assert DAMAGED_SEAT in shown_errors(at)
+    seat = at.query_params[SEAT_PARAMETER]
+    assert is_key(seat)
+    send(at)
     assert [plan.seat for plan in store.rooms.status(keys.facilitator).submissions] == [seat]
 
 

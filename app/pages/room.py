@@ -32,6 +32,7 @@ from app.state import ROOM_DISPLAY_NAME, ROOM_PROBLEM, ROOM_SENT, ROOM_SUBMIT
 from models.errors import Problem
 from models.evaluation import evaluate
 from models.rooms import room_fields
+from models.schema import Scenario
 from store.errors import StoreError, StoreUnavailable
 from store.rooms import MAX_DISPLAY_NAME_CHARACTERS, RoomSetup, Submission
 
@@ -93,8 +94,9 @@ def plan_fields(setup: RoomSetup, problems: tuple[Problem, ...]) -> None:
             st.error(plain(problem), icon=WARNING_ICON)
 
 
-def send_section() -> None:
-    """The display-name box, Send, and what the last send did."""
+def send_section(scenario: Scenario) -> None:
+    """The display-name box, Send, and what the last send did (and whether ``scenario``, the
+    plan on the page, has changed since)."""
     st.text_input(
         "Your name, as the room will see it",
         key=ROOM_DISPLAY_NAME,
@@ -113,6 +115,8 @@ def send_section() -> None:
             f"Sent at {clock_time(sent.submitted_at)}. You can change your numbers and send again.",
             icon=":material/check_circle:",
         )
+        if sent.scenario != scenario:
+            st.caption("Your numbers have changed since: send again to update your plan.")
 
 
 def room_page() -> None:
@@ -139,7 +143,7 @@ def room_page() -> None:
         result = evaluate(scenario)
         headline(scenario, result)
         warnings(result)
-    send_section()
+    send_section(scenario)
 
 
 room_page()
