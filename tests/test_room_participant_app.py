@@ -14,6 +14,7 @@ import psycopg
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.plain_text import plain
 from app.room_participant import (
     DAMAGED_SEAT,
     NEW_SEAT,
@@ -212,6 +213,18 @@ def test_a_figure_out_of_range_is_shown_at_its_field_and_nothing_sent(store, key
     send(at)
     [plan] = store.rooms.status(keys.facilitator).submissions
     assert plan.scenario.offers[0].price_per_client == 5000
+
+
+def test_a_rooms_and_an_offers_names_are_shown_as_written_never_as_links(store):
+    """A room named with a link, its offer with a tracking image: shown as text."""
+    offers = list(START.offers)
+    offers[0] = offers[0].model_copy(update={"name": "![x](http://example.test/pixel.png)"})
+    scenario = START.model_copy(update={"offers": offers})
+    keys = store.rooms.open("[Verify](http://example.test)", scenario, OPENED)
+    at = participant(keys.participant)
+    assert not at.exception
+    assert at.title[0].value == plain("[Verify](http://example.test)")
+    assert any(text.value == f"**{plain(offers[0].name)}**" for text in at.markdown)
 
 
 @pytest.mark.parametrize("link", ["", "not-a-key", "x" * 22, "a" * 500])

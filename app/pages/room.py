@@ -38,19 +38,25 @@ from store.rooms import MAX_DISPLAY_NAME_CHARACTERS, RoomSetup, Submission
 
 #: Key of the figures' container (its CSS class: st-key-room_figures).
 FIGURES = "room_figures"
-#: On a phone Streamlit stacks columns, one figure a row: the figures go two a row instead,
-#: in smaller type, each line under a figure wrapped rather than cut, so the fields, the figures and Send fit in a few thumbs' scrolls.
-PHONE_STYLE = (
-    "<style>@media (max-width: 640px) {"
+#: The figures in smaller type than the Plan page's, each line under a figure wrapped rather
+#: than cut, so that "1,206 h of 1,840 h" fits beside the fields on a laptop. On a phone
+#: Streamlit stacks columns, one figure a row: they go two a row instead, so the fields, the
+#: figures and Send fit in a few thumbs' scrolls.
+FIGURES_STYLE = (
+    "<style>"
+    f".st-key-{FIGURES} [data-testid='stMetricValue'] p {{ font-size: 1.75rem !important; }}"
+    f".st-key-{FIGURES} [data-testid='stMetricDelta'], .st-key-{FIGURES} [data-testid='stMetricDelta'] * {{"
+    " white-space: normal !important; text-overflow: clip !important; overflow: visible !important;"
+    " height: auto !important; }"
+    "@media (max-width: 640px) {"
     f".st-key-{FIGURES} [data-testid='stHorizontalBlock'] {{ flex-flow: row wrap; gap: 0.75rem; }}"
     f".st-key-{FIGURES} [data-testid='stColumn'] {{"
     " flex: 1 1 calc(50% - 0.75rem) !important; min-width: calc(50% - 0.75rem) !important; }"
     f".st-key-{FIGURES} [data-testid='stMetricValue'] p {{ font-size: 1.5rem !important; }}"
-    f".st-key-{FIGURES} [data-testid='stMetricDelta'], .st-key-{FIGURES} [data-testid='stMetricDelta'] * {{"
-    " white-space: normal !important; text-overflow: clip !important; overflow: visible !important;"
-    " height: auto !important; }"
     "}</style>"
 )
+#: The widest the display-name box grows on a laptop. [px]
+NAME_BOX_WIDTH = 420
 
 
 def room_closed(problem: StoreError) -> None:
@@ -102,6 +108,7 @@ def send_section(scenario: Scenario) -> None:
         key=ROOM_DISPLAY_NAME,
         max_chars=MAX_DISPLAY_NAME_CHARACTERS,
         placeholder="Leave empty to send anonymously",
+        width=NAME_BOX_WIDTH,
     )
     st.button(
         "Send my plan", key=ROOM_SUBMIT, type="primary", on_click=send, icon=":material/send:"
@@ -130,13 +137,13 @@ def room_page() -> None:
         room_closed(seat_problem)
         return
     st.title(plain(setup.name))
-    st.html(PHONE_STYLE)
+    st.html(FIGURES_STYLE)
     st.caption(
         "Change the figures the facilitator opened and watch your own results, then send "
         "your plan. Only the facilitator sees it."
     )
     scenario, problems = check_plan()
-    fields_column, figures_column = st.columns([2, 3], gap="large")
+    fields_column, figures_column = st.columns([1, 2], gap="large")
     with fields_column:
         plan_fields(setup, problems)
     with figures_column, st.container(key=FIGURES):

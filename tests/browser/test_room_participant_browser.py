@@ -1,5 +1,6 @@
 """A workshop room's participant on a phone (390 × 844) in a real Chromium: open the link,
-change an opened figure, send, reload (the address keeps the seat) and send again."""
+change an opened figure, send, reload (the address keeps the seat) and send again; then the
+same page on a laptop, and a link that leads nowhere."""
 
 from __future__ import annotations
 
@@ -84,6 +85,11 @@ def test_a_participant_on_a_phone_sends_and_a_reload_keeps_the_seat(
         status = store.rooms.status(keys.facilitator)
         assert status.joined == 1
         assert [(plan.seat, plan.times) for plan in status.submissions] == [(seat, 2)]
+
+        page.set_viewport_size({"width": 1440, "height": 900})  # the same page on a laptop
+        wait_for_app_run(page)
+        assert page_overflow(page)["across"] == 0
+        whole_page(page, "room-participant-laptop.png")
 
         page.goto(f"{app_url}/?room=cut-short", timeout=120_000)
         wait_for_app_run(page)
