@@ -105,6 +105,7 @@ ROOM_SENT = "room_sent"  #: the last plan sent (store.rooms.Submission), or None
 ROOM_PROBLEM = "room_problem"  #: why the last send did not go through, in words, or None
 ROOM_DISPLAY_NAME = "room_display_name"  #: the display-name box
 ROOM_SUBMIT = "room_submit"  #: the Send button
+ROOM_TRY_AGAIN = "room_try_again"  #: opening the room again when the database was down
 
 
 #: How a widget's change is written into the draft: (section, field name, value).

@@ -22,7 +22,14 @@ from app.room_participant import (
     NOT_SENT_UNAVAILABLE,
     ROOM_UNREACHABLE,
 )
-from app.state import ROOM_DISPLAY_NAME, ROOM_PARAMETER, ROOM_PLAN, ROOM_SUBMIT, SEAT_PARAMETER
+from app.state import (
+    ROOM_DISPLAY_NAME,
+    ROOM_PARAMETER,
+    ROOM_PLAN,
+    ROOM_SUBMIT,
+    ROOM_TRY_AGAIN,
+    SEAT_PARAMETER,
+)
 from app.storage import open_store
 from models.examples import load_example
 from store import Store
@@ -329,7 +336,7 @@ def test_a_database_that_is_down_keeps_the_numbers_and_sends_when_it_is_back(ser
         # a new participant's link while it is down: said, with a way to try again
         later = participant(keys.participant)
         assert ROOM_UNREACHABLE in shown_errors(later)
-        assert later.button(key="room_try_again")
+        assert later.button(key=ROOM_TRY_AGAIN)
     send(at, "Dee")
     assert at.success
     [plan] = store.rooms.status(keys.facilitator).submissions

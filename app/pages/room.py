@@ -28,7 +28,7 @@ from app.room_participant import (
     store_plan_value,
     take_seat,
 )
-from app.state import ROOM_DISPLAY_NAME, ROOM_PROBLEM, ROOM_SENT, ROOM_SUBMIT
+from app.state import ROOM_DISPLAY_NAME, ROOM_PROBLEM, ROOM_SENT, ROOM_SUBMIT, ROOM_TRY_AGAIN
 from models.errors import Problem
 from models.evaluation import evaluate
 from models.rooms import room_fields
@@ -64,7 +64,7 @@ def room_closed(problem: StoreError) -> None:
     st.title("Workshop room")
     if isinstance(problem, StoreUnavailable):
         st.error(ROOM_UNREACHABLE, icon=":material/cloud_off:")
-        st.button("Try again", key="room_try_again", icon=":material/refresh:")
+        st.button("Try again", key=ROOM_TRY_AGAIN, icon=":material/refresh:")
     else:  # a link that leads nowhere, a room past its time, a full room
         st.error(plain(problem.message), icon=":material/link_off:")
 
