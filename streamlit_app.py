@@ -11,13 +11,17 @@ import streamlit as st
 
 from app.notices import show_notice
 from app.scenario_files import sidebar, sidebar_signature
-from app.state import PRESENTER, SIDEBAR_SHOWN, init_state
+from app.state import PRESENTER, ROOM_PARAMETER, SIDEBAR_SHOWN, init_state
 
 #: The tab's icon, a file in the repository: an icon by name (":material/balance:") makes the
 #: browser fetch it from a font server, and a workshop venue may have no internet.
 ICON = Path(__file__).parent / "app" / "static" / "icon.png"
 
 st.set_page_config(page_title="Leverage Planner", page_icon=str(ICON), layout="wide")
+if ROOM_PARAMETER in st.query_params:
+    # A participant's room link (?room=<key>): their page alone, no navigation, no sidebar.
+    st.navigation([st.Page("app/pages/room.py", title="Workshop room")], position="hidden").run()
+    st.stop()
 init_state()
 # What the last action did ("Loaded … from coach.yaml", "Undone: …"), on whichever page is
 # shown, once: drawn here, it never waits in the queue for a page that shows it later.

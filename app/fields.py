@@ -133,16 +133,20 @@ def field_input(
     currency: str,
     *,
     store_callback: StoreValue = store_value,
+    document: dict[str, Any] | None = None,
+    key: str | None = None,
 ) -> None:
     """Draw the widget for one field of a section of the draft; a change is stored back in it.
 
     ``section`` is ``("scenario",)``, ``("practitioner",)``, ``("offer", offer_id)`` or
     ``("schedule", offer_id)`` (with ``store_callback=store_schedule_value``). A field the
-    section does not hold yet shows its default.
+    section does not hold yet shows its default. A plan other than the draft (a workshop
+    room's) gives its section as ``document``, its widget ``key`` and its ``store_callback``,
+    which receives ``section`` as given.
     """
     info = model.model_fields[name]
-    document = draft_section(section)
-    key = widget_key(*section, name)
+    document = draft_section(section) if document is None else document
+    key = widget_key(*section, name) if key is None else key
     store: dict[str, Any] = {
         "on_change": _store_typed,
         "args": (key, section, name, store_callback),
@@ -172,7 +176,7 @@ def field_input(
         )
         st.text_input(label, value=value, key=key, help=help_text, max_chars=max_length, **store)
     elif is_money(info):
-        _money_input(model, name, section, currency, store_callback=store_callback)
+        _money_input(model, name, section, currency, store_callback, document, key)
     else:
         # An optional field's value may be None: Streamlit's overloads of number_input take
         # None only as a literal, so the arguments go in as one mapping.
@@ -246,14 +250,14 @@ def _money_input(
     name: str,
     section: tuple[object, ...],
     currency: str,
-    *,
     store_callback: StoreValue,
+    document: dict[str, Any],
+    key: str,
 ) -> None:
     """A text box for an amount: ``12,000`` in the currency's grouping and decimals, read back
     by :func:`presentation.formatting.parse_amount`; an empty optional one is none. Text that
     is not an amount is named under the box, with the field's title."""
     info = model.model_fields[name]
-    key = widget_key(*section, name)
     optional = _optional(info.annotation) is not None
     low, high = field_bounds(model, name)
 
@@ -272,7 +276,7 @@ def _money_input(
     def to_widget(amount: float | None) -> str:
         return "" if amount is None else format_amount(amount, currency)
 
-    value = draft_section(section).get(name, info.default)
+    value = document.get(name, info.default)
     st.text_input(
         field_label(info, currency),
         value=to_widget(value),

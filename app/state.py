@@ -108,6 +108,18 @@ JOURNEY_VALUE = "journey_value"
 JOURNEY_SEEDED_STEP = "journey_value_step"
 JOURNEY_PROBLEMS = "journey_problems"
 JOURNEY_UPLOAD = "journey_upload"
+# A participant's workshop room (app.room_participant), opened by ``?room=<key>&seat=<key>``:
+ROOM_PARAMETER = "room"  #: the address's parameter holding the room's participant key
+SEAT_PARAMETER = "seat"  #: the address's parameter holding the participant's seat
+ROOM_SETUP = "room_setup"  #: the room as opened (store.rooms.RoomSetup)
+ROOM_SEAT = "room_seat"  #: the participant's seat in it
+ROOM_PLAN = "room_plan"  #: the participant's plan, as plain data
+ROOM_LAST_VALID = "room_last_valid"  #: its last valid version, a Scenario
+ROOM_SENT = "room_sent"  #: the last plan sent (store.rooms.Submission), or None
+ROOM_PROBLEM = "room_problem"  #: why the last send did not go through, in words, or None
+ROOM_DISPLAY_NAME = "room_display_name"  #: the display-name box
+ROOM_SUBMIT = "room_submit"  #: the Send button
+ROOM_TRY_AGAIN = "room_try_again"  #: opening the room again when the database was down
 
 
 #: How a widget's change is written into the draft: (section, field name, value).
