@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from app.notices import show_notice
+from app.room_links import FACILITATE
 from app.scenario_files import sidebar, sidebar_signature
 from app.state import PRESENTER, SIDEBAR_SHOWN, init_state
 
@@ -18,6 +19,14 @@ from app.state import PRESENTER, SIDEBAR_SHOWN, init_state
 ICON = Path(__file__).parent / "app" / "static" / "icon.png"
 
 st.set_page_config(page_title="Leverage Planner", page_icon=str(ICON), layout="wide")
+if FACILITATE in st.query_params:
+    # A facilitator's link: the room view alone, like the presenter view (no navigation, no
+    # sidebar), and none of the planner's state.
+    st.navigation(
+        [st.Page("app/pages/room_view.py", title="Workshop room", icon=":material/groups:")],
+        position="hidden",
+    ).run()
+    st.stop()
 init_state()
 # What the last action did ("Loaded … from coach.yaml", "Undone: …"), on whichever page is
 # shown, once: drawn here, it never waits in the queue for a page that shows it later.
