@@ -21,7 +21,7 @@ from app.state import ROOM_CLOSED, ROOM_CLOSING
 from app.storage import attempt, show_problem
 from charts.plan import vega_lite_spec
 from charts.rooms import spread_chart
-from models.compare import HEADLINE_METRICS, distinct_names
+from models.compare import HEADLINE_METRICS, Change, distinct_names
 from models.files import dump_scenario
 from models.rooms import RoomSummary, plans_table, spread_data, summarise_room
 from models.tables import csv_bytes
@@ -42,6 +42,12 @@ TABLE_FIGURES = {
     "effective_hourly_rate": "Hourly rate",
 }
 
+#: The most changes a plan's row of the table lists (all of them in the plan shown large).
+CHANGES_IN_TABLE = 2
+
+#: Key of the pick of the plan shown large.
+PICKED = "room_plan"
+
 #: Key of the container of the view, whose CSS class scopes the large type.
 VIEW = "room_view"
 
@@ -58,8 +64,13 @@ header[data-testid="stHeader"], section[data-testid="stSidebar"],
 .st-key-{VIEW} [data-testid="stMarkdownContainer"] li {{ font-size: 1.35rem; }}
 .st-key-{VIEW} [data-testid="stCaptionContainer"] p {{ font-size: 1.2rem !important; }}
 .st-key-{VIEW} [data-testid="stMetricLabel"] p {{ font-size: 1.4rem !important; }}
-.st-key-{VIEW} [data-testid="stMetricValue"] {{ font-size: 3.2rem !important; }}
-.st-key-{VIEW} [data-testid="stMetricDelta"] {{ font-size: 1.3rem !important; }}
+.st-key-{VIEW} [data-testid="stMetricValue"], .st-key-{VIEW} [data-testid="stMetricValue"] p {{
+  font-size: 3.2rem !important; line-height: 1.1 !important;
+}}
+.st-key-{VIEW} [data-testid="stMetricDelta"] p {{ font-size: 1.3rem !important; }}
+.st-key-{PICKED} input, .st-key-{PICKED} label p {{
+  font-size: 1.4rem !important;
+}}
 .st-key-{VIEW} [data-testid="stTable"] td, .st-key-{VIEW} [data-testid="stTable"] th {{
   font-size: 1.3rem !important;
 }}
@@ -72,7 +83,6 @@ CHART_CONFIG = {
     "axis": _LARGE_AXIS,
     "axisX": _LARGE_AXIS,
     "axisY": _LARGE_AXIS,
-    "text": {"fontSize": 19, "fontWeight": "bold"},
 }
 #: Height of a spread chart's plot. [px]
 CHART_HEIGHT = 230
@@ -165,7 +175,8 @@ def _spreads(summary: RoomSummary, currency: str) -> None:
         with column:
             st.subheader(spread.label.split(" (")[0])
             st.markdown(
-                f"Lowest **{format_figure(spread.lowest, spread.unit, currency)}** · "
+                f"Start {format_figure(spread.start, spread.unit, currency)} (dashed) · "
+                f"lowest **{format_figure(spread.lowest, spread.unit, currency)}** · "
                 f"median **{format_figure(spread.median, spread.unit, currency)}** · "
                 f"highest **{format_figure(spread.highest, spread.unit, currency)}**"
             )
@@ -174,7 +185,6 @@ def _spreads(summary: RoomSummary, currency: str) -> None:
                 spread_chart,
                 spread.label if spread.unit in ("-", "0-1") else f"{spread.label}, {title}",
                 spread.unit,
-                currency,
                 spread.start,
             )
             st.vega_lite_chart(
@@ -197,20 +207,30 @@ def _plans_side_by_side(summary: RoomSummary, currency: str) -> None:
                 )
                 for metric, title in TABLE_FIGURES.items()
             },
-            "What changed": plain("; ".join(map(str, plan.changes)) or "Nothing yet"),
+            "What changed": plain(_changes_in_short(plan.changes)),
         }
         for plan in summary.plans
     ]
     st.table(rows)
 
 
+def _changes_in_short(changes: tuple[Change, ...]) -> str:
+    """The first :data:`CHANGES_IN_TABLE` changes in words, then how many more."""
+    if not changes:
+        return "Nothing"
+    shown = "; ".join(map(str, changes[:CHANGES_IN_TABLE]))
+    more = len(changes) - CHANGES_IN_TABLE
+    return f"{shown}; and {more} more" if more > 0 else shown
+
+
 def _plan_large(summary: RoomSummary, currency: str) -> None:
     st.subheader("One plan, large")
     labels = [plan.label for plan in summary.plans]
     chosen = st.selectbox(
-        "Show the plan of", labels, key="room_plan", format_func=plain, index=len(labels) - 1
+        "Show the plan of", labels, key=PICKED, format_func=plain, index=len(labels) - 1
     )
     plan = summary.plans[labels.index(chosen or labels[-1])]
+    st.caption("Under each figure: how far the plan moved it from the room's starting plan.")
     start = summary.start.totals
     for column, (metric, title) in zip(
         st.columns(len(TABLE_FIGURES)), TABLE_FIGURES.items(), strict=True
@@ -222,9 +242,7 @@ def _plan_large(summary: RoomSummary, currency: str) -> None:
         column.metric(
             title,
             format_figure(value, figure_unit, currency),
-            delta=None
-            if change is None
-            else f"{format_change(change, figure_unit, currency)} from the start",
+            delta=None if change is None else format_change(change, figure_unit, currency),
             delta_color="inverse" if metric in ("total_hours", "utilization") else "normal",
         )
     if plan.changes:
