@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from models.examples import load_example
+from models.journey import load_journey
 from models.schema import Scenario
 from store import Store
 from tests.browser.app_server import wait_for_app_run
@@ -72,3 +73,38 @@ def test_a_plan_submitted_while_the_view_is_open_appears_without_a_reload(
     projector.get_by_role("heading", name="One plan, large").scroll_into_view_if_needed()
     projector.screenshot(path=ARTIFACTS / "room-view-plan.png")
     store.close()
+
+
+def test_a_room_opened_on_the_workshop_page_opens_the_room_view(
+    projector: Page, app_url: str
+) -> None:
+    projector.goto(app_url, timeout=120_000)
+    wait_for_app_run(projector)
+    projector.get_by_role("link", name="Workshop").click()
+    wait_for_app_run(projector)
+    projector.get_by_text("Open a room: participants put in their own numbers").click()
+    projector.get_by_label("Room name").fill("Thursday room")
+    projector.get_by_label("Room name").press("Enter")
+    wait_for_app_run(projector)
+    projector.get_by_label("What participants may change").click()
+    projector.keyboard.type("Price per client")  # the list is long: filter it, as a person would
+    offer = load_journey().steps[0].scenario.offers[0].name
+    projector.get_by_role("option", name=f"{offer} → Price per client").click()
+    projector.keyboard.press("Escape")
+    wait_for_app_run(projector)
+    projector.get_by_role("button", name="Open the room").click()
+    wait_for_app_run(projector)
+    expect(projector.get_by_text("The room “Thursday room” is open.")).to_be_visible()
+    expect(projector.get_by_test_id("stImage")).to_be_visible()  # the QR code
+    facilitator = projector.get_by_test_id("stCode").filter(has_text="?facilitate=")
+    address = facilitator.inner_text().replace("\n", "").strip()
+    # The links are the app's own address, not the Workshop page's.
+    assert address.startswith(f"{app_url}/?facilitate=")
+    ARTIFACTS.mkdir(exist_ok=True)
+    projector.get_by_role("link", name="Open the room view").scroll_into_view_if_needed()
+    projector.screenshot(path=ARTIFACTS / "workshop-room-opened.png")
+
+    projector.goto(address)
+    wait_for_app_run(projector)
+    expect(projector.get_by_role("heading", name="Thursday room")).to_be_visible()
+    expect(metric_value(projector, "Plans submitted")).to_have_text("0")
