@@ -4,6 +4,8 @@ its files, closing the room, and the links that must not open it."""
 
 import csv
 import io
+import subprocess
+import sys
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -208,3 +210,13 @@ def test_a_database_that_is_down_says_so(monkeypatch):
         assert "cannot be reached just now" in shown(at.error[0].value)
     finally:
         open_store.clear()
+
+
+def test_the_entry_files_room_link_module_loads_neither_the_store_nor_the_qr_code():
+    """The entry file reads the facilitator parameter on every first load: what it imports for
+    that stays light (no SQLAlchemy, no segno) so the Plan page's first paint is not slowed."""
+    check = (
+        "import sys, app.room_links; "
+        "assert not {'sqlalchemy', 'segno', 'store'} & set(sys.modules), sorted(sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", check], check=True, cwd=Path(APP).parent)
