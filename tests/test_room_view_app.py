@@ -130,6 +130,22 @@ def test_the_room_view_counts_the_room_and_shows_each_plans_figures(store, coach
     assert [button.key for button in at.download_button] == ["room_csv", "room_zip"]
 
 
+def test_a_plan_submitted_again_keeps_its_row_and_its_name(store, coach):
+    """An anonymous participant submits again after Ana: their row and name stay, the figures
+    follow (the store lists the latest submission last)."""
+    keys = store.rooms.open("Tuesday workshop", coach, (PRICE,))
+    anonymous, ana = (store.rooms.join(keys.participant) for _ in range(2))
+    store.rooms.submit(keys.participant, anonymous, priced(coach, 10_000))
+    store.rooms.submit(keys.participant, ana, priced(coach, 9_000), "Ana")
+    at = room_view(keys.facilitator)
+    store.rooms.submit(keys.participant, anonymous, priced(coach, 8_500))
+    at.run()
+    assert not at.exception
+    table = at.table[0].value
+    assert [shown(name) for name in table["Plan"]] == ["Anonymous 1", "Ana"]
+    assert shown(table["Net income"][0]) == "$184,050"  # 23 × 8,500 − 3,450 − 8,000
+
+
 def test_the_room_files_hold_a_row_and_a_scenario_file_per_plan(coach):
     """The room's CSV has one row per plan with its figures; its zip one file per plan."""
     summary = summarise_room(coach, ["Ana", ""], [priced(coach, 9_000), priced(coach, 10_000)])
