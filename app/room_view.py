@@ -16,6 +16,7 @@ import zipfile
 import streamlit as st
 
 from app.plain_text import bullet_list, plain
+from app.presenter import ALONE_ON_THE_PAGE, PRESENTER_CHART_CONFIG
 from app.room_links import ROOM, room_address, show_participant_link
 from app.state import ROOM_CLOSED, ROOM_CLOSING, ROOM_SEATS
 from app.storage import attempt, show_problem
@@ -53,11 +54,7 @@ VIEW = "room_view"
 
 ROOM_STYLE = f"""
 <style>
-header[data-testid="stHeader"], section[data-testid="stSidebar"],
-[data-testid="stSidebarCollapsedControl"] {{ display: none; }}
-.block-container, [data-testid="stMainBlockContainer"] {{
-  padding-top: 1rem; padding-bottom: 1rem; max-width: 100%;
-}}
+{ALONE_ON_THE_PAGE}
 .st-key-{VIEW} h1 {{ font-size: 2.8rem !important; padding: 0 !important; }}
 .st-key-{VIEW} h3 {{ font-size: 1.8rem !important; padding: 0.2rem 0 !important; }}
 .st-key-{VIEW} [data-testid="stMarkdownContainer"] p,
@@ -77,13 +74,6 @@ header[data-testid="stHeader"], section[data-testid="stSidebar"],
 </style>
 """
 
-#: Vega-Lite config of the room's charts: labels read from the back of a room.
-_LARGE_AXIS = {"labelFontSize": 18, "titleFontSize": 20}
-CHART_CONFIG = {
-    "axis": _LARGE_AXIS,
-    "axisX": _LARGE_AXIS,
-    "axisY": _LARGE_AXIS,
-}
 #: Height of a spread chart's plot. [px]
 CHART_HEIGHT = 230
 
@@ -198,7 +188,7 @@ def _spreads(summary: RoomSummary, currency: str) -> None:
             )
             st.vega_lite_chart(
                 spread_data(summary, spread),
-                {**spec, "height": CHART_HEIGHT, "config": CHART_CONFIG},
+                {**spec, "height": CHART_HEIGHT, "config": PRESENTER_CHART_CONFIG},
                 key=f"room_spread_{spread.metric}",
             )
 
