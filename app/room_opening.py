@@ -2,8 +2,8 @@
 
 The room starts from the journey's step on screen (with the number the room called out)
 or from the scenario being edited; the facilitator picks the fields participants may
-change (:func:`models.rooms.room_fields`, kept as field paths) and how long the room stays
-open. Once it is open the page shows the participant link with its QR code, and the
+change (:func:`models.room_summary.field_choices`, kept as field paths) and how long the
+room stays open. Once it is open the page shows the participant link with its QR code, and the
 facilitator link, which is shown this once: the store keeps only its digest.
 """
 
@@ -17,7 +17,7 @@ from app.plain_text import plain
 from app.room_links import FACILITATE, ROOM, room_address, show_participant_link
 from app.state import ROOM_OPENED, ROOM_PROBLEM
 from app.storage import attempt
-from models.rooms import room_fields
+from models.room_summary import field_choices
 from models.schema import Scenario
 from store.errors import StoreError
 from store.rooms import DEFAULT_LIFETIME, MAX_LIFETIME
@@ -79,7 +79,7 @@ def open_room_section(step: Scenario, edited: Scenario) -> None:
         horizontal=True,
     )
     scenario = starts[start or JOURNEY_STEP]
-    choices = {field.path: field for field in room_fields(scenario)}
+    choices = {field.path: field for field in field_choices(scenario)}
     st.multiselect(
         "What participants may change",
         list(choices),

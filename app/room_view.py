@@ -4,7 +4,7 @@ The entry file shows this view alone (no navigation, no sidebar) when the addres
 ``?facilitate=<key>``. What the room did is read again every :data:`REFRESH_SECONDS` in a
 fragment: how many joined and submitted, the spread of the room's net income, hours used
 and leverage, the plans side by side, one plan large, and the room's files. Every figure
-comes from :func:`models.rooms.summarise_room`; user text (names, the room's name) is
+comes from :func:`models.room_summary.summarise_room`; user text (names, the room's name) is
 always shown as plain text, and the page's style is the app's own CSS.
 """
 
@@ -24,7 +24,7 @@ from charts.plan import vega_lite_spec
 from charts.rooms import spread_chart
 from models.compare import HEADLINE_METRICS, Change, distinct_names
 from models.files import dump_scenario
-from models.rooms import RoomSummary, plans_table, spread_data, summarise_room
+from models.room_summary import RoomSummary, plans_table, spread_data, summarise_room
 from models.tables import csv_bytes
 from presentation.file_names import download_name
 from presentation.formatting import format_change, format_figure

@@ -1,10 +1,10 @@
 """Charts of a workshop room's view: how one figure is spread over the room's plans.
 
 Each chart counts the plans in bands of the figure (a histogram: "4 plans earn between
-80k and 100k a year") and marks the room's starting plan with a line, so a dashed line (its figure is written above
-the chart), so a facilitator can say at a glance where the room went from where it began. The data is the long form of
-:func:`models.rooms.spread_data` (columns ``plan``, ``value``); a share [0-1] is drawn as
-a percentage.
+80k and 100k a year") and marks the room's starting plan with a dashed line (its figure is
+written above the chart), so a facilitator can say at a glance where the room went from
+where it began. The data is the long form of :func:`models.room_summary.spread_data`
+(columns ``plan``, ``value``); a share [0-1] is drawn as a percentage.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def spread_chart(value_title: str, unit: str, start: float | None) -> alt.LayerC
     -----
     The bars count plans: with plans earning 60k, 90k, 95k and 150k, the band from 80k to
     100k is 2 plans high. Data-free: draw it with the rows of
-    :func:`models.rooms.spread_data` (``st.vega_lite_chart(data, spec)``).
+    :func:`models.room_summary.spread_data` (``st.vega_lite_chart(data, spec)``).
     """
     smallest = SMALLEST_BAND.get(unit, SMALLEST_MONEY_BAND)
     bands = alt.Bin(maxbins=MAX_BANDS, minstep=smallest)

@@ -17,7 +17,7 @@ from app.room_view import plan_files
 from models.examples import load_example
 from models.files import load_scenario
 from models.journey import load_journey
-from models.rooms import plans_table, summarise_room
+from models.room_summary import plans_table, summarise_room
 from models.schema import Scenario
 from models.tables import csv_bytes
 from store import Store

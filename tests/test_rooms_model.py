@@ -1,15 +1,16 @@
-"""A workshop room's summary (models.rooms): the fields a room may open, each plan evaluated once,
-the spread of the room's figures, the plans' table; hand-worked on the 1:1 coach example."""
+"""A workshop room's summary (models.room_summary): the fields a room may open, each plan
+evaluated once, the spread of the room's figures, the plans' table; hand-worked on the 1:1
+coach example."""
 
 import pytest
 
-import models.rooms
+import models.room_summary
 from models.compare import HEADLINE_METRICS
 from models.examples import load_example
-from models.rooms import (
+from models.room_summary import (
+    field_choices,
     plan_labels,
     plans_table,
-    room_fields,
     spread_data,
     summarise_room,
 )
@@ -72,7 +73,7 @@ def test_an_even_count_takes_the_middle_two_for_the_median(coach):
 
 def test_each_plan_and_the_start_are_evaluated_once(coach, count_calls):
     """Thirty plans: thirty-one evaluations (the start and each plan), nothing twice."""
-    calls = count_calls(models.rooms, "evaluate")
+    calls = count_calls(models.room_summary, "evaluate")
     summarise_room(coach, [""] * 30, [priced(coach, 8_000 + 100 * n) for n in range(30)])
     assert len(calls) == 31
 
@@ -119,9 +120,9 @@ def test_anonymous_plans_are_numbered_and_names_kept_apart():
     )
 
 
-def test_room_fields_are_named_by_path_with_the_practitioners_first(coach):
+def test_field_choices_are_named_by_path_with_the_practitioners_first(coach):
     """The fields a room may open: ``practitioner.<field>``, then ``offers[<index>].<field>``."""
-    fields = {field.path: field for field in room_fields(coach)}
+    fields = {field.path: field for field in field_choices(coach)}
     first = next(iter(fields))
     assert first == "practitioner.hours_per_week"
     assert fields[first].label == "You → Working hours per week"
@@ -132,12 +133,12 @@ def test_room_fields_are_named_by_path_with_the_practitioners_first(coach):
     assert "practitioner.target_net_income" not in fields  # a goal, not an assumption
 
 
-def test_room_fields_skip_disabled_offers_but_keep_their_place(coach):
+def test_field_choices_skip_disabled_offers_but_keep_their_place(coach):
     """A disabled first offer is not offered; the second keeps its index 1 in the path."""
     document = coach.model_dump()
     second = {**document["offers"][0], "name": "Second"}
     document["offers"][0]["enabled"] = False
     document["offers"].append(second)
-    paths = [field.path for field in room_fields(Scenario.model_validate(document))]
+    paths = [field.path for field in field_choices(Scenario.model_validate(document))]
     assert "offers[1].price_per_client" in paths
     assert not any(path.startswith("offers[0]") for path in paths)

@@ -1,7 +1,7 @@
 """A workshop room's plans in figures: the fields a room may open, and the room's summary.
 
 A room starts from one scenario; the facilitator lets participants change some of its
-fields (:func:`room_fields`, named by field paths) and each participant submits a plan.
+fields (:func:`field_choices`, named by field paths) and each participant submits a plan.
 :func:`summarise_room` evaluates the starting plan and every submitted plan once
 (:func:`models.evaluation.evaluate`) and lines up, for the facilitator's room view, each
 plan's figures (the Compare page's headline figures, :data:`models.compare.HEADLINE_METRICS`),
@@ -37,13 +37,13 @@ PRACTITIONER_PATH = "practitioner"
 
 
 @dataclass(frozen=True)
-class RoomField:
+class FieldChoice:
     """A field participants may be allowed to change.
 
     Attributes
     ----------
     path : str
-        ``practitioner.<field>`` or ``offers[<index>].<field>`` (see :func:`room_fields`).
+        ``practitioner.<field>`` or ``offers[<index>].<field>`` (see :func:`field_choices`).
     label : str
         ``Private coaching → Price per client``, ``You → Working hours per week``.
     unit : str
@@ -55,7 +55,7 @@ class RoomField:
     unit: str
 
 
-def room_fields(scenario: Scenario) -> tuple[RoomField, ...]:
+def field_choices(scenario: Scenario) -> tuple[FieldChoice, ...]:
     """Every field of ``scenario`` a room may let participants change, in the schema's order:
     the working year's (the practitioner's) first, then each enabled offer's.
 
@@ -76,22 +76,22 @@ def room_fields(scenario: Scenario) -> tuple[RoomField, ...]:
     ("Private coaching → Price per client", USD/client) ….
     """
     found = [
-        _room_field(scenario, f"{PRACTITIONER_PATH}.{name}", Input(None, name))
+        _field_choice(scenario, f"{PRACTITIONER_PATH}.{name}", Input(None, name))
         for name in assumption_fields(Practitioner)
         if getattr(scenario.practitioner, name) is not None
     ]
     for index, offer in enumerate(scenario.offers):
         if offer.enabled:
             found += [
-                _room_field(scenario, f"offers[{index}].{name}", Input(offer.name, name))
+                _field_choice(scenario, f"offers[{index}].{name}", Input(offer.name, name))
                 for name in assumption_fields(type(offer))
                 if getattr(offer, name) is not None
             ]
     return tuple(found)
 
 
-def _room_field(scenario: Scenario, path: str, where: Input) -> RoomField:
-    return RoomField(path, label(scenario, where), unit(scenario, where))
+def _field_choice(scenario: Scenario, path: str, where: Input) -> FieldChoice:
+    return FieldChoice(path, label(scenario, where), unit(scenario, where))
 
 
 @dataclass(frozen=True)
