@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from app.notices import show_notice
+from app.room_links import FACILITATE
 from app.scenario_files import sidebar, sidebar_signature
 from app.state import PRESENTER, ROOM_PARAMETER, SIDEBAR_SHOWN, init_state
 
@@ -21,6 +22,14 @@ st.set_page_config(page_title="Leverage Planner", page_icon=str(ICON), layout="w
 if ROOM_PARAMETER in st.query_params:
     # A participant's room link (?room=<key>): their page alone, no navigation, no sidebar.
     st.navigation([st.Page("app/pages/room.py", title="Workshop room")], position="hidden").run()
+    st.stop()
+if FACILITATE in st.query_params:
+    # A facilitator's link: the room view alone, like the presenter view (no navigation, no
+    # sidebar), and none of the planner's state.
+    st.navigation(
+        [st.Page("app/pages/room_view.py", title="Workshop room", icon=":material/groups:")],
+        position="hidden",
+    ).run()
     st.stop()
 init_state()
 # What the last action did ("Loaded … from coach.yaml", "Undone: …"), on whichever page is

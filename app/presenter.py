@@ -31,13 +31,19 @@ CLICKER = "journey_clicker"
 
 _STEP = f".st-key-{STEP_VIEW}"
 
+#: CSS of a view shown alone on a projector (the presenter view, the room view): no header,
+#: no sidebar, the page's whole width.
+ALONE_ON_THE_PAGE = """
+header[data-testid="stHeader"], section[data-testid="stSidebar"],
+[data-testid="stSidebarCollapsedControl"] { display: none; }
+.block-container, [data-testid="stMainBlockContainer"] {
+  padding-top: 1.25rem; padding-bottom: 1rem; max-width: 100%;
+}
+"""
+
 PRESENTER_STYLE = f"""
 <style>
-header[data-testid="stHeader"], section[data-testid="stSidebar"],
-[data-testid="stSidebarCollapsedControl"] {{ display: none; }}
-.block-container, [data-testid="stMainBlockContainer"] {{
-  padding-top: 1.25rem; padding-bottom: 1rem; max-width: 100%;
-}}
+{ALONE_ON_THE_PAGE}
 {_STEP} {{ gap: 0.5rem; }}
 {_STEP} h1 {{ font-size: 3rem !important; line-height: 1.1 !important; padding: 0 !important; }}
 {_STEP} [data-testid="stCaptionContainer"] p {{ font-size: 1.5rem !important; }}

@@ -100,6 +100,12 @@ COMPARE_SELECTION = "compare_selection"
 COMPARE_BASELINE = "compare_baseline"
 COMPARE_COLOURS = "compare_colours"  #: compared scenario → its colour's position, kept while picked
 PRESENTER = "presenter"  #: the workshop's presenter mode, a toggle
+# Workshop rooms, the facilitator's side (app.room_links, app.room_view):
+ROOM_OPENED = "room_opened"  #: the room this session opened: its name and its two keys
+ROOM_PROBLEM = "room_problem"  #: why the last room could not be opened, shown once
+ROOM_CLOSING = "room_closing"  #: the facilitator asked to close the room: waiting to confirm
+ROOM_CLOSED = "room_closed"  #: the name of the room this session closed
+ROOM_SEATS = "room_seats"  #: each plan's seat → its place in the room view, first seen first
 # The workshop (app.journey_state):
 JOURNEY = "journey"
 JOURNEY_STEP = "journey_step"

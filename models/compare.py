@@ -168,15 +168,20 @@ def _label_and_unit(model: Any, name: str) -> tuple[str, str]:
     return title, unit
 
 
-def distinct_labels(scenarios: Sequence[Scenario]) -> tuple[str, ...]:
-    """The scenarios' names, made unique with " (2)", " (3)" … where two share one."""
+def distinct_names(names: Sequence[str]) -> tuple[str, ...]:
+    """The names, made unique with " (2)", " (3)" … where two are the same."""
     labels: list[str] = []
-    for scenario in scenarios:
-        label, number = scenario.name, 2
+    for name in names:
+        label, number = name, 2
         while label in labels:
-            label, number = f"{scenario.name} ({number})", number + 1
+            label, number = f"{name} ({number})", number + 1
         labels.append(label)
     return tuple(labels)
+
+
+def distinct_labels(scenarios: Sequence[Scenario]) -> tuple[str, ...]:
+    """The scenarios' names, made unique with " (2)", " (3)" … where two share one."""
+    return distinct_names([scenario.name for scenario in scenarios])
 
 
 def _delta(value: float | None, base: float | None) -> float | None:

@@ -3,7 +3,8 @@
 Each step is a scenario file (scenarios/journey/); the page shows its headline figures,
 how income, hours and leverage moved since the step before, one chart, and the lever
 in two sentences. The facilitator types the number the room calls out into the step's
-main input and every figure follows.
+main input and every figure follows. A room lets participants put in their own numbers
+(app.room_opening; the facilitator's room view is app.room_view).
 """
 
 import streamlit as st
@@ -31,7 +32,8 @@ from app.presenter import (
     presenter_style,
 )
 from app.results import warnings
-from app.state import JOURNEY_EDITS, PRESENTER, replace_scenario
+from app.room_opening import open_room_section
+from app.state import JOURNEY_EDITS, PRESENTER, current_scenario, replace_scenario
 from app.uploads import upload_key
 from charts.plan import hours_chart, hours_chart_data, vega_lite_spec
 from models.evaluation import evaluate
@@ -203,3 +205,7 @@ if not presenting:
             on_change=uploaded_journey,
         )
         st.button("Back to the leverage journey", key="journey_shipped", on_click=shipped_journey)
+    with st.expander(
+        "Open a room: participants put in their own numbers", icon=":material/groups:"
+    ):
+        open_room_section(scenario, current_scenario())
