@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 
-.PHONY: run test test-fast lint bench bench-app bench-cli expected docs clean
+.PHONY: run test test-fast lint bench bench-app bench-cli bench-rooms expected docs clean
 
 # Create the virtual environment and install the project with its test tools.
 # Re-runs only when pyproject.toml changes, so it is quick once set up.
@@ -43,6 +43,10 @@ bench-app: $(READY)
 ## bench-cli: only the command line's start (validate and evaluate --json against a bare python)
 bench-cli: $(READY)
 	$(BIN)/python -m benchmarks.cli_start
+
+## bench-rooms: only a workshop room: 30 participants submitting, the room view's update
+bench-rooms: $(READY)
+	$(BIN)/python -m benchmarks.rooms
 
 ## expected: rewrite scenarios/*.expected.json after a deliberate change of the model
 expected: $(READY)

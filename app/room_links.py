@@ -15,8 +15,6 @@ import streamlit as st
 
 #: The query parameter of the facilitator's link: the room view alone.
 FACILITATE = "facilitate"
-#: The query parameter of the participant link.
-ROOM = "room"
 
 #: Size of one square of the QR code in the PNG. [px] (41 squares of a room link → 410 px)
 QR_SCALE = 10
@@ -24,20 +22,6 @@ QR_SCALE = 10
 QR_BORDER = 4
 #: Width the QR code is shown at: scanned from the back of a room off a projector. [px]
 QR_WIDTH = 360
-
-
-def room_address(parameter: str, key: str, page_path: str = "") -> str:
-    """The app's address with ``?<parameter>=<key>``: a room's link.
-
-    ``page_path`` is the path of the page the link is made on (``workshop``), taken off the
-    address so the link opens the app itself; the app's own path on a server (a
-    ``baseUrlPath``) stays. Notes: on ``https://plan.example/workshop``,
-    ``room_address("room", key, "workshop")`` gives ``https://plan.example?room=<key>``.
-    """
-    base = (st.context.url or "").split("?", 1)[0].removesuffix("/")
-    if page_path:
-        base = base.removesuffix(f"/{page_path}")
-    return f"{base}/?{parameter}={key}"
 
 
 def qr_code_png(address: str) -> bytes:

@@ -13,9 +13,10 @@ from datetime import timedelta
 
 import streamlit as st
 
+from app.addresses import address_with
 from app.plain_text import plain
-from app.room_links import FACILITATE, ROOM, room_address, show_participant_link
-from app.state import ROOM_OPENED, ROOM_PROBLEM
+from app.room_links import FACILITATE, show_participant_link
+from app.state import ROOM_OPENED, ROOM_PARAMETER, ROOM_PROBLEM
 from app.storage import attempt
 from models.room_summary import field_choices
 from models.schema import Scenario
@@ -123,9 +124,9 @@ def _show_room_links(name: str, participant_key: str, facilitator_key: str) -> N
     st.success(f"The room “{plain(name)}” is open.", icon=":material/meeting_room:")
     participant, facilitator = st.columns(2)
     with participant:
-        show_participant_link(room_address(ROOM, participant_key, WORKSHOP_PATH))
+        show_participant_link(address_with(ROOM_PARAMETER, participant_key, WORKSHOP_PATH))
     with facilitator:
-        address = room_address(FACILITATE, facilitator_key, WORKSHOP_PATH)
+        address = address_with(FACILITATE, facilitator_key, WORKSHOP_PATH)
         st.markdown("**Facilitator link** (keep it private: bookmark it now)")
         st.code(address, language=None, wrap_lines=True)
         st.caption(

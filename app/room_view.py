@@ -15,10 +15,11 @@ import zipfile
 
 import streamlit as st
 
+from app.addresses import address_with
 from app.plain_text import bullet_list, plain
 from app.presenter import ALONE_ON_THE_PAGE, PRESENTER_CHART_CONFIG
-from app.room_links import ROOM, room_address, show_participant_link
-from app.state import ROOM_CLOSED, ROOM_CLOSING, ROOM_SEATS
+from app.room_links import show_participant_link
+from app.state import ROOM_CLOSED, ROOM_CLOSING, ROOM_PARAMETER, ROOM_SEATS
 from app.storage import attempt, show_problem
 from charts.plan import vega_lite_spec
 from charts.rooms import spread_chart
@@ -125,7 +126,7 @@ def show_room_view(facilitator_key: str) -> None:
             )
             _live_room(facilitator_key, setup)
         with link:
-            show_participant_link(room_address(ROOM, setup.participant_key))
+            show_participant_link(address_with(ROOM_PARAMETER, setup.participant_key))
             _close_room(facilitator_key, setup.name)
 
 

@@ -1,6 +1,6 @@
 """``make bench``: run every benchmark and print the figures."""
 
-from benchmarks import app, cli_start, decide, model, reports
+from benchmarks import app, cli_start, decide, model, reports, rooms
 from benchmarks.timing import machine, table
 
 print(f"Machine: {machine()}\n")
@@ -22,6 +22,10 @@ print(table(floor_measurements))
 print("\n".join(floor_lines))
 print("\nReports\n")
 print(table(reports.run()))
+print("\nA workshop room: 30 participants submitting within a minute (benchmarks/rooms.py)\n")
+room_measurements, room_lines = rooms.run()
+print(table(room_measurements))
+print("\n".join(room_lines))
 app_measurements, comparisons = app.run()
 print("\nThe app in Chromium, alternating with the floor app round by round (goals below)\n")
 print(table(app_measurements))
