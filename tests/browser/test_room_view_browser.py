@@ -10,12 +10,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from models.examples import load_example
-from models.journey import load_journey
 from models.schema import Scenario
 from store import Store
 from tests.browser.app_server import wait_for_app_run
 from tests.browser.conftest import PATIENCE_MS
 from tests.browser.test_plan_browser import metric_value
+from tests.browser.test_rooms_browser import open_room_on_workshop_page
 
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 PRICE = "offers[0].price_per_client"
@@ -78,26 +78,8 @@ def test_a_plan_submitted_while_the_view_is_open_appears_without_a_reload(
 def test_a_room_opened_on_the_workshop_page_opens_the_room_view(
     projector: Page, app_url: str
 ) -> None:
-    projector.goto(app_url, timeout=120_000)
-    wait_for_app_run(projector)
-    projector.get_by_role("link", name="Workshop").click()
-    wait_for_app_run(projector)
-    projector.get_by_text("Open a room: participants put in their own numbers").click()
-    projector.get_by_label("Room name").fill("Thursday room")
-    projector.get_by_label("Room name").press("Enter")
-    wait_for_app_run(projector)
-    projector.get_by_label("What participants may change").click()
-    projector.keyboard.type("Price per client")  # the list is long: filter it, as a person would
-    offer = load_journey().steps[0].scenario.offers[0].name
-    projector.get_by_role("option", name=f"{offer} → Price per client").click()
-    projector.keyboard.press("Escape")
-    wait_for_app_run(projector)
-    projector.get_by_role("button", name="Open the room").click()
-    wait_for_app_run(projector)
-    expect(projector.get_by_text("The room “Thursday room” is open.")).to_be_visible()
+    _, address = open_room_on_workshop_page(projector, app_url, "Thursday room")
     expect(projector.get_by_test_id("stImage")).to_be_visible()  # the QR code
-    facilitator = projector.get_by_test_id("stCode").filter(has_text="?facilitate=")
-    address = facilitator.inner_text().replace("\n", "").strip()
     # The links are the app's own address, not the Workshop page's.
     assert address.startswith(f"{app_url}/?facilitate=")
     ARTIFACTS.mkdir(exist_ok=True)
