@@ -40,10 +40,10 @@ def save(scenario: Scenario, note: str = "") -> VersionEntry | StoreError:
     key = library_key()
 
     def save_in(store: Store) -> VersionEntry:
-        library = key or store.libraries.create()
-        version = store.libraries.save(library, scenario, note)
-        if key is None:
-            use_library(library)
+        if key is not None:
+            return store.libraries.save(key, scenario, note)
+        created, version = store.libraries.create_with(scenario, note)
+        use_library(created)
         return version
 
     return attempt(save_in)

@@ -34,7 +34,7 @@ class StoreUnavailable(StoreError):
 
 #: What a person is told when the database is down: nothing open is lost.
 UNAVAILABLE_MESSAGE = (
-    "The saved library cannot be reached just now, so nothing was saved or opened. "
-    "Everything you have open is still here: try again in a minute, or download the "
-    "scenario file to keep it."
+    "The planner's database cannot be reached just now, so nothing was saved, sent or "
+    "opened. Everything you have open is still here: try again in a minute, or download "
+    "the scenario file to keep it."
 )

@@ -112,47 +112,23 @@ class ScenarioLibraries:
         Raises :class:`~store.errors.StoreRefused` for a note over
         :data:`~store.tables.NOTE_CHARACTERS` characters, a file too large, or a full library.
         """
-        note = note.strip()
-        if len(note) > NOTE_CHARACTERS:
-            raise StoreRefused(
-                f"The note is {len(note):,} characters long; keep it within {NOTE_CHARACTERS}."
-            )
-        document = document_of(scenario)
+        note, document = _checked_note(note), document_of(scenario)
         with self._database.transaction() as session:
-            library_id = _library_id(session, key)
-            stored = _find_stored(session, library_id, scenario.name)
-            moment = now()
-            if stored is None:
-                count = session.scalar(
-                    select(func.count(StoredScenario.id)).where(
-                        StoredScenario.library_id == library_id
-                    )
-                )
-                if (count or 0) >= MAX_SCENARIOS:
-                    raise StoreRefused(
-                        f"This library holds {MAX_SCENARIOS} scenarios already; delete one "
-                        "you no longer need, then save again."
-                    )
-                stored = StoredScenario(
-                    library_id=library_id, name=scenario.name, created_at=moment, updated_at=moment
-                )
-                session.add(stored)
-                session.flush()
-            latest = session.scalar(
-                select(func.max(Version.number)).where(Version.scenario_id == stored.id)
-            )
-            version = Version(
-                scenario_id=stored.id,
-                number=(latest or 0) + 1,
-                saved_at=moment,
-                note=note,
-                document=document,
-            )
-            session.add(version)
-            stored.updated_at = moment
+            return _save_in(session, _library_id(session, key), scenario, note, document)
+
+    def create_with(self, scenario: Scenario, note: str = "") -> tuple[str, VersionEntry]:
+        """A new library holding ``scenario``, made only if the save is made: a refused first
+        save leaves no empty library behind. Returns the new key and the first version.
+
+        Raises :class:`~store.errors.StoreRefused` as :meth:`save` does.
+        """
+        note, document = _checked_note(note), document_of(scenario)
+        key = new_key()
+        with self._database.transaction() as session:
+            library = Library(key_digest=digest(key), created_at=now())
+            session.add(library)
             session.flush()
-            _drop_oldest(session, stored.id)
-            return _version_entry(version)
+            return key, _save_in(session, library.id, scenario, note, document)
 
     def versions(self, key: str, name: str) -> list[VersionEntry]:
         """The versions kept of ``name``, the latest first."""
@@ -207,6 +183,61 @@ class ScenarioLibraries:
         """Delete ``name`` and every version of it."""
         with self._database.transaction() as session:
             session.delete(_stored(session, _library_id(session, key), name))
+
+
+def _checked_note(note: str) -> str:
+    """The note without its outer spaces.
+
+    Raises :class:`~store.errors.StoreRefused` when it is over
+    :data:`~store.tables.NOTE_CHARACTERS` characters.
+    """
+    note = note.strip()
+    if len(note) > NOTE_CHARACTERS:
+        raise StoreRefused(
+            f"The note is {len(note):,} characters long; keep it within {NOTE_CHARACTERS}."
+        )
+    return note
+
+
+def _save_in(
+    session: Session, library_id: int, scenario: Scenario, note: str, document: str
+) -> VersionEntry:
+    """Add ``document`` as the next version of ``scenario``'s name in the library (the
+    scenario itself when the name is new).
+
+    Raises :class:`~store.errors.StoreRefused` when a new name would overfill the library.
+    """
+    stored = _find_stored(session, library_id, scenario.name)
+    moment = now()
+    if stored is None:
+        count = session.scalar(
+            select(func.count(StoredScenario.id)).where(StoredScenario.library_id == library_id)
+        )
+        if (count or 0) >= MAX_SCENARIOS:
+            raise StoreRefused(
+                f"This library holds {MAX_SCENARIOS} scenarios already; delete one "
+                "you no longer need, then save again."
+            )
+        stored = StoredScenario(
+            library_id=library_id, name=scenario.name, created_at=moment, updated_at=moment
+        )
+        session.add(stored)
+        session.flush()
+    latest = session.scalar(
+        select(func.max(Version.number)).where(Version.scenario_id == stored.id)
+    )
+    version = Version(
+        scenario_id=stored.id,
+        number=(latest or 0) + 1,
+        saved_at=moment,
+        note=note,
+        document=document,
+    )
+    session.add(version)
+    stored.updated_at = moment
+    session.flush()
+    _drop_oldest(session, stored.id)
+    return _version_entry(version)
 
 
 def _find_library(session: Session, key: str) -> int | None:

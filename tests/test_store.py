@@ -206,6 +206,16 @@ def test_a_plan_that_breaks_the_schema_is_refused_and_nothing_is_stored(store, c
     assert store.libraries.entries(key) == []
 
 
+def test_a_first_save_makes_the_library_and_a_refused_one_leaves_none(store, coach):
+    key, version = store.libraries.create_with(coach, note="First")
+    assert (version.number, version.note) == (1, "First")
+    assert [entry.name for entry in store.libraries.entries(key)] == [coach.name]
+    with pytest.raises(StoreRefused, match="keep it within 200"):
+        store.libraries.create_with(coach, note="x" * 201)
+    with store.database.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM libraries")).scalar_one() == 1
+
+
 def test_a_long_note_is_refused(store, coach):
     key = store.libraries.create()
     with pytest.raises(StoreRefused, match="keep it within 200"):
