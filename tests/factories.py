@@ -1,6 +1,9 @@
 """Small valid offers for hand-worked tests, shared so no test file writes its own."""
 
-from models.schema import OneToOne
+from typing import Any
+
+from models.examples import load_example
+from models.schema import OneToOne, Scenario
 
 #: 40 h × 45 weeks = 1,800 h; 3 h a week of fixed admin = 135 h; fixed costs 5,000.
 PRACTITIONER = {
@@ -97,3 +100,18 @@ MASTERMIND_COACH = {
         }
     ],
 }
+
+
+def first_offer_with(scenario: Scenario, **changes: Any) -> Scenario:
+    """``scenario`` with its first offer's fields changed (``price_per_client=8000``), checked
+    by the schema as a file would be."""
+    document = scenario.model_dump()
+    document["offers"][0].update(changes)
+    return Scenario.model_validate(document)
+
+
+def coach_without_ranges() -> Scenario:
+    """The 1:1 coach example without ranges, so that any price is a plan the schema accepts."""
+    document = load_example("coach-one-to-one").model_dump()
+    document["offers"][0]["ranges"] = None
+    return Scenario.model_validate(document)

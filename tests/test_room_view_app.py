@@ -14,15 +14,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.room_view import plan_files
-from models.examples import load_example
 from models.files import load_scenario
 from models.journey import load_journey
 from models.room_summary import plans_table, summarise_room
-from models.schema import Scenario
 from models.tables import csv_bytes
 from store import Store
 from store.errors import StoreNotFound
 from store.keys import is_key
+from tests.factories import coach_without_ranges, first_offer_with
 from tests.shown_text import shown
 
 APP = str(Path(__file__).parent.parent / "streamlit_app.py")
@@ -40,16 +39,7 @@ def store():
 
 @pytest.fixture
 def coach():
-    """The 1:1 coach without ranges, so any price is a plan the schema accepts."""
-    document = load_example("coach-one-to-one").model_dump()
-    document["offers"][0]["ranges"] = None
-    return Scenario.model_validate(document)
-
-
-def priced(scenario: Scenario, price: float) -> Scenario:
-    document = scenario.model_dump()
-    document["offers"][0]["price_per_client"] = price
-    return Scenario.model_validate(document)
+    return coach_without_ranges()
 
 
 def room_view(key: str) -> AppTest:
@@ -105,8 +95,10 @@ def test_the_room_view_counts_the_room_and_shows_each_plans_figures(store, coach
     counts them and shows Ana's plan large with its hand-worked figures."""
     keys = store.rooms.open("Tuesday workshop", coach, (PRICE,))
     seats = [store.rooms.join(keys.participant) for _ in range(3)]
-    store.rooms.submit(keys.participant, seats[0], priced(coach, 10_000))
-    store.rooms.submit(keys.participant, seats[1], priced(coach, 9_000), "Ana")
+    store.rooms.submit(keys.participant, seats[0], first_offer_with(coach, price_per_client=10_000))
+    store.rooms.submit(
+        keys.participant, seats[1], first_offer_with(coach, price_per_client=9_000), "Ana"
+    )
     at = room_view(keys.facilitator)
     assert not at.exception
     assert shown(at.title[0].value) == "Tuesday workshop"
@@ -135,10 +127,14 @@ def test_a_plan_submitted_again_keeps_its_row_and_its_name(store, coach):
     follow (the store lists the latest submission last)."""
     keys = store.rooms.open("Tuesday workshop", coach, (PRICE,))
     anonymous, ana = (store.rooms.join(keys.participant) for _ in range(2))
-    store.rooms.submit(keys.participant, anonymous, priced(coach, 10_000))
-    store.rooms.submit(keys.participant, ana, priced(coach, 9_000), "Ana")
+    store.rooms.submit(
+        keys.participant, anonymous, first_offer_with(coach, price_per_client=10_000)
+    )
+    store.rooms.submit(
+        keys.participant, ana, first_offer_with(coach, price_per_client=9_000), "Ana"
+    )
     at = room_view(keys.facilitator)
-    store.rooms.submit(keys.participant, anonymous, priced(coach, 8_500))
+    store.rooms.submit(keys.participant, anonymous, first_offer_with(coach, price_per_client=8_500))
     at.run()
     assert not at.exception
     table = at.table[0].value
@@ -148,7 +144,14 @@ def test_a_plan_submitted_again_keeps_its_row_and_its_name(store, coach):
 
 def test_the_room_files_hold_a_row_and_a_scenario_file_per_plan(coach):
     """The room's CSV has one row per plan with its figures; its zip one file per plan."""
-    summary = summarise_room(coach, ["Ana", ""], [priced(coach, 9_000), priced(coach, 10_000)])
+    summary = summarise_room(
+        coach,
+        ["Ana", ""],
+        [
+            first_offer_with(coach, price_per_client=9_000),
+            first_offer_with(coach, price_per_client=10_000),
+        ],
+    )
     rows = list(csv.DictReader(io.StringIO(csv_bytes(plans_table(summary)).decode("utf-8"))))
     assert [(row["plan"], float(row["net_income"])) for row in rows] == [
         ("Ana", 195_550),
@@ -157,7 +160,9 @@ def test_the_room_files_hold_a_row_and_a_scenario_file_per_plan(coach):
     assert rows[0]["changes"] == "“Executive coaching”: Price per client: 8,000 → 9,000"
     with zipfile.ZipFile(io.BytesIO(plan_files(summary))) as folder:
         assert folder.namelist() == ["Ana.yaml", "Anonymous 1.yaml"]
-        assert load_scenario(folder.read("Ana.yaml").decode("utf-8")) == priced(coach, 9_000)
+        assert load_scenario(folder.read("Ana.yaml").decode("utf-8")) == first_offer_with(
+            coach, price_per_client=9_000
+        )
 
 
 def test_an_empty_room_says_how_plans_arrive(store, coach):

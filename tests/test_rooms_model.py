@@ -6,7 +6,6 @@ import pytest
 
 import models.room_summary
 from models.compare import HEADLINE_METRICS
-from models.examples import load_example
 from models.room_summary import (
     field_choices,
     plan_labels,
@@ -15,21 +14,12 @@ from models.room_summary import (
     summarise_room,
 )
 from models.schema import Scenario
+from tests.factories import coach_without_ranges, first_offer_with
 
 
 @pytest.fixture
 def coach():
-    """The 1:1 coach without ranges, so any price is a plan the schema accepts."""
-    document = load_example("coach-one-to-one").model_dump()
-    document["offers"][0]["ranges"] = None
-    return Scenario.model_validate(document)
-
-
-def priced(scenario: Scenario, price: float) -> Scenario:
-    """``scenario`` with its first offer at ``price`` [currency/client], checked."""
-    document = scenario.model_dump()
-    document["offers"][0]["price_per_client"] = price
-    return Scenario.model_validate(document)
+    return coach_without_ranges()
 
 
 # The 1:1 coach (scenarios/coach-one-to-one.yaml): 23 clients × 40 sessions × 1 h = 920 h of
@@ -48,7 +38,11 @@ LEVERAGE = 920 / 1790.7142857
 
 def test_three_plans_spread_from_lowest_to_highest_around_the_median(coach):
     """Three participants raise the price: the room's net incomes spread from 184,050 to 218,550."""
-    plans = [priced(coach, 10_000), priced(coach, 8_500), priced(coach, 9_000)]
+    plans = [
+        first_offer_with(coach, price_per_client=10_000),
+        first_offer_with(coach, price_per_client=8_500),
+        first_offer_with(coach, price_per_client=9_000),
+    ]
     summary = summarise_room(coach, ["Ana", "", "Ben"], plans)
     income, hours_used, leverage = summary.spreads
     assert income.label == "Net income"
@@ -67,14 +61,25 @@ def test_three_plans_spread_from_lowest_to_highest_around_the_median(coach):
 
 def test_an_even_count_takes_the_middle_two_for_the_median(coach):
     """With two plans the median is their mean: (184,050 + 218,550) / 2 = 201,300."""
-    summary = summarise_room(coach, ["", ""], [priced(coach, 8_500), priced(coach, 10_000)])
+    summary = summarise_room(
+        coach,
+        ["", ""],
+        [
+            first_offer_with(coach, price_per_client=8_500),
+            first_offer_with(coach, price_per_client=10_000),
+        ],
+    )
     assert summary.spreads[0].median == pytest.approx(201_300)
 
 
 def test_each_plan_and_the_start_are_evaluated_once(coach, count_calls):
     """Thirty plans: thirty-one evaluations (the start and each plan), nothing twice."""
     calls = count_calls(models.room_summary, "evaluate")
-    summarise_room(coach, [""] * 30, [priced(coach, 8_000 + 100 * n) for n in range(30)])
+    summarise_room(
+        coach,
+        [""] * 30,
+        [first_offer_with(coach, price_per_client=8_000 + 100 * n) for n in range(30)],
+    )
     assert len(calls) == 31
 
 
@@ -89,7 +94,7 @@ def test_an_empty_room_has_no_figures_to_spread(coach):
 
 def test_the_table_has_a_row_per_plan_with_every_figure_and_what_changed(coach):
     """The room's CSV: one row per plan, the Compare page's figures, the change in words."""
-    summary = summarise_room(coach, ["Ana"], [priced(coach, 9_000)])
+    summary = summarise_room(coach, ["Ana"], [first_offer_with(coach, price_per_client=9_000)])
     table = plans_table(summary)
     assert list(table.columns) == ["plan", *HEADLINE_METRICS, "changes"]
     row = table.iloc[0]
@@ -101,7 +106,9 @@ def test_the_table_has_a_row_per_plan_with_every_figure_and_what_changed(coach):
 
 def test_a_spread_chart_leaves_out_plans_without_the_figure(coach):
     """The chart's rows: each plan's figure by its label."""
-    summary = summarise_room(coach, ["Ana", "Ana"], [priced(coach, 9_000), coach])
+    summary = summarise_room(
+        coach, ["Ana", "Ana"], [first_offer_with(coach, price_per_client=9_000), coach]
+    )
     data = spread_data(summary, summary.spreads[0])
     assert data.to_dict("records") == [
         {"plan": "Ana", "value": pytest.approx(195_550)},

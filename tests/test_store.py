@@ -16,13 +16,13 @@ from sqlalchemy import inspect, text
 
 from models.examples import load_example
 from models.files import dump_scenario
-from models.schema import Scenario
 from store import Store, library, rooms
 from store.database import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE, database_url, migration_config
 from store.errors import StoreExpired, StoreNotFound, StoreRefused, StoreUnavailable
 from store.keys import digest, is_key, new_key
 from store.tables import Base
 from tests.database_server import postgresql_server
+from tests.factories import first_offer_with
 from tests.strategies import scenarios
 
 VERSION_1_FILE = Path(__file__).parent / "fixtures" / "version-1" / "coach-one-to-one.yaml"
@@ -61,13 +61,6 @@ def coach():
     return load_example("coach-one-to-one")
 
 
-def priced(scenario: Scenario, price: float) -> Scenario:
-    """``scenario`` with its first offer at ``price`` [currency/client], checked."""
-    document = scenario.model_dump()
-    document["offers"][0]["price_per_client"] = price
-    return Scenario.model_validate(document)
-
-
 # --- migrations -------------------------------------------------------------------------
 
 
@@ -103,7 +96,7 @@ def test_opening_twice_upgrades_once_and_keeps_the_data(store, coach):
 def test_every_save_is_a_version_and_the_latest_is_listed_first(store, coach):
     key = store.libraries.create()
     first = store.libraries.save(key, coach, note="  Before the price rise ")
-    raised = priced(coach, 8000)
+    raised = first_offer_with(coach, price_per_client=8000)
     second = store.libraries.save(key, raised)
     assert (first.number, first.note, second.number, second.note) == (
         1,
@@ -290,7 +283,7 @@ def test_a_participant_link_never_reaches_the_facilitator_view(store, coach):
 def test_submissions_count_the_latest_plan_of_each_seat(store, coach):
     keys = store.rooms.open("Room", coach, ALLOWED)
     ana, ben, _watcher = (store.rooms.join(keys.participant) for _ in range(3))
-    higher = priced(coach, 8000)
+    higher = first_offer_with(coach, price_per_client=8000)
     store.rooms.submit(keys.participant, ana, coach, "  Ana   B. ")
     store.rooms.submit(keys.participant, ben, coach)
     again = store.rooms.submit(keys.participant, ana, higher, "Ana B.")
@@ -363,7 +356,7 @@ def test_thirty_participants_submitting_at_once_are_each_stored_once(store, coac
     failures: list[BaseException] = []
 
     def submit(index: int, seat: str) -> None:
-        plan = priced(coach, 7000.0 + index)
+        plan = first_offer_with(coach, price_per_client=7000.0 + index)
         start.wait()
         try:
             store.rooms.submit(keys.participant, seat, plan, f"Participant {index}")

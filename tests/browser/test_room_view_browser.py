@@ -10,12 +10,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from models.examples import load_example
-from models.schema import Scenario
 from store import Store
 from tests.browser.app_server import wait_for_app_run
 from tests.browser.conftest import PATIENCE_MS
 from tests.browser.test_plan_browser import metric_value
 from tests.browser.test_rooms_browser import open_room_on_workshop_page
+from tests.factories import first_offer_with
 
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 PRICE = "offers[0].price_per_client"
@@ -31,12 +31,6 @@ def projector(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def priced(scenario: Scenario, price: float, clients: float) -> Scenario:
-    document = scenario.model_dump()
-    document["offers"][0].update(price_per_client=price, clients=clients)
-    return Scenario.model_validate(document)
-
-
 def test_a_plan_submitted_while_the_view_is_open_appears_without_a_reload(
     projector: Page, app_url: str
 ) -> None:
@@ -47,7 +41,12 @@ def test_a_plan_submitted_while_the_view_is_open_appears_without_a_reload(
     plans = [("Ana", 8_500, 23), ("", 7_500, 25), ("Ben", 8_200, 20), ("Dee", 8_400, 18)]
     seats = [store.rooms.join(keys.participant) for _ in plans]
     for seat, (name, price, clients) in zip(seats[:3], plans[:3], strict=True):
-        store.rooms.submit(keys.participant, seat, priced(coach, price, clients), name)
+        store.rooms.submit(
+            keys.participant,
+            seat,
+            first_offer_with(coach, price_per_client=price, clients=clients),
+            name,
+        )
 
     projector.goto(f"{app_url}/?facilitate={keys.facilitator}", timeout=120_000)
     wait_for_app_run(projector)
@@ -57,7 +56,12 @@ def test_a_plan_submitted_while_the_view_is_open_appears_without_a_reload(
     expect(projector.get_by_test_id("stImage")).to_be_visible()  # the QR code
 
     name, price, clients = plans[3]
-    store.rooms.submit(keys.participant, seats[3], priced(coach, price, clients), name)
+    store.rooms.submit(
+        keys.participant,
+        seats[3],
+        first_offer_with(coach, price_per_client=price, clients=clients),
+        name,
+    )
     # The fragment reads the room again every few seconds: no reload, no click.
     expect(metric_value(projector, "Plans submitted")).to_have_text("4", timeout=60_000)
     expect(projector.get_by_test_id("stTable").get_by_text("Dee", exact=True)).to_be_visible()

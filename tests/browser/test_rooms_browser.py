@@ -13,14 +13,15 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from models.evaluation import evaluate
 from models.journey import load_journey
-from models.schema import Scenario
 from presentation.formatting import format_figure
 from store import Store
 from store.database import DATABASE_URL_VARIABLE
 from tests.browser.app_server import streamlit_servers, wait_for_app_run
 from tests.browser.conftest import ARTIFACTS, PATIENCE_MS, ROOT
 from tests.browser.test_plan_browser import metric_value
+from tests.browser.test_room_participant_browser import send_as
 from tests.database_server import postgresql_server
+from tests.factories import first_offer_with
 
 PHONE = {"width": 390, "height": 844}
 PROJECTOR = {"width": 1920, "height": 1080}
@@ -33,17 +34,14 @@ PRICE_BOX = ".st-key-room_field_offer_0_price_per_client input"
 PARTICIPANTS = [("Ana", 6_500), ("Ben", 7_000), ("", 7_500), ("Dee", 8_000), ("Eve", 9_000)]
 
 
-def priced(price: float) -> Scenario:
-    """The room's starting plan with the first offer at ``price``. [USD/client]"""
-    document = START.model_dump()
-    document["offers"][0]["price_per_client"] = price
-    return Scenario.model_validate(document)
-
-
 def net_income_shown(price: float) -> str:
     """The room view's net income of a plan at ``price``, as the model computes and the Compare
     page words it."""
-    return format_figure(evaluate(priced(price)).totals.net_income, "currency/year", "USD")
+    return format_figure(
+        evaluate(first_offer_with(START, price_per_client=price)).totals.net_income,
+        "currency/year",
+        "USD",
+    )
 
 
 def new_page(browser: Browser, viewport: dict[str, int]) -> tuple[BrowserContext, Page]:
@@ -95,10 +93,7 @@ def send_plan(page: Page, link: str, name: str, price: float) -> None:
     box.fill(f"{price:,.0f}")
     box.press("Enter")
     wait_for_app_run(page)
-    page.locator(".st-key-room_display_name input").fill(name)
-    page.locator(".st-key-room_submit button").click()
-    wait_for_app_run(page)
-    expect(page.get_by_text("You can change your numbers and send again.")).to_be_visible()
+    send_as(page, name)
 
 
 def test_five_participants_send_plans_and_the_room_view_shows_all_five(
