@@ -32,9 +32,12 @@ def headline(scenario: Scenario, result: ScenarioResult) -> None:
     """The eight headline figures as cards: the three long ones (money and hours), then the
     hourly rate and the four ratios."""
     figures = headlines(scenario, result)
+    # One horizontal container a row (one layout block, where columns take one per card too);
+    # the cards share the row evenly and wrap onto more rows on a narrow screen.
     for row in (figures[:3], figures[3:]):
-        for column, figure in zip(st.columns(len(row)), row, strict=True):
-            metric_card(column, figure)
+        cards = st.container(horizontal=True, gap="medium")
+        for figure in row:
+            metric_card(cards, figure)
 
 
 def metric_card(container: DeltaGenerator, figure: Headline) -> None:
