@@ -271,9 +271,7 @@ def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None =
     st.selectbox("Offer to edit", ids, format_func=labels.__getitem__, key=SELECTED_OFFER)
     index = _selected_index()
     actions = st.container(horizontal=True)
-    actions.button(
-        "Duplicate", on_click=_duplicate_offer, key="duplicate_offer", width="stretch"
-    )
+    actions.button("Duplicate", on_click=_duplicate_offer, key="duplicate_offer", width="stretch")
     actions.button(
         "Up",
         on_click=_move_offer,
