@@ -14,6 +14,7 @@ import streamlit as st
 
 from app.fields import field_input
 from app.plain_text import WARNING_ICON, plain
+from app.reruns import with_undo_area
 from app.state import (
     DELETE_PENDING,
     NEW_OFFER_KIND,
@@ -114,7 +115,7 @@ def scenario_editor(problems: tuple[Problem, ...]) -> None:
                 index=CURRENCY_OPTIONS.index(document["currency"]),
                 key=currency_key,
                 help="All money in the scenario is in this currency (ISO 4217 code).",
-                on_change=store_widget,
+                on_change=with_undo_area(store_widget),
                 args=(currency_key, _SCENARIO, "currency"),
             )
             description_key = widget_key(*_SCENARIO, "description")
@@ -124,7 +125,7 @@ def scenario_editor(problems: tuple[Problem, ...]) -> None:
                 key=description_key,
                 max_chars=2000,
                 help="The story of the scenario and where its figures come from.",
-                on_change=store_widget,
+                on_change=with_undo_area(store_widget),
                 args=(description_key, _SCENARIO, "description"),
             )
             columns = st.columns(2)
