@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import ParamSpec
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from app.state import redo_label, undo_label
@@ -54,7 +55,12 @@ def with_undo_area(callback: Callable[Parameters, None]) -> Callable[Parameters,
         before = undo_words()
         callback(*args, **kwargs)
         if _reruns_plan_page() and undo_words() != before:
-            st.rerun([UNDO_AREA, PLAN_PAGE])  # ends the callback: it has done its work
+            try:
+                st.rerun([UNDO_AREA, PLAN_PAGE])  # ends the callback: it has done its work
+            except StreamlitAPIException:
+                # A fragment not drawn yet (a run that stopped before the sidebar): the
+                # page's own check runs the whole app instead.
+                return
 
     return run
 
