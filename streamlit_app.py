@@ -10,9 +10,10 @@ from pathlib import Path
 import streamlit as st
 
 from app.notices import show_notice
+from app.reruns import NOTICE_ON_SCREEN, ON_PLAN_PAGE, UNDO_SHOWN, undo_words
 from app.room_links import FACILITATE
 from app.scenario_files import sidebar, sidebar_signature
-from app.state import PRESENTER, ROOM_PARAMETER, SIDEBAR_SHOWN, init_state
+from app.state import NOTICES, PRESENTER, ROOM_PARAMETER, SIDEBAR_SHOWN, init_state
 
 #: The tab's icon, a file in the repository: an icon by name (":material/balance:") makes the
 #: browser fetch it from a font server, and a workshop venue may have no internet.
@@ -34,6 +35,7 @@ if FACILITATE in st.query_params:
 init_state()
 # What the last action did ("Loaded … from coach.yaml", "Undone: …"), on whichever page is
 # shown, once: drawn here, it never waits in the queue for a page that shows it later.
+st.session_state[NOTICE_ON_SCREEN] = bool(st.session_state.get(NOTICES))
 show_notice()
 # The presenter view (Workshop page) shows the step alone: no navigation, no sidebar.
 presenting = bool(st.session_state.get(PRESENTER, False))
@@ -50,8 +52,11 @@ navigation = st.navigation(
     position="hidden" if presenting else "sidebar",
 )
 # What the sidebar will show of the draft: a Plan page edit that changes it runs the whole app
-# again, any other edit only the page (its fragment).
+# again, any other edit only the page (its fragment), with the Undo area when Undo's words
+# change (app.reruns). The Plan page says when it is the one on screen.
 st.session_state[SIDEBAR_SHOWN] = sidebar_signature()
+st.session_state[UNDO_SHOWN] = None if presenting else undo_words()
+st.session_state[ON_PLAN_PAGE] = False
 navigation.run()
 if not presenting:
     sidebar()

@@ -14,6 +14,7 @@ import streamlit as st
 
 from app.fields import field_input
 from app.plain_text import WARNING_ICON, plain
+from app.reruns import with_undo_area
 from app.state import (
     DELETE_PENDING,
     NEW_OFFER_KIND,
@@ -114,7 +115,7 @@ def scenario_editor(problems: tuple[Problem, ...]) -> None:
                 index=CURRENCY_OPTIONS.index(document["currency"]),
                 key=currency_key,
                 help="All money in the scenario is in this currency (ISO 4217 code).",
-                on_change=store_widget,
+                on_change=with_undo_area(store_widget),
                 args=(currency_key, _SCENARIO, "currency"),
             )
             description_key = widget_key(*_SCENARIO, "description")
@@ -124,7 +125,7 @@ def scenario_editor(problems: tuple[Problem, ...]) -> None:
                 key=description_key,
                 max_chars=2000,
                 help="The story of the scenario and where its figures come from.",
-                on_change=store_widget,
+                on_change=with_undo_area(store_widget),
                 args=(description_key, _SCENARIO, "description"),
             )
             columns = st.columns(2)
@@ -247,17 +248,17 @@ def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None =
     document = draft()
     ids = offer_ids()
     st.subheader("Offers")
-    add_columns = st.columns([3, 2], vertical_alignment="bottom")
-    add_columns[0].selectbox(
+    # Horizontal containers, not columns, for the rows of the editor: one layout block a row
+    # where columns take one per cell too, and a Plan page edit sends them all again.
+    add_row = st.container(horizontal=True, vertical_alignment="bottom")
+    add_row.selectbox(
         "Kind of offer to add",
         list(OFFER_MODELS),
         format_func=KIND_LABELS.__getitem__,
         key=NEW_OFFER_KIND,
         help="A new offer starts with typical figures for its kind; adjust them to your practice.",
     )
-    add_columns[1].button(
-        "Add offer", on_click=_add_offer, key="add_offer", icon=":material/add:", width="stretch"
-    )
+    add_row.button("Add offer", on_click=_add_offer, key="add_offer", icon=":material/add:")
     show_problems(problems, "offers")
     if not ids:
         st.info("No offers yet: add the first one above.")
@@ -270,11 +271,9 @@ def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None =
     }
     st.selectbox("Offer to edit", ids, format_func=labels.__getitem__, key=SELECTED_OFFER)
     index = _selected_index()
-    actions = st.columns([1.5, 1.2, 1.3, 1.3])
-    actions[0].button(
-        "Duplicate", on_click=_duplicate_offer, key="duplicate_offer", width="stretch"
-    )
-    actions[1].button(
+    actions = st.container(horizontal=True)
+    actions.button("Duplicate", on_click=_duplicate_offer, key="duplicate_offer", width="stretch")
+    actions.button(
         "Up",
         on_click=_move_offer,
         args=(-1,),
@@ -283,7 +282,7 @@ def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None =
         width="stretch",
         help="Move this offer up the list",
     )
-    actions[2].button(
+    actions.button(
         "Down",
         on_click=_move_offer,
         args=(1,),
@@ -292,7 +291,7 @@ def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None =
         width="stretch",
         help="Move this offer down the list",
     )
-    actions[3].button(
+    actions.button(
         "Delete",
         on_click=_ask_delete,
         key="delete_offer",
@@ -394,10 +393,8 @@ def _offer_fields(
     live = [name for name in _LIVE_FIELDS if name in order]
     grouped = [*identity, *selling, *live, *demand, *team, *pricing, *ON_OTHER_PAGES]
     own = [name for name in order if name not in grouped]
-    columns = st.columns([5, 3], vertical_alignment="bottom")
-    with columns[0]:
+    with st.container(horizontal=True, vertical_alignment="bottom"):
         field_input(model, "name", section, currency)
-    with columns[1]:
         field_input(model, "enabled", section, currency)
     in_person = draft()["offers"][offer_index(offer_id)].get("delivery")
     sections = {

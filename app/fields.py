@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from app.plain_text import WARNING_ICON
+from app.reruns import with_undo_area
 from app.state import StoreValue, draft_section, store_value, widget_key
 from models.schema import field_bounds
 from presentation.formatting import (
@@ -220,6 +221,7 @@ def _percent_or_none(share: float | None) -> float | None:
     return None if share is None else percent_of_share(share)
 
 
+@with_undo_area
 def _store_typed(key: str, section: tuple[object, ...], name: str, store: StoreValue) -> None:
     """Widget callback: the widget's value into the draft, as it is."""
     store(section, name, st.session_state[key])

@@ -12,18 +12,9 @@ from app.report_downloads import chart_download
 from app.state import OFFER_TABLE_SECTION
 from charts.plan_specs import hours_chart_data, money_chart_data, plan_spec, with_rows
 from models.analysis import Analysis
+from models.chart_rows import hours_rows, money_rows
 from models.results import ScenarioResult
 from models.schema import Scenario
-from models.tables import (
-    OFFER_COLUMNS,
-    OFFER_UNITS,
-    csv_bytes,
-    hours_by_category,
-    money_by_offer,
-    offers_table,
-    unused_columns,
-    with_currency,
-)
 from presentation.file_names import download_name
 from presentation.headline import Headline, headlines
 
@@ -32,9 +23,12 @@ def headline(scenario: Scenario, result: ScenarioResult) -> None:
     """The eight headline figures as cards: the three long ones (money and hours), then the
     hourly rate and the four ratios."""
     figures = headlines(scenario, result)
+    # One horizontal container a row (one layout block, where columns take one per card too);
+    # the cards share the row evenly and wrap onto more rows on a narrow screen.
     for row in (figures[:3], figures[3:]):
-        for column, figure in zip(st.columns(len(row)), row, strict=True):
-            metric_card(column, figure)
+        cards = st.container(horizontal=True, gap="medium")
+        for figure in row:
+            metric_card(cards, figure)
 
 
 def metric_card(container: DeltaGenerator, figure: Headline) -> None:
@@ -67,19 +61,15 @@ def charts(scenario: Scenario, result: ScenarioResult) -> None:
         return
     analysis = Analysis(scenario, result=result)  # the chart downloads reuse this evaluation
     st.markdown("**Where your hours go**")
-    # Stored specs (no Altair) with their rows inline (sent as JSON, no Arrow table).
-    hours = hours_chart_data(
-        hours_by_category(result, whole_plan=True), result.totals.capacity_hours
-    )
-    st.vega_lite_chart(
-        spec=with_rows(plan_spec("hours"), hours.to_dict("records")), key="hours_chart"
-    )
+    # Stored specs (no Altair) with their rows inline in a layer (sent as JSON: no pandas,
+    # no Arrow table).
+    hours = hours_chart_data(hours_rows(result, whole_plan=True), result.totals.capacity_hours)
+    st.vega_lite_chart(spec=with_rows(plan_spec("hours"), hours), key="hours_chart")
     chart_download(analysis, "hours")
     st.markdown("**What each offer earns**")
-    money = money_chart_data(money_by_offer(result))
+    money = money_chart_data(money_rows(result))
     st.vega_lite_chart(
-        spec=with_rows(plan_spec("money", result.currency), money.to_dict("records")),
-        key="money_chart",
+        spec=with_rows(plan_spec("money", result.currency), money), key="money_chart"
     )
     chart_download(analysis, "money")
 
@@ -96,6 +86,17 @@ def offer_table(scenario: Scenario, result: ScenarioResult) -> None:
 
 
 def _offer_table(scenario: Scenario, result: ScenarioResult) -> None:
+    # pandas (and pyarrow, to send the table) only once the table is opened: the page's
+    # first run needs neither.
+    from models.tables import (
+        OFFER_COLUMNS,
+        OFFER_UNITS,
+        csv_bytes,
+        offers_table,
+        unused_columns,
+        with_currency,
+    )
+
     table = offers_table(result, scenario)
     table = table.drop(columns=unused_columns(table))
     headings = with_currency(OFFER_COLUMNS, OFFER_UNITS, result.currency)

@@ -17,6 +17,7 @@ from app.library_link import keep_in_address, show_library_link
 from app.notices import clear_notice, opened_message, set_notice
 from app.plain_text import WARNING_ICON, plain
 from app.report_downloads import report_downloads
+from app.reruns import UNDO_AREA, UNDO_SHOWN, undo_words
 from app.state import (
     BLANK_NAME,
     BLANK_NAME_PROBLEM,
@@ -160,15 +161,20 @@ def _show_source() -> None:
 def _undo() -> None:
     undo()
     _show_source()
+    st.rerun()  # the whole app: the page shows the plan brought back
 
 
 def _redo() -> None:
     redo()
     _show_source()
+    st.rerun()
 
 
+@st.fragment(key=UNDO_AREA)
 def undo_redo_buttons() -> None:
-    """Undo and Redo, each naming the change it takes back or brings again."""
+    """Undo and Redo, each naming the change it takes back or brings again: a fragment, which
+    a Plan page edit reruns with the page when the words change (app.reruns)."""
+    st.session_state[UNDO_SHOWN] = undo_words()
     for words, change, callback, icon, help_text in (
         (
             "Undo",
@@ -346,11 +352,11 @@ def sidebar_signature(check: DraftCheck | None = None) -> tuple[object, ...]:
     """What the sidebar shows of the draft: when a Plan page edit changes it, the whole app
     runs again (:func:`app.pages.plan`); other edits rerun only the page's fragment.
 
-    Undo and Redo's words, whether the plan is valid (the downloads wait for it), its name
-    (the file names) and, while the link is shown, the link itself. ``check`` is the draft
-    checked already, when the caller has it.
+    Whether the plan is valid (the downloads wait for it), its name (the file names) and,
+    while the link is shown, the link itself; Undo and Redo's words are their own fragment's
+    (app.reruns). ``check`` is the draft checked already, when the caller has it.
     """
     check = check or check_draft()
     scenario = check.scenario or last_valid_scenario()
     shared = scenario if st.session_state.get(SHARE_SECTION) else None
-    return (undo_label(), redo_label(), check.scenario is not None, scenario.name, shared)
+    return (check.scenario is not None, scenario.name, shared)

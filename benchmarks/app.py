@@ -14,7 +14,7 @@ rounds and B first in odd ones, so a slow moment of this shared machine weighs o
   each in a fresh browser context: navigation to the first metric on screen. The
   servers of a few rounds start together before the first of them is measured.
 - **Server memory**: resident size (VmRSS) of a fresh server with 1, 10 and 20
-  sessions open at once, opened one at a time.
+  sessions open at once, the sessions added for each count opened together.
 
 Ratios are paired: the median over rounds of B_i / A_i.
 """
@@ -320,27 +320,36 @@ def first_loads(browser: Browser) -> tuple[Paired, Paired]:
 
 
 def memory_with_sessions(browser: Browser, app: BenchedApp) -> list[int]:
-    """Resident memory of a fresh server with each of SESSION_COUNTS sessions open. [bytes]"""
+    """Resident memory of a fresh server with each of SESSION_COUNTS sessions open. [bytes]
+
+    The sessions added for a count are opened together and each waited for until its first
+    run has ended (opened one after another, 20 sessions took a minute or two of the bench).
+    """
     memory = []
     contexts: list[BrowserContext] = []
     with streamlit_server(app.script) as server:
         for count in SESSION_COUNTS:
-            while len(contexts) < count:
-                contexts.append(_session(browser, server, app))
+            opening = [_open_session(browser, server) for _ in range(count - len(contexts))]
+            for context in opening:
+                _wait_for_session(context.pages[0], app)
+            contexts += opening
             memory.append(server.resident_memory_bytes())
         for context in contexts:
             context.close()
     return memory
 
 
-def _session(browser: Browser, server: RunningApp, app: BenchedApp) -> BrowserContext:
-    """A browser context with the app's page open and its first run finished."""
+def _open_session(browser: Browser, server: RunningApp) -> BrowserContext:
+    """A browser context navigating to the app, not waited for."""
     context = browser.new_context()
-    page = context.new_page()
-    page.goto(server.url)
+    context.new_page().goto(server.url, wait_until="commit")
+    return context
+
+
+def _wait_for_session(page: Page, app: BenchedApp) -> None:
+    """Wait until the page's first run has finished and shows the app's metric."""
     wait_for_app_run(page)
     page.get_by_test_id("stMetric").filter(has_text=app.metric_label).wait_for()
-    return context
 
 
 def run() -> tuple[list[Measurement], list[str]]:

@@ -18,13 +18,32 @@ from collections.abc import Callable
 from typing import Any
 
 import altair as alt
+import pandas as pd
 
+from charts import plan_specs
 from charts.axes import amount_axis, hours_axis
 from charts.plan_specs import CURRENCY_PLACEHOLDER, PLAN_SPECS_FILE
-from charts.plan_specs import hours_chart_data as hours_chart_data
-from charts.plan_specs import in_plan_order as in_plan_order
-from charts.plan_specs import money_chart_data as money_chart_data
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS
+
+
+def in_plan_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """:func:`charts.plan_specs.in_plan_order` of a frame's rows, as a frame."""
+    rows = plan_specs.in_plan_order(frame.to_dict("records"))
+    return pd.DataFrame(rows, columns=[*frame.columns, "offer_order"])
+
+
+def hours_chart_data(hours: pd.DataFrame, capacity_hours: float) -> pd.DataFrame:
+    """:func:`charts.plan_specs.hours_chart_data` of a frame's rows, as a frame: offer,
+    category, hours [h/year], offer_order, capacity [h/year]."""
+    rows = plan_specs.hours_chart_data(hours.to_dict("records"), capacity_hours)
+    return pd.DataFrame(rows, columns=[*hours.columns, "offer_order", "capacity"])
+
+
+def money_chart_data(money: pd.DataFrame) -> pd.DataFrame:
+    """:func:`charts.plan_specs.money_chart_data` of a frame's rows, as a frame: offer,
+    measure, amount [currency/year], offer_order."""
+    return in_plan_order(money)
+
 
 CATEGORY_NAMES = [HOUR_CATEGORY_LABELS[category] for category in HOUR_CATEGORIES]
 

@@ -14,14 +14,12 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel
 
+from models.chart_rows import hours_rows, money_rows
 from models.results import HOUR_CATEGORIES, HOUR_CATEGORY_LABELS, ScenarioResult
 from models.scale import ScaleResult
 from models.schema import KIND_LABELS, OFFER_MODELS, Scenario, field_order
 from models.text import neutralise_formula
 from models.timeline import Timeline, TimelineReport
-
-FIXED_ADMIN_LABEL = "Fixed admin"
-WHOLE_PLAN_LABEL = "Whole plan"
 
 #: Column → plain heading of the per-offer table, in order.
 OFFER_COLUMNS: dict[str, str] = {
@@ -134,35 +132,15 @@ def unused_columns(table: pd.DataFrame) -> list[str]:
 
 
 def hours_by_category(result: ScenarioResult, *, whole_plan: bool = False) -> pd.DataFrame:
-    """Long form: offer, category, hours [h/year]; categories with no hours are left out.
-
-    The practitioner's fixed admin (what the assistant leaves of it) is a row of its own
-    (offer "Fixed admin"); with ``whole_plan`` the scenario's totals come first as offer
-    "Whole plan".
-    """
-    fixed_admin = result.totals.hours.admin - sum(offer.hours.admin for offer in result.offers)
-    sources = [(offer.name, offer.hours) for offer in result.offers]
-    if whole_plan:
-        sources.insert(0, (WHOLE_PLAN_LABEL, result.totals.hours))
-    rows = [
-        (name, HOUR_CATEGORY_LABELS[category], hours)
-        for name, breakdown in sources
-        for category in HOUR_CATEGORIES
-        if (hours := getattr(breakdown, category)) > 0
-    ]
-    if fixed_admin > 0:
-        rows.append((FIXED_ADMIN_LABEL, HOUR_CATEGORY_LABELS["admin"], fixed_admin))
-    return pd.DataFrame(rows, columns=["offer", "category", "hours"])
+    """:func:`models.chart_rows.hours_rows` as a frame: offer, category, hours [h/year]."""
+    return pd.DataFrame(
+        hours_rows(result, whole_plan=whole_plan), columns=["offer", "category", "hours"]
+    )
 
 
 def money_by_offer(result: ScenarioResult) -> pd.DataFrame:
-    """Long form: offer, measure (Revenue or Contribution), amount. [currency/year]"""
-    rows = [
-        {"offer": offer.name, "measure": measure, "amount": amount}
-        for offer in result.offers
-        for measure, amount in (("Revenue", offer.revenue), ("Contribution", offer.contribution))
-    ]
-    return pd.DataFrame(rows, columns=["offer", "measure", "amount"])
+    """:func:`models.chart_rows.money_rows` as a frame: offer, measure, amount. [currency/year]"""
+    return pd.DataFrame(money_rows(result), columns=["offer", "measure", "amount"])
 
 
 #: Fields a table of inputs leaves out: the section's identity, and the schedule and

@@ -9,6 +9,7 @@ import streamlit as st
 
 from app.editors import offers_editor, scenario_editor
 from app.plain_text import WARNING_ICON, bullet_list, plain, plain_paragraphs
+from app.reruns import ON_PLAN_PAGE, PLAN_PAGE, UNDO_SHOWN, undo_words
 from app.results import charts, headline, offer_table, warnings
 from app.scenario_files import sidebar_signature
 from app.state import (
@@ -24,13 +25,17 @@ from models.evaluation import evaluate
 RESULTS = "plan_results"
 
 
-@st.fragment
+@st.fragment(key=PLAN_PAGE)
 def plan_page() -> None:
     """The page as a fragment: an edit in it reruns only the page, not the sidebar and the
-    navigation; when the edit changes what the sidebar shows (Undo's words, the plan's
-    validity, its name) the whole app runs again."""
+    navigation (and the Undo area first when its words change: app.reruns); when the edit
+    changes what the rest of the sidebar shows (the plan's validity, its name), or Undo's
+    words by another way, the whole app runs again."""
     check = check_draft()
-    if st.session_state.get(SIDEBAR_SHOWN) != sidebar_signature(check):
+    undo_shown = st.session_state.get(UNDO_SHOWN)
+    if st.session_state.get(SIDEBAR_SHOWN) != sidebar_signature(check) or (
+        undo_shown is not None and undo_shown != undo_words()
+    ):
         st.rerun(scope="app")
     scenario = check.scenario or last_valid_scenario()
     result = evaluate(scenario)
@@ -58,6 +63,7 @@ def plan_page() -> None:
 
 # Outside the fragment, drawn by whole runs only: the title (a new name runs the whole app
 # again) and the page's style.
+st.session_state[ON_PLAN_PAGE] = True
 st.title(plain(current_scenario().name))
 # A phone stacks the columns in their order, which would put the whole editor before the
 # first chart: below Streamlit's 640 px breakpoint the results' column goes first, so a
