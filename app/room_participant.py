@@ -29,8 +29,8 @@ from app.state import (
     ROOM_LAST_VALID,
     ROOM_PARAMETER,
     ROOM_PLAN,
-    ROOM_PROBLEM,
     ROOM_SEAT,
+    ROOM_SEND_PROBLEM,
     ROOM_SENT,
     ROOM_SETUP,
     SEAT_PARAMETER,
@@ -87,7 +87,7 @@ def open_room() -> RoomSetup | StoreError:
     st.session_state[ROOM_LAST_VALID] = opened.scenario
     st.session_state[ROOM_SEAT] = None
     st.session_state[ROOM_SENT] = None
-    st.session_state[ROOM_PROBLEM] = None
+    st.session_state[ROOM_SEND_PROBLEM] = None
     return opened
 
 
@@ -99,13 +99,28 @@ def take_seat(setup: RoomSetup) -> StoreError | None:
     seat = st.query_params.get(SEAT_PARAMETER, "")
     if not is_key(seat):
         if seat:
-            st.session_state[ROOM_PROBLEM] = DAMAGED_SEAT
+            st.session_state[ROOM_SEND_PROBLEM] = DAMAGED_SEAT
         joined = attempt(lambda store: store.rooms.join(setup.participant_key))
         if isinstance(joined, StoreError):
             return joined
         seat = joined
+    else:
+        _carry_on(setup, seat)
     _keep_seat(seat)
     return None
+
+
+def _carry_on(setup: RoomSetup, seat: str) -> None:
+    """After a reload (the seat in the address), start from the seat's latest plan, so that
+    sending again does not replace it with the room's starting figures. A seat the room does
+    not know, or a database that does not answer, leaves the room's starting plan."""
+    latest = attempt(lambda store: store.rooms.latest_plan(setup.participant_key, seat))
+    if latest is None or isinstance(latest, StoreError):
+        return
+    st.session_state[ROOM_PLAN] = latest.scenario.model_dump(mode="python")
+    st.session_state[ROOM_LAST_VALID] = latest.scenario
+    st.session_state[ROOM_SENT] = latest
+    st.session_state[ROOM_DISPLAY_NAME] = latest.display_name
 
 
 def _keep_seat(seat: str) -> None:
@@ -143,7 +158,7 @@ def store_plan_value(section: tuple[object, ...], name: str, value: Any) -> None
     offer = section[1]
     room_field = RoomField(offer if isinstance(offer, int) else None, name)
     plan_section(room_field)[name] = value
-    st.session_state[ROOM_PROBLEM] = None
+    st.session_state[ROOM_SEND_PROBLEM] = None
 
 
 def check_plan() -> tuple[Scenario, tuple[Problem, ...]]:
@@ -200,11 +215,11 @@ def send() -> None:
     scenario, problems = check_plan()
     fields = room_fields(setup.scenario, setup.allowed_fields)
     if problems or any(unread_amount(room_field) for room_field in fields):
-        st.session_state[ROOM_PROBLEM] = NOT_SENT_INVALID
+        st.session_state[ROOM_SEND_PROBLEM] = NOT_SENT_INVALID
         return
     check = check_submission(setup.scenario, scenario, setup.allowed_fields)
     if not check.accepted:
-        st.session_state[ROOM_PROBLEM] = "Your plan was not sent.\n\n" + "\n\n".join(
+        st.session_state[ROOM_SEND_PROBLEM] = "Your plan was not sent.\n\n" + "\n\n".join(
             check.refusals()
         )
         return
@@ -215,15 +230,15 @@ def send() -> None:
         rejoined = attempt(lambda store: store.rooms.join(key))
         if not isinstance(rejoined, StoreError):
             _keep_seat(rejoined)
-            st.session_state[ROOM_PROBLEM] = NEW_SEAT
+            st.session_state[ROOM_SEND_PROBLEM] = NEW_SEAT
             return
         sent = rejoined
     if isinstance(sent, StoreError):
         unavailable = isinstance(sent, StoreUnavailable)
-        st.session_state[ROOM_PROBLEM] = NOT_SENT_UNAVAILABLE if unavailable else sent.message
+        st.session_state[ROOM_SEND_PROBLEM] = NOT_SENT_UNAVAILABLE if unavailable else sent.message
         return
     st.session_state[ROOM_SENT] = sent
-    st.session_state[ROOM_PROBLEM] = None
+    st.session_state[ROOM_SEND_PROBLEM] = None
 
 
 def clock_time(moment: datetime) -> str:

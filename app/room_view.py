@@ -23,7 +23,7 @@ from app.state import ROOM_CLOSED, ROOM_CLOSING, ROOM_PARAMETER, ROOM_SEATS
 from app.storage import attempt, show_problem
 from charts.plan import vega_lite_spec
 from charts.rooms import spread_chart
-from models.compare import HEADLINE_METRICS, Change, distinct_names
+from models.compare import HEADLINE_METRICS, Change, change_of, distinct_names
 from models.files import dump_scenario
 from models.room_summary import RoomSummary, plans_table, spread_data, summarise_room
 from models.tables import csv_bytes
@@ -174,11 +174,19 @@ def _spreads(summary: RoomSummary, currency: str) -> None:
     for column, spread in zip(st.columns(len(summary.spreads)), summary.spreads, strict=True):
         with column:
             st.subheader(spread.label.split(" (")[0])
+            shown = {
+                name: plain(format_figure(value, spread.unit, currency))
+                for name, value in (
+                    ("start", spread.start),
+                    ("lowest", spread.lowest),
+                    ("median", spread.median),
+                    ("highest", spread.highest),
+                )
+            }
+            # plain(): "$" would otherwise open a formula between two figures in dollars.
             st.markdown(
-                f"Start {format_figure(spread.start, spread.unit, currency)} (dashed) · "
-                f"lowest **{format_figure(spread.lowest, spread.unit, currency)}** · "
-                f"median **{format_figure(spread.median, spread.unit, currency)}** · "
-                f"highest **{format_figure(spread.highest, spread.unit, currency)}**"
+                f"Start {shown['start']} (dashed) · lowest **{shown['lowest']}** · "
+                f"median **{shown['median']}** · highest **{shown['highest']}**"
             )
             title = spread.unit.replace("currency", currency).replace("/year", " a year")
             spec = vega_lite_spec(
@@ -226,9 +234,7 @@ def _changes_in_short(changes: tuple[Change, ...]) -> str:
 def _plan_large(summary: RoomSummary, currency: str) -> None:
     st.subheader("One plan, large")
     labels = [plan.label for plan in summary.plans]
-    chosen = st.selectbox(
-        "Show the plan of", labels, key=PICKED, format_func=plain, index=len(labels) - 1
-    )
+    chosen = st.selectbox("Show the plan of", labels, key=PICKED, index=len(labels) - 1)
     plan = summary.plans[labels.index(chosen or labels[-1])]
     st.caption("Under each figure: how far the plan moved it from the room's starting plan.")
     start = summary.start.totals
@@ -237,8 +243,7 @@ def _plan_large(summary: RoomSummary, currency: str) -> None:
     ):
         figure_unit = HEADLINE_METRICS[metric][1]
         value = getattr(plan.result.totals, metric)
-        begun = getattr(start, metric)
-        change = None if value is None or begun is None else value - begun
+        change = change_of(value, getattr(start, metric))
         column.metric(
             title,
             format_figure(value, figure_unit, currency),

@@ -14,7 +14,7 @@ from app.notices import set_notice
 from app.state import COPY_PARAMETER, SOURCE
 from app.storage import attempt
 from models.schema import Scenario
-from store.errors import StoreError
+from store.errors import StoreError, StoreUnavailable
 
 
 def short_url(scenario: Scenario) -> str | StoreError:
@@ -27,8 +27,17 @@ def short_url(scenario: Scenario) -> str | StoreError:
 
 def open_short_link(copy_id: str) -> Scenario | None:
     """The scenario behind a short link, to edit; None (and a notice saying why) when the link
-    leads nowhere or the store cannot be reached."""
+    leads nowhere or the store cannot be reached. The link leaves the address once read,
+    except while the store cannot be reached: a reload then tries it again."""
     opened = attempt(lambda store: store.shared.open(copy_id))
+    if isinstance(opened, StoreUnavailable):
+        set_notice(
+            "error",
+            f"{opened.message} The default example is shown meanwhile; reload the page in a "
+            "minute to open the short link again.",
+        )
+        return None
+    del st.query_params[COPY_PARAMETER]
     if isinstance(opened, StoreError):
         set_notice(
             "error", f"{opened.message} The default example is shown instead; nothing was lost."

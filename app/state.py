@@ -122,7 +122,7 @@ ROOM_SEAT = "room_seat"  #: the participant's seat in it
 ROOM_PLAN = "room_plan"  #: the participant's plan, as plain data
 ROOM_LAST_VALID = "room_last_valid"  #: its last valid version, a Scenario
 ROOM_SENT = "room_sent"  #: the last plan sent (store.rooms.Submission), or None
-ROOM_PROBLEM = "room_problem"  #: why the last send did not go through, in words, or None
+ROOM_SEND_PROBLEM = "room_send_problem"  #: why the last send did not go through, or None
 ROOM_DISPLAY_NAME = "room_display_name"  #: the display-name box
 ROOM_SUBMIT = "room_submit"  #: the Send button
 ROOM_TRY_AGAIN = "room_try_again"  #: opening the room again when the database was down
@@ -207,7 +207,6 @@ def init_state() -> None:
         from app.short_links import open_short_link
 
         scenario = open_short_link(st.query_params[COPY_PARAMETER]) or scenario
-        del st.query_params[COPY_PARAMETER]
     token = st.query_params.get(LINK_PARAMETER)
     if token is not None:
         try:

@@ -184,7 +184,9 @@ def distinct_labels(scenarios: Sequence[Scenario]) -> tuple[str, ...]:
     return distinct_names([scenario.name for scenario in scenarios])
 
 
-def _delta(value: float | None, base: float | None) -> float | None:
+def change_of(value: float | None, base: float | None) -> float | None:
+    """``value`` less ``base``, in their unit; None when either is undefined (no leverage
+    without hours)."""
     return None if value is None or base is None else value - base
 
 
@@ -214,7 +216,7 @@ def compare(
     for metric, (label, unit) in HEADLINE_METRICS.items():
         values = tuple(getattr(result.totals, metric) for result in results)
         base = values[baseline]
-        deltas = tuple(_delta(value, base) for value in values)
+        deltas = tuple(change_of(value, base) for value in values)
         percents = tuple(
             None if delta is None or base is None else ratio(delta, abs(base)) for delta in deltas
         )

@@ -10,6 +10,7 @@ hands out transactions (:meth:`Database.transaction`) that turn any database fai
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from store.errors import UNAVAILABLE_MESSAGE, StoreRefused, StoreUnavailable
@@ -46,7 +47,18 @@ SIMULTANEOUS_MESSAGE = (
     "made; nothing you have open is lost. Save again."
 )
 
+#: What a person is told when the database settings cannot be used at all.
+MISCONFIGURED_MESSAGE = (
+    "The planner's database is not set up right, so nothing was saved, sent or opened; "
+    "whoever runs the planner should check its database setting (docs/deploy.md). "
+    "Everything you have open is still here."
+)
+
+#: The driver this project installs for PostgreSQL (psycopg 3).
+POSTGRESQL_DRIVER = "postgresql+psycopg"
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+LOG = logging.getLogger(__name__)
 
 
 def database_url() -> str:
@@ -57,6 +69,18 @@ def database_url() -> str:
     folder = Path(os.environ.get(DATA_DIR_VARIABLE, "") or "data")
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{(folder / SQLITE_FILE).resolve()}"
+
+
+def with_driver(url: str) -> str:
+    """``url`` with this project's PostgreSQL driver named: hosts hand out ``postgres://…``
+    and ``postgresql://…``, which SQLAlchemy would read as the psycopg2 driver, not installed.
+
+    Notes: ``postgres://u@db/leverage`` → ``postgresql+psycopg://u@db/leverage``.
+    """
+    for bare in ("postgres://", "postgresql://"):
+        if url.startswith(bare):
+            return f"{POSTGRESQL_DRIVER}://{url.removeprefix(bare)}"
+    return url
 
 
 def now() -> datetime:
@@ -103,11 +127,16 @@ class Database:
     """
 
     def __init__(self, url: str | None = None) -> None:
-        self.url = url or database_url()
-        self.engine = make_engine(self.url)
+        try:
+            self.url = with_driver(url or database_url())
+            self.engine = make_engine(self.url)
+        except (SQLAlchemyError, ImportError, OSError) as error:
+            LOG.error("The database setting cannot be used: %s", error)
+            raise StoreUnavailable(MISCONFIGURED_MESSAGE) from error
         try:
             command.upgrade(migration_config(self.engine), "head")
         except (SQLAlchemyError, OSError) as error:
+            LOG.error("The database cannot be reached or upgraded: %s", error)
             self.engine.dispose()
             raise StoreUnavailable(UNAVAILABLE_MESSAGE) from error
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -125,7 +154,8 @@ class Database:
                 yield session
         except IntegrityError as error:
             raise StoreRefused(SIMULTANEOUS_MESSAGE) from error
-        except (DBAPIError, OSError) as error:
+        except (SQLAlchemyError, OSError) as error:  # down, or no connection free in time
+            LOG.error("A database call failed: %s", error)
             raise StoreUnavailable(UNAVAILABLE_MESSAGE) from error
 
     def close(self) -> None:

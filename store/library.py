@@ -165,10 +165,12 @@ class ScenarioLibraries:
 
     def rename(self, key: str, old: str, renamed: Scenario) -> VersionEntry:
         """Give ``old`` the name of ``renamed`` (``old``'s scenario under its new name, checked
-        by the schema); the renamed scenario is saved as a new version.
+        by the schema); the renamed scenario is saved as a new version, in the same
+        transaction: either both happen or neither.
 
         Raises :class:`~store.errors.StoreRefused` when the library has that name already.
         """
+        document = document_of(renamed)
         with self._database.transaction() as session:
             library_id = _library_id(session, key)
             stored = _stored(session, library_id, old)
@@ -177,7 +179,8 @@ class ScenarioLibraries:
                     f"The library has a scenario called “{renamed.name}” already; pick another name."
                 )
             stored.name = renamed.name
-        return self.save(key, renamed, note=f"Renamed from “{old}”")
+            session.flush()
+            return _save_in(session, library_id, renamed, f"Renamed from “{old}”", document)
 
     def delete(self, key: str, name: str) -> None:
         """Delete ``name`` and every version of it."""

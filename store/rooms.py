@@ -5,7 +5,8 @@ participant link, shown on the projector, and the facilitator's, which alone sho
 room's plans and closes the room. Neither can be worked out from the other. A participant
 takes a seat when they open the link (their own key, kept in their browser) and may
 submit as often as they like: the latest plan counts. Rooms close after their lifetime
-(:data:`DEFAULT_LIFETIME`) or when the facilitator closes them; closing deletes every plan.
+(:data:`DEFAULT_LIFETIME`) or when the facilitator closes them; closing deletes every plan,
+and so does the closing time (the room itself goes :data:`EXPIRED_ROOMS_KEPT` later).
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ DEFAULT_LIFETIME = timedelta(days=30)
 
 #: The longest a room may stay open.
 MAX_LIFETIME = timedelta(days=365)
+
+#: How long a closed room is kept, without its plans, so that its links can say when it
+#: closed rather than that they lead nowhere.
+EXPIRED_ROOMS_KEPT = timedelta(days=30)
 
 #: The most seats one room has.
 MAX_PARTICIPANTS = 500
@@ -132,8 +137,8 @@ class Rooms:
         keys = RoomKeys(participant=new_key(), facilitator=new_key())
         document = document_of(scenario)
         moment = now()
+        self._remove_expired()
         with self._database.transaction() as session:
-            session.execute(delete(Room).where(Room.expires_at <= moment))
             session.add(
                 Room(
                     participant_key=keys.participant,
@@ -169,6 +174,7 @@ class Rooms:
         Raises :class:`~store.errors.StoreRefused` when the room is full.
         """
         seat = new_key()
+        self._remove_expired()
         with self._database.transaction() as session:
             room = _participant_room(session, participant_key)
             seated = session.scalar(
@@ -197,20 +203,7 @@ class Rooms:
             )
         document = document_of(scenario)
         with self._database.transaction() as session:
-            room = _participant_room(session, participant_key)
-            participant = (
-                session.scalars(
-                    select(Participant).where(
-                        Participant.room_id == room.id, Participant.seat == seat
-                    )
-                ).first()
-                if is_key(seat)
-                else None
-            )
-            if participant is None:
-                raise StoreNotFound(
-                    "Your place in this room was not found; open the room link again to rejoin."
-                )
+            participant = _seated(session, _participant_room(session, participant_key), seat)
             participant.document = document
             participant.display_name = display_name
             participant.submitted_at = now()
@@ -219,8 +212,29 @@ class Rooms:
             submitted_at = participant.submitted_at
         return Submission(seat, display_name, scenario, in_utc(submitted_at), times)
 
+    def latest_plan(self, participant_key: str, seat: str) -> Submission | None:
+        """The seat's latest plan, to carry on from after a reload; None before its first send.
+
+        Raises :class:`~store.errors.StoreNotFound` for a seat not in this room.
+        """
+        with self._database.transaction() as session:
+            participant = _seated(session, _participant_room(session, participant_key), seat)
+            if participant.document is None or participant.submitted_at is None:
+                return None
+            found = (
+                participant.display_name,
+                participant.document,
+                participant.submitted_at,
+                participant.submissions,
+            )
+        name, document, submitted_at, times = found
+        return Submission(
+            seat, name, scenario_of(document, "Your plan"), in_utc(submitted_at), times
+        )
+
     def status(self, facilitator_key: str) -> RoomStatus:
         """Who joined the room and the latest plan of each who submitted."""
+        self._remove_expired()
         with self._database.transaction() as session:
             room = _facilitator_room(session, facilitator_key)
             joined = session.scalar(
@@ -250,6 +264,17 @@ class Rooms:
         )
         return RoomStatus(joined or 0, submissions)
 
+    def _remove_expired(self) -> None:
+        """Delete the plans of every room past its closing time at once, and the rooms
+        themselves :data:`EXPIRED_ROOMS_KEPT` later (until then their links say when they
+        closed). Run whenever a room opens, a participant joins or a room view reads its
+        room, in a transaction of its own, so that plans never outlive their room for long."""
+        moment = now()
+        with self._database.transaction() as session:
+            expired = select(Room.id).where(Room.expires_at <= moment)
+            session.execute(delete(Participant).where(Participant.room_id.in_(expired)))
+            session.execute(delete(Room).where(Room.expires_at <= moment - EXPIRED_ROOMS_KEPT))
+
     def close(self, facilitator_key: str) -> None:
         """Close the room at once: it and every plan in it are deleted."""
         with self._database.transaction() as session:
@@ -265,6 +290,25 @@ def _checked(room: Room | None, *, expired_ok: bool = False) -> Room:
             "Ask the facilitator for a new link."
         )
     return room
+
+
+def _seated(session: Session, room: Room, seat: str) -> Participant:
+    """The room's participant in ``seat``.
+
+    Raises :class:`~store.errors.StoreNotFound` for a seat not in the room.
+    """
+    participant = (
+        session.scalars(
+            select(Participant).where(Participant.room_id == room.id, Participant.seat == seat)
+        ).first()
+        if is_key(seat)
+        else None
+    )
+    if participant is None:
+        raise StoreNotFound(
+            "Your place in this room was not found; open the room link again to rejoin."
+        )
+    return participant
 
 
 def _participant_room(session: Session, key: str) -> Room:

@@ -17,7 +17,13 @@ from sqlalchemy import inspect, text
 from models.examples import load_example
 from models.files import dump_scenario
 from store import Store, library, rooms
-from store.database import DATA_DIR_VARIABLE, DATABASE_URL_VARIABLE, database_url, migration_config
+from store.database import (
+    DATA_DIR_VARIABLE,
+    DATABASE_URL_VARIABLE,
+    database_url,
+    migration_config,
+    with_driver,
+)
 from store.errors import StoreExpired, StoreNotFound, StoreRefused, StoreUnavailable
 from store.keys import digest, is_key, new_key
 from store.tables import Base
@@ -296,6 +302,22 @@ def test_submissions_count_the_latest_plan_of_each_seat(store, coach):
     ]
 
 
+def test_a_seat_carries_on_from_its_latest_plan(store, coach):
+    keys = store.rooms.open("Room", coach, ALLOWED)
+    seat = store.rooms.join(keys.participant)
+    assert store.rooms.latest_plan(keys.participant, seat) is None
+    store.rooms.submit(
+        keys.participant, seat, first_offer_with(coach, price_per_client=8000), "Ana"
+    )
+    latest = store.rooms.latest_plan(keys.participant, seat)
+    assert latest is not None
+    assert (latest.display_name, latest.times) == ("Ana", 1)
+    assert latest.scenario == first_offer_with(coach, price_per_client=8000)
+    other = store.rooms.open("Other", coach, ALLOWED)
+    with pytest.raises(StoreNotFound):
+        store.rooms.latest_plan(other.participant, seat)
+
+
 def test_a_seat_of_another_room_cannot_submit(store, coach):
     first = store.rooms.open("First", coach, ALLOWED)
     second = store.rooms.open("Second", coach, ALLOWED)
@@ -322,11 +344,51 @@ def test_an_expired_room_says_when_it_closed(store, coach):
     store.rooms.close(keys.facilitator)  # a facilitator may still delete it
 
 
-def test_expired_rooms_are_deleted_when_a_room_opens(store, coach):
-    old = store.rooms.open("Old", coach, ALLOWED, lifetime=timedelta(microseconds=1))
+def test_the_plans_of_an_expired_room_are_deleted_and_the_room_later(store, coach, monkeypatch):
+    """At its closing time a room's plans go; the room itself (its starting plan, for the
+    link's "closed on" message) goes EXPIRED_ROOMS_KEPT later."""
+    old = store.rooms.open("Old", coach, ALLOWED, lifetime=timedelta(seconds=1))
+    store.rooms.submit(old.participant, store.rooms.join(old.participant), coach)
+    with store.database.engine.begin() as connection:  # as if its time had come
+        connection.execute(text("UPDATE rooms SET expires_at = created_at"))
     store.rooms.open("New", coach, ALLOWED)
+    with pytest.raises(StoreExpired):
+        store.rooms.for_participant(old.participant)
+    with store.database.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM participants")).scalar_one() == 0
+    monkeypatch.setattr(rooms, "EXPIRED_ROOMS_KEPT", timedelta(0))
+    store.rooms.open("Newer", coach, ALLOWED)
     with pytest.raises(StoreNotFound):
         store.rooms.for_participant(old.participant)
+
+
+def test_rename_is_one_step_and_a_refused_one_changes_nothing(store, coach):
+    key = store.libraries.create()
+    store.libraries.save(key, coach)
+    too_long_name = coach.model_copy(update={"name": "x" * 101})  # built without checks
+    with pytest.raises(StoreRefused):
+        store.libraries.rename(key, coach.name, too_long_name)
+    assert [entry.name for entry in store.libraries.entries(key)] == [coach.name]
+    assert [version.number for version in store.libraries.versions(key, coach.name)] == [1]
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("mysql://nobody@127.0.0.1/x", "not set up right"),  # a driver not installed
+        ("not a url", "not set up right"),
+        ("postgres://nobody@127.0.0.1:1/x", "cannot be reached"),  # read as PostgreSQL, down
+    ],
+)
+def test_a_database_setting_that_cannot_be_used_says_so(url, words):
+    with pytest.raises(StoreUnavailable, match=rf"{words}.*still here"):
+        Store(url)
+
+
+def test_hosts_postgresql_addresses_get_the_installed_driver():
+    assert with_driver("postgres://u@db/leverage") == "postgresql+psycopg://u@db/leverage"
+    assert with_driver("postgresql://u@db/leverage") == "postgresql+psycopg://u@db/leverage"
+    assert with_driver("sqlite:///data/x.sqlite3") == "sqlite:///data/x.sqlite3"
 
 
 def test_closing_a_room_deletes_it_and_its_plans(store, coach):

@@ -11,6 +11,7 @@ from itertools import groupby
 
 import streamlit as st
 
+from app.addresses import address_with
 from app.fields import field_input
 from app.plain_text import WARNING_ICON, plain, plain_paragraphs
 from app.results import headline, warnings
@@ -28,7 +29,14 @@ from app.room_participant import (
     store_plan_value,
     take_seat,
 )
-from app.state import ROOM_DISPLAY_NAME, ROOM_PROBLEM, ROOM_SENT, ROOM_SUBMIT, ROOM_TRY_AGAIN
+from app.state import (
+    ROOM_DISPLAY_NAME,
+    ROOM_PARAMETER,
+    ROOM_SEND_PROBLEM,
+    ROOM_SENT,
+    ROOM_SUBMIT,
+    ROOM_TRY_AGAIN,
+)
 from models.errors import Problem
 from models.evaluation import evaluate
 from models.rooms import room_fields
@@ -113,7 +121,7 @@ def send_section(scenario: Scenario) -> None:
     st.button(
         "Send my plan", key=ROOM_SUBMIT, type="primary", on_click=send, icon=":material/send:"
     )
-    problem: str | None = st.session_state.get(ROOM_PROBLEM)
+    problem: str | None = st.session_state.get(ROOM_SEND_PROBLEM)
     sent: Submission | None = st.session_state.get(ROOM_SENT)
     if problem:
         st.error(plain_paragraphs(problem), icon=WARNING_ICON)
@@ -140,7 +148,8 @@ def room_page() -> None:
     st.html(FIGURES_STYLE)
     st.caption(
         "Change the figures the facilitator opened and watch your own results, then send "
-        "your plan. Only the facilitator sees it."
+        "your plan. Only the facilitator sees it. To bring someone in, share the room's link "
+        "below, not this page's address: the address holds your own place."
     )
     scenario, problems = check_plan()
     fields_column, figures_column = st.columns([1, 2], gap="large")
@@ -151,6 +160,8 @@ def room_page() -> None:
         headline(scenario, result)
         warnings(result)
     send_section(scenario)
+    st.caption("The room's link, to share:")
+    st.text(address_with(ROOM_PARAMETER, setup.participant_key))
 
 
 room_page()
