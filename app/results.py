@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -16,7 +16,23 @@ from models.chart_rows import hours_rows, money_rows
 from models.results import ScenarioResult
 from models.schema import Scenario
 from presentation.file_names import download_name
+from presentation.formatting import reads_as_no_change
 from presentation.headline import Headline, headlines
+
+
+class ChangeStyle(NamedTuple):
+    """How ``st.metric`` shows a change: its colour and its arrow."""
+
+    delta_color: Literal["normal", "inverse", "off"]
+    delta_arrow: Literal["auto", "off"]
+
+
+def change_style(change: str, rise_is_good: bool) -> ChangeStyle:
+    """Green for good news and red for a cost; grey with no arrow for a change that reads as
+    nought (``±0.0×``), which Streamlit would otherwise draw as a green rise."""
+    if reads_as_no_change(change):
+        return ChangeStyle("off", "off")
+    return ChangeStyle("normal" if rise_is_good else "inverse", "auto")
 
 
 def headline(scenario: Scenario, result: ScenarioResult) -> None:

@@ -18,6 +18,7 @@ import streamlit as st
 from app.addresses import address_with
 from app.plain_text import bullet_list, plain
 from app.presenter import ALONE_ON_THE_PAGE, PRESENTER_CHART_CONFIG
+from app.results import change_style
 from app.room_links import show_participant_link
 from app.state import ROOM_CLOSED, ROOM_CLOSING, ROOM_PARAMETER, ROOM_SEATS
 from app.storage import attempt, show_problem
@@ -244,11 +245,14 @@ def _plan_large(summary: RoomSummary, currency: str) -> None:
         figure_unit = HEADLINE_METRICS[metric][1]
         value = getattr(plan.result.totals, metric)
         change = change_of(value, getattr(start, metric))
+        delta = None if change is None else format_change(change, figure_unit, currency)
+        style = change_style(delta or "", rise_is_good=metric not in ("total_hours", "utilization"))
         column.metric(
             title,
             format_figure(value, figure_unit, currency),
-            delta=None if change is None else format_change(change, figure_unit, currency),
-            delta_color="inverse" if metric in ("total_hours", "utilization") else "normal",
+            delta=delta,
+            delta_color=style.delta_color,
+            delta_arrow=style.delta_arrow,
         )
     if plan.changes:
         st.markdown(bullet_list(plan.changes))

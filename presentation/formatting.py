@@ -132,6 +132,10 @@ def format_change(
     return with_sign(value, magnitude)
 
 
+#: The sign of a change that rounds to nothing at the figure's precision.
+NO_CHANGE_SIGN = "±"
+
+
 def with_sign(value: float, magnitude: str) -> str:
     """``magnitude`` (the formatted size of ``value``) with the sign of ``value``: ``+``,
     ``-`` (ASCII, which ``st.metric`` reads as a fall), or ``±`` when it reads as nought.
@@ -141,8 +145,13 @@ def with_sign(value: float, magnitude: str) -> str:
     Notes: ``with_sign(-0.04, "0.0×")`` is ``±0.0×``; ``with_sign(-272, "272 h")`` is ``-272 h``.
     """
     if _shows_zero(magnitude):
-        return f"±{magnitude}"
+        return f"{NO_CHANGE_SIGN}{magnitude}"
     return ("+" if value > 0 else "-") + magnitude
+
+
+def reads_as_no_change(change: str) -> bool:
+    """Whether a change worded by :func:`with_sign` reads as nought (``±0.0×``, ``±$0``)."""
+    return change.startswith(NO_CHANGE_SIGN)
 
 
 def format_signed_number(

@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.results import change_style
 from app.room_view import plan_files
 from models.files import load_scenario
 from models.journey import load_journey
 from models.room_summary import plans_table, summarise_room
 from models.tables import csv_bytes
+from presentation.formatting import format_change
 from store import Store
 from store.errors import StoreNotFound
 from store.keys import is_key
@@ -241,3 +243,11 @@ def test_the_entry_files_room_link_module_loads_neither_the_store_nor_the_qr_cod
         "assert not {'sqlalchemy', 'segno', 'store'} & set(sys.modules), sorted(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", check], check=True, cwd=Path(APP).parent)
+
+
+def test_a_change_that_reads_as_nought_is_grey_without_an_arrow():
+    """Leverage moving 0.5× → 0.5× reads "±0.0×": no green rise; a real change keeps its
+    colour, red for a rise in hours."""
+    assert change_style(format_change(0.004, "×", "USD"), rise_is_good=True) == ("off", "off")
+    assert change_style(format_change(12_000, "currency/year", "USD"), True) == ("normal", "auto")
+    assert change_style(format_change(120, "h", "USD"), rise_is_good=False) == ("inverse", "auto")

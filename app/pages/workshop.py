@@ -31,7 +31,7 @@ from app.presenter import (
     presenter_chart,
     presenter_style,
 )
-from app.results import warnings
+from app.results import change_style, warnings
 from app.room_opening import open_room_section
 from app.state import JOURNEY_EDITS, PRESENTER, current_scenario, replace_scenario
 from app.uploads import upload_key
@@ -99,14 +99,16 @@ with st.container(key=STEP_VIEW):
     }
     for column, move in zip(st.columns(3), moves(previous, scenario), strict=True):
         figure_label, value = shown[move.metric]
-        delta = None
-        if move.change is not None:
-            delta = f"{format_change(move.change, move.unit, scenario.currency)} since step {index}"
+        change = (
+            "" if move.change is None else format_change(move.change, move.unit, scenario.currency)
+        )
+        style = change_style(change, RISE_IS_GOOD[move.metric])
         column.metric(
             figure_label,
             value,
-            delta=delta,
-            delta_color="normal" if RISE_IS_GOOD[move.metric] else "inverse",
+            delta=f"{change} since step {index}" if change else None,
+            delta_color=style.delta_color,
+            delta_arrow=style.delta_arrow,
             help=figures[HEADLINE_OF[move.metric]].help,
         )
     st.markdown(
