@@ -1,4 +1,5 @@
-"""The session's scenario library: the examples, uploads, and copies saved from the editor.
+"""The session's scenario library: the examples and this session's best mixes (saved scenarios
+live in the store: :mod:`app.saved_library`).
 
 Entries are kept in ``st.session_state[LIBRARY]`` as name → (where it came
 from, the scenario). Names are unique; a name already taken gets " 2", " 3" ….
@@ -48,21 +49,3 @@ def add(scenario: Scenario, source: str) -> str:
     stored = scenario if name == scenario.name else scenario.model_copy(update={"name": name})
     entries()[name] = (source, stored)
     return name
-
-
-def rename(old: str, new: str) -> str:
-    """Give an entry a new name (its scenario's name too); returns the name it got.
-
-    Raises :class:`ScenarioError` when the schema refuses the name; the entry stays as it was.
-    """
-    source, scenario = entries()[old]
-    checked = renamed(scenario, new)
-    del entries()[old]
-    name = unique_name(checked.name, entries())
-    entries()[name] = (source, checked.model_copy(update={"name": name}))
-    return name
-
-
-def delete(name: str) -> None:
-    """Remove an entry."""
-    del entries()[name]

@@ -18,12 +18,12 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
 from app.fields import is_money
+from app.local_time import browser_zone
 from app.state import (
     ROOM_DISPLAY_NAME,
     ROOM_LAST_VALID,
@@ -244,8 +244,5 @@ def send() -> None:
 def clock_time(moment: datetime) -> str:
     """``10:42``: a moment in the participant's own time zone (the browser's), or ``10:42 UTC``
     when the browser does not say it."""
-    zone = st.context.timezone
-    try:
-        return f"{moment.astimezone(ZoneInfo(zone)):%H:%M}" if zone else f"{moment:%H:%M} UTC"
-    except (ZoneInfoNotFoundError, ValueError):
-        return f"{moment:%H:%M} UTC"
+    zone = browser_zone()
+    return f"{moment.astimezone(zone):%H:%M}" if zone else f"{moment:%H:%M} UTC"

@@ -150,7 +150,7 @@ def _live_room(facilitator_key: str, setup: RoomSetup) -> None:
     if not summary.plans:
         st.info(
             "No plan yet. Participants open the link (or scan the code), change the numbers "
-            "you allowed and press Submit; their plans appear here within seconds.",
+            "you allowed and press Send my plan; their plans appear here within seconds.",
             icon=":material/hourglass_top:",
         )
         return

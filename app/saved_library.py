@@ -9,13 +9,11 @@ store, never by the Plan page.
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import streamlit as st
+from datetime import UTC, datetime
 
 from app.library import renamed
 from app.library_link import library_key, use_library
+from app.local_time import browser_zone
 from app.storage import attempt
 from models.errors import ScenarioError
 from models.schema import Scenario
@@ -90,11 +88,7 @@ def _key() -> str:
 def saved_time(moment: datetime) -> str:
     """When something was saved, in the person's own time zone as the browser gives it
     ("24 Nov 2026, 14:05"); in UTC when the browser does not say."""
-    try:
-        zone = ZoneInfo(st.context.timezone or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    return moment.astimezone(zone).strftime("%d %b %Y, %H:%M")
+    return moment.astimezone(browser_zone() or UTC).strftime("%d %b %Y, %H:%M")
 
 
 def version_label(version: VersionEntry) -> str:

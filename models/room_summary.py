@@ -22,6 +22,7 @@ from models.compare import HEADLINE_METRICS, Change, differences, distinct_names
 from models.evaluation import evaluate
 from models.inputs import Input, label, unit
 from models.results import ScenarioResult
+from models.rooms import RoomField
 from models.schema import Practitioner, Scenario, assumption_fields
 
 #: The figures whose spread the room view draws: totals field → plain label and unit.
@@ -31,9 +32,6 @@ SPREAD_METRICS: dict[str, tuple[str, str]] = {
 
 #: What a plan submitted without a name is called, numbered in the order they came in.
 ANONYMOUS = "Anonymous"
-
-#: Prefix of a practitioner field's path; an offer's is ``offers[<index>].``.
-PRACTITIONER_PATH = "practitioner"
 
 
 @dataclass(frozen=True)
@@ -59,8 +57,8 @@ def field_choices(scenario: Scenario) -> tuple[FieldChoice, ...]:
     """Every field of ``scenario`` a room may let participants change, in the schema's order:
     the working year's (the practitioner's) first, then each enabled offer's.
 
-    A field is named by its **field path**, the form :mod:`store.rooms` keeps in a room's
-    ``allowed_fields`` (a tuple of these strings):
+    A field is named by its **field path** (:class:`models.rooms.RoomField`), the form
+    :mod:`store.rooms` keeps in a room's ``allowed_fields`` (a tuple of these strings):
 
     - ``practitioner.<field>`` for the working year: ``practitioner.hours_per_week``;
     - ``offers[<index>].<field>`` for an offer, ``<index>`` its position (from 0) in
@@ -76,14 +74,14 @@ def field_choices(scenario: Scenario) -> tuple[FieldChoice, ...]:
     ("Private coaching → Price per client", USD/client) ….
     """
     found = [
-        _field_choice(scenario, f"{PRACTITIONER_PATH}.{name}", Input(None, name))
+        _field_choice(scenario, RoomField(None, name).path, Input(None, name))
         for name in assumption_fields(Practitioner)
         if getattr(scenario.practitioner, name) is not None
     ]
     for index, offer in enumerate(scenario.offers):
         if offer.enabled:
             found += [
-                _field_choice(scenario, f"offers[{index}].{name}", Input(offer.name, name))
+                _field_choice(scenario, RoomField(index, name).path, Input(offer.name, name))
                 for name in assumption_fields(type(offer))
                 if getattr(offer, name) is not None
             ]

@@ -123,8 +123,8 @@ def check_submission(
         if not change.field:  # an offer added or removed as a whole
             return False
         if change.where == "practitioner":
-            return f"practitioner.{change.field}" in opened
+            return RoomField(None, change.field).path in opened
         index = places.get(change.where)
-        return index is not None and f"offers[{index}].{change.field}" in opened
+        return index is not None and RoomField(index, change.field).path in opened
 
     return SubmissionCheck(changes, tuple(change for change in changes if not allowed(change)))
