@@ -21,8 +21,6 @@ Conventions
   error messages all read them from here.
 """
 
-from __future__ import annotations
-
 import difflib
 import functools
 import typing
@@ -115,7 +113,12 @@ def share(default: Any = ..., *, title: str, description: str) -> Any:
 
 
 class StrictModel(BaseModel):
-    """Base of every schema model: unknown keys, coercion and non-finite numbers are errors."""
+    """Base of every schema model: unknown keys, coercion and non-finite numbers are errors.
+
+    A model's validator is built the first time it validates (``defer_build``), not when its
+    class is defined: the bases that never validate on their own (``OfferBase``, ``LiveOffer``
+    …) never build one, and a command that reads no scenario builds none.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -123,6 +126,7 @@ class StrictModel(BaseModel):
         allow_inf_nan=False,
         frozen=True,
         validate_default=False,
+        defer_build=True,
     )
 
 
@@ -205,7 +209,7 @@ class Uncertain(StrictModel):
     )
 
     @model_validator(mode="after")
-    def _ranges_fit_their_fields(self) -> Uncertain:
+    def _ranges_fit_their_fields(self) -> Self:
         problems = [
             problem
             for name, (low, high) in (self.ranges or {}).items()
@@ -555,7 +559,7 @@ class OfferBase(Uncertain):
         return _clean_text(name)
 
     @model_validator(mode="after")
-    def _funnel_is_complete(self) -> OfferBase:
+    def _funnel_is_complete(self) -> Self:
         if self.conversion_rate is None:
             needing = [
                 name
@@ -582,7 +586,7 @@ class OfferBase(Uncertain):
         return self
 
     @model_validator(mode="after")
-    def _schedule_fits_the_kind(self) -> OfferBase:
+    def _schedule_fits_the_kind(self) -> Self:
         if self.schedule is None:
             return self
         for name, what in _KIND_SCHEDULE_FIELDS.items():
@@ -930,7 +934,7 @@ class Contract(LiveOffer):
         )
 
     @model_validator(mode="after")
-    def _one_way_of_pricing(self) -> Contract:
+    def _one_way_of_pricing(self) -> Self:
         if self.hourly_rate is not None and self.fee_per_contract is not None:
             raise ValueError(
                 f"the hourly rate ({self.hourly_rate:g}) and the fixed fee per contract "
@@ -1300,7 +1304,7 @@ class OnlineProgram(Creation, RenewableOffer):
         )
 
     @model_validator(mode="after")
-    def _automated_price_not_above_high_touch(self) -> OnlineProgram:
+    def _automated_price_not_above_high_touch(self) -> Self:
         if self.price_automated > self.price_high_touch:
             raise ValueError(
                 f"the price fully automated ({self.price_automated:g}) must not be above the "
@@ -1408,7 +1412,7 @@ class Licensing(Creation, OfferBase):
             self.support_hours_per_licensee,
         )
 
-    def with_count(self, count: float) -> Licensing:
+    def with_count(self, count: float) -> Self:
         """The offer with ``count`` active licensees; new licensees a year keep the plan's
         proportion to the active ones."""
         share_new = self.new_licensees_per_year / self.licensees if self.licensees else 0.0
@@ -1417,7 +1421,7 @@ class Licensing(Creation, OfferBase):
         )
 
     @model_validator(mode="after")
-    def _new_licensees_within_active(self) -> Licensing:
+    def _new_licensees_within_active(self) -> Self:
         if self.new_licensees_per_year > self.licensees:
             raise ValueError(
                 f"new licensees per year ({self.new_licensees_per_year:g}) cannot be more than "
