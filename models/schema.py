@@ -21,7 +21,6 @@ Conventions
   error messages all read them from here.
 """
 
-import difflib
 import functools
 import typing
 from collections.abc import Iterable
@@ -153,6 +152,8 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
     """' Did you mean `x`?' for the closest valid choice, or ''."""
     if len(word) > 2 * EXCERPT_CHARACTERS:
         return ""  # no field name is that long; comparing would only cost time
+    import difflib  # only a misspelt key needs it: not imported at every start
+
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" Did you mean `{matches[0]}`?" if matches else ""
 
