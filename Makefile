@@ -63,11 +63,13 @@ expected: bytecode
 		$(BIN)/leverage evaluate --json "$$file" > "$${file%.yaml}.expected.json" || exit 1; \
 	done
 
-## docs: regenerate the field tables of docs/scenario-format.md from the schema, and the Plan
-## page's stored chart specs (charts/plan_specs.json) from their builders
+## docs: regenerate the field tables of docs/scenario-format.md from the schema, the Plan
+## page's stored chart specs (charts/plan_specs.json) from their builders and the stored
+## currency codes (models/currency_codes.txt) from Babel
 docs: $(READY)
 	$(BIN)/python -c "from presentation.reference import update_scenario_format; update_scenario_format()"
 	$(BIN)/python -c "from charts.plan import write_plan_specs; write_plan_specs()"
+	$(BIN)/python -c "from models.currencies import write_currency_codes; write_currency_codes()"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
