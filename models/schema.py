@@ -21,9 +21,6 @@ Conventions
   error messages all read them from here.
 """
 
-from __future__ import annotations
-
-import difflib
 import functools
 import typing
 from collections.abc import Iterable
@@ -115,7 +112,12 @@ def share(default: Any = ..., *, title: str, description: str) -> Any:
 
 
 class StrictModel(BaseModel):
-    """Base of every schema model: unknown keys, coercion and non-finite numbers are errors."""
+    """Base of every schema model: unknown keys, coercion and non-finite numbers are errors.
+
+    A model's validator is built the first time it validates (``defer_build``), not when its
+    class is defined: the bases that never validate on their own (``OfferBase``, ``LiveOffer``
+    …) never build one, and a command that reads no scenario builds none.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -123,6 +125,7 @@ class StrictModel(BaseModel):
         allow_inf_nan=False,
         frozen=True,
         validate_default=False,
+        defer_build=True,
     )
 
 
@@ -149,6 +152,8 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
     """' Did you mean `x`?' for the closest valid choice, or ''."""
     if len(word) > 2 * EXCERPT_CHARACTERS:
         return ""  # no field name is that long; comparing would only cost time
+    import difflib  # only a misspelt key needs it: not imported at every start
+
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" Did you mean `{matches[0]}`?" if matches else ""
 
@@ -205,7 +210,7 @@ class Uncertain(StrictModel):
     )
 
     @model_validator(mode="after")
-    def _ranges_fit_their_fields(self) -> Uncertain:
+    def _ranges_fit_their_fields(self) -> Self:
         problems = [
             problem
             for name, (low, high) in (self.ranges or {}).items()
@@ -555,7 +560,7 @@ class OfferBase(Uncertain):
         return _clean_text(name)
 
     @model_validator(mode="after")
-    def _funnel_is_complete(self) -> OfferBase:
+    def _funnel_is_complete(self) -> Self:
         if self.conversion_rate is None:
             needing = [
                 name
@@ -582,7 +587,7 @@ class OfferBase(Uncertain):
         return self
 
     @model_validator(mode="after")
-    def _schedule_fits_the_kind(self) -> OfferBase:
+    def _schedule_fits_the_kind(self) -> Self:
         if self.schedule is None:
             return self
         for name, what in _KIND_SCHEDULE_FIELDS.items():
@@ -930,7 +935,7 @@ class Contract(LiveOffer):
         )
 
     @model_validator(mode="after")
-    def _one_way_of_pricing(self) -> Contract:
+    def _one_way_of_pricing(self) -> Self:
         if self.hourly_rate is not None and self.fee_per_contract is not None:
             raise ValueError(
                 f"the hourly rate ({self.hourly_rate:g}) and the fixed fee per contract "
@@ -1300,7 +1305,7 @@ class OnlineProgram(Creation, RenewableOffer):
         )
 
     @model_validator(mode="after")
-    def _automated_price_not_above_high_touch(self) -> OnlineProgram:
+    def _automated_price_not_above_high_touch(self) -> Self:
         if self.price_automated > self.price_high_touch:
             raise ValueError(
                 f"the price fully automated ({self.price_automated:g}) must not be above the "
@@ -1408,7 +1413,7 @@ class Licensing(Creation, OfferBase):
             self.support_hours_per_licensee,
         )
 
-    def with_count(self, count: float) -> Licensing:
+    def with_count(self, count: float) -> Self:
         """The offer with ``count`` active licensees; new licensees a year keep the plan's
         proportion to the active ones."""
         share_new = self.new_licensees_per_year / self.licensees if self.licensees else 0.0
@@ -1417,7 +1422,7 @@ class Licensing(Creation, OfferBase):
         )
 
     @model_validator(mode="after")
-    def _new_licensees_within_active(self) -> Licensing:
+    def _new_licensees_within_active(self) -> Self:
         if self.new_licensees_per_year > self.licensees:
             raise ValueError(
                 f"new licensees per year ({self.new_licensees_per_year:g}) cannot be more than "

@@ -3,6 +3,7 @@
 import pytest
 
 from models import ScenarioError, load_scenario
+from models.currencies import CURRENCY_CODES
 from models.schema import (
     OFFER_MODELS,
     SALES_FIELDS,
@@ -244,6 +245,13 @@ def test_currency_must_be_an_iso_code():
         'Currency must be an ISO 4217 currency code such as USD, EUR or GBP, not "usd" (currency)'
     )
     assert load_scenario(_as_json(scenario_document() | {"currency": "IDR"})).currency == "IDR"
+
+
+def test_the_stored_currency_codes_are_babels():
+    """A Babel that knows other codes fails here until ``make docs`` stores its list again."""
+    from babel.numbers import list_currencies
+
+    assert frozenset(list_currencies()) == CURRENCY_CODES
 
 
 def test_limits_on_text_and_offer_count():
