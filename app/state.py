@@ -105,7 +105,6 @@ ROOM_OPENED = "room_opened"  #: the room this session opened: its name and its t
 ROOM_PROBLEM = "room_problem"  #: why the last room could not be opened, shown once
 ROOM_CLOSING = "room_closing"  #: the facilitator asked to close the room: waiting to confirm
 ROOM_CLOSED = "room_closed"  #: the name of the room this session closed
-ROOM_SEATS = "room_seats"  #: each plan's seat → its place in the room view, first seen first
 # The workshop (app.journey_state):
 JOURNEY = "journey"
 JOURNEY_STEP = "journey_step"
