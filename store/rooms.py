@@ -289,10 +289,7 @@ def _checked(room: Room | None, *, expired_ok: bool = False) -> Room:
     if room is None:
         raise StoreNotFound(_NO_ROOM)
     if not expired_ok and room.expires_at <= now():
-        raise StoreExpired(
-            f"The room “{room.name}” closed on {in_utc(room.expires_at):%d %B %Y}. "
-            "Ask the facilitator for a new link."
-        )
+        raise StoreExpired(room.name, in_utc(room.expires_at))
     return room
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from alembic import command
@@ -403,6 +404,18 @@ def test_an_expired_room_says_when_it_closed(store, coach):
     with pytest.raises(StoreExpired):
         store.rooms.join(keys.participant)
     store.rooms.close(keys.facilitator)  # a facilitator may still delete it
+
+
+def test_a_closed_room_says_its_date_in_the_readers_time_zone():
+    """A room closed at 23:30 UTC on 24 December closed on the 25th in Auckland (UTC+13 in
+    summer), and on the 24th in New York and wherever the browser gives no zone."""
+    closed = StoreExpired("Circle", datetime(2026, 12, 24, 23, 30, tzinfo=UTC))
+    assert closed.message == (
+        "The room “Circle” closed on 24 December 2026. Ask the facilitator for a new link."
+    )
+    assert "closed on 25 December 2026" in closed.message_in(ZoneInfo("Pacific/Auckland"))
+    assert "closed on 24 December 2026" in closed.message_in(ZoneInfo("America/New_York"))
+    assert closed.message_in(None) == closed.message
 
 
 def test_the_plans_of_an_expired_room_are_deleted_and_the_room_later(store, coach, monkeypatch):
