@@ -77,6 +77,7 @@ BLANK_NAME_PROBLEM = "blank_name_problem"  #: why the typed name was refused, in
 SCENARIO_UPLOAD = "scenario_upload"  #: uploader name (see app.uploads.upload_key)
 # Widgets of the Plan page:
 SELECTED_OFFER = "selected_offer"
+OFFER_PICKER_LABEL = "offer_picker_label"  #: the label "Offer to edit" showed last
 DELETE_PENDING = "delete_pending"  #: the offer id whose "Delete" waits for a confirmation
 NEW_OFFER_KIND = "new_offer_kind"
 OFFER_SECTION = "offer_section"
