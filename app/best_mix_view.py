@@ -19,6 +19,7 @@ from app.analyses import best_mix
 from app.notices import set_notice
 from app.plain_text import plain
 from app.state import LIBRARY_NOTICE, SOURCE, replace_scenario, widget_key
+from models.compare import change_of
 from models.evaluation import evaluate, per_week
 from models.optimizer import Limits, default_count_range, recommended
 from models.results import Totals
@@ -167,7 +168,9 @@ def best_mix_view(scenario: Scenario) -> None:
                 "Count of": offer.count_field,
                 "Today": float(getattr(offer, offer.count_field)),
                 "Best mix": result.counts[offer.name],
-                "Change": result.counts[offer.name] - float(getattr(offer, offer.count_field)),
+                "Change": change_of(
+                    result.counts[offer.name], float(getattr(offer, offer.count_field))
+                ),
                 "Stopped by": BINDING_WORDS[result.binding_limits.get(offer.name)],
             }
             for offer in scenario.enabled_offers
@@ -212,30 +215,27 @@ def _headline(today: Totals, best: Totals, scenario: Scenario, currency: str) ->
     columns[0].metric(
         "Net income",
         format_money(best.net_income, currency),
-        delta=format_change(best.net_income - today.net_income, "currency", currency),
+        delta=format_change(change_of(best.net_income, today.net_income), "currency", currency),
     )
     columns[1].metric(
         "Hours a year",
         f"{best.total_hours:,.0f} h",
-        delta=format_signed_number(best.total_hours - today.total_hours, suffix=" h"),
+        delta=format_signed_number(change_of(best.total_hours, today.total_hours), suffix=" h"),
         delta_color="inverse",
     )
     columns[2].metric(
         "Free hours a week",
         f"{per_week(best.free_hours, practitioner):,.1f} h",
         delta=format_signed_number(
-            per_week(best.free_hours - today.free_hours, practitioner), 1, " h"
+            per_week(change_of(best.free_hours, today.free_hours), practitioner), 1, " h"
         ),
     )
     rate = best.effective_hourly_rate
+    rate_change = change_of(rate, today.effective_hourly_rate)
     columns[3].metric(
         "Effective hourly rate",
         "—" if rate is None else format_money(rate, currency) + "/h",
-        delta=(
-            None
-            if rate is None or today.effective_hourly_rate is None
-            else format_money(rate - today.effective_hourly_rate, currency) + "/h"
-        ),
+        delta=None if rate_change is None else format_money(rate_change, currency) + "/h",
     )
     st.caption(
         f"Leverage {today.leverage or 0:,.2f} → {best.leverage or 0:,.2f} client hours per own "

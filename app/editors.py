@@ -19,6 +19,7 @@ from app.state import (
     DELETE_PENDING,
     NEW_OFFER_KIND,
     OFFER_ID,
+    OFFER_PICKER_LABEL,
     OFFER_SECTION,
     PRACTICE_SECTION,
     SCENARIO_SECTION,
@@ -269,6 +270,12 @@ def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None =
         offer_id: _offer_label(offer)
         for offer_id, offer in zip(ids, document["offers"], strict=True)
     }
+    selected_label = labels[st.session_state[SELECTED_OFFER]]
+    if st.session_state.get(OFFER_PICKER_LABEL) not in (None, selected_label):
+        # Renamed (or switched off): the browser keeps showing the label it had for the choice
+        # unless the choice is written again, which sends it with its new label.
+        st.session_state[SELECTED_OFFER] = st.session_state[SELECTED_OFFER]
+    st.session_state[OFFER_PICKER_LABEL] = selected_label
     st.selectbox("Offer to edit", ids, format_func=labels.__getitem__, key=SELECTED_OFFER)
     index = _selected_index()
     actions = st.container(horizontal=True)

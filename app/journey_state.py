@@ -12,9 +12,10 @@ import streamlit as st
 from app import state
 from app.uploads import let_go, upload_key
 from models.errors import ScenarioError
-from models.inputs import value_of
+from models.inputs import Input, unit, value_of
 from models.journey import Journey, JourneyError, edited, journey_from_files, load_journey
 from models.schema import Scenario
+from presentation.formatting import percent_of_share, share_of_percent
 
 #: Session keys of the workshop (named in app.state).
 JOURNEY = state.JOURNEY
@@ -56,10 +57,22 @@ def go_to(index: int) -> None:
     st.session_state[STEP] = index
 
 
+def is_share(scenario: Scenario, where: Input) -> bool:
+    """Whether the input is a share (``0-1``), which the room calls out as a percentage."""
+    return unit(scenario, where) == "0-1"
+
+
+def shown_value(scenario: Scenario, where: Input, value: float) -> float:
+    """The input's value as the box shows it: a share as a percentage (0.25 → 25)."""
+    return percent_of_share(value) if is_share(scenario, where) else value
+
+
 def seed_value(journey: Journey, index: int, planned: float) -> None:
     """Put the step's value (the room's, else the file's) in the input when the step changes."""
     if st.session_state.get(SEEDED_STEP) != (id(journey), index) or VALUE not in st.session_state:
-        st.session_state[VALUE] = st.session_state[EDITS].get(index, planned)
+        step = journey.steps[index]
+        value = st.session_state[EDITS].get(index, planned)
+        st.session_state[VALUE] = shown_value(step.scenario, step.main_input, value)
         st.session_state[SEEDED_STEP] = (id(journey), index)
 
 
@@ -70,12 +83,15 @@ def store_value() -> None:
     index = step_index(journey)
     step = journey.steps[index]
     value = float(st.session_state[VALUE])
+    if is_share(step.scenario, step.main_input):
+        value = share_of_percent(value)
     try:
         edited(step.scenario, step.main_input, value)
     except ScenarioError as error:
         st.session_state[PROBLEMS] = error
         planned = float(value_of(step.scenario, step.main_input))
-        st.session_state[VALUE] = st.session_state[EDITS].get(index, planned)
+        kept = st.session_state[EDITS].get(index, planned)
+        st.session_state[VALUE] = shown_value(step.scenario, step.main_input, kept)
         return
     st.session_state[PROBLEMS] = None
     st.session_state[EDITS][index] = value

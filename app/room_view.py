@@ -20,7 +20,7 @@ from app.plain_text import bullet_list, plain
 from app.presenter import ALONE_ON_THE_PAGE, PRESENTER_CHART_CONFIG
 from app.results import change_style
 from app.room_links import show_participant_link
-from app.state import ROOM_CLOSED, ROOM_CLOSING, ROOM_PARAMETER, ROOM_SEATS
+from app.state import ROOM_CLOSED, ROOM_CLOSING, ROOM_PARAMETER
 from app.storage import attempt, show_problem
 from charts.plan import vega_lite_spec
 from charts.rooms import spread_chart
@@ -31,7 +31,7 @@ from models.tables import csv_bytes
 from presentation.file_names import download_name
 from presentation.formatting import format_change, format_figure
 from store.errors import StoreError, StoreNotFound
-from store.rooms import RoomSetup, Submission
+from store.rooms import RoomSetup
 
 #: How often the room view reads the room again. [s]
 REFRESH_SECONDS = 3
@@ -138,7 +138,7 @@ def _live_room(facilitator_key: str, setup: RoomSetup) -> None:
     if isinstance(status, StoreError):
         show_problem(status)
         return
-    submissions = _in_arrival_order(status.submissions)
+    submissions = status.submissions
     summary = summarise_room(
         setup.scenario,
         [submission.display_name for submission in submissions],
@@ -159,15 +159,6 @@ def _live_room(facilitator_key: str, setup: RoomSetup) -> None:
     _plans_side_by_side(summary, currency)
     _plan_large(summary, currency)
     _room_files(summary, setup.name)
-
-
-def _in_arrival_order(submissions: tuple[Submission, ...]) -> list[Submission]:
-    """The plans in the order this view first saw them: a plan submitted again keeps its row
-    and its name ("Anonymous 2"), where the store lists the latest submission last."""
-    places: dict[str, int] = st.session_state.setdefault(ROOM_SEATS, {})
-    for submission in submissions:
-        places.setdefault(submission.seat, len(places))
-    return sorted(submissions, key=lambda submission: places[submission.seat])
 
 
 def _spreads(summary: RoomSummary, currency: str) -> None:

@@ -31,6 +31,7 @@ from app.state import (
 from models.errors import Problem
 from models.schema import KIND_LABELS, OFFER_MODELS, GroupSize, Schedule
 from models.timeline import TimelineReport
+from presentation.timeline import moved_starts
 
 MONTHS_OF_A_YEAR = list(range(1, 13))
 #: Schedule fields picked as months of the year, not typed in.
@@ -71,14 +72,9 @@ def _months_of_the_year_input(
     )
 
 
-def schedule_notes(report: TimelineReport, offer_name: str) -> tuple[str, ...]:
-    """What the timeline says about the offer's schedule: a start it moved, and why."""
-    return next((item.notes for item in report.offers if item.name == offer_name), ())
-
-
 def schedule_editor(problems: tuple[Problem, ...], report: TimelineReport | None = None) -> None:
     """Pick an enabled offer and edit its schedule; problems with schedules are listed here,
-    and with the timeline's ``report`` any start it moved, in words, under the editor."""
+    and with the timeline's ``report`` every start it moved, in words, under the editor."""
     document = draft()
     ids = offer_ids()
     enabled = {
@@ -126,5 +122,7 @@ def schedule_editor(problems: tuple[Problem, ...], report: TimelineReport | None
                 "spread evenly from the first month",
             )
     if report is not None:
-        for note in schedule_notes(report, str(enabled[offer_id]["name"])):
+        # Every offer's moved start, here beside the schedules (the page's warning above
+        # keeps to the months over capacity), so no note is said twice.
+        for note in moved_starts(report):
             st.info(plain(note), icon=":material/event_upcoming:")

@@ -77,6 +77,7 @@ BLANK_NAME_PROBLEM = "blank_name_problem"  #: why the typed name was refused, in
 SCENARIO_UPLOAD = "scenario_upload"  #: uploader name (see app.uploads.upload_key)
 # Widgets of the Plan page:
 SELECTED_OFFER = "selected_offer"
+OFFER_PICKER_LABEL = "offer_picker_label"  #: the label "Offer to edit" showed last
 DELETE_PENDING = "delete_pending"  #: the offer id whose "Delete" waits for a confirmation
 NEW_OFFER_KIND = "new_offer_kind"
 OFFER_SECTION = "offer_section"
@@ -105,7 +106,6 @@ ROOM_OPENED = "room_opened"  #: the room this session opened: its name and its t
 ROOM_PROBLEM = "room_problem"  #: why the last room could not be opened, shown once
 ROOM_CLOSING = "room_closing"  #: the facilitator asked to close the room: waiting to confirm
 ROOM_CLOSED = "room_closed"  #: the name of the room this session closed
-ROOM_SEATS = "room_seats"  #: each plan's seat → its place in the room view, first seen first
 # The workshop (app.journey_state):
 JOURNEY = "journey"
 JOURNEY_STEP = "journey_step"

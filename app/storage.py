@@ -13,6 +13,7 @@ from typing import TypeVar
 
 import streamlit as st
 
+from app.local_time import browser_zone
 from app.plain_text import plain
 from store import Store
 from store.errors import StoreError
@@ -38,4 +39,4 @@ def attempt(action: Callable[[Store], Result]) -> Result | StoreError:
 
 def show_problem(error: StoreError) -> None:
     """Show what went wrong in the store, as plain text."""
-    st.error(plain(error.message), icon=":material/cloud_off:")
+    st.error(plain(error.message_in(browser_zone())), icon=":material/cloud_off:")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 import pandas as pd
 
@@ -184,6 +184,10 @@ def distinct_labels(scenarios: Sequence[Scenario]) -> tuple[str, ...]:
     return distinct_names([scenario.name for scenario in scenarios])
 
 
+@overload
+def change_of(value: float, base: float) -> float: ...
+@overload
+def change_of(value: float | None, base: float | None) -> float | None: ...
 def change_of(value: float | None, base: float | None) -> float | None:
     """``value`` less ``base``, in their unit; None when either is undefined (no leverage
     without hours)."""

@@ -114,10 +114,18 @@ def milestones(plan: Timeline, currency: str | None = None) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def notes(report: TimelineReport) -> tuple[str, ...]:
-    """Schedule notes (a start moved for creation time), every over-capacity month in words, and
-    the months past the delivery cap."""
-    moved = tuple(note for item in report.offers for note in item.notes)
+def moved_starts(report: TimelineReport) -> tuple[str, ...]:
+    """Each start the timeline moved (an offer's creation time comes first), in words."""
+    return tuple(note for item in report.offers for note in item.notes)
+
+
+def capacity_notes(report: TimelineReport) -> tuple[str, ...]:
+    """Every over-capacity month in words, and the months past the delivery cap."""
     crowded = tuple(what_collides(report, month) for month in report.timeline.over_capacity_months)
     cap = delivery_cap_note(report.timeline)
-    return moved + crowded + ((cap,) if cap else ())
+    return crowded + ((cap,) if cap else ())
+
+
+def notes(report: TimelineReport) -> tuple[str, ...]:
+    """Everything the timeline says: the starts it moved, then the months over capacity."""
+    return moved_starts(report) + capacity_notes(report)

@@ -7,6 +7,8 @@ escapes the store's methods (database errors become :class:`StoreUnavailable`).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, tzinfo
+
 
 class StoreError(Exception):
     """Something the store could not do; ``message`` says what, in plain words."""
@@ -15,13 +17,30 @@ class StoreError(Exception):
         super().__init__(message)
         self.message = message
 
+    def message_in(self, zone: tzinfo | None) -> str:  # noqa: ARG002 (no date: any zone)
+        """The message with any date in the reader's time ``zone`` (None: UTC)."""
+        return self.message
+
 
 class StoreNotFound(StoreError):
     """A link or key that leads nowhere: mistyped, cut short, or deleted."""
 
 
 class StoreExpired(StoreError):
-    """A workshop room past its closing time."""
+    """A workshop room past its closing time: ``closed_at`` [UTC]."""
+
+    def __init__(self, room_name: str, closed_at: datetime) -> None:
+        self.room_name = room_name
+        self.closed_at = closed_at
+        super().__init__(self.message_in(None))
+
+    def message_in(self, zone: tzinfo | None) -> str:
+        """ "The room “Circle” closed on 24 December 2026", the date in ``zone``."""
+        closed = self.closed_at.astimezone(zone or UTC)
+        return (
+            f"The room “{self.room_name}” closed on {closed:%d %B %Y}. "
+            "Ask the facilitator for a new link."
+        )
 
 
 class StoreRefused(StoreError):

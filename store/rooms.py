@@ -105,7 +105,8 @@ class Submission:
 
 @dataclass(frozen=True, slots=True)
 class RoomStatus:
-    """The room as the facilitator sees it: who joined, and the plans submitted, oldest first."""
+    """The room as the facilitator sees it: who joined, and the plans submitted, in the order
+    of each seat's first send (a plan sent again keeps its place)."""
 
     joined: int
     submissions: tuple[Submission, ...]
@@ -207,6 +208,8 @@ class Rooms:
             participant.document = document
             participant.display_name = display_name
             participant.submitted_at = now()
+            if participant.first_submitted_at is None:
+                participant.first_submitted_at = participant.submitted_at
             participant.submissions += 1
             times = participant.submissions
             submitted_at = participant.submitted_at
@@ -233,7 +236,8 @@ class Rooms:
         )
 
     def status(self, facilitator_key: str) -> RoomStatus:
-        """Who joined the room and the latest plan of each who submitted."""
+        """Who joined the room and the latest plan of each who submitted, in the order of
+        their first send."""
         self._remove_expired()
         with self._database.transaction() as session:
             room = _facilitator_room(session, facilitator_key)
@@ -249,7 +253,7 @@ class Rooms:
                     Participant.submissions,
                 )
                 .where(Participant.room_id == room.id, Participant.submitted_at.is_not(None))
-                .order_by(Participant.submitted_at, Participant.id)
+                .order_by(Participant.first_submitted_at, Participant.id)
             ).all()
         submissions = tuple(
             Submission(
@@ -285,10 +289,7 @@ def _checked(room: Room | None, *, expired_ok: bool = False) -> Room:
     if room is None:
         raise StoreNotFound(_NO_ROOM)
     if not expired_ok and room.expires_at <= now():
-        raise StoreExpired(
-            f"The room “{room.name}” closed on {in_utc(room.expires_at):%d %B %Y}. "
-            "Ask the facilitator for a new link."
-        )
+        raise StoreExpired(room.name, in_utc(room.expires_at))
     return room
 
 

@@ -121,7 +121,7 @@ class Participant(Base):
     __tablename__ = "participants"
     __table_args__ = (
         UniqueConstraint("room_id", "seat"),
-        Index("participants_by_room_submitted", "room_id", "submitted_at"),
+        Index("participants_by_room_first_submitted", "room_id", "first_submitted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -132,6 +132,9 @@ class Participant(Base):
     display_name: Mapped[str] = mapped_column(String(NOTE_CHARACTERS), default="")
     document: Mapped[str | None] = mapped_column(Text)
     submitted_at: Mapped[datetime | None]
+    #: When they first submitted: the room view lists plans in this order, so a plan sent
+    #: again keeps its place (and its "Anonymous 2") in every view of the room.
+    first_submitted_at: Mapped[datetime | None]
     #: How many times they submitted; the latest plan is the one kept.
     submissions: Mapped[int] = mapped_column(default=0)
     room: Mapped[Room] = relationship(back_populates="participants")

@@ -498,10 +498,9 @@ def test_a_course_that_cannot_be_built_in_time_starts_later_with_a_note(app):
     app.number_input(key=key(app, "schedule", course_id, "start_month")).set_value(3).run()
     assert not app.exception
     assert current(app).offers[1].schedule.start_month == 3
-    assert any(
-        "starts in month 7, not 3: its 6 months of creation come first" in shown(w.value)
-        for w in app.warning
-    )
+    moved = "starts in month 7, not 3: its 6 months of creation come first"
+    assert any(moved in shown(note.value) for note in app.info)  # under the schedule editor
+    assert not any(moved in shown(warning.value) for warning in app.warning)  # said once
     # Creation the same (months 1-6, first launch in month 7): paid back in month 7 as in the
     # example, with the coaching's rate, 10,200 / 370.29 h = 27.55 an hour
     assert any(

@@ -6,13 +6,14 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from hypothesis import HealthCheck, given, settings
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 from models.examples import load_example
 from models.files import dump_scenario
@@ -26,7 +27,7 @@ from store.database import (
 )
 from store.errors import StoreExpired, StoreNotFound, StoreRefused, StoreUnavailable
 from store.keys import digest, is_key, new_key
-from store.tables import Base
+from store.tables import Base, Participant
 from tests.database_server import postgresql_server
 from tests.factories import first_offer_with
 from tests.strategies import scenarios
@@ -86,6 +87,66 @@ def test_migrations_go_down_to_nothing_and_up_again(store, coach):
     assert {"libraries", "scenarios", "versions", "shared_copies", "rooms", "participants"} <= set(
         inspect(store.database.engine).get_table_names()
     )
+
+
+def test_plans_sent_before_the_first_send_was_kept_take_their_latest_send(store, coach):
+    """A room stored by the first release (revision 0001) keeps its plans on upgrading, each
+    placed by its latest send, the only time that release kept; a plan sent again after the
+    upgrade keeps that place."""
+    config = migration_config(store.database.engine)
+    command.downgrade(config, "0001_first")
+    participant_key, facilitator_key = new_key(), new_key()
+    seats = {name: new_key() for name in ("later", "earlier", "joined only")}
+    sent = {"later": datetime(2026, 11, 20, 10, 5), "earlier": datetime(2026, 11, 20, 10, 1)}
+    with store.database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO rooms (id, participant_key, facilitator_digest, name, document,"
+                " allowed_fields, created_at, expires_at) VALUES (1, :key, :digest, 'Room',"
+                " :document, :fields, :created, :expires)"
+            ),
+            {
+                "key": participant_key,
+                "digest": digest(facilitator_key),
+                "document": dump_scenario(coach),
+                "fields": '["offers[0].price_per_client"]',
+                "created": datetime(2026, 11, 20, 9, 0),
+                "expires": datetime.now(UTC).replace(tzinfo=None) + timedelta(days=30),
+            },
+        )
+        for id_, name in enumerate(("later", "earlier", "joined only"), start=1):
+            connection.execute(
+                text(
+                    "INSERT INTO participants (id, room_id, seat, joined_at, display_name,"
+                    " document, submitted_at, submissions) VALUES (:id, 1, :seat, :joined,"
+                    " :name, :document, :sent, :times)"
+                ),
+                {
+                    "id": id_,
+                    "seat": seats[name],
+                    "name": name,
+                    "joined": datetime(2026, 11, 20, 9, 30),
+                    "document": dump_scenario(coach) if name in sent else None,
+                    "sent": sent.get(name),
+                    "times": int(name in sent),
+                },
+            )
+    command.upgrade(config, "head")
+    with store.database.engine.connect() as connection:
+        firsts = dict(
+            connection.execute(
+                select(Participant.display_name, Participant.first_submitted_at)
+            ).all()
+        )
+    assert firsts == {**sent, "joined only": None}
+    status = store.rooms.status(facilitator_key)
+    assert [entry.display_name for entry in status.submissions] == ["earlier", "later"]
+    store.rooms.submit(participant_key, seats["earlier"], coach, "earlier")
+    status = store.rooms.status(facilitator_key)
+    assert [(entry.display_name, entry.times) for entry in status.submissions] == [
+        ("earlier", 2),
+        ("later", 1),
+    ]
 
 
 def test_opening_twice_upgrades_once_and_keeps_the_data(store, coach):
@@ -296,9 +357,10 @@ def test_submissions_count_the_latest_plan_of_each_seat(store, coach):
     assert again.times == 2
     status = store.rooms.status(keys.facilitator)
     assert status.joined == 3
+    # Ana sent first, so her plan stays first after she sends again (her latest counts).
     assert [(entry.display_name, entry.scenario, entry.times) for entry in status.submissions] == [
-        ("", coach, 1),
         ("Ana B.", higher, 2),
+        ("", coach, 1),
     ]
 
 
@@ -342,6 +404,18 @@ def test_an_expired_room_says_when_it_closed(store, coach):
     with pytest.raises(StoreExpired):
         store.rooms.join(keys.participant)
     store.rooms.close(keys.facilitator)  # a facilitator may still delete it
+
+
+def test_a_closed_room_says_its_date_in_the_readers_time_zone():
+    """A room closed at 23:30 UTC on 24 December closed on the 25th in Auckland (UTC+13 in
+    summer), and on the 24th in New York and wherever the browser gives no zone."""
+    closed = StoreExpired("Circle", datetime(2026, 12, 24, 23, 30, tzinfo=UTC))
+    assert closed.message == (
+        "The room “Circle” closed on 24 December 2026. Ask the facilitator for a new link."
+    )
+    assert "closed on 25 December 2026" in closed.message_in(ZoneInfo("Pacific/Auckland"))
+    assert "closed on 24 December 2026" in closed.message_in(ZoneInfo("America/New_York"))
+    assert closed.message_in(None) == closed.message
 
 
 def test_the_plans_of_an_expired_room_are_deleted_and_the_room_later(store, coach, monkeypatch):

@@ -13,6 +13,7 @@ from models.journey import edited, load_journey, moves
 from presentation.formatting import format_change
 from presentation.headline import headlines
 from presentation.levers import LEVERS
+from tests.factories import coach_without_ranges, first_offer_with
 from tests.shown_text import shown
 
 APP = str(Path(__file__).parent.parent / "streamlit_app.py")
@@ -184,3 +185,28 @@ def test_opening_a_step_on_the_plan_page_can_be_undone(workshop):
     assert shown(workshop.title[0].value) == step.scenario.name
     assert workshop.metric[0].value == net_income(edited(step.scenario, step.main_input, 6500.0))
     assert shown(workshop.button(key="undo").label) == "Undo: opening a workshop step"
+
+
+def test_a_share_is_called_out_as_a_percentage(workshop):
+    """A step whose lever is a share (a conversion rate of 20% → 25%): the room calls out
+    "30", not "0.3", and the step's plan takes 0.3."""
+    start = first_offer_with(coach_without_ranges(), leads_per_year=50, conversion_rate=0.2)
+    files = [
+        ("a-start.yaml", dump_scenario(start).encode(), "application/x-yaml"),
+        (
+            "b-conversion.yaml",
+            dump_scenario(first_offer_with(start, conversion_rate=0.25)).encode(),
+            "application/x-yaml",
+        ),
+    ]
+    journey_uploader(workshop).set_value(files).run()
+    workshop.button(key="journey_next").click().run()
+    box = workshop.number_input(key="journey_value")
+    assert box.label == "Call out a number: Executive coaching → Conversion rate (%)"
+    assert box.value == 25  # 0.25 in the file
+    assert box.max == 100 and 0 < box.min < 1  # the schema allows any share above 0
+    assert "This step's file says 25%." in box.help
+    box.set_value(30.0).run()
+    assert not workshop.exception and not workshop.error
+    assert workshop.session_state["journey_edits"] == {1: pytest.approx(0.3)}
+    assert workshop.number_input(key="journey_value").value == 30

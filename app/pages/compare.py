@@ -20,7 +20,7 @@ from models.compare import (
     revenue_by_kind,
 )
 from models.evaluation import evaluate
-from models.tables import csv_bytes
+from models.tables import csv_bytes, unused_columns
 from presentation.file_names import download_name
 from presentation.formatting import format_change_with_percent, format_figure
 from store.errors import StoreError
@@ -140,10 +140,12 @@ with right:
     )
 
 st.subheader("Every offer")
+offers_table = offers_by_scenario(results, labels)
+# Associate hours only when some offer has an associate: five scenarios' offers then fit
+# across the page with no sideways scrolling.
+offers_table = offers_table.drop(columns=unused_columns(offers_table))
 st.dataframe(
-    offers_by_scenario(results, labels).style.map(
-        lambda label: f"color: {colour_of[label]}", subset=["scenario"]
-    ),
+    offers_table.style.map(lambda label: f"color: {colour_of[label]}", subset=["scenario"]),
     hide_index=True,
     key="compare_offers",
     column_config={

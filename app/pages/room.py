@@ -13,6 +13,7 @@ import streamlit as st
 
 from app.addresses import address_with
 from app.fields import field_input
+from app.local_time import browser_zone
 from app.plain_text import WARNING_ICON, plain, plain_paragraphs
 from app.results import headline, warnings
 from app.room_participant import (
@@ -74,7 +75,7 @@ def room_closed(problem: StoreError) -> None:
         st.error(ROOM_UNREACHABLE, icon=":material/cloud_off:")
         st.button("Try again", key=ROOM_TRY_AGAIN, icon=":material/refresh:")
     else:  # a link that leads nowhere, a room past its time, a full room
-        st.error(plain(problem.message), icon=":material/link_off:")
+        st.error(plain(problem.message_in(browser_zone())), icon=":material/link_off:")
 
 
 def plan_fields(setup: RoomSetup, problems: tuple[Problem, ...]) -> None:

@@ -37,9 +37,9 @@ from presentation.file_names import download_name
 from presentation.formatting import format_money, format_money_short, percent_of_share
 from presentation.timeline import (
     busiest_month_words,
+    capacity_notes,
     every_month_the_same,
     hourly_value_words,
-    notes,
 )
 
 check = check_draft()
@@ -99,7 +99,7 @@ if check.problems:
         "Some inputs need fixing. The months show your last valid plan until they are.",
         icon=WARNING_ICON,
     )
-found = notes(report)
+found = capacity_notes(report)
 if found:
     st.warning(bullet_list(found), icon=":material/event_busy:")
 

@@ -15,9 +15,11 @@ from app.journey_state import (
     VALUE,
     current_journey,
     go_to,
+    is_share,
     reset_value,
     seed_value,
     shipped_journey,
+    shown_value,
     step_index,
     step_scenario,
     store_value,
@@ -37,10 +39,10 @@ from app.state import JOURNEY_EDITS, PRESENTER, current_scenario, replace_scenar
 from app.uploads import upload_key
 from charts.plan import hours_chart, hours_chart_data, vega_lite_spec
 from models.evaluation import evaluate
-from models.inputs import is_whole, label, unit, valid_range, value_of
+from models.inputs import is_whole, label, valid_range, value_of
 from models.journey import demand_stop, moves
 from models.tables import hours_by_category
-from presentation.formatting import format_change, format_hours
+from presentation.formatting import format_change, format_hours, percent_of_share
 from presentation.headline import headlines
 from presentation.levers import LEVERS
 
@@ -122,18 +124,20 @@ with st.container(key=STEP_VIEW):
     low, high = valid_range(step.scenario, main_input)
     planned = float(value_of(step.scenario, main_input))
     seed_value(journey, index, planned)
-    share = unit(step.scenario, main_input) == "0-1"
+    share = is_share(step.scenario, main_input)
     whole = is_whole(step.scenario, main_input) or (planned.is_integer() and not share)
+    in_file = f"{percent_of_share(planned):g}%" if share else f"{planned:,.4g}"
     value_column, reset_column = st.columns([4, 1], vertical_alignment="bottom")
     value_column.number_input(
-        f"Call out a number: {plain(label(step.scenario, main_input))}",
-        min_value=low,
-        max_value=high,
-        step=1.0 if whole else 0.05 if share else 0.5,
-        format="%.0f" if whole else "%.2f",
+        # A share is called out as a percentage, as a coach says it ("25%", not "0.25").
+        f"Call out a number: {plain(label(step.scenario, main_input))}{' (%)' if share else ''}",
+        min_value=shown_value(step.scenario, main_input, low),
+        max_value=shown_value(step.scenario, main_input, high),
+        step=1.0 if whole or share else 0.5,
+        format="%.0f" if whole else "%g" if share else "%.2f",
         key=VALUE,
         on_change=store_value,
-        help=f"This step's file says {planned:,.4g}. Every figure on the page follows the new value.",
+        help=f"This step's file says {in_file}. Every figure on the page follows the new value.",
     )
     reset_column.button(
         "Reset",

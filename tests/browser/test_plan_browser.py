@@ -177,3 +177,17 @@ def test_a_new_user_builds_three_offers_downloads_reloads_and_shares(
         metric_value(page, "Hours used").inner_text()
     )
     fresh.context.close()
+
+
+def test_a_renamed_offer_shows_its_new_name_in_the_picker(page: Page, app_url: str) -> None:
+    """Renaming the offer being edited changes "Offer to edit" at once, and switching it off
+    says "(off)" there: the browser kept the old words until the page was drawn again."""
+    open_app(page, app_url)
+    name = load_example(DEFAULT_EXAMPLE).offers[0].name
+    editing = page.get_by_role("combobox", name="Offer to edit", exact=True)
+    expect(editing).to_have_value(f"{name} · Private 1:1 clients")
+    type_into(page, "Offer name", "Executive coaching")
+    expect(editing).to_have_value("Executive coaching · Private 1:1 clients")
+    page.get_by_test_id("stCheckbox").filter(has_text="Enabled").click()
+    wait_for_app_run(page)
+    expect(editing).to_have_value("Executive coaching · Private 1:1 clients (off)")

@@ -85,6 +85,10 @@ def test_compare_with_five_scenarios_fits_the_page_with_one_colour_each(
     assert overflow(page, "[data-testid='stTable']")["across"] <= 0
     assert page_overflow(page)["across"] <= 0
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)
+    # Every offer of the five, every column in view (no associates: no associate hours).
+    offers = page.get_by_test_id("stDataFrame").locator(".dvn-scroller")
+    expect(offers).to_be_visible()
+    assert overflow(page, "[data-testid='stDataFrame'] .dvn-scroller")["across"] <= 0
     whole_page(page, "compare-5.png")
     context.close()
 
