@@ -9,11 +9,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.first_paint import in_a_browser, paint_headline_first
 from app.notices import show_notice
 from app.reruns import NOTICE_ON_SCREEN, ON_PLAN_PAGE, UNDO_SHOWN, undo_words
 from app.room_links import FACILITATE
 from app.scenario_files import sidebar, sidebar_signature
-from app.state import NOTICES, PRESENTER, ROOM_PARAMETER, SIDEBAR_SHOWN, init_state
+from app.state import DRAFT, NOTICES, PRESENTER, ROOM_PARAMETER, SIDEBAR_SHOWN, init_state
 
 #: The tab's icon, a file in the repository: an icon by name (":material/balance:") makes the
 #: browser fetch it from a font server, and a workshop venue may have no internet.
@@ -32,16 +33,16 @@ if FACILITATE in st.query_params:
         position="hidden",
     ).run()
     st.stop()
+# A session's first run draws the Plan page's headline figures alone, the rest a moment later
+# (app.first_paint); every later run draws the whole app.
+first_run = DRAFT not in st.session_state
 init_state()
-# What the last action did ("Loaded … from coach.yaml", "Undone: …"), on whichever page is
-# shown, once: drawn here, it never waits in the queue for a page that shows it later.
-st.session_state[NOTICE_ON_SCREEN] = bool(st.session_state.get(NOTICES))
-show_notice()
 # The presenter view (Workshop page) shows the step alone: no navigation, no sidebar.
 presenting = bool(st.session_state.get(PRESENTER, False))
+plan = st.Page("app/pages/plan.py", title="Plan", icon=":material/edit_note:", default=True)
 navigation = st.navigation(
     [
-        st.Page("app/pages/plan.py", title="Plan", icon=":material/edit_note:", default=True),
+        plan,
         st.Page("app/pages/timeline.py", title="Timeline", icon=":material/calendar_month:"),
         st.Page("app/pages/scale.py", title="Scale", icon=":material/trending_up:"),
         st.Page("app/pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
@@ -51,6 +52,13 @@ navigation = st.navigation(
     ],
     position="hidden" if presenting else "sidebar",
 )
+if first_run and navigation is plan and in_a_browser() and not st.session_state.get(NOTICES):
+    paint_headline_first()  # a notice (a link opened) comes with the whole run, above the title
+    st.stop()
+# What the last action did ("Loaded … from coach.yaml", "Undone: …"), on whichever page is
+# shown, once: drawn here, it never waits in the queue for a page that shows it later.
+st.session_state[NOTICE_ON_SCREEN] = bool(st.session_state.get(NOTICES))
+show_notice()
 # What the sidebar will show of the draft: a Plan page edit that changes it runs the whole app
 # again, any other edit only the page (its fragment), with the Undo area when Undo's words
 # change (app.reruns). The Plan page says when it is the one on screen.

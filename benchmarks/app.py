@@ -12,18 +12,22 @@ rounds and B first in odd ones, so a slow moment of this shared machine weighs o
 - **First loads**, each round on a fresh server for each app: the server's first-ever
   load (its first script run imports what the page needs), then ``LATER_LOADS`` more,
   each in a fresh browser context: navigation to the first metric on screen. The
-  servers of a few rounds start together before the first of them is measured.
+  servers of a few rounds start together before the first of them is measured. A
+  fresh-browser load also counts the frames and bytes it receives and the time until
+  the whole app is drawn (the Plan page draws its headline first: app/first_paint.py).
 - **Server memory**: resident size (VmRSS) of a fresh server with 1, 10 and 20
   sessions open at once, the sessions added for each count opened together.
 
-Ratios are paired: the median over rounds of B_i / A_i.
+Ratios are paired: the median over rounds of B_i / A_i. ``python -m benchmarks.app
+--parts loads`` measures only the named parts (``--help``).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,6 +63,8 @@ ROUNDS_PER_START = 5
 SESSION_COUNTS = (1, 10, 20)
 #: Reruns of the Scale and Workshop pages.
 PAGE_RERUNS = 20
+#: The parts of the benchmark, in the order they run.
+PARTS = ("edits", "loads", "memory", "pages")
 #: The goals of issue 17: B's median over A's, paired.
 EDIT_GOAL = 1.2
 LOAD_GOAL = 1.2
@@ -278,44 +284,103 @@ def edits_and_messages(browser: Browser) -> tuple[Paired, Paired, Paired]:
     )
 
 
-def _load_to_first_metric(browser: Browser, url: str) -> float:
-    """Seconds from navigation to the first metric on screen, in a fresh browser context."""
+@dataclass(frozen=True)
+class Load:
+    """One load in a fresh browser context: seconds from navigation to the first metric on
+    screen and to the whole app drawn (its last run ended and drawn), and the websocket
+    frames and bytes received until then."""
+
+    first_metric: float
+    whole_app: float
+    frames: int
+    frame_bytes: int
+
+
+def _load(browser: Browser, url: str) -> Load:
+    """Load ``url`` in a fresh browser context, counting what it receives."""
     context = browser.new_context()
     page = context.new_page()
+    received: list[int] = []
+    page.on(
+        "websocket",
+        lambda websocket: websocket.on(
+            "framereceived", lambda payload: received.append(len(payload))
+        ),
+    )
     page.goto(url, wait_until="commit")
-    seconds = float(page.evaluate(_FIRST_METRIC)) / 1000
+    first_metric = float(page.evaluate(_FIRST_METRIC)) / 1000
+    wait_for_app_run(page)
+    whole_app = float(page.evaluate("() => performance.now()")) / 1000
     context.close()
-    return seconds
+    return Load(first_metric, whole_app, len(received), sum(received))
 
 
-def first_loads(browser: Browser) -> tuple[Paired, Paired]:
-    """Each round, a fresh server for each app: its first-ever load, then the median of
-    ``LATER_LOADS`` fresh-browser loads: (server's first load, fresh-browser load).
+@dataclass(frozen=True)
+class FirstLoads:
+    """Both apps' first loads, one sample of each a round."""
+
+    server_first: Paired
+    later: Paired
+    #: Of the fresh-browser loads: to the whole app drawn, frames and bytes received.
+    later_whole_app: Paired
+    later_frames: Paired
+    later_bytes: Paired
+
+    def lines(self) -> list[str]:
+        """The two goals, then what a fresh-browser load receives and when it is whole."""
+        whole = self.later_whole_app
+        return [
+            self.later.against(LOAD_GOAL),
+            self.server_first.against(SERVER_FIRST_LOAD_GOAL),
+            f"A fresh-browser load (medians): floor {median(self.later_frames.floor):.0f} "
+            f"frames, {median(self.later_bytes.floor) / 1000:,.1f} kB, whole app drawn after "
+            f"{median(whole.floor):.2f} s; Plan page {median(self.later_frames.plan):.0f} frames, "
+            f"{median(self.later_bytes.plan) / 1000:,.1f} kB, whole app drawn after "
+            f"{median(whole.plan):.2f} s ({whole.ratio:.2f}× paired)",
+        ]
+
+
+def first_loads(browser: Browser, rounds: int = LOAD_ROUNDS) -> FirstLoads:
+    """Each round, a fresh server for each app: its first-ever load, then ``LATER_LOADS``
+    fresh-browser loads (their median, for each figure).
 
     The servers of ``ROUNDS_PER_START`` rounds start together before any of them is
     measured, only to save time; each stays idle until its round."""
     first: dict[str, list[float]] = {FLOOR.name: [], PLAN.name: []}
-    later: dict[str, list[float]] = {FLOOR.name: [], PLAN.name: []}
-    for first_round in range(0, LOAD_ROUNDS, ROUNDS_PER_START):
-        rounds = range(first_round, min(first_round + ROUNDS_PER_START, LOAD_ROUNDS))
-        order = [app for round_index in rounds for app in _in_round_order(round_index)]
+    later: dict[str, list[list[float]]] = {FLOOR.name: [], PLAN.name: []}
+    for first_round in range(0, rounds, ROUNDS_PER_START):
+        started = range(first_round, min(first_round + ROUNDS_PER_START, rounds))
+        order = [app for round_index in started for app in _in_round_order(round_index)]
         with streamlit_servers(*(app.script for app in order)) as servers:
             for app, server in zip(order, servers, strict=True):
-                first[app.name].append(_load_to_first_metric(browser, server.url))
+                first[app.name].append(_load(browser, server.url).first_metric)
+                loads = [_load(browser, server.url) for _ in range(LATER_LOADS)]
                 later[app.name].append(
-                    median([_load_to_first_metric(browser, server.url) for _ in range(LATER_LOADS)])
+                    [
+                        median([load.first_metric for load in loads]),
+                        median([load.whole_app for load in loads]),
+                        median([load.frames for load in loads]),
+                        median([load.frame_bytes for load in loads]),
+                    ]
                 )
-    return (
+
+    def of_later(what: str, index: int) -> Paired:
+        return Paired(
+            what,
+            tuple(sample[index] for sample in later[FLOOR.name]),
+            tuple(sample[index] for sample in later[PLAN.name]),
+        )
+
+    return FirstLoads(
         Paired(
             "server's first-ever load to the first metric",
             tuple(first[FLOOR.name]),
             tuple(first[PLAN.name]),
         ),
-        Paired(
-            "fresh-browser load to the first metric, warm server",
-            tuple(later[FLOOR.name]),
-            tuple(later[PLAN.name]),
-        ),
+        of_later("fresh-browser load to the first metric, warm server", 0),
+        of_later("fresh-browser load to the whole app drawn, warm server", 1),
+        of_later("websocket frames received by a fresh-browser load", 2),
+        of_later("websocket bytes received by a fresh-browser load", 3),
     )
 
 
@@ -352,53 +417,61 @@ def _wait_for_session(page: Page, app: BenchedApp) -> None:
     page.get_by_test_id("stMetric").filter(has_text=app.metric_label).wait_for()
 
 
-def run() -> tuple[list[Measurement], list[str]]:
-    """Edits, messages, first loads and memory of both apps, alternating; then the Scale and
-    Workshop pages' reruns. Returns the rows and the lines that compare them."""
-    load_at_start = load_average()
+def run(
+    parts: Collection[str] = PARTS, load_rounds: int = LOAD_ROUNDS
+) -> tuple[list[Measurement], list[str]]:
+    """The named ``parts`` of both apps, alternating: edits and messages, first loads (in
+    ``load_rounds`` rounds), memory; then the Scale and Workshop pages' reruns ("pages",
+    against the Plan page's edit when "edits" runs too). Returns the rows and the lines that
+    compare them."""
+    measurements: list[Measurement] = []
+    lines = [f"Machine: {load_average()} at the start"]
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        _progress(f"{EDIT_ROUNDS} rounds of an edit in each app")
-        edits, frames, frame_bytes = edits_and_messages(browser)
-        _progress(f"{LOAD_ROUNDS} rounds of a fresh server for each app, {1 + LATER_LOADS} loads")
-        server_first, later = first_loads(browser)
-        _progress(f"server memory with {', '.join(map(str, SESSION_COUNTS))} sessions")
-        memory = {app.name: memory_with_sessions(browser, app) for app in (FLOOR, PLAN)}
-        with streamlit_server(PLAN.script) as server:
-            _progress(f"Scale page: {PAGE_RERUNS} offer picks")
-            scale_rerun = _scale_page_reruns(browser, server.url)
-            _progress(f"Workshop page: {PAGE_RERUNS} numbers called out")
-            workshop_rerun = _workshop_reruns(browser, server.url)
-        browser.close()
-    lines = [
-        f"Machine: {load_at_start} at the start, {load_average()} at the end",
-        edits.against(EDIT_GOAL),
-        later.against(LOAD_GOAL),
-        server_first.against(SERVER_FIRST_LOAD_GOAL),
-        f"Messages per edit (medians): floor {median(frames.floor):.0f} frames, "
-        f"{median(frame_bytes.floor) / 1000:,.1f} kB; Plan page {median(frames.plan):.0f} frames, "
-        f"{median(frame_bytes.plan) / 1000:,.1f} kB; paired ratio {frames.ratio:.1f}× frames, "
-        f"{frame_bytes.ratio:.1f}× bytes",
-        *(
-            f"{name}: server memory with "
-            + ", ".join(
-                f"{count} sessions {size / 2**20:,.0f} MiB"
-                for count, size in zip(SESSION_COUNTS, sizes, strict=True)
+        if "edits" in parts:
+            _progress(f"{EDIT_ROUNDS} rounds of an edit in each app")
+            edits, frames, frame_bytes = edits_and_messages(browser)
+            measurements += edits.measurements()
+            lines += [
+                edits.against(EDIT_GOAL),
+                f"Messages per edit (medians): floor {median(frames.floor):.0f} frames, "
+                f"{median(frame_bytes.floor) / 1000:,.1f} kB; Plan page "
+                f"{median(frames.plan):.0f} frames, {median(frame_bytes.plan) / 1000:,.1f} kB; "
+                f"paired ratio {frames.ratio:.1f}× frames, {frame_bytes.ratio:.1f}× bytes",
+            ]
+        if "loads" in parts:
+            _progress(
+                f"{load_rounds} rounds of a fresh server for each app, {1 + LATER_LOADS} loads"
             )
-            for name, sizes in memory.items()
-        ),
-        f"Scale page rerun median / Plan page edit median: "
-        f"{scale_rerun.median / median(edits.plan):.2f}× (budget 1.5×)",
-        f"Workshop step rerun median / Plan page edit median: "
-        f"{workshop_rerun.median / median(edits.plan):.2f}× (budget 1.5×)",
-    ]
-    measurements = [
-        *edits.measurements(),
-        *later.measurements(),
-        *server_first.measurements(),
-        scale_rerun,
-        workshop_rerun,
-    ]
+            loads = first_loads(browser, load_rounds)
+            measurements += [*loads.later.measurements(), *loads.server_first.measurements()]
+            lines += loads.lines()
+        if "memory" in parts:
+            _progress(f"server memory with {', '.join(map(str, SESSION_COUNTS))} sessions")
+            for app in (FLOOR, PLAN):
+                sizes = memory_with_sessions(browser, app)
+                lines.append(
+                    f"{app.name}: server memory with "
+                    + ", ".join(
+                        f"{count} sessions {size / 2**20:,.0f} MiB"
+                        for count, size in zip(SESSION_COUNTS, sizes, strict=True)
+                    )
+                )
+        if "pages" in parts:
+            with streamlit_server(PLAN.script) as server:
+                _progress(f"Scale page: {PAGE_RERUNS} offer picks")
+                scale_rerun = _scale_page_reruns(browser, server.url)
+                _progress(f"Workshop page: {PAGE_RERUNS} numbers called out")
+                workshop_rerun = _workshop_reruns(browser, server.url)
+            measurements += [scale_rerun, workshop_rerun]
+            if "edits" in parts:
+                lines += [
+                    f"{rerun.name} median / Plan page edit median: "
+                    f"{rerun.median / median(edits.plan):.2f}× (budget 1.5×)"
+                    for rerun in (scale_rerun, workshop_rerun)
+                ]
+        browser.close()
+    lines[0] += f", {load_average()} at the end"
     return measurements, lines
 
 
@@ -464,8 +537,22 @@ def _workshop_reruns(browser: Browser, url: str) -> Measurement:
 if __name__ == "__main__":
     from benchmarks.timing import machine, table
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help=f"comma-separated, of {', '.join(PARTS)} (default: all)",
+    )
+    parser.add_argument(
+        "--load-rounds", type=int, default=LOAD_ROUNDS, help="rounds of first loads"
+    )
+    arguments = parser.parse_args()
+    chosen = arguments.parts.split(",")
+    unknown = set(chosen) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
     print(f"Machine: {machine()}\n")
-    app_measurements, comparisons = run()
+    app_measurements, comparisons = run(chosen, arguments.load_rounds)
     print(table(app_measurements))
     print()
     print("\n".join(comparisons))

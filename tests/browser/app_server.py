@@ -19,7 +19,16 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Playwright
 
+from app.first_paint import MARKER as FIRST_PAINT
+
 CHROMIUM = Path("/usr/bin/chromium")
+#: The run has ended, something of it is drawn, and it is not the Plan page's first paint.
+_WHOLE_APP_DRAWN = """marker => {
+  const app = document.querySelector("[data-testid=stApp]");
+  return app?.dataset.testScriptState === "notRunning"
+    && document.querySelector("[data-testid=stMain] [data-testid=stElementContainer]") !== null
+    && document.getElementsByClassName(marker).length === 0;
+}"""
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -146,11 +155,11 @@ def launch_chromium(playwright: Playwright) -> Browser:
 def wait_for_app_run(page: Page) -> None:
     """Wait until the app is connected and its script has finished running.
 
-    As Streamlit's own e2e suite does: the root element publishes its state.
+    As Streamlit's own e2e suite does: the root element publishes its state. The Plan page's
+    first paint (app.first_paint) is a run too: the whole app's run that follows it is waited
+    for, and so is the first run's drawing (a run can end before its elements are drawn).
     """
     page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
         state="attached", timeout=120_000
     )
-    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        state="attached", timeout=120_000
-    )
+    page.wait_for_function(_WHOLE_APP_DRAWN, arg=f"st-key-{FIRST_PAINT}", timeout=120_000)
