@@ -94,7 +94,9 @@ def test_the_cash_chart_gives_each_series_its_own_panel_and_names_both(
     for words in ("USD a month", "USD so far", "net income that month", "net income so far"):
         expect(svg.get_by_text(words, exact=True)).to_be_visible()
     expect(svg.get_by_text("0k", exact=True)).to_have_count(0)
-    # The whole chart, its legend included, is on the screen.
+    # The whole chart, its legend included, is on the screen: centred again now that it is
+    # drawn (it was scrolled to while its box may still have been growing).
+    chart.evaluate("element => element.scrollIntoView({block: 'center'})")
     top, height = chart.bounding_box()["y"], chart.bounding_box()["height"]
     assert top >= 0 and top + height <= 900
     # Both panels fit the page's width: nothing drawn past the chart's own box.
