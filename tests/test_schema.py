@@ -1,5 +1,9 @@
 """The schema of docs/model.md: defaults, ranges, cross-field rules, good and bad documents."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from models import ScenarioError, load_scenario
@@ -271,3 +275,41 @@ def test_field_order_puts_identity_first_and_selling_fields_last():
     assert order[:4] == ["kind", "name", "enabled", "groups"]
     assert tuple(order[-len(SALES_FIELDS) :]) == SALES_FIELDS
     assert sorted(order) == sorted(OFFER_MODELS["group_program"].model_fields)
+
+
+def test_validators_built_on_first_use_are_safe_from_many_threads_at_once():
+    """The schema's validators are built the first time they validate (defer_build), and the
+    app's first validations come from many threads at once (sessions, a room's 30 plans). In a
+    fresh process, 16 threads read every example at the same moment: each comes back equal to
+    the same file read alone afterwards, with no error (before pydantic 2.14 a thread could
+    validate with a parent class's validator while another built the model's own)."""
+    script = """
+import threading
+from models.examples import EXAMPLES_DIRECTORY
+from models.files import load_scenario
+texts = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES_DIRECTORY.glob("*.yaml"))]
+start, results, errors = threading.Barrier(16), [], []
+def read_all():
+    start.wait()
+    try:
+        results.append([load_scenario(text) for text in texts])
+    except Exception as error:
+        errors.append(repr(error))
+threads = [threading.Thread(target=read_all) for _ in range(16)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+alone = [load_scenario(text) for text in texts]
+assert not errors, errors
+assert len(results) == 16 and all(result == alone for result in results)
+"""
+    completed = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).parent.parent,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
