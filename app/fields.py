@@ -27,7 +27,8 @@ from pydantic.fields import FieldInfo
 from app.plain_text import WARNING_ICON
 from app.reruns import with_undo_area
 from app.state import StoreValue, draft_section, store_value, widget_key
-from models.schema import field_bounds
+from models.inputs import Input, section_of
+from models.schema import Scenario, field_bounds
 from presentation.formatting import (
     AmountError,
     format_amount,
@@ -85,6 +86,12 @@ def field_label(info: FieldInfo, currency: str) -> str:
 def is_share(info: FieldInfo) -> bool:
     """Whether a field is a share [0-1], typed and shown as a percentage."""
     return _unit(info) == "0-1"
+
+
+def input_is_share(scenario: Scenario, where: Input) -> bool:
+    """Whether an input (yours or an offer's field) is a share [0-1], typed as a percentage:
+    in the editor, in its range (Decide) and when a workshop room calls it out."""
+    return is_share(type(section_of(scenario, where)).model_fields[where.field])
 
 
 def is_money(info: FieldInfo) -> bool:

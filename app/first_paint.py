@@ -20,7 +20,7 @@ import streamlit as st
 
 from app.plain_text import plain
 from app.results import headline
-from app.state import check_draft, current_scenario, last_valid_scenario
+from app.state import current_scenario
 from models.evaluation import evaluate
 
 #: Key of the first paint's container (its CSS class, st-key-first_paint, tells the browser
@@ -50,9 +50,9 @@ def _whole_app_follows() -> None:
 def paint_headline_first() -> None:
     """The Plan page's title and headline figures alone, as the whole page draws them; the
     whole app follows on the fragment's timer and draws them again in their place."""
+    scenario = current_scenario()  # the draft checked once, for the title and the figures
     with st.container(key=MARKER):
-        st.title(plain(current_scenario().name))
-        scenario = check_draft().scenario or last_valid_scenario()
+        st.title(plain(scenario.name))
         headline(scenario, evaluate(scenario))
     _whole_app_follows()
     st.session_state[PAINTED] = True

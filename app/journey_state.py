@@ -10,9 +10,10 @@ from __future__ import annotations
 import streamlit as st
 
 from app import state
+from app.fields import input_is_share
 from app.uploads import let_go, upload_key
 from models.errors import ScenarioError
-from models.inputs import Input, unit, value_of
+from models.inputs import Input, value_of
 from models.journey import Journey, JourneyError, edited, journey_from_files, load_journey
 from models.schema import Scenario
 from presentation.formatting import percent_of_share, share_of_percent
@@ -57,14 +58,9 @@ def go_to(index: int) -> None:
     st.session_state[STEP] = index
 
 
-def is_share(scenario: Scenario, where: Input) -> bool:
-    """Whether the input is a share (``0-1``), which the room calls out as a percentage."""
-    return unit(scenario, where) == "0-1"
-
-
 def shown_value(scenario: Scenario, where: Input, value: float) -> float:
     """The input's value as the box shows it: a share as a percentage (0.25 → 25)."""
-    return percent_of_share(value) if is_share(scenario, where) else value
+    return percent_of_share(value) if input_is_share(scenario, where) else value
 
 
 def seed_value(journey: Journey, index: int, planned: float) -> None:
@@ -83,7 +79,7 @@ def store_value() -> None:
     index = step_index(journey)
     step = journey.steps[index]
     value = float(st.session_state[VALUE])
-    if is_share(step.scenario, step.main_input):
+    if input_is_share(step.scenario, step.main_input):
         value = share_of_percent(value)
     try:
         edited(step.scenario, step.main_input, value)

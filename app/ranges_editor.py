@@ -11,9 +11,9 @@ from typing import Any
 
 import streamlit as st
 
-from app.fields import is_share
+from app.fields import input_is_share
 from app.state import draft, last_valid_scenario, named_section, record_edit, widget_key
-from models.inputs import Input, assumptions, label, section_of, value_of
+from models.inputs import Input, assumptions, label, value_of
 from models.schema import Scenario
 from models.uncertainty import ranges_around
 from presentation.formatting import percent_of_share, share_of_percent
@@ -28,11 +28,6 @@ def _section(offer: str | None) -> dict[str, Any]:
 def _whose(offer: str | None) -> str:
     """ " of “Private coaching”" for an offer's ranges, nothing for yours (for Undo's words)."""
     return f" of “{offer}”" if offer else ""
-
-
-def _is_share(scenario: Scenario, where: Input) -> bool:
-    """Whether the input is a share [0-1]: its range is typed in percent, as its field is."""
-    return is_share(type(section_of(scenario, where)).model_fields[where.field])
 
 
 def _store_range(where: Input, share: bool) -> None:
@@ -98,7 +93,7 @@ def ranges_editor(scenario: Scenario) -> None:
         if where.offer == offer
     }
     where = fields[columns[1].selectbox("Figure", list(fields), key="ranges_field")]
-    share = _is_share(scenario, where)
+    share = input_is_share(scenario, where)
     shown = percent_of_share if share else float  # a share's range in percent, as its field
     unit = " (%)" if share else ""
     planned = shown(float(value_of(scenario, where)))

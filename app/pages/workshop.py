@@ -9,13 +9,13 @@ main input and every figure follows. A room lets participants put in their own n
 
 import streamlit as st
 
+from app.fields import input_is_share
 from app.journey_state import (
     PROBLEMS,
     UPLOAD,
     VALUE,
     current_journey,
     go_to,
-    is_share,
     reset_value,
     seed_value,
     shipped_journey,
@@ -124,7 +124,7 @@ with st.container(key=STEP_VIEW):
     low, high = valid_range(step.scenario, main_input)
     planned = float(value_of(step.scenario, main_input))
     seed_value(journey, index, planned)
-    share = is_share(step.scenario, main_input)
+    share = input_is_share(step.scenario, main_input)
     whole = is_whole(step.scenario, main_input) or (planned.is_integer() and not share)
     in_file = f"{percent_of_share(planned):g}%" if share else f"{planned:,.4g}"
     value_column, reset_column = st.columns([4, 1], vertical_alignment="bottom")
