@@ -2,9 +2,10 @@
 --json FILE`` (issue 17) as whole processes.
 
 Measured side by side with the floor, a bare ``python -c "import numpy, pydantic, yaml"``
-(the libraries any load of a scenario needs): the three alternate, 20 rounds each, so that a
-busy moment of a shared machine slows all alike. Goals: validate's median within 2× the
-floor's, evaluate's within 1.5×.
+(the issue's floor; neither command loads numpy, since one scenario's year is plain Python
+arithmetic): the processes alternate, 20 rounds each, so that a busy moment of a shared
+machine slows all alike. Goals: validate's median within 2× the floor's, evaluate's within
+1.5×.
 A fourth process is timed alongside for reference, with no goal: the floor's libraries and one
 one-field pydantic model validated. It is what any command that reads a scenario pays before the
 project's own code (pydantic's models, fields and types, and its plugin loader, which imports

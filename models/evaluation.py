@@ -15,8 +15,6 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-import numpy as np
-
 from models import formulas
 from models.formulas import Delivery, ratio
 from models.results import HourBreakdown, OfferResult, ScenarioResult, Totals
@@ -439,12 +437,10 @@ def year_sums(practitioner: Practitioner, offers: Iterable[OfferYear]) -> YearSu
 
 def sums_of_tally(practitioner: Practitioner, tally: YearTally) -> YearSums:
     """The year's sums of the offers in ``tally``: :func:`year_sums` once they are added."""
-    hours = tally.hours
     assistant = assistant_hours(practitioner)
-    if np.any(assistant):
-        hours = dataclasses.replace(
-            hours, admin=formulas.admin_after_assistant(hours.admin, assistant)
-        )
+    hours = dataclasses.replace(
+        tally.hours, admin=formulas.admin_after_assistant(tally.hours.admin, assistant)
+    )
     fixed_costs = (
         practitioner.fixed_costs_per_year + assistant * practitioner.assistant_cost_per_hour
     )

@@ -15,8 +15,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
-
 
 @dataclass(frozen=True)
 class Delivery:
@@ -671,6 +669,27 @@ def associate_hours(
     return associate_share * (delivery_hours + prep_hours + travel_hours)
 
 
+def positive_part(amount: float) -> float:
+    """max(0, amount), of a number or of each sample in an array. [the amount's unit]
+
+    Notes
+    -----
+    A number is compared in plain Python, so that evaluating one scenario needs no numpy
+    and ``leverage evaluate`` starts without loading it (docs/performance.md); an array
+    (the samples of a simulation, the cells of a data table, the months of a timeline) is
+    clipped at zero sample by sample.
+
+    Examples
+    --------
+    >>> positive_part(-5000.0), positive_part(136.0)
+    (0.0, 136.0)
+    """
+    if isinstance(amount, int | float):
+        return max(0.0, amount)
+    clipped: float = amount.clip(min=0.0)
+    return clipped
+
+
 def income_tax(net_income: float, tax_rate: float) -> float:
     """Income tax and social contributions on a year's net income. [currency/year]
 
@@ -685,8 +704,7 @@ def income_tax(net_income: float, tax_rate: float) -> float:
     >>> float(income_tax(100000.0, 0.3)), float(income_tax(-5000.0, 0.3))
     (30000.0, 0.0)
     """
-    tax: float = np.maximum(0.0, net_income) * tax_rate
-    return tax
+    return positive_part(net_income) * tax_rate
 
 
 def admin_after_assistant(admin_hours: float, assistant_hours: float) -> float:
@@ -703,8 +721,7 @@ def admin_after_assistant(admin_hours: float, assistant_hours: float) -> float:
     >>> float(admin_after_assistant(320.0, 184.0))
     136.0
     """
-    admin: float = np.maximum(0.0, admin_hours - assistant_hours)
-    return admin
+    return positive_part(admin_hours - assistant_hours)
 
 
 def ratio(numerator: float, denominator: float) -> float | None:

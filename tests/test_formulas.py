@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from models import formulas
 
@@ -157,6 +159,17 @@ def test_the_assistant_takes_admin_off_you_but_never_below_zero():
     assert float(formulas.admin_after_assistant(234.0, 92.0)) == pytest.approx(142)
     # 50 h of admin and the same assistant: 0, not −42 (the assistant's idle hours are paid).
     assert float(formulas.admin_after_assistant(50.0, 92.0)) == 0
+
+
+@given(st.lists(st.floats(min_value=-1e12, max_value=1e12), min_size=1, max_size=20))
+def test_positive_part_of_a_number_and_of_an_array_agree_with_numpy(amounts):
+    """A number is compared in plain Python and an array clipped: both are numpy's maximum."""
+    samples = np.array(amounts)
+    expected = np.maximum(0.0, samples)
+    assert formulas.positive_part(samples).tolist() == expected.tolist()
+    assert [formulas.positive_part(amount) for amount in amounts] == expected.tolist()
+    # A number stays a plain Python number: one scenario's year is evaluated without numpy.
+    assert all(type(formulas.positive_part(amount)) is float for amount in amounts)
 
 
 def test_a_fixed_fee_contract_earns_the_fee_whatever_the_hours():
