@@ -78,6 +78,9 @@ MAX_ITEMS = 64
 MAX_TEXT_CHARACTERS = 2000
 
 _TOO_DEEP = f"the document is nested more than {MAX_NESTING} levels deep"
+#: libyaml's own limit (PyYAML 6.0.4 on): its scanner reads a line of brackets ahead of the
+#: composer, so ``[[[[…`` can reach it before :data:`MAX_NESTING` is checked.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 _TOO_MANY_VALUES = (
     f"the document holds more than {MAX_VALUES:,} values; a scenario holds at most a few thousand"
 )
@@ -310,6 +313,8 @@ def parse_document(text: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
+        if _LIBYAML_TOO_DEEP in (error.problem or ""):
+            raise ScenarioError([Problem("", _TOO_DEEP, line)]) from None
         what = excerpt(error.problem or error.context or "unreadable YAML", 200)
         raise ScenarioError([Problem("", f"this is not valid YAML: {what}", line)]) from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
