@@ -32,7 +32,6 @@ from app.state import (
     check_draft,
     has_unsaved_edits,
     last_valid_scenario,
-    mark_saved,
     redo,
     redo_label,
     replace_scenario,
@@ -265,15 +264,17 @@ def sidebar() -> None:
                 max_upload_size=MAX_UPLOAD_MEGABYTES,
             )
         # Deferred: the file is written when the button is clicked, from the draft as it is
-        # then (the Plan page's edits rerun only the page, not this sidebar).
+        # then (the Plan page's edits rerun only the page, not this sidebar); the file
+        # records itself as saved (state.LastDownload), with no rerun that could lose it.
         scenario_now = state.scenario_when_called()
+        downloaded_now = state.scenario_when_called(state.last_download())
         st.download_button(
             "Download scenario (YAML)",
-            lambda: dump_scenario(scenario_now()).encode("utf-8"),
+            lambda: dump_scenario(downloaded_now()).encode("utf-8"),
             file_name=download_name(scenario.name, "yaml"),
             mime="application/x-yaml",
             key="download_scenario",
-            on_click=mark_saved,
+            on_click="ignore",
             disabled=not valid,
             help=None if valid else "Fix the problems shown first.",
             icon=":material/download:",

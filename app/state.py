@@ -44,7 +44,8 @@ UNDO_DEPTH = 50
 
 # The session's keys. The draft and what goes with it:
 DRAFT = "draft"  #: the scenario being edited, as plain data
-SAVED = "saved"  #: the draft as last loaded or downloaded
+SAVED = "saved"  #: the draft as last loaded or saved in the library
+DOWNLOADED = "downloaded"  #: the plan as the YAML download last wrote it (a LastDownload)
 LAST_VALID = "last_valid"  #: the draft's last valid version, a Scenario
 SOURCE = "source"  #: where it came from: an example's name, "upload", "link", "library"…
 GENERATION = "generation"  #: the widget keys' generation, one more at each new scenario
@@ -193,6 +194,7 @@ def init_state() -> None:
     st.session_state.setdefault(LIBRARY_PROBLEM, None)
     st.session_state.setdefault(PENDING_CHOICE, None)
     st.session_state.setdefault(NAMING_BLANK, False)
+    st.session_state.setdefault(DOWNLOADED, LastDownload())
     st.session_state.setdefault(BLANK_NAME_PROBLEM, None)
     st.session_state.setdefault(SOURCE, DEFAULT_EXAMPLE)
     st.session_state.setdefault(LIBRARY_KEY, None)
@@ -500,9 +502,23 @@ def check_draft() -> DraftCheck:
     return DraftCheck(scenario, ())
 
 
-def scenario_when_called() -> Callable[[], Scenario]:
+@dataclass
+class LastDownload:
+    """The plan as the YAML download last wrote it: the draft at the click, without offer ids.
+
+    The download writes it itself. Streamlit runs a deferred download's function in a worker
+    thread, and the button asks for no rerun: a rerun sent with the click could drop the file
+    (Streamlit 1.67 clears the session's unsent messages when a run starts, the file's address
+    among them, and the button then waits for ever). So no callback marks the draft saved;
+    :func:`has_unsaved_edits` reads this at the next run instead.
+    """
+
+    document: dict[str, Any] | None = None
+
+
+def scenario_when_called(downloaded: LastDownload | None = None) -> Callable[[], Scenario]:
     """A function that gives the session's scenario as it is when called: the draft when valid,
-    else its last valid version.
+    else its last valid version; with ``downloaded``, a valid draft is recorded there as written.
 
     For a deferred download drawn outside the Plan page's fragment: the page's edits change
     the draft (the same dict, changed in place) without drawing the button again, so the
@@ -512,12 +528,22 @@ def scenario_when_called() -> Callable[[], Scenario]:
     last_valid = last_valid_scenario()
 
     def scenario_now() -> Scenario:
+        written = copy.deepcopy(scenario_document(document))
         try:
-            return Scenario.model_validate(scenario_document(document))
+            scenario = Scenario.model_validate(written)
         except ValidationError:
             return last_valid
+        if downloaded is not None:
+            downloaded.document = written
+        return scenario
 
     return scenario_now
+
+
+def last_download() -> LastDownload:
+    """Where the YAML download records what it wrote."""
+    downloaded: LastDownload = st.session_state[DOWNLOADED]
+    return downloaded
 
 
 def last_valid_scenario() -> Scenario:
@@ -532,11 +558,14 @@ def current_scenario() -> Scenario:
 
 
 def has_unsaved_edits() -> bool:
-    """Whether the draft differs from the scenario as loaded or last downloaded."""
+    """Whether the draft differs from the scenario as loaded or saved, and from the file the
+    YAML download last wrote."""
     draft_now = scenario_document(st.session_state[DRAFT])
-    return bool(draft_now != scenario_document(st.session_state[SAVED]))
+    if draft_now == scenario_document(st.session_state[SAVED]):
+        return False
+    return draft_now != last_download().document
 
 
 def mark_saved() -> None:
-    """The draft as it is now counts as saved (after a download)."""
+    """The draft as it is now counts as saved (after a save in the library)."""
     st.session_state[SAVED] = copy.deepcopy(st.session_state[DRAFT])

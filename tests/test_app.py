@@ -253,6 +253,24 @@ def test_the_downloaded_file_loads_back_to_the_same_scenario(app, downloads):
     assert yaml.safe_load(content)["offers"][1]["fee_per_member_per_month"] == 950
 
 
+def test_a_downloaded_plan_counts_as_saved_until_the_next_edit(app, downloads):
+    """The user edits, downloads the file, switches example: not asked, the edits are in the
+    file. An edit after the download is asked about again."""
+    clients = offer_key(app, 0, "clients")
+    app.number_input(key=clients).set_value(5.0).run()
+    downloads(app, "download_scenario")  # the click: the file records itself, no rerun
+    app.run()
+    app.selectbox(key="scenario_picker").set_value("course-creator").run()
+    assert not any("unsaved edits" in warning.value for warning in app.warning)
+    assert shown(app.title[0].value) == "Course creator"
+
+    edited_after = AppTest.from_file(APP, default_timeout=60).run()
+    downloads(edited_after, "download_scenario")
+    edited_after.number_input(key=offer_key(edited_after, 0, "clients")).set_value(6.0).run()
+    edited_after.selectbox(key="scenario_picker").set_value("course-creator").run()
+    assert any("unsaved edits" in warning.value for warning in edited_after.warning)
+
+
 def test_a_share_link_opens_the_same_scenario():
     """The user opens a link someone shared and sees that scenario exactly."""
     shared = load_example("program-licensing")
