@@ -93,6 +93,9 @@ _ELAPSED = """() => Promise.race([
   new Promise((_, reject) => setTimeout(() => reject(new Error('never shown')), 10000)),
 ])"""
 
+#: Milliseconds since the keydown that ``_WATCH`` recorded.
+_SINCE_KEYDOWN = "() => performance.now() - window.__keydown"
+
 _FIRST_METRIC = """() => new Promise(resolve => {
   const found = () => document.querySelector('[data-testid=stMetricValue]');
   if (found()) { resolve(performance.now()); return; }
@@ -214,17 +217,30 @@ class EditedPage:
         self.frames += 1
         self.frame_bytes += len(payload)
 
-    def edit(self, value: float) -> tuple[float, int, int]:
-        """Enter ``value``: seconds until the metric shows its figure, then the frames and
-        bytes received since the previous rerun ended, counted once this rerun has ended."""
-        (seconds,) = edit_latencies(
+    def edit(self, value: float) -> Edit:
+        """Enter ``value``: when the metric shows its figure and when the run has ended on the
+        page, then the frames and bytes received since the previous rerun ended."""
+        (figure,) = edit_latencies(
             self.page, self.app.input_label, self.app.metric_label, [value], self.app.expected
         )
         wait_for_app_run(self.page)
+        run_ended = float(self.page.evaluate(_SINCE_KEYDOWN)) / 1000
         frames = self.frames - self._frames_counted
         frame_bytes = self.frame_bytes - self._bytes_counted
         self._frames_counted, self._bytes_counted = self.frames, self.frame_bytes
-        return seconds, frames, frame_bytes
+        return Edit(figure, run_ended, frames, frame_bytes)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edit as the browser saw it: seconds from Enter to the watched figure and to the
+    run's end on the page (every element it sent drawn), and the websocket frames and bytes
+    it received."""
+
+    figure: float
+    run_ended: float
+    frames: int
+    frame_bytes: int
 
 
 @dataclass(frozen=True)
@@ -255,11 +271,19 @@ class Paired:
         )
 
 
-def edits_and_messages(browser: Browser) -> tuple[Paired, Paired, Paired]:
-    """Both apps on warm servers, one edit of each a round: (edit seconds, frames, bytes)."""
-    samples: dict[str, dict[str, list[float]]] = {
-        app.name: {"seconds": [], "frames": [], "bytes": []} for app in (FLOOR, PLAN)
-    }
+@dataclass(frozen=True)
+class Edits:
+    """Both apps' edits, one of each a round: each figure of :class:`Edit` paired."""
+
+    figure: Paired
+    run_ended: Paired
+    frames: Paired
+    frame_bytes: Paired
+
+
+def edits_and_messages(browser: Browser) -> Edits:
+    """Both apps on warm servers, one edit of each a round."""
+    samples: dict[str, list[Edit]] = {FLOOR.name: [], PLAN.name: []}
     with streamlit_servers(FLOOR.script, PLAN.script) as (floor_server, plan_server):
         pages = {
             FLOOR.name: EditedPage.opened(browser, FLOOR, floor_server.url),
@@ -267,20 +291,22 @@ def edits_and_messages(browser: Browser) -> tuple[Paired, Paired, Paired]:
         }
         for round_index in range(EDIT_ROUNDS):
             for app in _in_round_order(round_index):
-                seconds, frames, frame_bytes = pages[app.name].edit(app.values[round_index])
-                samples[app.name]["seconds"].append(seconds)
-                samples[app.name]["frames"].append(frames)
-                samples[app.name]["bytes"].append(frame_bytes)
+                samples[app.name].append(pages[app.name].edit(app.values[round_index]))
         for edited_page in pages.values():
             edited_page.context.close()
 
-    def paired(what: str, key: str) -> Paired:
-        return Paired(what, tuple(samples[FLOOR.name][key]), tuple(samples[PLAN.name][key]))
+    def paired(what: str, figure: Callable[[Edit], float]) -> Paired:
+        return Paired(
+            what,
+            tuple(map(figure, samples[FLOOR.name])),
+            tuple(map(figure, samples[PLAN.name])),
+        )
 
-    return (
-        paired("Enter to the changed figure, warm server", "seconds"),
-        paired("websocket frames received per edit", "frames"),
-        paired("websocket bytes received per edit", "bytes"),
+    return Edits(
+        paired("Enter to the changed figure, warm server", lambda edit: edit.figure),
+        paired("Enter to the run's end on the page, warm server", lambda edit: edit.run_ended),
+        paired("websocket frames received per edit", lambda edit: edit.frames),
+        paired("websocket bytes received per edit", lambda edit: edit.frame_bytes),
     )
 
 
@@ -430,10 +456,14 @@ def run(
         browser = launch_chromium(playwright)
         if "edits" in parts:
             _progress(f"{EDIT_ROUNDS} rounds of an edit in each app")
-            edits, frames, frame_bytes = edits_and_messages(browser)
-            measurements += edits.measurements()
+            edits = edits_and_messages(browser)
+            frames, frame_bytes, run_ended = edits.frames, edits.frame_bytes, edits.run_ended
+            measurements += [*edits.figure.measurements(), *run_ended.measurements()]
             lines += [
-                edits.against(EDIT_GOAL),
+                edits.figure.against(EDIT_GOAL),
+                f"{run_ended.what} (medians): floor {median(run_ended.floor) * 1e3:,.0f} ms, "
+                f"Plan page {median(run_ended.plan) * 1e3:,.0f} ms ({run_ended.ratio:.2f}× "
+                "paired)",
                 f"Messages per edit (medians): floor {median(frames.floor):.0f} frames, "
                 f"{median(frame_bytes.floor) / 1000:,.1f} kB; Plan page "
                 f"{median(frames.plan):.0f} frames, {median(frame_bytes.plan) / 1000:,.1f} kB; "
@@ -467,7 +497,7 @@ def run(
             if "edits" in parts:
                 lines += [
                     f"{rerun.name} median / Plan page edit median: "
-                    f"{rerun.median / median(edits.plan):.2f}× (budget 1.5×)"
+                    f"{rerun.median / median(edits.figure.plan):.2f}× (budget 1.5×)"
                     for rerun in (scale_rerun, workshop_rerun)
                 ]
         browser.close()

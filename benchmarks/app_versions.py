@@ -3,8 +3,9 @@
 
 For a change to the page: A is the app before it (a worktree of main, say), B after it.
 Each round edits the floor app, A and B once each, in an order that turns with the round,
-as :mod:`benchmarks.app` edits the floor and the Plan page; it prints each one's median,
-their frames per edit, each paired ratio to the floor and B's paired ratio to A. Both
+as :mod:`benchmarks.app` edits the floor and the Plan page; it prints each one's median to
+the figure and to the run's end on the page, their frames per edit, each paired ratio to the
+floor and B's paired ratios to A. Both
 versions must draw the Plan page's "Clients per year" box and "Net income a year" metric
 as the model computes them (the default example's first offer).
 """
@@ -29,6 +30,7 @@ def run(before: Path, after: Path, rounds: int = ROUNDS) -> list[str]:
     """Edits of the floor, ``before`` and ``after`` alternating: one line each, then B / A."""
     apps = (FLOOR, replace(PLAN, name="A", script=before), replace(PLAN, name="B", script=after))
     seconds: dict[str, list[float]] = {app.name: [] for app in apps}
+    run_ended: dict[str, list[float]] = {app.name: [] for app in apps}
     frames: dict[str, list[float]] = {app.name: [] for app in apps}
     lines = [f"Machine: {load_average()} at the start"]
     with sync_playwright() as playwright:
@@ -41,9 +43,10 @@ def run(before: Path, after: Path, rounds: int = ROUNDS) -> list[str]:
             for round_index in range(rounds):
                 turn = round_index % len(pages)
                 for page in pages[turn:] + pages[:turn]:
-                    elapsed, received, _ = page.edit(page.app.values[round_index])
-                    seconds[page.app.name].append(elapsed)
-                    frames[page.app.name].append(received)
+                    edit = page.edit(page.app.values[round_index])
+                    seconds[page.app.name].append(edit.figure)
+                    run_ended[page.app.name].append(edit.run_ended)
+                    frames[page.app.name].append(edit.frames)
             for page in pages:
                 page.context.close()
         browser.close()
@@ -52,9 +55,13 @@ def run(before: Path, after: Path, rounds: int = ROUNDS) -> list[str]:
         ratio = "" if app is FLOOR else f", {paired_ratio(floor, seconds[app.name]):.2f}× floor"
         lines.append(
             f"{app.name}: median {median(seconds[app.name]) * 1e3:,.1f} ms, "
-            f"{median(frames[app.name]):.0f} frames an edit{ratio}"
+            f"{median(frames[app.name]):.0f} frames an edit{ratio}; the run's end on the page "
+            f"{median(run_ended[app.name]) * 1e3:,.1f} ms"
         )
-    lines.append(f"B / A, paired: {paired_ratio(seconds['A'], seconds['B']):.2f}×")
+    lines.append(
+        f"B / A, paired: {paired_ratio(seconds['A'], seconds['B']):.2f}× to the figure, "
+        f"{paired_ratio(run_ended['A'], run_ended['B']):.2f}× to the run's end on the page"
+    )
     lines.append(f"Machine: {load_average()} at the end")
     return lines
 

@@ -2,12 +2,14 @@
 
 The widgets' callbacks have already put every edit into the draft, so the page
 checks and evaluates it first and draws the headline figures before anything
-else: the numbers a person watches arrive first.
+else: the numbers a person watches arrive first, and in a browser they are drawn
+on their own before the rest follows (app.first_paint).
 """
 
 import streamlit as st
 
 from app.editors import offers_editor, scenario_editor
+from app.first_paint import let_the_headline_draw
 from app.plain_text import WARNING_ICON, bullet_list, plain, plain_paragraphs
 from app.reruns import ON_PLAN_PAGE, PLAN_PAGE, UNDO_SHOWN, undo_words
 from app.results import charts, headline, offer_table, warnings
@@ -47,6 +49,7 @@ def plan_page() -> None:
             icon=WARNING_ICON,
         )
     warnings(result)
+    let_the_headline_draw()  # drawn on their own, before the editor and the charts arrive
     if scenario.description:
         story = st.expander("The story behind this scenario", key=STORY_SECTION, on_change="rerun")
         if story.open:  # built only while open
