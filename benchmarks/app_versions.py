@@ -5,9 +5,9 @@ For a change to the page: A is the app before it (a worktree of main, say), B af
 Each round edits the floor app, A and B once each, in an order that turns with the round,
 as :mod:`benchmarks.app` edits the floor and the Plan page; it prints each one's median to
 the figure and to the run's end on the page, their frames per edit, each paired ratio to the
-floor and B's paired ratios to A. Both
-versions must draw the Plan page's "Clients per year" box and "Net income a year" metric
-as the model computes them (the default example's first offer).
+floor and B's paired ratios to A. Both versions must draw the Plan page's "Clients per year"
+box and "Net income a year" metric as the model computes them (the default example's first
+offer).
 """
 
 from __future__ import annotations
