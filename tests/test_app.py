@@ -1,6 +1,7 @@
 """The app's wiring, through Streamlit's AppTest: what a user does, and what the model says."""
 
 import io
+import json
 import math
 import sys
 from pathlib import Path
@@ -365,6 +366,11 @@ def test_the_scale_page_shows_the_automation_frontier_of_an_online_program(app):
         frontier["Price per student (USD)"].tolist()[0] == 1997
     )  # automation 0: full support price
     assert frontier["Price per student (USD)"].tolist()[-1] == 497  # automation 1: fully automated
+    # every figure shown as a whole number, the money columns (named with the currency) too
+    formats = json.loads(app.dataframe[-1].proto.columns)
+    assert {
+        name for name, config in formats.items() if config.get("type_config", {}).get("format")
+    } == set(frontier.columns) - {"Automation"}
 
 
 def test_an_edit_on_plan_reaches_scale_and_survives_the_page_switch(app):

@@ -138,25 +138,25 @@ def offer_up_close(scenario: Scenario, analysis: Analysis) -> None:
         st.vega_lite_chart(
             frontier_data(frontier), vega_lite_spec(frontier_chart, currency), key="frontier"
         )
+        # The figures' columns, named once for the rows and for their whole-number format.
+        price = f"Price per student ({currency})"
+        hours = "Your hours at the planned students"
+        ceiling = "Most students that fit"
+        contribution = f"Contribution at that ceiling ({currency})"
         st.dataframe(
             [
                 {
                     "Automation": format_share(point.automation),
-                    f"Price per student ({currency})": point.price,
-                    "Your hours at the planned students": point.offer_hours,
-                    "Most students that fit": point.ceiling,
-                    f"Contribution at that ceiling ({currency})": point.ceiling_contribution,
+                    price: point.price,
+                    hours: point.offer_hours,
+                    ceiling: point.ceiling,
+                    contribution: point.ceiling_contribution,
                 }
                 for point in frontier
             ],
             hide_index=True,
             key="frontier_table",
-            column_config={
-                "Price per student": WHOLE,
-                "Your hours at the planned students": WHOLE,
-                "Most students that fit": WHOLE,
-                "Contribution at that ceiling": WHOLE,
-            },
+            column_config=dict.fromkeys((price, hours, ceiling, contribution), WHOLE),
         )
 
 
