@@ -51,8 +51,12 @@ from tests.browser.app_server import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Rounds of one edit of each app.
-EDIT_ROUNDS = 24
+#: Rounds of one edit of each app. A paired median of 24 rounds moved by ±0.1× between runs
+#: minutes apart on this machine, more than the differences it was asked to tell apart: 72 rounds
+#: (about 45 s) halve that (docs/performance.md, "How many rounds an edit's ratio needs").
+EDIT_ROUNDS = 72
+#: Values each app types in turn, again from the first after the last.
+EDIT_VALUES = 24
 #: Rounds of a fresh server for each app.
 LOAD_ROUNDS = 20
 #: Loads in a fresh browser context after the server's first, in each round.
@@ -114,10 +118,15 @@ class BenchedApp:
     script: Path
     input_label: str
     metric_label: str
-    #: The values typed, one an edit; consecutive ones must show different figures.
+    #: The values typed, one an edit, in turn; consecutive ones (and the last and the first)
+    #: must show different figures.
     values: tuple[float, ...]
     #: The metric's text once ``value`` is entered, as the model computes it.
     expected: Callable[[float], str]
+
+    def value(self, round_index: int) -> float:
+        """The value typed in round ``round_index``: the values in turn, again and again."""
+        return self.values[round_index % len(self.values)]
 
 
 def _floor_result(value: float) -> str:
@@ -137,7 +146,7 @@ FLOOR = BenchedApp(
     ROOT / "benchmarks" / "floor_app.py",
     "Value",
     "Result",
-    tuple(float(11 + index) for index in range(EDIT_ROUNDS)),
+    tuple(float(11 + index) for index in range(EDIT_VALUES)),
     _floor_result,
 )
 PLAN = BenchedApp(
@@ -145,7 +154,7 @@ PLAN = BenchedApp(
     ROOT / "streamlit_app.py",
     "Clients per year",
     "Net income a year",
-    tuple(float(17 + index) for index in range(EDIT_ROUNDS)),
+    tuple(float(17 + index) for index in range(EDIT_VALUES)),
     _planner_net_income,
 )
 
@@ -291,7 +300,7 @@ def edits_and_messages(browser: Browser) -> Edits:
         }
         for round_index in range(EDIT_ROUNDS):
             for app in _in_round_order(round_index):
-                samples[app.name].append(pages[app.name].edit(app.values[round_index]))
+                samples[app.name].append(pages[app.name].edit(app.value(round_index)))
         for edited_page in pages.values():
             edited_page.context.close()
 

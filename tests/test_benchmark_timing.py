@@ -1,7 +1,10 @@
 """The benchmarks' statistics, worked by hand (no timing is asserted anywhere)."""
 
+import itertools
+
 import pytest
 
+from benchmarks.app import EDIT_ROUNDS, FLOOR, PLAN
 from benchmarks.timing import Measurement, median, p95, paired_ratio
 
 
@@ -34,3 +37,13 @@ def test_paired_ratio_is_the_median_of_each_rounds_ratio_not_the_ratio_of_median
 def test_paired_ratio_refuses_rounds_of_different_counts():
     with pytest.raises(ValueError, match="2 floor samples against 3"):
         paired_ratio([1.0, 2.0], [1.0, 2.0, 3.0])
+
+
+@pytest.mark.parametrize("app", [FLOOR, PLAN], ids=lambda app: app.name)
+def test_every_edit_of_the_benchmark_changes_the_watched_figure(app):
+    """The values come round again after the last; an edit that showed the same figure as the
+    one before would leave the benchmark waiting for a change that never comes."""
+    shown = [app.expected(app.value(round_index)) for round_index in range(EDIT_ROUNDS + 1)]
+    assert all(before != after for before, after in itertools.pairwise(shown))
+    # the 25th round types the first value again (the floor: 11 after 34, "22" after "68")
+    assert app.value(len(app.values)) == app.values[0]
