@@ -1,4 +1,5 @@
-"""Editing the scenario: its name and story, the practitioner's year, and the offers.
+"""Editing the scenario: its name and story, the practitioner's year, and the offers, one
+part at a time (:func:`plan_editor`).
 
 Offers are edited one at a time (a picker, then that offer's fields), which
 keeps each rerun light however many offers the scenario has. Every change goes
@@ -17,12 +18,11 @@ from app.plain_text import WARNING_ICON, plain
 from app.reruns import with_undo_area
 from app.state import (
     DELETE_PENDING,
+    EDITOR_PART,
     NEW_OFFER_KIND,
     OFFER_ID,
     OFFER_PICKER_LABEL,
     OFFER_SECTION,
-    PRACTICE_SECTION,
-    SCENARIO_SECTION,
     SELECTED_OFFER,
     draft,
     draft_section,
@@ -91,82 +91,115 @@ _SCENARIO = ("scenario",)
 ON_OTHER_PAGES = ("schedule", "ranges")
 
 
+#: The editor's parts, one shown at a time under a control that picks it.
+OFFERS_PART = "Offers"
+SCENARIO_PART = "Scenario and your year"
+PRACTICE_PART = "Your practice"
+EDITOR_PARTS = (OFFERS_PART, SCENARIO_PART, PRACTICE_PART)
+#: Where a problem of each part is located (``Problem.location``, or inside it); the practice's
+#: fields are the practitioner's, so a problem there is the practice's, not the year's.
+_PRACTICE_LOCATIONS = tuple(f"practitioner → {name}" for name in PRACTICE_FIELDS)
+_SCENARIO_LOCATIONS = ("", "schema_version", "name", "description", "currency", "practitioner")
+
+
+def _located(problem: Problem, *locations: str) -> bool:
+    return any(
+        problem.location == location or problem.location.startswith(location + " ")
+        for location in locations
+    )
+
+
+def _part_of(problem: Problem) -> str:
+    """The editor's part whose fields ``problem`` is about."""
+    if _located(problem, *_PRACTICE_LOCATIONS):
+        return PRACTICE_PART
+    if _located(problem, *_SCENARIO_LOCATIONS):
+        return SCENARIO_PART
+    return OFFERS_PART
+
+
+def plan_editor(problems: tuple[Problem, ...], result: ScenarioResult | None = None) -> None:
+    """The scenario's editor, one part at a time: the offers, the scenario and your working
+    year, or your practice; a part with a problem to fix is marked in the control.
+
+    One control rather than a collapsed section a part: every element of the Plan page is
+    drawn again on each edit, and two collapsed sections cost the browser more than the
+    control (docs/performance.md, "An edit: fewer and lighter elements"). Only the part
+    shown is built.
+    """
+    needing_fixes = {_part_of(problem) for problem in problems}
+    st.session_state.setdefault(EDITOR_PART, OFFERS_PART)
+    part = st.segmented_control(
+        "What to edit",
+        EDITOR_PARTS,
+        key=EDITOR_PART,
+        required=True,
+        format_func=lambda part: f"{part} {WARNING_ICON}" if part in needing_fixes else part,
+        label_visibility="collapsed",
+    )
+    if part == SCENARIO_PART:
+        scenario_editor(problems)
+    elif part == PRACTICE_PART:
+        practice_editor(problems)
+    else:
+        offers_editor(problems, result)
+
+
 def show_problems(problems: tuple[Problem, ...], *locations: str) -> None:
     """The problems located at one of ``locations`` or inside it, next to those fields."""
     for problem in problems:
-        if any(
-            problem.location == location or problem.location.startswith(location + " ")
-            for location in locations
-        ):
+        if _located(problem, *locations):
             st.error(plain(problem), icon=WARNING_ICON)
 
 
 def scenario_editor(problems: tuple[Problem, ...]) -> None:
     """Name, story and currency of the scenario, and the practitioner's working year."""
     document = draft()
-    # Built only while open (``on_change="rerun"``): a closed section costs no widgets.
-    section = st.expander("Scenario and your working year", key=SCENARIO_SECTION, on_change="rerun")
-    if section.open:
-        with section:
-            field_input(Scenario, "name", _SCENARIO, document["currency"])
-            currency_key = widget_key(*_SCENARIO, "currency")
-            st.selectbox(
-                "Currency",
-                CURRENCY_OPTIONS,
-                index=CURRENCY_OPTIONS.index(document["currency"]),
-                key=currency_key,
-                help="All money in the scenario is in this currency (ISO 4217 code).",
-                on_change=with_undo_area(store_widget),
-                args=(currency_key, _SCENARIO, "currency"),
-            )
-            description_key = widget_key(*_SCENARIO, "description")
-            st.text_area(
-                "Description",
-                value=document["description"],
-                key=description_key,
-                max_chars=2000,
-                help="The story of the scenario and where its figures come from.",
-                on_change=with_undo_area(store_widget),
-                args=(description_key, _SCENARIO, "description"),
-            )
-            columns = st.columns(2)
-            names = [
-                name
-                for name in field_order(Practitioner)
-                if name not in ON_OTHER_PAGES and name not in PRACTICE_FIELDS
-            ]
-            for index, name in enumerate(names):
-                with columns[index % 2]:
-                    field_input(Practitioner, name, ("practitioner",), document["currency"])
-            practice = tuple(f"practitioner → {name}" for name in PRACTICE_FIELDS)
-            show_problems(
-                tuple(problem for problem in problems if problem.location not in practice),
-                "",
-                "schema_version",
-                "name",
-                "description",
-                "currency",
-                "practitioner",
-            )
-    practice_editor(problems)
+    field_input(Scenario, "name", _SCENARIO, document["currency"])
+    currency_key = widget_key(*_SCENARIO, "currency")
+    st.selectbox(
+        "Currency",
+        CURRENCY_OPTIONS,
+        index=CURRENCY_OPTIONS.index(document["currency"]),
+        key=currency_key,
+        help="All money in the scenario is in this currency (ISO 4217 code).",
+        on_change=with_undo_area(store_widget),
+        args=(currency_key, _SCENARIO, "currency"),
+    )
+    description_key = widget_key(*_SCENARIO, "description")
+    st.text_area(
+        "Description",
+        value=document["description"],
+        key=description_key,
+        max_chars=2000,
+        help="The story of the scenario and where its figures come from.",
+        on_change=with_undo_area(store_widget),
+        args=(description_key, _SCENARIO, "description"),
+    )
+    columns = st.columns(2)
+    names = [
+        name
+        for name in field_order(Practitioner)
+        if name not in ON_OTHER_PAGES and name not in PRACTICE_FIELDS
+    ]
+    for index, name in enumerate(names):
+        with columns[index % 2]:
+            field_input(Practitioner, name, ("practitioner",), document["currency"])
+    show_problems(
+        tuple(problem for problem in problems if _part_of(problem) == SCENARIO_PART),
+        *_SCENARIO_LOCATIONS,
+    )
 
 
 def practice_editor(problems: tuple[Problem, ...]) -> None:
     """The practice around your hours: the most client-facing hours a week you can give, an
     assistant who takes admin off you, and the tax on what you earn."""
     currency = draft()["currency"]
-    section = st.expander(
-        "Your practice: client-facing hours, assistant and tax",
-        key=PRACTICE_SECTION,
-        on_change="rerun",
-    )
-    if section.open:
-        with section:
-            columns = st.columns(2)
-            for index, name in enumerate(PRACTICE_FIELDS):
-                with columns[index % 2]:
-                    field_input(Practitioner, name, ("practitioner",), currency)
-            show_problems(problems, *(f"practitioner → {name}" for name in PRACTICE_FIELDS))
+    columns = st.columns(2)
+    for index, name in enumerate(PRACTICE_FIELDS):
+        with columns[index % 2]:
+            field_input(Practitioner, name, ("practitioner",), currency)
+    show_problems(problems, *_PRACTICE_LOCATIONS)
 
 
 def _offer_label(offer: dict[str, object]) -> str:
@@ -248,7 +281,6 @@ def offers_editor(problems: tuple[Problem, ...], result: ScenarioResult | None =
     plan's ``result``, the Demand section says what the plan asks of the marketing."""
     document = draft()
     ids = offer_ids()
-    st.subheader("Offers")
     # Horizontal containers, not columns, for the rows of the editor: one layout block a row
     # where columns take one per cell too, and a Plan page edit sends them all again.
     add_row = st.container(horizontal=True, vertical_alignment="bottom")

@@ -9,7 +9,6 @@ from streamlit.delta_generator import DeltaGenerator
 
 from app.plain_text import WARNING_ICON, plain
 from app.report_downloads import chart_download
-from app.state import OFFER_TABLE_SECTION
 from charts.plan_specs import hours_chart_data, money_chart_data, plan_spec, with_rows
 from models.analysis import Analysis
 from models.chart_rows import hours_rows, money_rows
@@ -91,14 +90,20 @@ def charts(scenario: Scenario, result: ScenarioResult) -> None:
 
 
 def offer_table(scenario: Scenario, result: ScenarioResult) -> None:
+    """The button that opens every per-offer metric in a dialog: the table is built (pandas
+    to Arrow, a third of a rerun) only when asked for, and a button costs each edit less than
+    a collapsed section (docs/performance.md)."""
+    if result.offers and st.button(
+        "Every offer in figures", key="open_offer_table", icon=":material/table:"
+    ):
+        _offer_table_dialog(scenario, result)
+
+
+@st.dialog("Every offer in figures", width="large")
+def _offer_table_dialog(scenario: Scenario, result: ScenarioResult) -> None:
     """Every per-offer metric, sortable, with a CSV download; columns no offer uses (no
     leads, no associates, no oversight) are left out so the table stays readable."""
-    if not result.offers:
-        return
-    section = st.expander("Every offer in figures", key=OFFER_TABLE_SECTION, on_change="rerun")
-    if section.open:  # the table (pandas to Arrow, a third of a rerun) only while it is read
-        with section:
-            _offer_table(scenario, result)
+    _offer_table(scenario, result)
 
 
 def _offer_table(scenario: Scenario, result: ScenarioResult) -> None:

@@ -1,8 +1,9 @@
 """The sidebar's scenario actions: undo and redo, pick an example or start blank, upload, download,
 save in the library, share.
 
-The library and the short link use the store, imported only when their sections are open or
-their buttons are clicked: the Plan page's first paint does not load it.
+Opening a file, the library and sharing a link are dialogs (app.sidebar_dialogs). The library
+and the short link use the store, imported only when their dialogs are open or their buttons are
+clicked: the Plan page's first paint does not load it.
 """
 
 from __future__ import annotations
@@ -18,14 +19,20 @@ from app.notices import clear_notice, opened_message, set_notice
 from app.plain_text import WARNING_ICON, plain
 from app.report_downloads import report_downloads
 from app.reruns import UNDO_AREA, UNDO_SHOWN, undo_words
+from app.sidebar_dialogs import (
+    FILES,
+    LIBRARY,
+    SHARE,
+    close_dialog,
+    draw_open_dialog,
+    open_button,
+    run_app_when_closed,
+)
 from app.state import (
     BLANK_NAME,
     BLANK_NAME_PROBLEM,
-    FILES_SECTION,
-    LIBRARY_SECTION,
     NAMING_BLANK,
     PENDING_CHOICE,
-    SHARE_SECTION,
     SHORT_LINK,
     SOURCE,
     DraftCheck,
@@ -192,11 +199,13 @@ def undo_redo_buttons() -> None:
 
 
 def _uploaded() -> None:
-    """Read an uploaded file: replace the scenario when valid, else show every problem."""
+    """Read an uploaded file: replace the scenario when valid, else show every problem; either
+    way the dialog closes and the notice above the page says what happened."""
     upload = st.session_state[upload_key(UPLOAD)]
     if upload is None:
         return
     let_go(UPLOAD, [upload])
+    close_dialog()
     try:
         loaded = read_scenario(upload.getvalue(), source_name=upload.name)
     except ScenarioError as error:
@@ -249,20 +258,7 @@ def sidebar() -> None:
         if st.session_state[PICKER] in _examples():
             st.caption(plain(_examples()[st.session_state[PICKER]].description))
 
-        files = st.expander(
-            "Open a scenario file",
-            icon=":material/folder_open:",
-            key=FILES_SECTION,
-            on_change="rerun",
-        )
-        if files.open:  # the uploader is built only when asked for
-            files.file_uploader(
-                "Open a scenario file (YAML or JSON)",
-                type=["yaml", "yml", "json"],
-                key=upload_key(UPLOAD),
-                on_change=_uploaded,
-                max_upload_size=MAX_UPLOAD_MEGABYTES,
-            )
+        open_button(FILES, "Open a scenario file", ":material/folder_open:")
         # Deferred: the file is written when the button is clicked, from the draft as it is
         # then (the Plan page's edits rerun only the page, not this sidebar); the file
         # records itself as saved (state.LastDownload), with no rerun that could lose it.
@@ -281,34 +277,46 @@ def sidebar() -> None:
             width="stretch",
         )
         report_downloads(scenario_now, scenario.name, valid)
-        _library_section()
-        share = st.expander(
-            "Share a link", icon=":material/link:", key=SHARE_SECTION, on_change="rerun"
-        )
-        if share.open:  # the link is built only when asked for
-            with share:
-                _share_link(scenario)
+        open_button(LIBRARY, "Your library", ":material/bookmarks:")
+        open_button(SHARE, "Share a link", ":material/link:")
+    draw_open_dialog({FILES: _files_dialog, LIBRARY: _library_dialog, SHARE: _share_dialog})
     # Page switches drop the address's parameters: the library's key goes back in.
     keep_in_address()
 
 
-def _library_section() -> None:
-    """Save the scenario being edited in the person's library, and the library's link."""
-    section = st.expander(
-        "Your library", icon=":material/bookmarks:", key=LIBRARY_SECTION, on_change="rerun"
+@st.dialog("Open a scenario file", on_dismiss=close_dialog)
+def _files_dialog() -> None:
+    """The uploader; a file read (or refused) closes the dialog, and the whole app says what
+    it did above the page."""
+    run_app_when_closed(FILES)
+    st.file_uploader(
+        "A scenario file (YAML or JSON)",
+        type=["yaml", "yml", "json"],
+        key=upload_key(UPLOAD),
+        on_change=_uploaded,
+        max_upload_size=MAX_UPLOAD_MEGABYTES,
     )
-    if section.open:  # the store is imported only when asked for
-        from app.library_view import save_controls, show_outcome
 
-        with section:
-            show_outcome()
-            save_controls("sidebar")
-            st.page_link(
-                "app/pages/compare.py",
-                label="Saves and versions",
-                icon=":material/folder_open:",
-            )
-            show_library_link()
+
+@st.dialog("Your library", on_dismiss=close_dialog)
+def _library_dialog() -> None:
+    """Save the scenario being edited in the person's library, and the library's link; the store
+    is imported only once the dialog is opened."""
+    from app.library_view import save_controls, show_outcome
+
+    show_outcome()
+    save_controls("sidebar")
+    if st.button("Saves and versions", key="to_saves", icon=":material/folder_open:"):
+        close_dialog()  # the Compare page, without this dialog over it
+        st.switch_page("app/pages/compare.py")
+    show_library_link()
+
+
+@st.dialog("Share a link", width="medium", on_dismiss=close_dialog)
+def _share_dialog() -> None:
+    """The links that open the scenario being edited (no edit can happen while it is open)."""
+    check = check_draft()
+    _share_link(check.scenario or last_valid_scenario())
 
 
 def _make_short_link(scenario: Scenario) -> None:
@@ -353,11 +361,11 @@ def sidebar_signature(check: DraftCheck | None = None) -> tuple[object, ...]:
     """What the sidebar shows of the draft: when a Plan page edit changes it, the whole app
     runs again (:func:`app.pages.plan`); other edits rerun only the page's fragment.
 
-    Whether the plan is valid (the downloads wait for it), its name (the file names) and,
-    while the link is shown, the link itself; Undo and Redo's words are their own fragment's
-    (app.reruns). ``check`` is the draft checked already, when the caller has it.
+    Whether the plan is valid (the downloads wait for it) and its name (the file names); Undo
+    and Redo's words are their own fragment's (app.reruns), and the share link is in a dialog,
+    which no edit can happen under. ``check`` is the draft checked already, when the caller
+    has it.
     """
     check = check or check_draft()
     scenario = check.scenario or last_valid_scenario()
-    shared = scenario if st.session_state.get(SHARE_SECTION) else None
-    return (check.scenario is not None, scenario.name, shared)
+    return (check.scenario is not None, scenario.name)

@@ -62,7 +62,6 @@ LIBRARY_PROBLEM = "library_problem"  #: why the last library action was refused,
 # The saved library and short links (app.library_link, app.saved_library, app.short_links):
 LIBRARY_KEY = "library_key"  #: the key of the person's saved library, None before the first save
 LIBRARY_NOTE = "library_note"  #: the note typed for the next save
-LIBRARY_SECTION = "library_section"  #: the sidebar's library section (True when open)
 LIBRARY_DELETE_PENDING = "library_delete_pending"  #: the saved scenario whose deletion waits
 SHORT_LINK = "short_link"  #: (the scenario shared, its short link or None, why not or None)
 # Keys' starts of the versions' widgets, one set per saved scenario ("version_from:<name>"):
@@ -82,13 +81,10 @@ OFFER_PICKER_LABEL = "offer_picker_label"  #: the label "Offer to edit" showed l
 DELETE_PENDING = "delete_pending"  #: the offer id whose "Delete" waits for a confirmation
 NEW_OFFER_KIND = "new_offer_kind"
 OFFER_SECTION = "offer_section"
-# The Plan page's sections, each an expander built only while open (True when open):
-SCENARIO_SECTION = "scenario_section"
-PRACTICE_SECTION = "practice_section"
-STORY_SECTION = "story_section"
-OFFER_TABLE_SECTION = "offer_table_section"
-SHARE_SECTION = "share_section"
-FILES_SECTION = "files_section"
+#: The part of the Plan page's editor shown (app.editors.EDITOR_PARTS).
+EDITOR_PART = "editor_part"
+#: The sidebar's dialog that is open: its name (app.sidebar_dialogs), None when none is.
+SIDEBAR_DIALOG = "sidebar_dialog"
 #: What the sidebar showed of the draft at the last whole run (app.scenario_files.sidebar_signature).
 SIDEBAR_SHOWN = "sidebar_shown"
 # Widgets of the other pages:

@@ -14,13 +14,15 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from app.editors import EDITOR_PARTS, OFFERS_PART, PRACTICE_PART, SCENARIO_PART
+from app.plain_text import WARNING_ICON
+from app.sidebar_dialogs import FILES, SHARE
 from app.state import (
     COMPARE_SELECTION,
     DRAFT,
-    FILES_SECTION,
+    EDITOR_PART,
     OFFER_ID,
-    SCENARIO_SECTION,
-    SHARE_SECTION,
+    SIDEBAR_DIALOG,
     scenario_document,
 )
 from models import evaluate, load_scenario
@@ -61,18 +63,22 @@ def offer_key(at, index, field):
     return key(at, "offer", offer_id(at, index), field)
 
 
-def open_sections(at, *sections):
-    """The user opens sections built only while open (their keys, e.g. ``SCENARIO_SECTION``)."""
-    for section in sections:
-        at.session_state[section] = True
-    return at.run()
+def show_part(at, part):
+    """The user picks a part of the Plan page's editor (``app.editors.EDITOR_PARTS``)."""
+    return at.button_group(key=EDITOR_PART).set_value(part).run()
+
+
+def open_dialog(at, name):
+    """The user clicks the sidebar's button of dialog ``name`` (``app.sidebar_dialogs``)."""
+    return at.button(key=f"open_{name}").click().run()
 
 
 def sidebar_uploader(at):
-    """The sidebar's file uploader, its section opened (its key changes after each file read)."""
+    """The uploader of the dialog "Open a scenario file", opened (its key changes after each
+    file read, which closes the dialog)."""
     uploaders = [item for item in at.file_uploader if item.key.startswith("scenario_upload")]
     if not uploaders:
-        open_sections(at, FILES_SECTION)
+        open_dialog(at, FILES)
         uploaders = [item for item in at.file_uploader if item.key.startswith("scenario_upload")]
     return uploaders[0]
 
@@ -125,11 +131,53 @@ def test_changing_clients_updates_the_metrics_to_the_models_numbers(app):
 
 def test_changing_the_working_week_changes_capacity(app):
     """The user works 30 hours a week instead of 40."""
-    open_sections(app, SCENARIO_SECTION)
+    show_part(app, SCENARIO_PART)
     app.number_input(key=key(app, "practitioner", "hours_per_week")).set_value(30.0).run()
     assert not app.exception
     # 30 h × 46 weeks = 1,380 h
     assert metric(app, "Hours used") == "1,206 h of 1,380 h"
+
+
+def test_the_editor_shows_one_part_at_a_time_and_marks_a_part_to_fix(app):
+    """The user goes from the offers to the scenario's part, empties its name, and goes back:
+    only the part picked is built, and the scenario's part is marked as needing a fix."""
+    editor_part = app.button_group(key=EDITOR_PART)
+    assert editor_part.value == OFFERS_PART
+    assert editor_part.options == list(EDITOR_PARTS)
+    assert [button.key for button in app.button if button.key == "add_offer"] == ["add_offer"]
+    show_part(app, SCENARIO_PART)
+    name_key = key(app, "scenario", "name")
+    assert not [button for button in app.button if button.key == "add_offer"]
+    app.text_input(key=name_key).set_value("").run()
+    assert any("name" in shown(item.value) for item in app.error)  # under the field
+    show_part(app, OFFERS_PART)
+    assert not [box for box in app.text_input if box.key == name_key]
+    assert app.button_group(key=EDITOR_PART).options == [
+        OFFERS_PART,
+        f"{SCENARIO_PART} {WARNING_ICON}",
+        PRACTICE_PART,
+    ]
+
+
+def test_a_sidebar_dialog_stays_open_until_closed_and_reading_a_file_closes_it(app):
+    """The user opens the dialog to open a file; the app runs again (another session's doing,
+    say) and the dialog is still there; the file read, it closes and the notice says so."""
+    open_dialog(app, FILES)
+    assert app.session_state[SIDEBAR_DIALOG] == FILES
+    app.run()
+    uploaders = [item for item in app.file_uploader if item.key.startswith("scenario_upload")]
+    assert len(uploaders) == 1  # still open: no click since
+    uploader = uploaders[0]
+    uploader.upload("course.yaml", (SCENARIOS / "course-creator.yaml").read_bytes()).run()
+    assert not app.exception
+    assert app.session_state[SIDEBAR_DIALOG] is None
+    assert not [item for item in app.file_uploader if item.key.startswith("scenario_upload")]
+    assert any("Loaded" in shown(item.value) for item in app.success)
+    open_dialog(app, SHARE)
+    assert any(f"?{LINK_PARAMETER}=" in text.value for text in app.text)
+    app.session_state[SIDEBAR_DIALOG] = None  # what its ×, Esc or a click outside does
+    app.run()
+    assert not [text for text in app.text if f"?{LINK_PARAMETER}=" in text.value]
 
 
 @pytest.mark.parametrize("kind", list(OFFER_MODELS))
@@ -286,8 +334,8 @@ def test_a_share_link_opens_the_same_scenario():
 
 def test_the_link_the_app_shows_carries_the_current_scenario(app):
     """The user copies the share link after an edit."""
-    open_sections(app, SHARE_SECTION)
     app.number_input(key=offer_key(app, 0, "clients")).set_value(18.0).run()
+    open_dialog(app, SHARE)
     assert not app.exception
     url = next(text.value for text in app.text if f"?{LINK_PARAMETER}=" in text.value)
     token = url.split(f"?{LINK_PARAMETER}=", 1)[1]

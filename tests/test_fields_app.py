@@ -10,12 +10,13 @@ import re
 import pytest
 from pydantic import BaseModel
 
+from app.editors import OFFERS_PART, PRACTICE_PART, SCENARIO_PART
 from app.fields import _share_or_none, field_label, likely_minutes
-from app.state import DRAFT, PRACTICE_SECTION, SCENARIO_SECTION
+from app.state import DRAFT
 from models.schema import OFFER_MODELS, Practitioner, Schedule, is_numeric
 from tests import test_app
 from tests.shown_text import shown
-from tests.test_app import key, offer_key, open_sections
+from tests.test_app import key, offer_key, show_part
 from tests.test_plan_v2_app import open_section
 from tests.widgets import set_field
 
@@ -65,7 +66,7 @@ def test_session_and_meeting_length_say_hours():
 
 def test_a_share_typed_as_50_percent_is_stored_as_one_half(app):
     """The user types a 50% tax rate: the draft (and so the file) holds 0.5, the box 50."""
-    open_sections(app, PRACTICE_SECTION)
+    show_part(app, PRACTICE_PART)
     tax_key = key(app, "practitioner", "tax_rate")
     assert app.number_input(key=tax_key).label == "Tax rate on net income (%)"
     set_field(app, tax_key, 50)
@@ -121,7 +122,7 @@ def test_a_price_that_is_not_an_amount_is_named_and_the_draft_keeps_its_value(ap
 
 def test_an_empty_target_is_no_target(app):
     """The target is optional: emptying its box removes the target, typing it back sets it."""
-    open_sections(app, SCENARIO_SECTION)
+    show_part(app, SCENARIO_PART)
     target_key = key(app, "practitioner", "target_net_income")
     assert app.text_input(key=target_key).value == "200,000"
     set_field(app, target_key, "")
@@ -160,9 +161,10 @@ def test_an_emptied_percentage_box_is_none():
 
 def test_a_yen_price_has_no_decimals_and_refuses_some(app):
     """In yen the price box shows whole yen, and "6000.5" is named as too precise."""
-    open_sections(app, SCENARIO_SECTION)
+    show_part(app, SCENARIO_PART)
     currency_key = key(app, "scenario", "currency")
     app.selectbox(key=currency_key).set_value("JPY").run()
+    show_part(app, OFFERS_PART)
     price_key = offer_key(app, 0, "price_per_client")
     box = app.text_input(key=price_key)
     assert (box.label, box.value) == ("Price per client (JPY/client)", "6,000")

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from app.editors import SCENARIO_PART
 from app.plain_text import bullet_list, plain, plain_paragraphs
-from app.state import SCENARIO_SECTION, STORY_SECTION
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.files import dump_scenario
 from tests.shown_text import shown
@@ -21,7 +21,7 @@ from tests.test_app import (
     decide,
     key,
     offer_key,
-    open_sections,
+    show_part,
     sidebar_uploader,
 )
 
@@ -94,7 +94,7 @@ def test_a_file_with_links_and_images_in_its_texts_shows_them_as_text(app):
     notice = app.success[0].value
     assert unescaped_punctuation(notice) == []
     assert "[a](https://evil.example).yaml" in shown(notice)
-    open_sections(app, STORY_SECTION)
+    app.button(key="open_story").click().run()
     story = next(item.value for item in app.markdown if "First paragraph" in shown(item.value))
     assert unescaped_punctuation(story.replace("  \n", "").replace("\n\n", "")) == []
     undo_label = app.button(key="undo").label
@@ -116,10 +116,10 @@ def test_an_unknown_key_echoed_in_an_error_is_shown_as_text(app):
 
 def test_undo_after_an_invalid_draft_brings_the_draft_back(app):
     """The user clears the name, opens a valid file, then clicks Undo."""
-    open_sections(app, SCENARIO_SECTION)
     name_key = key(app, "scenario", "name")
     clients_key = offer_key(app, 0, "clients")
     app.number_input(key=clients_key).set_value(20).run()
+    show_part(app, SCENARIO_PART)
     app.text_input(key=name_key).set_value("").run()
     assert not app.exception
     assert app.session_state["draft"]["name"] == ""
@@ -144,7 +144,7 @@ def test_a_notice_is_shown_once(app):
         "course.yaml", (SCENARIOS / "course-creator.yaml").read_bytes()
     ).run()
     assert any("Loaded" in shown(item.value) for item in app.success)
-    open_sections(app, SCENARIO_SECTION)
+    show_part(app, SCENARIO_PART)
     app.number_input(key=key(app, "practitioner", "weeks_per_year")).set_value(40).run()
     assert not app.exception
     assert not any("Loaded" in shown(item.value) for item in app.success)

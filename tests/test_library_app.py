@@ -9,19 +9,14 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app.state import (
-    COPY_PARAMETER,
-    LIBRARY_KEY,
-    LIBRARY_PARAMETER,
-    LIBRARY_SECTION,
-    SHARE_SECTION,
-)
+from app.sidebar_dialogs import LIBRARY, SHARE
+from app.state import COPY_PARAMETER, LIBRARY_KEY, LIBRARY_PARAMETER
 from models.examples import DEFAULT_EXAMPLE, load_example
 from store import Store
 from store.database import DATABASE_URL_VARIABLE
 from tests.browser.app_server import free_port
 from tests.shown_text import shown
-from tests.test_app import current, offer_key
+from tests.test_app import current, offer_key, open_dialog
 
 APP = str(Path(__file__).parent.parent / "streamlit_app.py")
 DEFAULT_NAME = load_example(DEFAULT_EXAMPLE).name
@@ -177,8 +172,7 @@ def test_a_short_link_round_trip(app):
     """The user makes a short link; another browser opens it and edits that scenario."""
     app.switch_page("app/pages/plan.py").run()
     app.number_input(key=offer_key(app, 0, "clients")).set_value(20.0).run()
-    app.session_state[SHARE_SECTION] = True
-    app.run()
+    open_dialog(app, SHARE)
     app.button(key="make_short_link").click().run()
     assert not app.exception
     link = next(text.value for text in app.text if f"?{COPY_PARAMETER}=" in text.value)
@@ -207,14 +201,12 @@ def test_a_database_that_is_down_is_said_and_nothing_is_lost(monkeypatch):
     at.switch_page("app/pages/plan.py").run()
     at.number_input(key=offer_key(at, 0, "clients")).set_value(20.0).run()
     edited = current(at)
-    at.session_state[LIBRARY_SECTION] = True
-    at.run()
+    open_dialog(at, LIBRARY)
     at.button(key="library_save:sidebar").click().run()
     assert not at.exception
     assert any("cannot be reached" in text for text in texts(at.error))
     assert current(at) == edited and at.session_state[LIBRARY_KEY] is None
-    at.session_state[SHARE_SECTION] = True
-    at.run()
+    open_dialog(at, SHARE)
     at.button(key="make_short_link").click().run()
     assert not at.exception
     assert any("cannot be reached" in text for text in texts(at.error))

@@ -17,7 +17,8 @@ import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from app.state import DRAFT, OFFER_SECTION, OFFER_TABLE_SECTION, PRACTICE_SECTION
+from app.editors import PRACTICE_PART
+from app.state import DRAFT, OFFER_SECTION
 from models import evaluate
 from models.sharing import LINK_PARAMETER
 from presentation.formatting import percent_of_share
@@ -30,7 +31,7 @@ from tests.test_app import (
     metric,
     offer_id,
     offer_key,
-    open_sections,
+    show_part,
     sidebar_uploader,
 )
 from tests.widgets import set_field
@@ -66,8 +67,8 @@ def fill_section(at, title, **values):
 
 
 def offer_row(at, name):
-    """The row of the Plan page's per-offer table for offer ``name`` (its section opened)."""
-    open_sections(at, OFFER_TABLE_SECTION)
+    """The row of the Plan page's per-offer table for offer ``name`` (its dialog opened)."""
+    at.button(key="open_offer_table").click().run()
     table = next(frame.value for frame in at.dataframe if "client_hours" in frame.value.columns)
     return table[table["offer"] == name].iloc[0]
 
@@ -79,8 +80,7 @@ def warnings_shown(at):
 def test_the_practice_section_writes_the_tax_rate_and_take_home_is_net_less_tax(app):
     """The user gives a 25% tax rate: the take-home card shows net income less tax, and the
     target is compared with it."""
-    assert any("Your practice" in shown(item.label) for item in app.expander)
-    open_sections(app, PRACTICE_SECTION)
+    show_part(app, PRACTICE_PART)
     set_field(app, key(app, "practitioner", "tax_rate"), 25)  # typed in percent
     assert app.session_state[DRAFT]["practitioner"]["tax_rate"] == 0.25
     # Net income 186,500 (the example, unchanged by tax); tax = 25% × 186,500 = 46,625;
@@ -96,7 +96,7 @@ def test_the_practice_section_writes_the_tax_rate_and_take_home_is_net_less_tax(
 
 def test_the_delivery_cap_is_written_and_warned_about_in_words(app):
     """The user can give at most 8 client-facing hours a week; the plan asks for more."""
-    open_sections(app, PRACTICE_SECTION)
+    show_part(app, PRACTICE_PART)
     app.number_input(key=key(app, "practitioner", "max_delivery_hours_per_week")).set_value(
         8.0
     ).run()

@@ -4,7 +4,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app.state import DRAFT, OFFER_ID, SCENARIO_SECTION, UNDO_DEPTH
+from app.editors import OFFERS_PART, SCENARIO_PART
+from app.state import DRAFT, OFFER_ID, UNDO_DEPTH
 from models.examples import DEFAULT_EXAMPLE, load_example
 from presentation.formatting import format_amount
 from tests.shown_text import shown
@@ -14,7 +15,7 @@ from tests.test_app import (
     current,
     key,
     offer_key,
-    open_sections,
+    show_part,
     sidebar_uploader,
 )
 from tests.widgets import set_field
@@ -68,8 +69,9 @@ def test_edits_of_one_field_in_a_row_are_one_step(app):
     another field before it stays a step of its own."""
     weeks = current(app).practitioner.weeks_per_year
     price = current(app).offers[0].price_per_client
-    open_sections(app, SCENARIO_SECTION)
+    show_part(app, SCENARIO_PART)
     app.number_input(key=key(app, "practitioner", "weeks_per_year")).set_value(40).run()
+    show_part(app, OFFERS_PART)  # choosing what to edit changes nothing: no step of its own
     price_key = offer_key(app, 0, "price_per_client")
     for typed in ("1", "12", "12,000"):
         set_field(app, price_key, typed)
@@ -154,13 +156,14 @@ def test_undo_is_bounded(app, monkeypatch):
     """The stack keeps the last UNDO_DEPTH changes (5 here, for speed; 50 in the app)."""
     monkeypatch.setattr("app.state.UNDO_DEPTH", 5)
     assert UNDO_DEPTH == 50
-    open_sections(app, SCENARIO_SECTION)
     clients = offer_key(app, 0, "clients")
     weeks = key(app, "practitioner", "weeks_per_year")
     for edit in range(8):  # two fields in turn: each edit is its own step
         if edit % 2:
+            show_part(app, OFFERS_PART)
             app.number_input(key=clients).set_value(100 + edit).run()
         else:
+            show_part(app, SCENARIO_PART)
             app.number_input(key=weeks).set_value(20 + edit).run()
     stack = app.session_state["undo_stack"]
     assert len(stack) == 5
@@ -182,7 +185,7 @@ def test_a_loaded_notice_is_gone_after_the_next_edit_and_on_another_page(app):
         "course.yaml", (SCENARIOS / "course-creator.yaml").read_bytes()
     ).run()
     assert any("Loaded" in shown(item.value) for item in app.success)
-    open_sections(app, SCENARIO_SECTION)
+    show_part(app, SCENARIO_PART)
     app.number_input(key=key(app, "practitioner", "weeks_per_year")).set_value(40).run()
     assert not any("Loaded" in shown(item.value) for item in app.success)
 

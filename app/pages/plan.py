@@ -8,7 +8,7 @@ on their own before the rest follows (app.first_paint).
 
 import streamlit as st
 
-from app.editors import offers_editor, scenario_editor
+from app.editors import plan_editor
 from app.first_paint import let_the_headline_draw
 from app.plain_text import WARNING_ICON, bullet_list, plain, plain_paragraphs
 from app.reruns import ON_PLAN_PAGE, PLAN_PAGE, UNDO_SHOWN, undo_words
@@ -16,7 +16,6 @@ from app.results import charts, headline, offer_table, warnings
 from app.scenario_files import sidebar_signature
 from app.state import (
     SIDEBAR_SHOWN,
-    STORY_SECTION,
     check_draft,
     current_scenario,
     last_valid_scenario,
@@ -25,6 +24,13 @@ from models.evaluation import evaluate
 
 #: Key of the results' container (its CSS class: st-key-plan_results).
 RESULTS = "plan_results"
+
+
+@st.dialog("The story behind this scenario", width="large")
+def _story(description: str) -> None:
+    """The scenario's description, read in a dialog (a button costs each edit less than a
+    collapsed section: docs/performance.md)."""
+    st.markdown(plain_paragraphs(description))
 
 
 @st.fragment(key=PLAN_PAGE)
@@ -50,15 +56,16 @@ def plan_page() -> None:
         )
     warnings(result)
     let_the_headline_draw()  # drawn on their own, before the editor and the charts arrive
-    if scenario.description:
-        story = st.expander("The story behind this scenario", key=STORY_SECTION, on_change="rerun")
-        if story.open:  # built only while open
-            story.markdown(plain_paragraphs(scenario.description))
-
+    if scenario.description and st.button(
+        "The story behind this scenario",
+        key="open_story",
+        type="tertiary",
+        icon=":material/menu_book:",
+    ):
+        _story(scenario.description)
     edit_column, chart_column = st.columns([9, 11], gap="large")
     with edit_column:
-        scenario_editor(check.problems)
-        offers_editor(check.problems, result)
+        plan_editor(check.problems, result)
     with chart_column, st.container(key=RESULTS):
         charts(scenario, result)
         offer_table(scenario, result)

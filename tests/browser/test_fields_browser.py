@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.app_server import wait_for_app_run
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_plan_browser import metric_value, open_app, type_into
 
@@ -32,7 +33,7 @@ def test_a_price_with_separators_and_a_share_in_percent_change_the_figures(
     expect(metric_value(page, "Net income a year")).to_have_text("$282,500")  # kept
     type_into(page, "Price per client (USD/client)", "$12000")
     expect(price).to_have_value("12,000")
-    page.get_by_text("Your practice: client-facing hours, assistant and tax").click()
+    page.get_by_role("radio", name="Your practice", exact=True).click()
     type_into(page, "Tax rate on net income (%)", "50")
     # Take-home: 282,500 less 50% tax = 141,250.
     expect(metric_value(page, "Take-home a year")).to_have_text("$141,250")
@@ -42,6 +43,9 @@ def test_a_price_with_separators_and_a_share_in_percent_change_the_figures(
     page.get_by_test_id("stMain").evaluate("main => main.scrollTo(0, 0)")
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SCREENSHOT))
-    # The price as typed, grouped, among the offer's fields.
+    # The price as typed, grouped, among the offer's fields (the editor's offers again).
+    page.get_by_role("radio", name="Offers", exact=True).click()
+    wait_for_app_run(page)
+    expect(price).to_have_value("12,000")
     price.scroll_into_view_if_needed()
     page.screenshot(path=str(PRICE_SCREENSHOT))

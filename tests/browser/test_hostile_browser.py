@@ -17,7 +17,7 @@ from models.schema import OneToOne
 from presentation.formatting import format_money_short
 from tests.browser.app_server import streamlit_server, wait_for_app_run
 from tests.browser.conftest import ROOT
-from tests.browser.test_plan_browser import open_file
+from tests.browser.test_plan_browser import close_dialog, open_file
 
 LINK = "[Click to verify your account](https://evil.example/login)"
 PIXEL = "![x](http://evil.example/pixel.png?who=victim)"
@@ -62,17 +62,13 @@ def test_links_and_images_in_a_strangers_file_are_shown_as_text(page: Page, app_
     assert title.inner_text().replace(JOINER, "") == LINK
     notice = page.get_by_test_id("stAlert").filter(has_text="open me")
     assert "[open me](https:evil.example).yaml" in notice.inner_text().replace(JOINER, "")
-    page.get_by_text("The story behind this scenario").click()
-    story = (
-        page.get_by_test_id("stExpander")
-        .filter(has_text="The story behind this scenario")
-        .get_by_test_id("stExpanderDetails")
-        .get_by_role("paragraph")
-    )
+    page.get_by_role("button", name="The story behind this scenario").click()
+    story = page.get_by_role("dialog").get_by_test_id("stMarkdown").get_by_role("paragraph")
     # Two paragraphs; the first keeps its line break, and every character shows as written.
     expect(story).to_have_count(2)
     texts = [text.replace(JOINER, "") for text in story.all_inner_texts()]
     assert texts == [f"First paragraph {LINK}\nsecond line {PIXEL}", BARE]
+    close_dialog(page)
     # An unknown key echoed in an error message.
     document = yaml.safe_load(dump_scenario(load_example(DEFAULT_EXAMPLE)))
     document[LINK] = 1
@@ -103,18 +99,18 @@ def test_every_download_while_a_second_session_keeps_working(
     """One person takes every file while another edits: both are served, the server stays up."""
     page.goto(app_url)
     wait_for_app_run(page)
-    page.get_by_text("Every offer in figures", exact=True).click()  # the table's CSV is in it
+    page.get_by_role("button", name="Every offer in figures").click()  # the table's CSV is in it
     expect(page.get_by_role("button", name="Download the table (CSV)")).to_be_visible()
     other = browser.new_context().new_page()
     other.set_default_timeout(SLOW)
     other.goto(app_url)
     wait_for_app_run(other)
     example = load_example(DEFAULT_EXAMPLE)
-    buttons = {
+    buttons = {  # the table's CSV first, in its dialog, which is then closed
+        "Download the table (CSV)": b"Offer",
         "Download scenario (YAML)": b"schema_version",
         "Report (HTML, prints to PDF)": b"<svg",
         "Workbook (Excel)": b"PK",
-        "Download the table (CSV)": b"Offer",
     }
     png_buttons = page.get_by_test_id("stDownloadButton").filter(has_text="PNG")
     expect(png_buttons).to_have_count(2)
@@ -127,6 +123,8 @@ def test_every_download_while_a_second_session_keeps_working(
             clients.fill(str(20 + turn))
             clients.press("Enter")
         content = _save(download.value, tmp_path)
+        if turn == 0:
+            close_dialog(page)
         expected_start = buttons.get(name, b"\x89PNG")
         assert expected_start in content, name
         assert b"could not be drawn" not in content, name

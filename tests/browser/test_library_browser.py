@@ -48,30 +48,32 @@ def save(page: Page, area: Locator, note: str) -> None:
     wait_for_app_run(page)
 
 
-def sidebar_section(page: Page, app_url: str, title: str) -> Locator:
-    """Open the app and the sidebar's section ``title``; returns the sidebar."""
+def sidebar_dialog(page: Page, app_url: str, title: str) -> Locator:
+    """Open the app and the sidebar's dialog ``title``; returns the dialog."""
     open_app(page, app_url)
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_text(title).click()
+    page.get_by_test_id("stSidebar").get_by_role("button", name=title).click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_text(title)).to_be_visible()
     wait_for_app_run(page)
-    return sidebar
+    return dialog
 
 
 def test_a_library_link_opens_the_saves_in_a_new_browser(
     page: Page, app_url: str, browser: Browser
 ):
     """Save twice, then a new browser opens the library link and sees both versions."""
-    sidebar = sidebar_section(page, app_url, "Your library")
-    save(page, sidebar, "First plan")
-    expect(sidebar.get_by_text("Bookmark this link")).to_be_visible()
+    dialog = sidebar_dialog(page, app_url, "Your library")
+    save(page, dialog, "First plan")
+    expect(dialog.get_by_text("Bookmark this link")).to_be_visible()
     expect(page).to_have_url(LIBRARY_LINK)
     link = page.url
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    sidebar.get_by_test_id("stExpander").filter(has_text="Your library").screenshot(
-        path=ARTIFACTS / "library-sidebar.png"
-    )
-
-    open_library(page)
+    page.screenshot(path=ARTIFACTS / "library-dialog.png")
+    dialog.get_by_role("button", name="Saves and versions").click()  # closes it: Compare
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    wait_for_app_run(page)
+    page.get_by_text("Your scenario library").click()
+    wait_for_app_run(page)
     expect(page).to_have_url(LIBRARY_LINK)  # kept across the page switch
     page.reload()
     wait_for_app_run(page)
@@ -104,15 +106,13 @@ def test_a_short_link_opens_the_scenario_in_another_browser(
     page: Page, app_url: str, browser: Browser
 ):
     """Make a short link; another browser opens it and edits that scenario."""
-    sidebar = sidebar_section(page, app_url, "Share a link")
-    sidebar.get_by_role("button", name="Make a short link").click()
+    dialog = sidebar_dialog(page, app_url, "Share a link")
+    dialog.get_by_role("button", name="Make a short link").click()
     wait_for_app_run(page)
-    short = sidebar.get_by_test_id("stText").filter(has_text="?copy=")
+    short = dialog.get_by_test_id("stText").filter(has_text="?copy=")
     expect(short).to_be_visible()
     link = short.inner_text().strip()
-    sidebar.get_by_test_id("stExpander").filter(has_text="Share a link").screenshot(
-        path=ARTIFACTS / "library-share.png"
-    )
+    page.screenshot(path=ARTIFACTS / "library-share.png")
 
     other = new_page(browser)
     try:

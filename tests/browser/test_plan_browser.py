@@ -50,22 +50,32 @@ def net_income_text(scenario) -> str:
     return format_money_short(evaluate(scenario).totals.net_income, scenario.currency)
 
 
-def share_link(page: Page) -> str:
-    # once the app's run has ended: during a run the old and the new expander can both be shown
+def close_dialog(page: Page) -> None:
+    """Close the dialog on screen with its × and wait until it is gone."""
+    page.get_by_role("dialog").get_by_role("button", name="Close").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
     wait_for_app_run(page)
-    page.get_by_text("Share a link", exact=True).click()  # the link is built when opened
-    text = page.get_by_test_id("stText").filter(has_text="?scenario=")
+
+
+def share_link(page: Page) -> str:
+    """The long link of the dialog "Share a link", which is then closed."""
+    wait_for_app_run(page)
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Share a link").click()
+    text = page.get_by_role("dialog").get_by_test_id("stText").filter(has_text="?scenario=")
     expect(text).to_be_visible()
-    return text.inner_text().strip()
+    link = text.inner_text().strip()
+    close_dialog(page)
+    return link
 
 
 def open_file(page: Page, path: Path) -> None:
-    """Open a scenario file through the sidebar's uploader (built when its section opens)."""
+    """Open a scenario file through the sidebar's dialog "Open a scenario file" (reading the
+    file closes it)."""
     wait_for_app_run(page)
-    dropzone = page.get_by_test_id("stFileUploaderDropzoneInput")
-    if not dropzone.count():  # the section is closed: open it
-        page.get_by_text("Open a scenario file", exact=True).click()
-    dropzone.set_input_files(str(path))
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Open a scenario file").click()
+    page.get_by_role("dialog").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        str(path)
+    )
 
 
 def test_first_load_shows_the_metrics_and_the_charts(page: Page, app_url: str) -> None:
@@ -78,8 +88,8 @@ def test_first_load_shows_the_metrics_and_the_charts(page: Page, app_url: str) -
     expect(metric_value(page, "Billable utilisation")).to_have_text("25%")
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)
     expect(page.get_by_text("Capacity 1,840 h").first).to_be_attached()
-    page.get_by_text("Every offer in figures", exact=True).click()  # built when opened
-    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    page.get_by_role("button", name="Every offer in figures").click()  # built when opened
+    expect(page.get_by_role("dialog").get_by_test_id("stDataFrame")).to_be_visible()
 
 
 def test_typing_a_number_and_pressing_enter_updates_net_income(page: Page, app_url: str) -> None:

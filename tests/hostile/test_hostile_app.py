@@ -10,7 +10,6 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app.state import OFFER_TABLE_SECTION
 from models.examples import DEFAULT_EXAMPLE, load_example
 from models.sharing import LINK_PARAMETER
 from tests.shown_text import shown
@@ -18,7 +17,6 @@ from tests.test_app import (  # noqa: F401 - the fixtures
     APP,
     app,
     downloads,
-    open_sections,
     sidebar_uploader,
 )
 
@@ -46,7 +44,7 @@ def test_an_offer_named_like_a_formula_downloads_as_text(app, downloads):  # noq
     content = (HERE / "files" / "formula-offer-names.yaml").read_bytes()
     sidebar_uploader(app).upload("formulas.yaml", content).run()
     assert not app.exception
-    open_sections(app, OFFER_TABLE_SECTION)
+    app.button(key="open_offer_table").click().run()
     table = downloads(app, "download_offer_table").decode("utf-8")
     names = [row[0] for row in list(csv.reader(io.StringIO(table)))[1:]]
     assert names == ["'=1+1", "'@SUM(A1:A2)", "'+cmd|' /C calc'!A0", "'-2+3"]
