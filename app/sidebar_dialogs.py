@@ -2,10 +2,9 @@
 which one is open kept in the session until it is closed.
 
 Buttons that open dialogs, not expanders in the sidebar: every element on screen is drawn again
-at each edit of the Plan page, and a collapsed expander costs the browser about three times what
-a button does; the three sections made a Plan page edit 1.14× slower (docs/performance.md, "An
-edit: the sidebar's sections as dialogs"). The sidebar is shorter too: its five actions fit a
-laptop's screen under the example's description.
+at each edit of the Plan page, and a collapsed expander costs that edit about twice what a
+button does (docs/performance.md, "An edit: fewer and lighter elements"). The sidebar is
+shorter too.
 
 A dialog is open while ``SIDEBAR_DIALOG`` names it, and every whole run draws it again, so a
 run the dialog did not start (and AppTest, which always runs the whole app) sees it as it is.

@@ -51,9 +51,9 @@ from tests.browser.app_server import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Rounds of one edit of each app. A paired median of 24 rounds moved by ±0.1× between runs
-#: minutes apart on this machine, more than the differences it was asked to tell apart: 72 rounds
-#: (about 45 s) halve that (docs/performance.md, "How many rounds an edit's ratio needs").
+#: Rounds of one edit of each app (about 45 s). A paired median moves by about ±0.07× between
+#: runs minutes apart on this machine, of 24 rounds or of 72: a change is judged on several
+#: runs (docs/performance.md, "How many rounds an edit's ratio needs").
 EDIT_ROUNDS = 72
 #: Values each app types in turn, again from the first after the last.
 EDIT_VALUES = 24
