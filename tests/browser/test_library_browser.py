@@ -53,7 +53,7 @@ def sidebar_dialog(page: Page, app_url: str, title: str) -> Locator:
     open_app(page, app_url)
     page.get_by_test_id("stSidebar").get_by_role("button", name=title).click()
     dialog = page.get_by_role("dialog")
-    expect(dialog.get_by_text(title)).to_be_visible()
+    expect(dialog.get_by_text(title, exact=True)).to_be_visible()
     wait_for_app_run(page)
     return dialog
 
