@@ -152,6 +152,13 @@ def show_problems(problems: tuple[Problem, ...], *locations: str) -> None:
             st.error(plain(problem), icon=WARNING_ICON)
 
 
+def _show_problems_of(part: str, problems: tuple[Problem, ...]) -> None:
+    """The problems about the fields of the editor's ``part``, under them."""
+    for problem in problems:
+        if _part_of(problem) == part:
+            st.error(plain(problem), icon=WARNING_ICON)
+
+
 def scenario_editor(problems: tuple[Problem, ...]) -> None:
     """Name, story and currency of the scenario, and the practitioner's working year."""
     document = draft()
@@ -185,10 +192,7 @@ def scenario_editor(problems: tuple[Problem, ...]) -> None:
     for index, name in enumerate(names):
         with columns[index % 2]:
             field_input(Practitioner, name, ("practitioner",), document["currency"])
-    show_problems(
-        tuple(problem for problem in problems if _part_of(problem) == SCENARIO_PART),
-        *_SCENARIO_LOCATIONS,
-    )
+    _show_problems_of(SCENARIO_PART, problems)
 
 
 def practice_editor(problems: tuple[Problem, ...]) -> None:
@@ -199,7 +203,7 @@ def practice_editor(problems: tuple[Problem, ...]) -> None:
     for index, name in enumerate(PRACTICE_FIELDS):
         with columns[index % 2]:
             field_input(Practitioner, name, ("practitioner",), currency)
-    show_problems(problems, *_PRACTICE_LOCATIONS)
+    _show_problems_of(PRACTICE_PART, problems)
 
 
 def _offer_label(offer: dict[str, object]) -> str:
