@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from cli.pydantic_plugins import skip_pydantic_plugins
 from models.errors import ScenarioError
 from models.files import load_scenario, write_atomically
 from models.schema import suggestion
@@ -970,5 +971,7 @@ def _run(arguments: argparse.Namespace) -> int:
 
 
 def run() -> None:
-    """Entry point of the ``leverage`` script."""
+    """Entry point of the ``leverage`` script (and of ``python -m models``): a process of its own,
+    which looks for no pydantic plugins (:mod:`cli.pydantic_plugins`)."""
+    skip_pydantic_plugins()
     sys.exit(main())

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cli.commands import main
+from cli.pydantic_plugins import PYDANTIC_PLUGIN_LOADER, skip_pydantic_plugins
 from tests.cli_run import leverage as run
 
 BIN = Path(sys.executable).parent
@@ -497,3 +498,15 @@ def test_evaluate_imports_no_numpy_pandas_scipy_or_chart():
     imported = imported_modules(evaluate)
     assert {"models.evaluation", "cli.commands"} <= imported
     assert not {"numpy", "pandas", "scipy", "altair", "vl_convert", "charts", "reports"} & imported
+    # No pydantic plugin loader either (cli/pydantic_plugins.py): the stand-in answered pydantic,
+    # so neither importlib.metadata nor the email package it brings was imported (about 50 ms).
+    assert {"cli.pydantic_plugins", "pydantic.plugin._schema_validator"} <= imported
+    assert not {"importlib.metadata", "email"} & imported
+
+
+def test_the_plugin_stand_in_leaves_a_loaded_loader_in_place():
+    """In a process that has built a validator already, pydantic's own loader stays."""
+    import pydantic.plugin._loader as loader
+
+    skip_pydantic_plugins()
+    assert sys.modules[PYDANTIC_PLUGIN_LOADER] is loader
