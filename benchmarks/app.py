@@ -17,6 +17,9 @@ rounds and B first in odd ones, so a slow moment of this shared machine weighs o
   the whole app is drawn (the Plan page draws its headline first: app/first_paint.py).
 - **Server memory**: resident size (VmRSS) of a fresh server with 1, 10 and 20
   sessions open at once, the sessions added for each count opened together.
+- **Other pages' reruns**: the Scale page's offer pick and the Workshop page's number
+  called out, each read against the Plan page's edit on the same warm server, the three
+  pages in their own sessions taking turns round by round (budget: 1.5× the edit).
 
 Ratios are paired: the median over rounds of B_i / A_i. ``python -m benchmarks.app
 --parts loads`` measures only the named parts (``--help``).
@@ -65,8 +68,8 @@ LATER_LOADS = 1
 ROUNDS_PER_START = 5
 #: Sessions open at once when the server's memory is read.
 SESSION_COUNTS = (1, 10, 20)
-#: Reruns of the Scale and Workshop pages.
-PAGE_RERUNS = 20
+#: Rounds of the Scale and Workshop pages' reruns, each with a Plan page edit.
+PAGE_RERUNS = 30
 #: The parts of the benchmark, in the order they run.
 PARTS = ("edits", "loads", "memory", "pages")
 #: The goals of issue 17: B's median over A's, paired.
@@ -456,9 +459,8 @@ def run(
     parts: Collection[str] = PARTS, load_rounds: int = LOAD_ROUNDS
 ) -> tuple[list[Measurement], list[str]]:
     """The named ``parts`` of both apps, alternating: edits and messages, first loads (in
-    ``load_rounds`` rounds), memory; then the Scale and Workshop pages' reruns ("pages",
-    against the Plan page's edit when "edits" runs too). Returns the rows and the lines that
-    compare them."""
+    ``load_rounds`` rounds), memory; then the Scale and Workshop pages' reruns, alternating
+    with the Plan page's edit ("pages"). Returns the rows and the lines that compare them."""
     measurements: list[Measurement] = []
     lines = [f"Machine: {load_average()} at the start"]
     with sync_playwright() as playwright:
@@ -497,18 +499,10 @@ def run(
                     )
                 )
         if "pages" in parts:
-            with streamlit_server(PLAN.script) as server:
-                _progress(f"Scale page: {PAGE_RERUNS} offer picks")
-                scale_rerun = _scale_page_reruns(browser, server.url)
-                _progress(f"Workshop page: {PAGE_RERUNS} numbers called out")
-                workshop_rerun = _workshop_reruns(browser, server.url)
-            measurements += [scale_rerun, workshop_rerun]
-            if "edits" in parts:
-                lines += [
-                    f"{rerun.name} median / Plan page edit median: "
-                    f"{rerun.median / median(edits.figure.plan):.2f}× (budget 1.5×)"
-                    for rerun in (scale_rerun, workshop_rerun)
-                ]
+            _progress(f"{PAGE_RERUNS} rounds of the Plan, Scale and Workshop pages' reruns")
+            page_measurements, page_lines = page_reruns(browser)
+            measurements += page_measurements
+            lines += page_lines
         browser.close()
     lines[0] += f", {load_average()} at the end"
     return measurements, lines
@@ -531,7 +525,26 @@ def selection_latencies(
     return timings
 
 
-def _scale_page_reruns(browser: Browser, url: str) -> Measurement:
+#: One rerun of a page in round ``round_index``: seconds from Enter to its changed figure.
+Rerun = Callable[[int], float]
+
+
+def _opened_page(browser: Browser, url: str) -> Page:
+    """``url`` in a fresh browser context (a session of its own), its first run ended."""
+    page = browser.new_context().new_page()
+    page.goto(url)
+    wait_for_app_run(page)
+    page.get_by_test_id("stMetric").first.wait_for()
+    return page
+
+
+def _plan_page_edit(browser: Browser, url: str) -> Rerun:
+    """The Plan page's edit, as the edits part times it."""
+    edited_page = EditedPage.opened(browser, PLAN, url)
+    return lambda round_index: edited_page.edit(PLAN.value(round_index)).figure
+
+
+def _scale_page_pick(browser: Browser, url: str) -> Rerun:
     """The Scale page's rerun: picking another offer until its plan figure shows."""
     levers = scale(load_example(DEFAULT_EXAMPLE)).offers
     picks = [
@@ -542,20 +555,17 @@ def _scale_page_reruns(browser: Browser, url: str) -> Measurement:
         )
         for lever in levers
     ]
-    # start on the first offer, so that each pick is a change
-    cycle = (picks[1:] + picks) * (PAGE_RERUNS // len(picks) + 1)
-    page = browser.new_page()
-    page.goto(f"{url}/scale")
-    wait_for_app_run(page)
-    page.get_by_test_id("stMetric").first.wait_for()
-    timings = selection_latencies(page, "Offer", cycle[:PAGE_RERUNS])
-    page.close()
-    return Measurement("Scale page: pick an offer to its figures", 0.5, tuple(timings))
+    # the page opens on the first offer: round 0 picks the second, so that each pick is a change
+    in_turn = picks[1:] + picks[:1]
+    page = _opened_page(browser, f"{url}/scale")
+    return lambda round_index: selection_latencies(
+        page, "Offer", [in_turn[round_index % len(in_turn)]]
+    )[0]
 
 
-def _workshop_reruns(browser: Browser, url: str) -> Measurement:
+def _workshop_call_out(browser: Browser, url: str) -> Rerun:
     """A journey step's rerun: a number called out for the first step's main input, until
-    the step's net income shows the model's figure."""
+    the step's net income shows the model's figure (a new number each round)."""
     step = load_journey().steps[0]
     number_box = f"Call out a number: {label(step.scenario, step.main_input)}"
 
@@ -563,14 +573,47 @@ def _workshop_reruns(browser: Browser, url: str) -> Measurement:
         result = evaluate(edited(step.scenario, step.main_input, value))
         return format_money_short(result.totals.net_income, result.currency)
 
-    values = [float(5000 + 100 * index) for index in range(PAGE_RERUNS)]
-    page = browser.new_page()
-    page.goto(f"{url}/workshop")
-    wait_for_app_run(page)
-    page.get_by_test_id("stMetric").first.wait_for()
-    timings = edit_latencies(page, number_box, "Net income a year", values, expected)
-    page.close()
-    return Measurement("Workshop page: a number called out to its figures", 0.5, tuple(timings))
+    page = _opened_page(browser, f"{url}/workshop")
+    return lambda round_index: edit_latencies(
+        page, number_box, "Net income a year", [5000.0 + 100 * round_index], expected
+    )[0]
+
+
+#: The pages timed in the "pages" part, and how each is opened: the Plan page's edit first,
+#: the one the others are read against.
+PAGE_RERUN_KINDS: dict[str, Callable[[Browser, str], Rerun]] = {
+    "Plan page: Enter to the changed figure, beside the Scale and Workshop pages": (
+        _plan_page_edit
+    ),
+    "Scale page: pick an offer to its figures": _scale_page_pick,
+    "Workshop page: a number called out to its figures": _workshop_call_out,
+}
+
+
+def page_reruns(browser: Browser) -> tuple[list[Measurement], list[str]]:
+    """The Scale and Workshop pages' reruns and the Plan page's edit on one warm server, each
+    page in its own session, one rerun of each a round in turn (the first page moves on by
+    one each round). Returns the rows and a line a page: its paired ratio to the Plan page's
+    edit, against the budget of 1.5×."""
+    contexts_before = set(browser.contexts)
+    with streamlit_server(PLAN.script) as server:
+        reruns = {name: opened(browser, server.url) for name, opened in PAGE_RERUN_KINDS.items()}
+        timings: dict[str, list[float]] = {name: [] for name in reruns}
+        names = list(reruns)
+        for round_index in range(PAGE_RERUNS):
+            start = round_index % len(names)
+            for name in names[start:] + names[:start]:
+                timings[name].append(reruns[name](round_index))
+        for context in set(browser.contexts) - contexts_before:
+            context.close()
+    plan_edit, *others = names
+    measurements = [Measurement(name, 0.5, tuple(timings[name])) for name in names]
+    lines = [
+        f"{name}: paired median over the Plan page's edit in the same {PAGE_RERUNS} rounds: "
+        f"{paired_ratio(timings[plan_edit], timings[name]):.2f}× (budget 1.5×)"
+        for name in others
+    ]
+    return measurements, lines
 
 
 if __name__ == "__main__":
