@@ -1,6 +1,7 @@
 """What an edit runs again: the Plan page's fragment, the sidebar's Undo area, or the whole app.
 
-The Plan page is a fragment (:data:`PLAN_PAGE`): an edit in it reruns the page only. The
+The Plan page is a fragment (:data:`PLAN_PAGE`): an edit in it reruns the page only. So is
+the Workshop page, whose actions change nothing the sidebar shows. The
 sidebar's Undo and Redo buttons are a fragment too (:data:`UNDO_AREA`), because their words
 name the last change: a page edit that changes them runs the Undo area and the page
 (:func:`with_undo_area`), not the whole app with every sidebar widget.
@@ -16,7 +17,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from app.state import redo_label, undo_label
+from app.state import PRESENTER, redo_label, undo_label
 
 #: Key of the Plan page's fragment (``@st.fragment(key=...)``).
 PLAN_PAGE = "plan_page"
@@ -30,6 +31,9 @@ ON_PLAN_PAGE = "on_plan_page"
 #: Session key: True while a notice is on screen ("Loaded …"): the next edit's whole run
 #: takes it away (app.notices), so that edit does not rerun fragments only.
 NOTICE_ON_SCREEN = "notice_on_screen"
+#: Session key: whether the last whole run drew the presenter view (no navigation, no
+#: sidebar).
+PRESENTER_DRAWN = "presenter_drawn"
 
 Parameters = ParamSpec("Parameters")
 
@@ -65,11 +69,25 @@ def with_undo_area(callback: Callable[Parameters, None]) -> Callable[Parameters,
     return run
 
 
+def whole_run_due() -> bool:
+    """In a rerun of a page's fragment alone, whether the page should run the whole app
+    instead: a notice that a whole run showed is still on screen (a whole run takes it away),
+    or the presenter view was switched on or off since the last whole run (only a whole run
+    hides or draws the navigation and the sidebar)."""
+    state = st.session_state
+    switched = bool(state.get(PRESENTER, False)) != bool(state.get(PRESENTER_DRAWN, False))
+    return _fragment_run() and (bool(state.get(NOTICE_ON_SCREEN)) or switched)
+
+
 def _reruns_plan_page() -> bool:
     """Whether this interaction reruns the Plan page's fragment alone, the sidebar shown and
     no notice on screen."""
-    context = get_script_run_ctx()
-    fragment_run = bool(context and context.fragment_ids_this_run)
     state = st.session_state
     shown = state.get(UNDO_SHOWN) is not None and not state.get(NOTICE_ON_SCREEN)
-    return fragment_run and shown and bool(state.get(ON_PLAN_PAGE))
+    return _fragment_run() and shown and bool(state.get(ON_PLAN_PAGE))
+
+
+def _fragment_run() -> bool:
+    """Whether this run reruns fragments alone, not the whole app."""
+    context = get_script_run_ctx()
+    return bool(context and context.fragment_ids_this_run)
