@@ -119,19 +119,21 @@ def clicker_keys(index: int, count: int) -> None:
     st.html(CLICKER_STYLE)
     with st.container(key=CLICKER):
         st.html(LET_GO_OF_THE_SWITCH, unsafe_allow_javascript=True)
-        st.button(
-            "Previous step",
-            key="journey_page_up",
-            on_click=go_to,
-            args=(index - 1,),
-            disabled=index == 0,
-            shortcut="PageUp",
-        )
-        st.button(
-            "Next step",
-            key="journey_page_down",
-            on_click=go_to,
-            args=(index + 1,),
-            disabled=index == count - 1,
-            shortcut="PageDown",
-        )
+        step_button("Previous step", "journey_page_up", index - 1, count, "PageUp")
+        step_button("Next step", "journey_page_down", index + 1, count, "PageDown")
+
+
+def step_button(
+    label: str, key: str, to_step: int, count: int, shortcut: str, **style: Any
+) -> None:
+    """A button to step ``to_step`` (from 0) of ``count``, off past either end, with the
+    keyboard's ``shortcut`` and Streamlit's button options in ``style``."""
+    st.button(
+        label,
+        key=key,
+        on_click=go_to,
+        args=(to_step,),
+        disabled=not 0 <= to_step < count,
+        shortcut=shortcut,
+        **style,
+    )

@@ -15,7 +15,6 @@ from app.journey_state import (
     UPLOAD,
     VALUE,
     current_journey,
-    go_to,
     reset_value,
     seed_value,
     shipped_journey,
@@ -32,6 +31,7 @@ from app.presenter import (
     clicker_keys,
     presenter_chart,
     presenter_style,
+    step_button,
 )
 from app.reruns import whole_run_due
 from app.results import change_style, warnings
@@ -173,28 +173,28 @@ def workshop_page() -> None:
         )
 
         back, position, forward = st.columns([1, 2, 1], vertical_alignment="center")
-        back.button(
-            "← Back",
-            key="journey_back",
-            on_click=go_to,
-            args=(index - 1,),
-            disabled=index == 0,
-            width="stretch",
-            shortcut="ArrowLeft",
-            help="Or press ← (a clicker's Page Up).",
-        )
+        with back:
+            step_button(
+                "← Back",
+                "journey_back",
+                index - 1,
+                count,
+                "ArrowLeft",
+                width="stretch",
+                help="Or press ← (a clicker's Page Up).",
+            )
         position.progress((index + 1) / count, text=f"Step {index + 1} of {count}")
-        forward.button(
-            "Next →",
-            key="journey_next",
-            on_click=go_to,
-            args=(index + 1,),
-            disabled=index == count - 1,
-            type="primary",
-            width="stretch",
-            shortcut="ArrowRight",
-            help="Or press → (a clicker's Page Down).",
-        )
+        with forward:
+            step_button(
+                "Next →",
+                "journey_next",
+                index + 1,
+                count,
+                "ArrowRight",
+                type="primary",
+                width="stretch",
+                help="Or press → (a clicker's Page Down).",
+            )
         clicker_keys(index, count)
 
     if not presenting:
