@@ -11,7 +11,7 @@ import streamlit as st
 
 from app.first_paint import in_a_browser, paint_headline_first
 from app.notices import show_notice
-from app.reruns import NOTICE_ON_SCREEN, ON_PLAN_PAGE, PRESENTER_DRAWN, UNDO_SHOWN, undo_words
+from app.reruns import NOTICE_ON_SCREEN, ON_PLAN_PAGE, UNDO_SHOWN, undo_words
 from app.room_links import FACILITATE
 from app.scenario_files import sidebar, sidebar_signature
 from app.state import DRAFT, NOTICES, PRESENTER, ROOM_PARAMETER, SIDEBAR_SHOWN, init_state
@@ -39,7 +39,6 @@ first_run = DRAFT not in st.session_state
 init_state()
 # The presenter view (Workshop page) shows the step alone: no navigation, no sidebar.
 presenting = bool(st.session_state.get(PRESENTER, False))
-st.session_state[PRESENTER_DRAWN] = presenting
 plan = st.Page("app/pages/plan.py", title="Plan", icon=":material/edit_note:", default=True)
 navigation = st.navigation(
     [

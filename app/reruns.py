@@ -31,9 +31,6 @@ ON_PLAN_PAGE = "on_plan_page"
 #: Session key: True while a notice is on screen ("Loaded …"): the next edit's whole run
 #: takes it away (app.notices), so that edit does not rerun fragments only.
 NOTICE_ON_SCREEN = "notice_on_screen"
-#: Session key: whether the last whole run drew the presenter view (no navigation, no
-#: sidebar).
-PRESENTER_DRAWN = "presenter_drawn"
 
 Parameters = ParamSpec("Parameters")
 
@@ -75,7 +72,8 @@ def whole_run_due() -> bool:
     or the presenter view was switched on or off since the last whole run (only a whole run
     hides or draws the navigation and the sidebar)."""
     state = st.session_state
-    switched = bool(state.get(PRESENTER, False)) != bool(state.get(PRESENTER_DRAWN, False))
+    sidebar_drawn = state.get(UNDO_SHOWN) is not None  # None: the last whole run presented
+    switched = bool(state.get(PRESENTER, False)) == sidebar_drawn
     return _fragment_run() and (bool(state.get(NOTICE_ON_SCREEN)) or switched)
 
 

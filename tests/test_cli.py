@@ -499,7 +499,7 @@ def test_evaluate_imports_no_numpy_pandas_scipy_or_chart():
     assert {"models.evaluation", "cli.commands"} <= imported
     assert not {"numpy", "pandas", "scipy", "altair", "vl_convert", "charts", "reports"} & imported
     # No pydantic plugin loader either (cli/pydantic_plugins.py): the stand-in answered pydantic,
-    # so neither importlib.metadata nor the email package it brings was imported (about 50 ms).
+    # so neither importlib.metadata nor the email package it brings was imported (about 30 ms).
     assert {"cli.pydantic_plugins", "pydantic.plugin._schema_validator"} <= imported
     assert not {"importlib.metadata", "email"} & imported
 
